@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DataChunker, safeCutPoint } from './dataChunker';
+import { FrameParser } from './frameParser';
+import { serverMessages } from './messages';
+import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from './wireConstants';
+
+/** Chunks `song` as the server does, fed in the given pieces. */
+function chunk(pieces: Buffer[], max = MAX_DATA_BYTES): Buffer[] {
+  const chunker = new DataChunker(max);
+  return [...pieces.flatMap((piece) => chunker.push(piece)), ...chunker.flush()];
+}
+
+const holdsDelimiter = (b: Buffer): boolean => b.includes('<NEXT;>') || b.includes('<END;>');
+
+/** Bytes biased towards delimiters and their fragments, which is where framing breaks. */
+const trickyBytes = fc
+  .array(
+    fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc
+        .constantFrom('<NEXT;>', '<END;>', '<NEXT', '<END', ';>', '<', '<<END;>>')
+        .map((s) => Buffer.from(s)),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => Buffer.concat(parts.map((p) => Buffer.from(p))));
+
+describe('safeCutPoint', () => {
+  it('cuts inside a delimiter that would otherwise fit whole', () => {
+    const bytes = Buffer.from('abc<END;>def');
+    expect(safeCutPoint(bytes, 100)).toBe(8);
+    expect(safeCutPoint(bytes, 5)).toBe(5);
+  });
+});
+
+describe('DataChunker', () => {
+  it('splits a plain file into full 4072-byte chunks', () => {
+    const song = Buffer.alloc(10_000, 7);
+    const chunks = chunk([song]);
+    expect(chunks.map((c) => c.length)).toEqual([4072, 4072, 1856]);
+    expect(Buffer.concat(chunks).equals(song)).toBe(true);
+  });
+
+  it('never puts a whole delimiter in a chunk and reassembles exactly (property)', () => {
+    fc.assert(
+      fc.property(
+        trickyBytes,
+        fc.array(fc.nat(), { maxLength: 10 }),
+        fc.integer({ min: 8, max: 64 }),
+        (song, cuts, max) => {
+          const points = [...new Set(cuts.map((c) => c % (song.length + 1)))].sort((a, b) => a - b);
+          const pieces = [...points, song.length].map((p, i, all) =>
+            song.subarray(i === 0 ? 0 : all[i - 1], p),
+          );
+          const chunks = chunk(pieces, max);
+          for (const c of chunks) {
+            expect(c.length).toBeGreaterThan(0);
+            expect(c.length).toBeLessThanOrEqual(max);
+            expect(holdsDelimiter(c)).toBe(false);
+          }
+          expect(Buffer.concat(chunks).equals(song)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('survives the whole wire: chunk, frame, split arbitrarily, parse, reassemble (property)', () => {
+    fc.assert(
+      fc.property(trickyBytes, fc.array(fc.nat(), { maxLength: 30 }), (song, cuts) => {
+        const wire = Buffer.concat([
+          ...chunk([song]).map((c) => serverMessages.playData(c)),
+          serverMessages.endOfSong(),
+        ]);
+        const parser = new FrameParser(MAX_PLAY_PACKET_BYTES);
+        const points = [...new Set(cuts.map((c) => c % (wire.length + 1)))].sort((a, b) => a - b);
+        const packets = [...points, wire.length].flatMap((p, i, all) =>
+          parser.push(wire.subarray(i === 0 ? 0 : all[i - 1], p)),
+        );
+        const last = packets.pop();
+        expect(last?.fields.length).toBe(1);
+        for (const p of packets) {
+          expect(p.type).toBe('play');
+          expect(p.fields.length).toBe(2);
+          expect(p.body.length + 6).toBeLessThanOrEqual(MAX_PLAY_PACKET_BYTES);
+        }
+        expect(Buffer.concat(packets.map((p) => p.fields[1])).equals(song)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FrameParser, PacketTooLargeError } from './frameParser';
+import { encodePacket } from './packetEncoder';
+
+const text = (fields: readonly Buffer[]): string[] => fields.map((f) => f.toString('latin1'));
+
+/** Cuts `bytes` at the given points (any order, any repetition). */
+function slice(bytes: Buffer, cuts: number[]): Buffer[] {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const pieces: Buffer[] = [];
+  let start = 0;
+  for (const point of [...points, bytes.length]) {
+    pieces.push(bytes.subarray(start, point));
+    start = point;
+  }
+  return pieces;
+}
+
+describe('FrameParser', () => {
+  it('decodes the seed examples', () => {
+    const parser = new FrameParser(4096);
+    const packets = parser.push(Buffer.from('play<NEXT;>3<NEXT;><END;>list<NEXT;><END;>'));
+    expect(packets.map((p) => text(p.fields))).toEqual([['play', '3'], ['list']]);
+    expect(packets[0].type).toBe('play');
+    expect(packets[0].body.toString()).toBe('play<NEXT;>3<NEXT;>');
+  });
+
+  it('yields the same packets fed one byte at a time', () => {
+    const wire = Buffer.from('stop<NEXT;><END;>play<NEXT;>12<NEXT;>4.5<NEXT;><END;>');
+    const parser = new FrameParser(4096);
+    const packets = [...wire].flatMap((byte) => parser.push(Buffer.from([byte])));
+    expect(packets.map((p) => text(p.fields))).toEqual([['stop'], ['play', '12', '4.5']]);
+    expect(parser.bufferedBytes).toBe(0);
+  });
+
+  it('keeps a partial packet until its end marker arrives', () => {
+    const parser = new FrameParser(4096);
+    expect(parser.push(Buffer.from('quit<NEXT;><EN'))).toEqual([]);
+    expect(parser.bufferedBytes).toBe(14);
+    expect(parser.push(Buffer.from('D;>')).map((p) => p.type)).toEqual(['quit']);
+  });
+
+  it('throws past the size bound and can be used again afterwards', () => {
+    const parser = new FrameParser(1024);
+    expect(() => parser.push(Buffer.alloc(2048, 0x41))).toThrow(PacketTooLargeError);
+    expect(parser.bufferedBytes).toBe(0);
+    expect(parser.push(Buffer.from('list<NEXT;><END;>')).map((p) => p.type)).toEqual(['list']);
+  });
+
+  it('tolerates a last field without a delimiter and an empty packet', () => {
+    const parser = new FrameParser(4096);
+    const packets = parser.push(Buffer.from('list<END;><END;>'));
+    expect(packets.map((p) => text(p.fields))).toEqual([['list'], []]);
+    expect(packets[1].type).toBe('');
+  });
+
+  it('any slicing of a stream of packets yields the same packets (property)', () => {
+    const field = fc.uint8Array({ maxLength: 64 }).filter((bytes) => {
+      const b = Buffer.from(bytes);
+      return !b.includes('<NEXT;>') && !b.includes('<END;>');
+    });
+    const packet = fc.array(field, { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.array(packet, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (packets, cuts) => {
+          const wire = Buffer.concat(packets.map((fields) => encodePacket(fields)));
+          const parser = new FrameParser(1 << 20);
+          const decoded = slice(wire, cuts).flatMap((piece) => parser.push(piece));
+          expect(decoded.map((p) => p.fields.map((f) => Buffer.from(f).toString('hex')))).toEqual(
+            packets.map((fields) => fields.map((f) => Buffer.from(f).toString('hex'))),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import { encodePacket } from './packetEncoder';
+import { LIST_METADATA_FLAG, PacketType } from './packetTypes';
+
+/** Builders for every packet the protocol defines, so no caller spells the wire by hand. */
+
+export const clientMessages = {
+  /** `list<NEXT;><END;>`, or with the metadata extension `list<NEXT;>meta<NEXT;><END;>`. */
+  list: (withMetadata = false): Buffer =>
+    encodePacket(withMetadata ? [PacketType.List, LIST_METADATA_FLAG] : [PacketType.List]),
+  /** `play<NEXT;>3<NEXT;><END;>`, with an optional start position in seconds as a third field. */
+  play: (songId: number, startSeconds?: number): Buffer =>
+    encodePacket(
+      startSeconds !== undefined && startSeconds > 0
+        ? [PacketType.Play, String(songId), formatSeconds(startSeconds)]
+        : [PacketType.Play, String(songId)],
+    ),
+  stop: (): Buffer => encodePacket([PacketType.Stop]),
+  quit: (): Buffer => encodePacket([PacketType.Quit]),
+};
+
+export const serverMessages = {
+  list: (plainText: string, metadataJson?: string): Buffer =>
+    encodePacket(
+      metadataJson === undefined
+        ? [PacketType.List, plainText]
+        : [PacketType.List, plainText, metadataJson],
+    ),
+  /** One chunk of song bytes; the caller guarantees it holds no whole delimiter. */
+  playData: (data: Uint8Array): Buffer => encodePacket([PacketType.Play, data]),
+  /** End of song: a play packet with no data field, which seed-era clients skip. */
+  endOfSong: (): Buffer => encodePacket([PacketType.Play]),
+  stop: (): Buffer => encodePacket([PacketType.Stop]),
+  quit: (): Buffer => encodePacket([PacketType.Quit]),
+  error: (message: string): Buffer =>
+    encodePacket([PacketType.Error, message.replace(/</g, '\u2039').replace(/>/g, '\u203a')]),
+};
+
+/** Seconds with millisecond precision and no exponent, e.g. `42.5`. */
+export function formatSeconds(seconds: number): string {
+  return String(Math.round(seconds * 1000) / 1000);
+}
+
+/** Parses a song id field: a base-10 integer, nothing else. */
+export function parseSongId(field: Buffer | undefined): number | null {
+  if (!field) return null;
+  const text = field.toString('latin1');
+  return /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+/** Parses an optional start-position field; absent, malformed or negative means the start. */
+export function parseStartSeconds(field: Buffer | undefined): number {
+  if (!field || field.length === 0 || field.length > 32) return 0;
+  const text = field.toString('latin1');
+  if (!/^\d+(\.\d+)?$/.test(text)) return 0;
+  return Number(text);
+}

@@ -1,0 +1,22 @@
+/** Packet types on the wire. The first field of every packet names its type. */
+export const PacketType = {
+  List: 'list',
+  Play: 'play',
+  Stop: 'stop',
+  Quit: 'quit',
+  /** Extension: the server explains a refused request (for example an unknown song id). */
+  Error: 'error',
+} as const;
+
+export type PacketType = (typeof PacketType)[keyof typeof PacketType];
+
+/** Extra field of a `list` request asking for the metadata extension. */
+export const LIST_METADATA_FLAG = 'meta';
+
+/** A decoded packet: its fields (the first is the type) and the raw body before `<END;>`. */
+export interface Packet {
+  readonly type: string;
+  readonly fields: readonly Buffer[];
+  /** Every byte before `<END;>`, kept so play data can be recovered exactly from seed-era peers. */
+  readonly body: Buffer;
+}

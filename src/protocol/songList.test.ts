@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { containsDelimiter } from './packetEncoder';
+import {
+  formatMetadata,
+  formatPlainList,
+  parseMetadata,
+  parsePlainList,
+  sanitizeTitle,
+  type SongMetadata,
+} from './songList';
+
+describe('plain song list', () => {
+  it('formats the seed lines from id 0', () => {
+    expect(
+      formatPlainList([
+        { id: 0, title: 'a.mp3' },
+        { id: 1, title: 'b c' },
+      ]),
+    ).toBe('{sid: 0 title: a.mp3}\n{sid: 1 title: b c}');
+  });
+
+  it('lists names with delimiters, braces and newlines safely', () => {
+    const text = formatPlainList([{ id: 0, title: 'evil<END;>\nname {x}' }]);
+    expect(containsDelimiter(Buffer.from(text))).toBe(false);
+    expect(text.split('\n')).toHaveLength(1);
+    expect(parsePlainList(text)).toEqual([{ id: 0, title: sanitizeTitle('evil<END;>\nname {x}') }]);
+  });
+
+  it('round-trips any title through sanitizing (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { maxLength: 10 }), (titles) => {
+        const songs = titles.map((title, id) => ({ id, title }));
+        const text = formatPlainList(songs);
+        expect(containsDelimiter(Buffer.from(text))).toBe(false);
+        expect(parsePlainList(text)).toEqual(
+          songs.map((s) => ({ id: s.id, title: sanitizeTitle(s.title) })),
+        );
+      }),
+    );
+  });
+});
+
+describe('metadata extension', () => {
+  const song: SongMetadata = {
+    id: 2,
+    title: 'Tricky <NEXT;> title',
+    artist: 'A <END;> B',
+    album: null,
+    durationSeconds: 31.5,
+    hasCover: true,
+  };
+
+  it('keeps exact names yet never holds a delimiter', () => {
+    const json = formatMetadata([song]);
+    expect(containsDelimiter(Buffer.from(json))).toBe(false);
+    expect(parseMetadata(json)).toEqual([song]);
+  });
+
+  it('rejects malformed documents with a clear error', () => {
+    expect(() => parseMetadata('nope')).toThrow(/Malformed song metadata: not JSON/);
+    expect(() => parseMetadata('{"songs":[{"id":"x"}]}')).toThrow(/song 0/);
+  });
+});

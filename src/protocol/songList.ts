@@ -1,0 +1,101 @@
+/**
+ * The `list` reply: the seed's plain text (one `{sid: N title: NAME}` line per song) that
+ * seed-era clients read, and the metadata extension's JSON that our client prefers.
+ */
+
+export interface SongMetadata {
+  id: number;
+  title: string;
+  artist: string | null;
+  album: string | null;
+  durationSeconds: number | null;
+  hasCover: boolean;
+}
+
+export interface PlainSong {
+  id: number;
+  title: string;
+}
+
+/** Names are shown on one line and must never hold a delimiter, so the plain list rewrites them. */
+export function sanitizeTitle(title: string): string {
+  return title
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/</g, '\u2039')
+    .replace(/>/g, '\u203a')
+    .replace(/\{/g, '(')
+    .replace(/\}/g, ')')
+    .trim();
+}
+
+export function formatPlainList(songs: readonly PlainSong[]): string {
+  return songs.map((song) => `{sid: ${song.id} title: ${sanitizeTitle(song.title)}}`).join('\n');
+}
+
+const PLAIN_LINE = /^\{sid: (\d+) title: (.*)\}$/;
+
+/** Reads the seed's list text; lines that do not match are ignored. */
+export function parsePlainList(text: string): PlainSong[] {
+  const songs: PlainSong[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const match = PLAIN_LINE.exec(line.trim());
+    if (match) songs.push({ id: Number(match[1]), title: match[2] });
+  }
+  return songs;
+}
+
+/** Version of the metadata document; a client ignores fields it does not know. */
+export const METADATA_VERSION = 1;
+
+/**
+ * JSON with `<` and `>` written as `\u003c` / `\u003e`: still valid JSON with the same
+ * strings, and no delimiter can appear in it.
+ */
+export function formatMetadata(songs: readonly SongMetadata[]): string {
+  return JSON.stringify({ version: METADATA_VERSION, songs })
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e');
+}
+
+export class MetadataFormatError extends Error {
+  constructor(detail: string) {
+    super(`Malformed song metadata: ${detail}`);
+    this.name = 'MetadataFormatError';
+  }
+}
+
+function nullableString(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+export function parseMetadata(text: string): SongMetadata[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new MetadataFormatError('not JSON');
+  }
+  if (
+    typeof doc !== 'object' ||
+    doc === null ||
+    !Array.isArray((doc as { songs?: unknown }).songs)
+  ) {
+    throw new MetadataFormatError('no songs array');
+  }
+  return (doc as { songs: unknown[] }).songs.map((raw, index) => {
+    const song = (raw ?? {}) as Record<string, unknown>;
+    if (!Number.isInteger(song.id) || typeof song.title !== 'string') {
+      throw new MetadataFormatError(`song ${index} lacks an id or a title`);
+    }
+    const duration = song.durationSeconds;
+    return {
+      id: song.id as number,
+      title: song.title,
+      artist: nullableString(song.artist),
+      album: nullableString(song.album),
+      durationSeconds: typeof duration === 'number' && Number.isFinite(duration) ? duration : null,
+      hasCover: song.hasCover === true,
+    };
+  });
+}

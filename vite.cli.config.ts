@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+// Builds the two command-line programs for the package's `bin` entries.
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'out/cli',
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: {
+      input: {
+        server: resolve(import.meta.dirname, 'src/cli/server.ts'),
+        client: resolve(import.meta.dirname, 'src/cli/client.ts'),
+      },
+      external: [
+        ...builtinModules,
+        ...builtinModules.map((m) => `node:${m}`),
+        ...Object.keys(pkg.dependencies),
+      ],
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});
