@@ -1,0 +1,113 @@
+/**
+ * The typed contract between the renderer and the main process. The preload script exposes an
+ * object of type `TidewaveApi` as `window.tidewave`; the main process validates every argument.
+ */
+
+export interface SongInfo {
+  id: number;
+  title: string;
+  artist: string | null;
+  album: string | null;
+  /** Null when the server has no metadata extension (a seed-era server). */
+  durationSeconds: number | null;
+  hasCover: boolean;
+}
+
+export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'error';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  host: string;
+  port: number;
+  /** True when the server answers `list` with the metadata extension. */
+  hasMetadata: boolean;
+  /** A readable reason when status is 'error' or the server went away. */
+  error: string | null;
+}
+
+export interface DisconnectResult {
+  /** The server answered `quit` before the socket closed. */
+  quitAcknowledged: boolean;
+}
+
+export interface HostState {
+  running: boolean;
+  folder: string | null;
+  port: number | null;
+  /** Bound address: 127.0.0.1 unless sharing on the LAN was chosen. */
+  host: string | null;
+  shareOnLan: boolean;
+  /** Addresses others can use, e.g. ["192.168.1.20:8080"], or ["127.0.0.1:8080"] when local. */
+  shareAddresses: string[];
+  songCount: number;
+  error: string | null;
+}
+
+export interface HostRequest {
+  folder: string;
+  port: number;
+  shareOnLan: boolean;
+}
+
+export interface PlayRequest {
+  songId: number;
+  /** Seconds into the song; the server starts at the nearest MP3 frame. */
+  startSeconds?: number;
+}
+
+export interface PlayStarted {
+  /** Identifies this stream's audio chunks and events; increases with every play. */
+  streamId: number;
+  songId: number;
+  startSeconds: number;
+}
+
+/** Decoded audio for the renderer's buffer queue. Channels are planar. */
+export interface AudioChunk {
+  streamId: number;
+  sampleRate: number;
+  channels: Float32Array[];
+}
+
+export type StreamEvent =
+  | { kind: 'started'; streamId: number; songId: number }
+  /** The cover art found in the song's tags, as a data: URL (image/png or image/jpeg). */
+  | { kind: 'cover'; streamId: number; dataUrl: string }
+  /** All of the song's audio has been sent as chunks. */
+  | { kind: 'ended'; streamId: number }
+  | { kind: 'stopped'; streamId: number }
+  | { kind: 'error'; streamId: number; message: string };
+
+export type MediaKey = 'play-pause' | 'next' | 'previous' | 'stop';
+
+export interface Settings {
+  host: string;
+  port: number;
+  volume: number;
+  /** False until the person has dismissed the first-run introduction. */
+  onboarded: boolean;
+}
+
+export type Unsubscribe = () => void;
+
+export interface TidewaveApi {
+  connect(host: string, port: number): Promise<ConnectionState>;
+  disconnect(): Promise<DisconnectResult>;
+  getConnection(): Promise<ConnectionState>;
+  listSongs(): Promise<SongInfo[]>;
+  play(request: PlayRequest): Promise<PlayStarted>;
+  stop(): Promise<void>;
+  /** Flow control: how many seconds of a stream the renderer holds but has not played yet. */
+  reportBuffer(streamId: number, bufferedSeconds: number): void;
+  startHost(request: HostRequest): Promise<HostState>;
+  stopHost(): Promise<HostState>;
+  getHost(): Promise<HostState>;
+  pickFolder(): Promise<string | null>;
+  getSettings(): Promise<Settings>;
+  setSettings(patch: Partial<Settings>): Promise<Settings>;
+  onConnectionChanged(listener: (state: ConnectionState) => void): Unsubscribe;
+  onHostChanged(listener: (state: HostState) => void): Unsubscribe;
+  onStreamEvent(listener: (event: StreamEvent) => void): Unsubscribe;
+  onAudio(listener: (chunk: AudioChunk) => void): Unsubscribe;
+  onMediaKey(listener: (key: MediaKey) => void): Unsubscribe;
+}
