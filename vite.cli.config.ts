@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
 import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import pkg from './package.json' with { type: 'json' };
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  dependencies: Record<string, string>;
+};
 
 // Builds the two command-line programs for the package's `bin` entries.
 export default defineConfig({

@@ -9,5 +9,6 @@ export default defineConfig({
     // Integration tests open real sockets and spawn processes; two cores do not like wide fan-out.
     maxWorkers: 2,
     passWithNoTests: false,
+    reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });
