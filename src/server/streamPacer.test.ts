@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { FALLBACK_BYTES_PER_SECOND, StreamPacer, songBytesPerSecond } from './streamPacer';
+
+function fakeClock() {
+  const clock = { time: 0, now: () => clock.time };
+  return clock;
+}
+
+/** Sends `packetBytes` packets as soon as the pacer allows until `untilMs`; returns bytes sent. */
+function sendGreedily(
+  pacer: StreamPacer,
+  clock: { time: number },
+  packetBytes: number,
+  untilMs: number,
+) {
+  let sent = 0;
+  for (;;) {
+    const wait = pacer.delayMs(packetBytes);
+    if (clock.time + wait > untilMs) return sent;
+    clock.time += wait;
+    pacer.consume(packetBytes);
+    sent += packetBytes;
+  }
+}
+
+describe('StreamPacer', () => {
+  it('allows the burst at once, then waits', () => {
+    const clock = fakeClock();
+    const pacer = new StreamPacer(10_000, { burstSeconds: 4, rateFactor: 1.5 }, clock.now);
+    expect(sendGreedily(pacer, clock, 1_000, 0)).toBe(40_000);
+    // The next 1000 bytes need 1000 / 15 bytes per ms, rounded up.
+    expect(pacer.delayMs(1_000)).toBe(67);
+  });
+
+  it('refills at rateFactor times the byte rate after the burst', () => {
+    const clock = fakeClock();
+    const pacer = new StreamPacer(10_000, { burstSeconds: 4, rateFactor: 1.5 }, clock.now);
+    const sent = sendGreedily(pacer, clock, 1_000, 10_000);
+    // Burst 40 000 + 10 s at 15 000 B/s, within one packet.
+    expect(sent).toBeGreaterThanOrEqual(190_000 - 1_000);
+    expect(sent).toBeLessThanOrEqual(190_000);
+  });
+
+  it('does not bank more than the burst while idle', () => {
+    const clock = fakeClock();
+    const pacer = new StreamPacer(10_000, { burstSeconds: 2, rateFactor: 1 }, clock.now);
+    sendGreedily(pacer, clock, 1_000, 0);
+    clock.time += 60_000;
+    expect(sendGreedily(pacer, clock, 1_000, clock.time)).toBe(20_000);
+  });
+
+  it('lets a packet larger than the bucket through once the bucket is full', () => {
+    const clock = fakeClock();
+    const pacer = new StreamPacer(100, { burstSeconds: 1, rateFactor: 1 }, clock.now);
+    expect(pacer.delayMs(4_096)).toBe(0);
+    pacer.consume(4_096);
+    // Debt of 3996 bytes plus a full bucket of 100, at 0.1 B/ms.
+    expect(pacer.delayMs(4_096)).toBe(40_960);
+  });
+
+  it('uses the defaults of 4 s burst and 1.5x rate', () => {
+    const clock = fakeClock();
+    const pacer = new StreamPacer(1_000, {}, clock.now);
+    expect(sendGreedily(pacer, clock, 100, 0)).toBe(4_000);
+    expect(sendGreedily(pacer, clock, 100, 1_000)).toBe(1_500);
+  });
+});
+
+describe('songBytesPerSecond', () => {
+  it('divides size by duration', () => {
+    expect(songBytesPerSecond(480_000, 30)).toBe(16_000);
+  });
+
+  it('falls back when the duration is unknown or zero', () => {
+    expect(songBytesPerSecond(480_000, null)).toBe(FALLBACK_BYTES_PER_SECOND);
+    expect(songBytesPerSecond(480_000, 0)).toBe(FALLBACK_BYTES_PER_SECOND);
+    expect(songBytesPerSecond(0, 30)).toBe(FALLBACK_BYTES_PER_SECOND);
+  });
+});
