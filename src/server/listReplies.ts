@@ -1,0 +1,28 @@
+import type { Library } from '../library';
+import { formatMetadata, formatPlainList, serverMessages } from '../protocol';
+
+/** The two `list` replies, built once per library since the library does not change. */
+export interface ListReplies {
+  /** `list<NEXT;>PLAINTEXT<NEXT;><END;>`, what the seed sends. */
+  plain: Buffer;
+  /** The same plus the metadata extension's JSON field. */
+  withMetadata: Buffer;
+}
+
+export function buildListReplies(library: Library): ListReplies {
+  const plainText = formatPlainList(library.songs);
+  const metadata = formatMetadata(
+    library.songs.map(({ id, title, artist, album, durationSeconds, hasCover }) => ({
+      id,
+      title,
+      artist,
+      album,
+      durationSeconds,
+      hasCover,
+    })),
+  );
+  return {
+    plain: serverMessages.list(plainText),
+    withMetadata: serverMessages.list(plainText, metadata),
+  };
+}
