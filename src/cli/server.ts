@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CommanderError } from 'commander';
+import { LibraryError } from '../library';
+import { createLibraryServer, ServerStartError, type LibraryServer } from '../server';
+import { parseServerArgs } from './serverArgs';
+import { formatServerBanner } from './serverBanner';
+
+// Two levels below the package root both as src/cli/server.ts and as out/cli/server.js.
+const BUNDLED_MUSIC = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'music',
+);
+
+function timestamped(line: string): string {
+  return `[${new Date().toTimeString().slice(0, 8)}] ${line}`;
+}
+
+function stopOnSignals(server: LibraryServer): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1); // A second Ctrl-C means now.
+    stopping = true;
+    console.log(timestamped(`${signal}: closing ${server.connectionCount} connection(s)`));
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseServerArgs(argv, BUNDLED_MUSIC);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode; // commander printed why.
+    throw error;
+  }
+  const server = await createLibraryServer({
+    folder: options.folder,
+    host: options.host,
+    port: options.port,
+    pacing: options.pacing ? {} : false,
+    log: options.quiet ? undefined : (line) => console.log(timestamped(line)),
+  });
+  for (const warning of server.library.warnings) console.error(`warning: ${warning}`);
+  const { host, port } = await server.listen();
+  stopOnSignals(server);
+  for (const line of formatServerBanner(server.library, host, port)) console.log(line);
+  return -1; // Keep running until a signal.
+}
+
+main(process.argv.slice(2)).then(
+  (exitCode) => {
+    if (exitCode >= 0) process.exit(exitCode);
+  },
+  (error: unknown) => {
+    const known = error instanceof LibraryError || error instanceof ServerStartError;
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`tidewave-server: ${known ? message : `unexpected error: ${message}`}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,55 @@
+import { Argument, Command, CommanderError, InvalidArgumentError } from 'commander';
+
+export interface ServerCliOptions {
+  port: number;
+  folder: string;
+  host: string;
+  pacing: boolean;
+  quiet: boolean;
+}
+
+/** Exit code for bad command-line arguments, as most Unix tools use. */
+export const USAGE_EXIT_CODE = 2;
+
+function parsePort(text: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
+    throw new InvalidArgumentError('Use a number from 0 to 65535 (0 picks a free port).');
+  }
+  return Number(text);
+}
+
+/**
+ * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet]`. On bad arguments commander
+ * prints the error and the usage text, then this throws a CommanderError with exitCode 2
+ * (0 for --help).
+ */
+export function parseServerArgs(argv: readonly string[], defaultFolder: string): ServerCliOptions {
+  const program = new Command()
+    .name('tidewave-server')
+    .description('Serve a folder of MP3 files to Tidewave players over TCP.')
+    .argument('<port>', 'TCP port to listen on (0 picks a free port)', parsePort)
+    .addArgument(
+      new Argument('[folder]', 'folder of .mp3 files, searched recursively').default(
+        defaultFolder,
+        'the bundled songs',
+      ),
+    )
+    .option('--host <addr>', 'address to listen on; 0.0.0.0 shares on your network', '127.0.0.1')
+    .option('--no-pacing', 'send songs as fast as the network takes them')
+    .option('-q, --quiet', 'do not log client activity')
+    .showHelpAfterError()
+    .exitOverride((error: CommanderError) => {
+      const helpOrVersion = error.exitCode === 0;
+      throw new CommanderError(helpOrVersion ? 0 : USAGE_EXIT_CODE, error.code, error.message);
+    });
+  program.parse(argv, { from: 'user' });
+  const [port, folder] = program.processedArgs as [number, string];
+  const options = program.opts<{ host: string; pacing: boolean; quiet?: boolean }>();
+  return {
+    port,
+    folder,
+    host: options.host,
+    pacing: options.pacing,
+    quiet: options.quiet === true,
+  };
+}
