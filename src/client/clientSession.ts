@@ -1,0 +1,248 @@
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
+import {
+  CLIENT_MAX_PACKET_BYTES,
+  FrameParser,
+  PacketTooLargeError,
+  PacketType,
+  clientMessages,
+  type Packet,
+} from '../protocol';
+import { ConnectionClosedError } from './clientErrors';
+import { connectSocket } from './connectSocket';
+import { PendingReplies } from './pendingReplies';
+import { PlaybackRouter } from './playbackRouter';
+import { PlayDataAssembler } from './playDataAssembler';
+import { describeLostConnection } from './socketErrors';
+import { parseSongListReply, type SongList } from './songListReply';
+import { SONG_STREAM_HIGH_WATER_MARK, SongStream } from './songStream';
+
+export interface ClientSessionOptions {
+  host: string;
+  port: number;
+  connectTimeoutMs?: number;
+  /** Bound on each reply, and on the first data of a play. */
+  requestTimeoutMs?: number;
+  /** Unread song bytes a SongStream holds before the socket pauses. */
+  songHighWaterMark?: number;
+  /** Receives notes about ignored packets and similar oddities. */
+  log?: (message: string) => void;
+}
+
+export interface PlayOptions {
+  /** Seconds into the song; seed-era servers ignore it and play from the start. */
+  startSeconds?: number;
+}
+
+export interface SessionCloseInfo {
+  reason: string;
+  /** True when this side asked for the close (quit or close). */
+  expected: boolean;
+}
+
+export interface QuitResult {
+  /** The server replied to quit before the connection closed. */
+  acknowledged: boolean;
+}
+
+export type ClientSessionEvents = {
+  close: [info: SessionCloseInfo];
+  /** Socket errors, for information only: every failure also ends in 'close' with a reason. */
+  error: [error: Error];
+};
+
+/**
+ * One connection to a Tidewave (or seed-era) server: typed requests, songs as streams, and TCP
+ * backpressure from a song's reader to the server. Replies come back in request order, so each
+ * request type waits in a FIFO; play data belongs to the playback router.
+ */
+export class ClientSession extends EventEmitter<ClientSessionEvents> {
+  static async connect(options: ClientSessionOptions): Promise<ClientSession> {
+    const { host, port, connectTimeoutMs = 5000 } = options;
+    return new ClientSession(await connectSocket(host, port, connectTimeoutMs), options);
+  }
+
+  readonly host: string;
+  readonly port: number;
+  /** Null until a list reply tells whether the server has the metadata extension. */
+  hasMetadata: boolean | null = null;
+  private readonly parser = new FrameParser(CLIENT_MAX_PACKET_BYTES);
+  private readonly assembler = new PlayDataAssembler();
+  private readonly replies = new PendingReplies();
+  private readonly playback: PlaybackRouter;
+  private readonly requestTimeoutMs: number;
+  private readonly songHighWaterMark: number;
+  private readonly log: (message: string) => void;
+  private closeInfo: SessionCloseInfo | null = null;
+  private ending: 'quit' | 'local' | null = null;
+  private failureReason: string | null = null;
+  private lastSocketError: Error | null = null;
+  private quitResult: Promise<QuitResult> | null = null;
+  private quitAcknowledged = false;
+
+  private constructor(
+    private readonly socket: Socket,
+    options: ClientSessionOptions,
+  ) {
+    super();
+    this.host = options.host;
+    this.port = options.port;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 5000;
+    this.songHighWaterMark = options.songHighWaterMark ?? SONG_STREAM_HIGH_WATER_MARK;
+    this.log = options.log ?? (() => {});
+    this.playback = new PlaybackRouter(this.requestTimeoutMs, () => this.updateFlow());
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', (error) => {
+      this.lastSocketError = error;
+      if (this.listenerCount('error') > 0) this.emit('error', error);
+    });
+    socket.on('close', () => this.onClose());
+  }
+
+  /** True once the connection is gone. */
+  get closed(): boolean {
+    return this.closeInfo !== null;
+  }
+
+  /** The song list, with metadata when the server has the extension. */
+  async list(): Promise<SongList> {
+    const packet = await this.request(PacketType.List, clientMessages.list(true));
+    const list = parseSongListReply(packet, this.log);
+    this.hasMetadata = list.hasMetadata;
+    return list;
+  }
+
+  /**
+   * Starts a song. A song still streaming is replaced: `stop` and `play` go out in one write and
+   * everything before the stop reply is dropped, so the old song's bytes never reach the new one.
+   */
+  play(songId: number, options: PlayOptions = {}): SongStream {
+    const startSeconds = options.startSeconds ?? 0;
+    const stream = new SongStream(
+      songId,
+      startSeconds,
+      (s) => this.playback.onReaderWantsMore(s),
+      this.songHighWaterMark,
+    );
+    if (this.ending !== null || this.closeInfo !== null) {
+      stream.fail(new ConnectionClosedError(this.closeInfo?.reason ?? 'The session is closing'));
+      return stream;
+    }
+    const needsStop = this.playback.serverMayBeSending;
+    this.playback.begin(stream);
+    const play = clientMessages.play(songId, startSeconds);
+    if (needsStop) this.expectStopReply();
+    this.socket.write(needsStop ? Buffer.concat([clientMessages.stop(), play]) : play);
+    this.updateFlow();
+    return stream;
+  }
+
+  /** Stops the current song (its stream ends as 'stopped'); resolves on the server's reply. */
+  async stop(): Promise<void> {
+    this.playback.stopAll();
+    await this.request(PacketType.Stop, clientMessages.stop());
+  }
+
+  /** Says goodbye: resolves once the connection is closed, bounded by the request timeout. */
+  quit(): Promise<QuitResult> {
+    if (this.quitResult) return this.quitResult;
+    if (this.closeInfo !== null) return Promise.resolve({ acknowledged: false });
+    this.ending = 'quit';
+    this.playback.stopAll();
+    const closed = new Promise<void>((resolve) => this.once('close', () => resolve()));
+    const timer = setTimeout(() => this.socket.destroy(), this.requestTimeoutMs);
+    this.request(PacketType.Quit, clientMessages.quit()).then(
+      () => {
+        this.quitAcknowledged = true;
+        this.socket.end();
+      },
+      () => this.socket.destroy(),
+    );
+    this.quitResult = closed.then(() => {
+      clearTimeout(timer);
+      return { acknowledged: this.quitAcknowledged };
+    });
+    return this.quitResult;
+  }
+
+  /** Drops the connection at once, without telling the server. */
+  close(): void {
+    if (this.closeInfo !== null) return;
+    this.ending ??= 'local';
+    this.playback.stopAll();
+    this.socket.destroy();
+  }
+
+  private request(type: string, wire: Buffer): Promise<Packet> {
+    if (this.closeInfo !== null) {
+      return Promise.reject(new ConnectionClosedError(this.closeInfo.reason));
+    }
+    const reply = this.replies.expect(type, this.requestTimeoutMs);
+    this.socket.write(wire);
+    this.updateFlow();
+    return reply;
+  }
+
+  private expectStopReply(): void {
+    // The reply only marks where the old song's bytes end; nobody awaits it.
+    this.replies.expect(PacketType.Stop, this.requestTimeoutMs).catch(() => {});
+  }
+
+  private onData(chunk: Buffer): void {
+    let packets: Packet[];
+    try {
+      packets = this.parser.push(chunk);
+    } catch (error) {
+      if (!(error instanceof PacketTooLargeError)) throw error;
+      this.failureReason = `Server sent more than ${error.limitBytes} bytes without an end marker`;
+      this.socket.destroy();
+      return;
+    }
+    for (const packet of packets) this.onPacket(packet);
+  }
+
+  private onPacket(packet: Packet): void {
+    const piece = this.assembler.take(packet);
+    // Until every stop sent has its reply, play data belongs to a song already stopped.
+    const discarding = this.replies.count(PacketType.Stop) > 0;
+    if (piece) {
+      this.playback.onPiece(piece, discarding);
+      return;
+    }
+    if (packet.type === PacketType.Error) {
+      const message = packet.fields[1]?.toString('utf8') || 'request refused';
+      if (!this.playback.onServerError(message, discarding)) this.log(`Server error: ${message}`);
+      return;
+    }
+    if (packet.type === PacketType.List) this.assembler.seedFraming = packet.fields.length < 3;
+    if (!this.replies.settle(packet)) {
+      this.log(`Ignoring an unexpected ${JSON.stringify(packet.type.slice(0, 40))} packet`);
+    }
+    this.updateFlow();
+  }
+
+  /** Reads the socket unless the song's reader is full and no control reply is awaited. */
+  private updateFlow(): void {
+    if (this.closeInfo !== null) return;
+    const pause = this.playback.readerFull && this.replies.count() === 0;
+    if (pause && !this.socket.isPaused()) this.socket.pause();
+    else if (!pause && this.socket.isPaused()) this.socket.resume();
+  }
+
+  private onClose(): void {
+    const expected = this.ending !== null;
+    const reason =
+      this.ending === 'quit'
+        ? this.quitAcknowledged
+          ? 'Quit acknowledged by the server'
+          : 'Closed after quit without an acknowledgement'
+        : this.ending === 'local'
+          ? 'Closed by the client'
+          : (this.failureReason ?? describeLostConnection(this.lastSocketError));
+    this.closeInfo = { reason, expected };
+    const error = new ConnectionClosedError(reason);
+    this.replies.rejectAll(error);
+    this.playback.failAll(error);
+    this.emit('close', this.closeInfo);
+  }
+}

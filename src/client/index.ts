@@ -1,0 +1,4 @@
+export * from './clientErrors';
+export * from './clientSession';
+export * from './songListReply';
+export * from './songStream';

@@ -1,0 +1,92 @@
+import { RequestTimeoutError, UnknownSongError } from './clientErrors';
+import type { PlayPiece } from './playDataAssembler';
+import type { SongStream } from './songStream';
+
+/**
+ * Hands play data to the song it belongs to: the stream of the latest play, once every stop sent
+ * before it has its reply (the session says when it is still `discarding`). Tracks whether the
+ * reader is full, so the session can pause the socket, and whether the server may still be
+ * sending, so the next play knows to send a stop first.
+ */
+export class PlaybackRouter {
+  /** The server may still send data of the last play; false after its end marker or error. */
+  serverMayBeSending = false;
+  /** The current song's reader holds its high-water mark of unread bytes. */
+  readerFull = false;
+  private receiving: SongStream | null = null;
+  private firstDataTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly firstDataTimeoutMs: number,
+    private readonly onFlowChange: () => void,
+  ) {}
+
+  /** A play was sent for `stream`; any earlier song is over for the client. */
+  begin(stream: SongStream): void {
+    this.stopAll();
+    this.receiving = stream;
+    this.serverMayBeSending = true;
+    this.firstDataTimer = setTimeout(() => this.onNoData(stream), this.firstDataTimeoutMs);
+  }
+
+  /** A stop (or quit) is being sent: the current song ends as 'stopped'. */
+  stopAll(): void {
+    const stream = this.release();
+    this.serverMayBeSending = false;
+    stream?.discard();
+  }
+
+  onPiece(piece: PlayPiece, discarding: boolean): void {
+    const stream = discarding ? null : this.receiving;
+    if (!stream) return; // bytes of a song already stopped
+    clearTimeout(this.firstDataTimer);
+    if (piece.kind === 'end') {
+      this.serverMayBeSending = false;
+      this.release();
+      stream.complete();
+    } else if (!stream.deliver(piece.bytes) && !this.readerFull) {
+      this.readerFull = true;
+      this.onFlowChange();
+    }
+  }
+
+  /** An error packet: it refuses the current play if that has had no data. */
+  onServerError(message: string, discarding: boolean): boolean {
+    const stream = discarding ? null : this.receiving;
+    if (!stream || stream.bytesReceived > 0) return false;
+    this.serverMayBeSending = false;
+    this.release();
+    stream.fail(new UnknownSongError(stream.songId, message));
+    return true;
+  }
+
+  onReaderWantsMore(stream: SongStream): void {
+    if (stream !== this.receiving || !this.readerFull) return;
+    this.readerFull = false;
+    this.onFlowChange();
+  }
+
+  /** The connection is gone. */
+  failAll(error: Error): void {
+    this.serverMayBeSending = false;
+    this.release()?.fail(error);
+  }
+
+  /** A seed-era server says nothing about an unknown song id: give up after the timeout. */
+  private onNoData(stream: SongStream): void {
+    if (stream !== this.receiving || stream.bytesReceived > 0) return;
+    this.release();
+    stream.fail(new RequestTimeoutError(`play ${stream.songId}`, this.firstDataTimeoutMs));
+  }
+
+  private release(): SongStream | null {
+    clearTimeout(this.firstDataTimer);
+    const stream = this.receiving;
+    this.receiving = null;
+    if (this.readerFull) {
+      this.readerFull = false;
+      this.onFlowChange();
+    }
+    return stream;
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { FrameParser, formatMetadata, formatPlainList, serverMessages } from '../protocol';
+import { parseSongListReply } from './songListReply';
+
+const decode = (wire: Buffer) => new FrameParser(1 << 20).push(wire)[0];
+const songs = [
+  {
+    id: 0,
+    title: 'Tide <One>',
+    artist: 'Wave',
+    album: null,
+    durationSeconds: 30.5,
+    hasCover: true,
+  },
+  { id: 1, title: 'Second', artist: null, album: 'B', durationSeconds: null, hasCover: false },
+];
+
+describe('parseSongListReply', () => {
+  it('prefers the metadata extension', () => {
+    const wire = serverMessages.list(formatPlainList(songs), formatMetadata(songs));
+    expect(parseSongListReply(decode(wire), () => {})).toEqual({ songs, hasMetadata: true });
+  });
+
+  it('falls back to the plain list of a seed-era server', () => {
+    const wire = Buffer.from('list<NEXT;>{sid: 0 title: a.mp3}\n{sid: 1 title: b c}<NEXT;><END;>');
+    expect(parseSongListReply(decode(wire), () => {})).toEqual({
+      hasMetadata: false,
+      songs: [
+        {
+          id: 0,
+          title: 'a.mp3',
+          artist: null,
+          album: null,
+          durationSeconds: null,
+          hasCover: false,
+        },
+        { id: 1, title: 'b c', artist: null, album: null, durationSeconds: null, hasCover: false },
+      ],
+    });
+  });
+
+  it('falls back to the plain list when the metadata is malformed, and says why', () => {
+    const logged: string[] = [];
+    const wire = serverMessages.list('{sid: 4 title: x}', '{"songs": 3}');
+    const list = parseSongListReply(decode(wire), (m) => logged.push(m));
+    expect(list.hasMetadata).toBe(false);
+    expect(list.songs.map((s) => s.id)).toEqual([4]);
+    expect(logged[0]).toMatch(/metadata/);
+  });
+
+  it('reads an empty reply as an empty library', () => {
+    expect(parseSongListReply(decode(Buffer.from('list<NEXT;><END;>')), () => {})).toEqual({
+      songs: [],
+      hasMetadata: false,
+    });
+  });
+});
