@@ -1,0 +1,12 @@
+export { scanLibrary } from './libraryScanner';
+export { LibraryError, type LibraryErrorCode } from './libraryError';
+export type { Library, SongEntry } from './libraryTypes';
+export { findFrameOffset, nearestFrame, type FrameOffset } from './mp3FrameIndex';
+export {
+  parseFrameHeader,
+  type FrameHeader,
+  type MpegLayer,
+  type MpegVersion,
+} from './mp3FrameHeader';
+export { FrameIndexCache } from './frameIndexCache';
+export { buildFrameIndex, type FrameIndex } from './buildFrameIndex';
