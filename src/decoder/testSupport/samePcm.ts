@@ -1,0 +1,14 @@
+import type { PcmChunk } from '../pcmChunk';
+
+/** Sample-exact equality of two chunks, compared as bytes (fast on long songs). */
+export function samePcm(a: PcmChunk, b: PcmChunk): boolean {
+  return (
+    a.sampleRate === b.sampleRate &&
+    a.channels.length === b.channels.length &&
+    a.channels.every((channel, i) => bytesOf(channel).equals(bytesOf(b.channels[i])))
+  );
+}
+
+function bytesOf(samples: Float32Array): Buffer {
+  return Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+}

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SOURCE_DECODER_WORKER } from './decoderWorkerEntry';
+import { Mp3StreamDecoder } from './mp3StreamDecoder';
+import { concatPcm, type PcmChunk } from './pcmChunk';
+import type { StreamDecoder } from './streamDecoder';
+import { samePcm } from './testSupport/samePcm';
+import { WorkerDecoder } from './workerDecoder';
+
+const MUSIC_DIR = fileURLToPath(new URL('../../music', import.meta.url));
+const SONG = join(
+  MUSIC_DIR,
+  readdirSync(MUSIC_DIR).find((name) => name.endsWith('.mp3')) ?? 'missing.mp3',
+);
+
+async function decodeAll(decoder: StreamDecoder, bytes: Uint8Array): Promise<PcmChunk> {
+  const chunks: PcmChunk[] = [];
+  for (let offset = 0; offset < bytes.length; offset += 4072) {
+    const pcm = await decoder.decode(bytes.subarray(offset, offset + 4072));
+    if (pcm) chunks.push(pcm);
+  }
+  const tail = await decoder.end();
+  if (tail) chunks.push(tail);
+  return concatPcm(chunks);
+}
+
+describe('WorkerDecoder', () => {
+  let worker: WorkerDecoder | null = null;
+  afterEach(async () => {
+    await worker?.terminate();
+    worker = null;
+  });
+
+  it('gives the same samples as decoding in-thread', async () => {
+    const bytes = readFileSync(SONG);
+    const local = await Mp3StreamDecoder.create();
+    const expected = concatPcm(
+      [...Array(Math.ceil(bytes.length / 4072)).keys()]
+        .map((i) => local.decode(bytes.subarray(i * 4072, (i + 1) * 4072)))
+        .filter((pcm): pcm is PcmChunk => pcm !== null),
+    );
+    local.free();
+
+    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const decoded = await decodeAll(worker, bytes);
+    expect(samePcm(decoded, expected)).toBe(true);
+  });
+
+  it('leaves the caller its bytes (the copy is what gets transferred)', async () => {
+    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const bytes = new Uint8Array(readFileSync(SONG).subarray(0, 8000));
+    await worker.decode(bytes);
+    expect(bytes.byteLength).toBe(8000);
+  });
+
+  it('decodes a second song after reset', async () => {
+    const bytes = readFileSync(SONG);
+    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const first = await decodeAll(worker, bytes);
+    await worker.decode(bytes.subarray(0, 50_000));
+    await worker.reset();
+    const second = await decodeAll(worker, bytes);
+    expect(samePcm(second, first)).toBe(true);
+  });
+
+  it('reports an undecodable song as a rejected end()', async () => {
+    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    expect(await worker.decode(new Uint8Array(10_000).fill(0x41))).toBeNull();
+    await expect(worker.end()).rejects.toThrow('Could not decode this song');
+    await worker.reset();
+    expect(await worker.end()).toBeNull();
+  });
+
+  it('rejects pending and later requests once terminated', async () => {
+    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const pending = worker.decode(readFileSync(SONG)).catch((error: Error) => error);
+    await worker.terminate();
+    expect(String(await pending)).toContain('terminated');
+    await expect(worker.decode(new Uint8Array(10))).rejects.toThrow('terminated');
+  });
+});

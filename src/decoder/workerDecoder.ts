@@ -1,0 +1,73 @@
+import type { Worker } from 'node:worker_threads';
+import { DecoderError } from './decoderError';
+import type { DecoderReply, DecoderRequest } from './decoderMessages';
+import type { PcmChunk } from './pcmChunk';
+import { startWorker } from './startWorker';
+import type { StreamDecoder } from './streamDecoder';
+
+type RequestBody = { kind: 'decode'; bytes: Uint8Array } | { kind: 'end' } | { kind: 'reset' };
+
+interface Pending {
+  resolve(pcm: PcmChunk | null): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Main-thread proxy for decoderWorker: same contract as the in-thread decoder, but decoding runs
+ * on a worker thread. Input bytes are copied once and their buffer transferred; PCM buffers come
+ * back transferred.
+ */
+export class WorkerDecoder implements StreamDecoder {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: DecoderError | null = null;
+
+  constructor(workerEntry: string | URL) {
+    this.worker = startWorker(workerEntry);
+    this.worker.on('message', (reply: DecoderReply) => this.settle(reply));
+    this.worker.on('error', (error) => this.fail(`The decoder stopped: ${error.message}`));
+    this.worker.on('exit', () => this.fail('The decoder has stopped'));
+  }
+
+  decode(bytes: Uint8Array): Promise<PcmChunk | null> {
+    const owned = new Uint8Array(bytes); // a copy whose buffer we can give away
+    return this.request({ kind: 'decode', bytes: owned }, [owned.buffer]);
+  }
+
+  end(): Promise<PcmChunk | null> {
+    return this.request({ kind: 'end' });
+  }
+
+  async reset(): Promise<void> {
+    await this.request({ kind: 'reset' });
+  }
+
+  async terminate(): Promise<void> {
+    this.fail('The decoder has been terminated');
+    await this.worker.terminate();
+  }
+
+  private request(body: RequestBody, transfer: ArrayBuffer[] = []): Promise<PcmChunk | null> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, ...body } satisfies DecoderRequest, transfer);
+    });
+  }
+
+  private settle(reply: DecoderReply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    this.pending.delete(reply.id);
+    if (reply.ok) pending.resolve(reply.pcm);
+    else pending.reject(new DecoderError(reply.message));
+  }
+
+  private fail(message: string): void {
+    this.failure ??= new DecoderError(message);
+    for (const pending of this.pending.values()) pending.reject(this.failure);
+    this.pending.clear();
+  }
+}
