@@ -31,13 +31,16 @@ export class RequestTimeoutError extends Error {
   }
 }
 
-/** The server answered a play request with an error packet (for example an unknown song id). */
-export class UnknownSongError extends Error {
+/**
+ * The server answered a play request with an error packet: an unknown song id, or a song it
+ * could not read, e.g. `Server refused play 99: unknown song id 99`.
+ */
+export class PlayRefusedError extends Error {
   constructor(
     readonly songId: number,
     readonly serverMessage: string,
   ) {
     super(`Server refused play ${songId}: ${serverMessage}`);
-    this.name = 'UnknownSongError';
+    this.name = 'PlayRefusedError';
   }
 }

@@ -25,6 +25,8 @@ export interface ClientSessionOptions {
   requestTimeoutMs?: number;
   /** Unread song bytes a SongStream holds before the socket pauses. */
   songHighWaterMark?: number;
+  /** Bound on one packet from the server; the default fits a large library's list reply. */
+  maxPacketBytes?: number;
   /** Receives notes about ignored packets and similar oddities. */
   log?: (message: string) => void;
 }
@@ -66,7 +68,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   readonly port: number;
   /** Null until a list reply tells whether the server has the metadata extension. */
   hasMetadata: boolean | null = null;
-  private readonly parser = new FrameParser(CLIENT_MAX_PACKET_BYTES);
+  private readonly parser: FrameParser;
   private readonly assembler = new PlayDataAssembler();
   private readonly replies = new PendingReplies();
   private readonly playback: PlaybackRouter;
@@ -90,6 +92,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 5000;
     this.songHighWaterMark = options.songHighWaterMark ?? SONG_STREAM_HIGH_WATER_MARK;
     this.log = options.log ?? (() => {});
+    this.parser = new FrameParser(options.maxPacketBytes ?? CLIENT_MAX_PACKET_BYTES);
     this.playback = new PlaybackRouter(this.requestTimeoutMs, () => this.updateFlow());
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (error) => {
@@ -102,6 +105,11 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   /** True once the connection is gone. */
   get closed(): boolean {
     return this.closeInfo !== null;
+  }
+
+  /** True while the socket is not read because the current song's reader is full. */
+  get readingPaused(): boolean {
+    return this.socket.isPaused();
   }
 
   /** The song list, with metadata when the server has the extension. */

@@ -1,4 +1,4 @@
-import { RequestTimeoutError, UnknownSongError } from './clientErrors';
+import { PlayRefusedError, RequestTimeoutError } from './clientErrors';
 import type { PlayPiece } from './playDataAssembler';
 import type { SongStream } from './songStream';
 
@@ -50,13 +50,13 @@ export class PlaybackRouter {
     }
   }
 
-  /** An error packet: it refuses the current play if that has had no data. */
+  /** An error packet: the server refused the current play, or could not go on with it. */
   onServerError(message: string, discarding: boolean): boolean {
     const stream = discarding ? null : this.receiving;
-    if (!stream || stream.bytesReceived > 0) return false;
+    if (!stream) return false;
     this.serverMayBeSending = false;
     this.release();
-    stream.fail(new UnknownSongError(stream.songId, message));
+    stream.fail(new PlayRefusedError(stream.songId, message));
     return true;
   }
 

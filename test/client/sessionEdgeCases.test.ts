@@ -1,0 +1,136 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClientSession, ConnectError } from '../../src/client';
+import { FrameParser, serverMessages } from '../../src/protocol';
+import { SongCollector } from './songCollector';
+
+type Handler = (type: string, socket: Socket) => void;
+
+/** A server that answers each request packet with whatever `handler` writes. */
+async function scriptedServer(handler: Handler): Promise<{ server: Server; port: number }> {
+  const server = createServer((socket) => {
+    const parser = new FrameParser(1 << 20);
+    socket.on('error', () => {});
+    socket.on('data', (chunk) => {
+      for (const packet of parser.push(chunk)) handler(packet.type, socket);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as { port: number }).port };
+}
+
+describe('ClientSession with odd servers', () => {
+  let server: Server | undefined;
+  let session: ClientSession | undefined;
+
+  afterEach(async () => {
+    session?.close();
+    server?.closeAllConnections?.();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    server = session = undefined;
+  });
+
+  const start = async (handler: Handler, requestTimeoutMs = 1000, maxPacketBytes?: number) => {
+    const started = await scriptedServer(handler);
+    server = started.server;
+    const logged: string[] = [];
+    session = await ClientSession.connect({
+      host: '127.0.0.1',
+      port: started.port,
+      requestTimeoutMs,
+      maxPacketBytes,
+      log: (m) => logged.push(m),
+    });
+    return { session, logged };
+  };
+
+  it('says plainly when nobody listens', async () => {
+    const { server: closedServer, port } = await scriptedServer(() => {});
+    await new Promise((resolve) => closedServer.close(resolve));
+    const attempt = ClientSession.connect({ host: '127.0.0.1', port });
+    await expect(attempt).rejects.toBeInstanceOf(ConnectError);
+    await expect(attempt).rejects.toThrow(
+      `Cannot connect to 127.0.0.1:${port}: connection refused`,
+    );
+  });
+
+  it('ignores packets it does not understand and unexpected replies', async () => {
+    const { session: s, logged } = await start((type, socket) => {
+      if (type !== 'list') return;
+      socket.write('hello<NEXT;>world<NEXT;><END;>garbage<END;>');
+      socket.write(serverMessages.stop()); // nobody asked
+      socket.write(serverMessages.error('nothing to refuse'));
+      socket.write(serverMessages.list('{sid: 7 title: Seven}'));
+    });
+    const list = await s.list();
+    expect(list.songs.map((song) => song.title)).toEqual(['Seven']);
+    expect(logged.join('\n')).toMatch(
+      /"hello"[\s\S]*"garbage"[\s\S]*"stop"[\s\S]*nothing to refuse/,
+    );
+    expect(s.closed).toBe(false);
+  });
+
+  it('closes with a reason when the server sends an endless packet', async () => {
+    const LIMIT = 1024 * 1024; // the default is 16 MiB; the bound works the same
+    const { session: s } = await start(
+      (type, socket) => {
+        if (type === 'list') socket.write(Buffer.alloc(LIMIT + 70_000, 'a'));
+      },
+      5000,
+      LIMIT,
+    );
+    const closed = new Promise((resolve) => s.once('close', resolve));
+    await expect(s.list()).rejects.toThrow(/without an end marker/);
+    expect(await closed).toEqual({
+      reason: `Server sent more than ${LIMIT} bytes without an end marker`,
+      expected: false,
+    });
+  });
+
+  it('knows a quit was not acknowledged when the server just hangs up', async () => {
+    const { session: s } = await start((type, socket) => {
+      if (type === 'quit') socket.end();
+    });
+    expect(await s.quit()).toEqual({ acknowledged: false });
+  });
+
+  it('gives up on a quit the server ignores, after the request timeout', async () => {
+    const { session: s } = await start(() => {}, 200);
+    expect(await s.quit()).toEqual({ acknowledged: false });
+    expect(s.closed).toBe(true);
+  });
+
+  it('rejects a list the server does not answer, and a late reply is not misread', async () => {
+    let lists = 0;
+    const { session: s } = await start((type, socket) => {
+      if (type !== 'list') return;
+      lists += 1;
+      if (lists === 2) {
+        socket.write(serverMessages.list('{sid: 1 title: late}'));
+        socket.write(serverMessages.list('{sid: 2 title: fresh}'));
+      }
+    }, 200);
+    await expect(s.list()).rejects.toThrow('No reply to list within 200 ms');
+    expect((await s.list()).songs.map((song) => song.title)).toEqual(['fresh']);
+  });
+
+  it('routes play data by the stop reply when switching songs', async () => {
+    const { session: s } = await start((type, socket) => {
+      // Song A streams until the stop; the stop and B's play arrive in one write.
+      if (type === 'play') socket.write(serverMessages.playData(Buffer.from('AAAA')));
+      if (type === 'stop') {
+        socket.write(serverMessages.playData(Buffer.from('late A')));
+        socket.write(serverMessages.endOfSong());
+        socket.write(serverMessages.stop());
+      }
+    });
+    const first = new SongCollector(s.play(1));
+    await first.reached(4);
+    const second = new SongCollector(s.play(2));
+    await second.reached(4);
+    expect(first.bytes.toString()).toBe('AAAA');
+    expect(first.stream.endReason).toBe('stopped');
+    expect(second.bytes.toString()).toBe('AAAA');
+    expect(second.stream.endReason).toBe(null);
+  });
+});
