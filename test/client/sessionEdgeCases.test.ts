@@ -1,4 +1,4 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientSession, ConnectError } from '../../src/client';
 import { FrameParser, serverMessages } from '../../src/protocol';
@@ -7,8 +7,10 @@ import { SongCollector } from './songCollector';
 type Handler = (type: string, socket: Socket) => void;
 
 /** A server that answers each request packet with whatever `handler` writes. */
-async function scriptedServer(handler: Handler): Promise<{ server: Server; port: number }> {
+async function scriptedServer(handler: Handler) {
+  const sockets = new Set<Socket>();
   const server = createServer((socket) => {
+    sockets.add(socket);
     const parser = new FrameParser(1 << 20);
     socket.on('error', () => {});
     socket.on('data', (chunk) => {
@@ -16,23 +18,26 @@ async function scriptedServer(handler: Handler): Promise<{ server: Server; port:
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as { port: number }).port };
+  const stop = () => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((resolve) => server.close(resolve));
+  };
+  return { port: (server.address() as { port: number }).port, stop };
 }
 
 describe('ClientSession with odd servers', () => {
-  let server: Server | undefined;
+  let stopServer: (() => Promise<unknown>) | undefined;
   let session: ClientSession | undefined;
 
   afterEach(async () => {
     session?.close();
-    server?.closeAllConnections?.();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    server = session = undefined;
+    await stopServer?.();
+    stopServer = session = undefined;
   });
 
   const start = async (handler: Handler, requestTimeoutMs = 1000, maxPacketBytes?: number) => {
     const started = await scriptedServer(handler);
-    server = started.server;
+    stopServer = started.stop;
     const logged: string[] = [];
     session = await ClientSession.connect({
       host: '127.0.0.1',
@@ -45,8 +50,8 @@ describe('ClientSession with odd servers', () => {
   };
 
   it('says plainly when nobody listens', async () => {
-    const { server: closedServer, port } = await scriptedServer(() => {});
-    await new Promise((resolve) => closedServer.close(resolve));
+    const { port, stop } = await scriptedServer(() => {});
+    await stop();
     const attempt = ClientSession.connect({ host: '127.0.0.1', port });
     await expect(attempt).rejects.toBeInstanceOf(ConnectError);
     await expect(attempt).rejects.toThrow(
