@@ -1,0 +1,67 @@
+export interface Placement {
+  /** Context time at which the chunk's first sample plays. */
+  startTime: number;
+  /** True when the queue had run dry and playback restarts a little ahead of now. */
+  underrun: boolean;
+}
+
+/**
+ * Works out where each chunk goes on the AudioContext timeline so chunks play back to back,
+ * sample-exact. Start times are computed from a run's anchor plus an integer frame count
+ * (never by adding up durations), so rounding never accumulates.
+ */
+export class ScheduleClock {
+  private anchorTime = 0;
+  private anchorRate = 0;
+  private framesSinceAnchor = 0;
+
+  /**
+   * @param contextRate the AudioContext's sample rate; fresh runs start on one of its frames
+   * @param leadSeconds how far ahead of now a fresh run starts
+   * @param marginSeconds a run ending closer to now than this counts as an underrun
+   */
+  constructor(
+    private readonly contextRate: number,
+    private readonly leadSeconds = 0.1,
+    private readonly marginSeconds = 0.01,
+  ) {}
+
+  /** Context time at which everything scheduled so far has finished (0 when empty). */
+  get endTime(): number {
+    return this.anchorRate === 0 ? 0 : this.anchorTime + this.framesSinceAnchor / this.anchorRate;
+  }
+
+  get isEmpty(): boolean {
+    return this.anchorRate === 0;
+  }
+
+  place(frames: number, sampleRate: number, now: number): Placement {
+    let underrun = false;
+    if (this.anchorRate === 0) {
+      this.startRun(now, sampleRate);
+    } else if (this.endTime < now + this.marginSeconds) {
+      underrun = true;
+      this.startRun(now, sampleRate);
+    } else if (sampleRate !== this.anchorRate) {
+      // A new stream at another rate continues exactly where the last sample ends.
+      this.anchorTime = this.endTime;
+      this.anchorRate = sampleRate;
+      this.framesSinceAnchor = 0;
+    }
+    const startTime = this.anchorTime + this.framesSinceAnchor / this.anchorRate;
+    this.framesSinceAnchor += frames;
+    return { startTime, underrun };
+  }
+
+  reset(): void {
+    this.anchorTime = 0;
+    this.anchorRate = 0;
+    this.framesSinceAnchor = 0;
+  }
+
+  private startRun(now: number, sampleRate: number): void {
+    this.anchorTime = Math.ceil((now + this.leadSeconds) * this.contextRate) / this.contextRate;
+    this.anchorRate = sampleRate;
+    this.framesSinceAnchor = 0;
+  }
+}

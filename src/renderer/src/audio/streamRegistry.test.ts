@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { StreamRegistry } from './streamRegistry';
+
+describe('StreamRegistry', () => {
+  it('accepts new streams and merges what is learnt about them', () => {
+    const registry = new StreamRegistry();
+    registry.touch(3);
+    registry.touch(3, { songId: 7, startSeconds: 12 });
+    registry.touch(3, { coverUrl: 'data:image/png;base64,AA==' });
+    expect(registry.get(3)).toEqual({
+      streamId: 3,
+      songId: 7,
+      startSeconds: 12,
+      ended: false,
+      coverUrl: 'data:image/png;base64,AA==',
+    });
+    expect(registry.newest()?.streamId).toBe(3);
+  });
+
+  it('refuses every stream seen before refuseAll, but not later ones', () => {
+    const registry = new StreamRegistry();
+    registry.touch(1);
+    registry.touch(2);
+    registry.refuseAll();
+    expect(registry.accepts(2)).toBe(false);
+    expect(registry.touch(1, { ended: true })).toBeNull();
+    expect(registry.get(2)).toBeNull();
+    expect(registry.accepts(3)).toBe(true);
+    expect(registry.touch(3)?.streamId).toBe(3);
+  });
+
+  it('forgets streams that finished playing', () => {
+    const registry = new StreamRegistry();
+    registry.touch(1);
+    registry.touch(2);
+    registry.forgetBefore(2);
+    expect(registry.get(1)).toBeNull();
+    expect(registry.get(2)).not.toBeNull();
+    expect(registry.accepts(1)).toBe(true);
+  });
+});

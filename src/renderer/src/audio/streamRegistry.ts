@@ -1,0 +1,63 @@
+export interface StreamInfo {
+  streamId: number;
+  /** Null until the play result or the 'started' event names the song. */
+  songId: number | null;
+  startSeconds: number;
+  /** The main process has sent all of this stream's audio. */
+  ended: boolean;
+  coverUrl: string | null;
+}
+
+/**
+ * The streams whose audio the renderer wants. Stream ids only grow, so after a stop or a manual
+ * switch every id up to the newest one seen is refused; chunks of a newer stream may arrive
+ * before its play request resolves, and are accepted.
+ */
+export class StreamRegistry {
+  private readonly streams = new Map<number, StreamInfo>();
+  private refusedThrough = 0;
+  private newestSeen = 0;
+
+  accepts(streamId: number): boolean {
+    return streamId > this.refusedThrough;
+  }
+
+  /** Records (or completes) a stream; returns null when the stream is refused. */
+  touch(streamId: number, details: Partial<Omit<StreamInfo, 'streamId'>> = {}): StreamInfo | null {
+    this.newestSeen = Math.max(this.newestSeen, streamId);
+    if (!this.accepts(streamId)) return null;
+    const known = this.streams.get(streamId) ?? {
+      streamId,
+      songId: null,
+      startSeconds: 0,
+      ended: false,
+      coverUrl: null,
+    };
+    const updated = { ...known, ...details };
+    this.streams.set(streamId, updated);
+    return updated;
+  }
+
+  get(streamId: number | null): StreamInfo | null {
+    return streamId === null ? null : (this.streams.get(streamId) ?? null);
+  }
+
+  newest(): StreamInfo | null {
+    let newest: StreamInfo | null = null;
+    for (const info of this.streams.values()) {
+      if (!newest || info.streamId > newest.streamId) newest = info;
+    }
+    return newest;
+  }
+
+  /** Refuses every stream seen so far (and any older one). */
+  refuseAll(): void {
+    this.refusedThrough = Math.max(this.refusedThrough, this.newestSeen);
+    this.streams.clear();
+  }
+
+  /** Forgets streams older than `streamId`: they have finished playing. */
+  forgetBefore(streamId: number): void {
+    for (const id of this.streams.keys()) if (id < streamId) this.streams.delete(id);
+  }
+}

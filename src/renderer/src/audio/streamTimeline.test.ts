@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { StreamTimeline } from './streamTimeline';
+
+describe('StreamTimeline', () => {
+  it('reports what is audible, played and buffered across a stream boundary', () => {
+    const timeline = new StreamTimeline();
+    timeline.add(1, 10, 0.5);
+    timeline.add(1, 10.5, 0.5);
+    timeline.add(2, 11, 1);
+
+    expect(timeline.streamAt(9)).toBe(1);
+    expect(timeline.isPlayingAt(9)).toBe(false);
+    expect(timeline.bufferedAhead(9)).toBeCloseTo(2);
+
+    expect(timeline.streamAt(10.75)).toBe(1);
+    expect(timeline.played(1, 10.75)).toBeCloseTo(0.75);
+    expect(timeline.bufferedAhead(10.75)).toBeCloseTo(1.25);
+
+    expect(timeline.streamAt(11.25)).toBe(2);
+    expect(timeline.played(1, 11.25)).toBeCloseTo(1);
+    expect(timeline.played(2, 11.25)).toBeCloseTo(0.25);
+    expect(timeline.holds(1)).toBe(false);
+    expect(timeline.holds(2)).toBe(true);
+  });
+
+  it('counts a gap after an underrun as not playing, and does not count it as played', () => {
+    const timeline = new StreamTimeline();
+    timeline.add(3, 0, 1);
+    timeline.add(3, 2, 1);
+    expect(timeline.isPlayingAt(1.5)).toBe(false);
+    expect(timeline.streamAt(1.5)).toBe(3);
+    expect(timeline.played(3, 1.5)).toBeCloseTo(1);
+    expect(timeline.played(3, 2.5)).toBeCloseTo(1.5);
+  });
+
+  it('remembers the last stream once everything has played, and forgets on clear', () => {
+    const timeline = new StreamTimeline();
+    timeline.add(4, 0, 1);
+    expect(timeline.streamAt(5)).toBe(4);
+    expect(timeline.bufferedAhead(5)).toBe(0);
+    expect(timeline.played(4, 5)).toBeCloseTo(1);
+    timeline.clear();
+    expect(timeline.streamAt(5)).toBeNull();
+    expect(timeline.played(4, 5)).toBe(0);
+  });
+});

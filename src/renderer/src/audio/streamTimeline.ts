@@ -1,0 +1,77 @@
+interface Segment {
+  streamId: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Which stream's audio occupies which stretch of the AudioContext timeline. Answers what is
+ * audible now, how much of a stream has played, and how much is queued but not yet played.
+ * Segments that have finished playing are folded into per-stream totals so memory stays flat.
+ */
+export class StreamTimeline {
+  private segments: Segment[] = [];
+  private readonly playedSeconds = new Map<number, number>();
+  private lastFinished: number | null = null;
+
+  add(streamId: number, start: number, duration: number): void {
+    this.segments.push({ streamId, start, end: start + duration });
+  }
+
+  /** Folds segments that ended by `now` into the played totals. */
+  advance(now: number): void {
+    let finished = 0;
+    while (finished < this.segments.length && this.segments[finished].end <= now) {
+      const { streamId, start, end } = this.segments[finished];
+      this.playedSeconds.set(streamId, (this.playedSeconds.get(streamId) ?? 0) + end - start);
+      this.lastFinished = streamId;
+      finished++;
+    }
+    if (finished > 0) this.segments = this.segments.slice(finished);
+  }
+
+  /** Seconds of `streamId` that have played by `now`. */
+  played(streamId: number, now: number): number {
+    this.advance(now);
+    let seconds = this.playedSeconds.get(streamId) ?? 0;
+    for (const segment of this.segments) {
+      if (segment.streamId === streamId && segment.start < now) seconds += now - segment.start;
+    }
+    return seconds;
+  }
+
+  /** Seconds queued after `now`, across all streams. */
+  bufferedAhead(now: number): number {
+    this.advance(now);
+    let seconds = 0;
+    for (const segment of this.segments) seconds += segment.end - Math.max(segment.start, now);
+    return seconds;
+  }
+
+  /** True when some segment is playing at `now` (false in a gap while waiting for data). */
+  isPlayingAt(now: number): boolean {
+    this.advance(now);
+    const first = this.segments[0];
+    return first !== undefined && first.start <= now;
+  }
+
+  /**
+   * The stream audible at `now`; in a gap, the stream that plays next; once everything has
+   * played, the last stream that did. Null when nothing was ever queued.
+   */
+  streamAt(now: number): number | null {
+    this.advance(now);
+    return this.segments[0]?.streamId ?? this.lastFinished;
+  }
+
+  /** Whether any audio of `streamId` is still queued. */
+  holds(streamId: number): boolean {
+    return this.segments.some((segment) => segment.streamId === streamId);
+  }
+
+  clear(): void {
+    this.segments = [];
+    this.playedSeconds.clear();
+    this.lastFinished = null;
+  }
+}
