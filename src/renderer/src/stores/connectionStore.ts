@@ -1,0 +1,71 @@
+import { create } from 'zustand';
+import type { ConnectionState } from '../../../shared/tidewaveApi';
+import { api } from '../lib/api';
+import { errorMessage } from '../lib/errorMessage';
+
+const initialConnection: ConnectionState = {
+  status: 'disconnected',
+  host: '127.0.0.1',
+  port: 8080,
+  hasMetadata: false,
+  error: null,
+};
+
+interface ConnectionStore {
+  connection: ConnectionState;
+  busy: boolean;
+  /** After a Disconnect: whether the server answered quit; null before any disconnect. */
+  quitAcknowledged: boolean | null;
+  load(): Promise<void>;
+  connect(host: string, port: number): Promise<void>;
+  disconnect(): Promise<void>;
+  /** Reconnects to the last host after an error. */
+  retry(): Promise<void>;
+  setConnection(connection: ConnectionState): void;
+}
+
+export const useConnectionStore = create<ConnectionStore>()((set, get) => ({
+  connection: initialConnection,
+  busy: false,
+  quitAcknowledged: null,
+
+  async load() {
+    set({ connection: await api().getConnection() });
+  },
+
+  async connect(host, port) {
+    set({
+      busy: true,
+      quitAcknowledged: null,
+      connection: { ...get().connection, status: 'connecting', host, port, error: null },
+    });
+    try {
+      set({ connection: await api().connect(host, port) });
+    } catch (error) {
+      set({ connection: { ...get().connection, status: 'error', error: errorMessage(error) } });
+    } finally {
+      set({ busy: false });
+    }
+  },
+
+  async disconnect() {
+    set({ busy: true });
+    try {
+      const { quitAcknowledged } = await api().disconnect();
+      set({ quitAcknowledged });
+    } catch (error) {
+      set({ connection: { ...get().connection, status: 'error', error: errorMessage(error) } });
+    } finally {
+      set({ busy: false });
+    }
+  },
+
+  retry() {
+    const { host, port } = get().connection;
+    return get().connect(host, port);
+  },
+
+  setConnection(connection) {
+    set({ connection });
+  },
+}));

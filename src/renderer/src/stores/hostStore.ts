@@ -1,0 +1,71 @@
+import { create } from 'zustand';
+import type { HostRequest, HostState } from '../../../shared/tidewaveApi';
+import { api } from '../lib/api';
+import { errorMessage } from '../lib/errorMessage';
+
+const initialHost: HostState = {
+  running: false,
+  folder: null,
+  port: null,
+  host: null,
+  shareOnLan: false,
+  shareAddresses: [],
+  songCount: 0,
+  error: null,
+};
+
+interface HostStore {
+  host: HostState;
+  panelOpen: boolean;
+  busy: boolean;
+  load(): Promise<void>;
+  togglePanel(): void;
+  /** Asks for a folder; null when the person cancelled. */
+  pickFolder(): Promise<string | null>;
+  start(request: HostRequest): Promise<void>;
+  stop(): Promise<void>;
+  setHost(host: HostState): void;
+}
+
+export const useHostStore = create<HostStore>()((set, get) => {
+  async function run(action: () => Promise<HostState>): Promise<void> {
+    set({ busy: true });
+    try {
+      set({ host: await action() });
+    } catch (error) {
+      set({ host: { ...get().host, error: errorMessage(error) } });
+    } finally {
+      set({ busy: false });
+    }
+  }
+
+  return {
+    host: initialHost,
+    panelOpen: false,
+    busy: false,
+
+    async load() {
+      set({ host: await api().getHost() });
+    },
+
+    togglePanel() {
+      set({ panelOpen: !get().panelOpen });
+    },
+
+    pickFolder() {
+      return api().pickFolder();
+    },
+
+    start(request) {
+      return run(() => api().startHost(request));
+    },
+
+    stop() {
+      return run(() => api().stopHost());
+    },
+
+    setHost(host) {
+      set({ host });
+    },
+  };
+});

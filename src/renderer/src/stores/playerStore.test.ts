@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installEngine } from '../audio/engineHolder';
+import { installApi } from '../lib/api';
+import { createFakeApi } from '../testing/fakeApi';
+import { FakeEngine, streamInfo } from '../testing/fakeEngine';
+import { useLibraryStore } from './libraryStore';
+import { usePlayerStore } from './playerStore';
+
+let fake: ReturnType<typeof createFakeApi>;
+let engine: FakeEngine;
+const initial = usePlayerStore.getState();
+
+beforeEach(() => {
+  fake = createFakeApi();
+  engine = new FakeEngine();
+  installApi(fake.api);
+  installEngine(engine);
+  usePlayerStore.setState(initial, true);
+  useLibraryStore.setState({ songs: fake.songs, selectedId: null });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const player = () => usePlayerStore.getState();
+
+describe('player store', () => {
+  it('play flushes the queue, asks main for the song and names the stream', async () => {
+    await player().play(1, 12.5);
+    expect(engine.flush).toHaveBeenCalled();
+    expect(engine.resume).toHaveBeenCalled();
+    expect(fake.api.play).toHaveBeenCalledWith({ songId: 1, startSeconds: 12.5 });
+    expect(engine.begin).toHaveBeenCalledWith({ streamId: 1, songId: 1, startSeconds: 12.5 });
+    expect(player()).toMatchObject({ status: 'playing', songId: 1, elapsedSeconds: 12.5 });
+    expect(useLibraryStore.getState().selectedId).toBe(1);
+  });
+
+  it('sends only the newest of several quick play requests', async () => {
+    await Promise.all([player().play(0), player().play(1), player().play(2)]);
+    // Requests overtaken before their turn are never sent.
+    expect(fake.api.play.mock.calls.map(([request]) => request.songId)).toEqual([2]);
+    expect(player().songId).toBe(2);
+  });
+
+  it('follows the audio clock: song, elapsed time, cover, buffering', async () => {
+    await player().play(0);
+    engine.snap = {
+      current: streamInfo(1, 0, { coverUrl: 'data:image/png;base64,AA==' }),
+      newest: streamInfo(1, 0),
+      positionSeconds: 3.25,
+      bufferedAheadSeconds: 4,
+      sounding: true,
+    };
+    player().tick();
+    expect(player()).toMatchObject({
+      songId: 0,
+      elapsedSeconds: 3.25,
+      coverUrl: 'data:image/png;base64,AA==',
+      buffering: false,
+    });
+    expect(engine.reportBuffer).toHaveBeenCalled();
+    engine.snap = { ...engine.snap, sounding: false };
+    player().tick();
+    expect(player().buffering).toBe(true);
+  });
+
+  it('asks for the next song gaplessly once the current one has arrived and little is left', async () => {
+    await player().play(0);
+    engine.flush.mockClear();
+    engine.snap = {
+      current: streamInfo(1, 0, { ended: true }),
+      newest: streamInfo(1, 0, { ended: true }),
+      positionSeconds: 20,
+      bufferedAheadSeconds: 6,
+      sounding: true,
+    };
+    player().tick();
+    expect(fake.api.play).toHaveBeenCalledTimes(1);
+    engine.snap = { ...engine.snap, bufferedAheadSeconds: 4.5 };
+    player().tick();
+    player().tick();
+    await vi.waitFor(() => expect(player().advancing).toBe(false));
+    expect(fake.api.play).toHaveBeenCalledTimes(2);
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 1, startSeconds: 0 });
+    expect(engine.flush).not.toHaveBeenCalled();
+    // "Now playing" stays on song 0 until the engine says song 1 is audible.
+    expect(player().songId).toBe(0);
+    engine.snap = { ...engine.snap, current: streamInfo(2, 1), newest: streamInfo(2, 1) };
+    player().tick();
+    expect(player().songId).toBe(1);
+  });
+
+  it('goes idle when the last song has played out', async () => {
+    await player().play(2);
+    const last = streamInfo(1, 2, { ended: true });
+    engine.snap = {
+      current: last,
+      newest: last,
+      positionSeconds: 30,
+      bufferedAheadSeconds: 0,
+      sounding: false,
+    };
+    player().tick();
+    expect(player().status).toBe('idle');
+    expect(fake.api.play).toHaveBeenCalledTimes(1);
+  });
+
+  it('pauses and resumes by suspending the engine', async () => {
+    await player().play(0);
+    await player().togglePlayPause();
+    expect(engine.pause).toHaveBeenCalled();
+    expect(player().status).toBe('paused');
+    await player().togglePlayPause();
+    expect(player().status).toBe('playing');
+    expect(engine.resume).toHaveBeenCalledTimes(2);
+  });
+
+  it('play/pause with nothing playing starts the selected song', async () => {
+    useLibraryStore.setState({ selectedId: 2 });
+    await player().togglePlayPause();
+    expect(fake.api.play).toHaveBeenCalledWith({ songId: 2, startSeconds: 0 });
+  });
+
+  it('stop silences at once and tells the server', async () => {
+    await player().play(0);
+    engine.flush.mockClear();
+    await player().stop();
+    expect(engine.flush).toHaveBeenCalled();
+    expect(fake.api.stop).toHaveBeenCalled();
+    expect(player()).toMatchObject({ status: 'idle', elapsedSeconds: 0 });
+  });
+
+  it('next, previous and seek play the right song from the right place', async () => {
+    await player().play(1);
+    await player().next();
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 2, startSeconds: 0 });
+    await player().previous();
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 1, startSeconds: 0 });
+    await player().seek(14);
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 1, startSeconds: 14 });
+  });
+
+  it('a stream error stops playback with a Retry that plays the song again', async () => {
+    await player().play(1);
+    engine.snap = { ...engine.snap, current: streamInfo(1, 1), newest: streamInfo(1, 1) };
+    player().handleStreamEvent({ kind: 'error', streamId: 1, message: 'unknown song id 1' });
+    expect(engine.handleStreamEvent).toHaveBeenCalled();
+    expect(player().status).toBe('idle');
+    expect(player().error).toEqual({ message: 'unknown song id 1', songId: 1, startSeconds: 0 });
+    await player().retry();
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 1, startSeconds: 0 });
+    expect(player().error).toBeNull();
+  });
+
+  it('ignores errors of streams it no longer plays', async () => {
+    await player().play(1);
+    engine.snap = { ...engine.snap, current: streamInfo(5, 1), newest: streamInfo(5, 1) };
+    player().handleStreamEvent({ kind: 'error', streamId: 4, message: 'old' });
+    expect(player().error).toBeNull();
+    expect(player().status).toBe('playing');
+  });
+
+  it('a failed play request becomes a readable error', async () => {
+    fake.api.play.mockRejectedValueOnce(
+      new Error("Error invoking remote method 'playback:play': Error: not connected"),
+    );
+    await player().play(0);
+    expect(player().status).toBe('idle');
+    expect(player().error?.message).toBe('not connected');
+  });
+});

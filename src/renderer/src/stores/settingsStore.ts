@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { Settings } from '../../../shared/tidewaveApi';
+import { api } from '../lib/api';
+
+const VOLUME_SAVE_DELAY_MS = 300;
+let volumeSaveTimer: ReturnType<typeof setTimeout> | null = null;
+
+interface SettingsStore {
+  settings: Settings | null;
+  load(): Promise<void>;
+  update(patch: Partial<Settings>): Promise<void>;
+  /** Applies at once; saved once the slider rests, so a drag is not dozens of writes. */
+  setVolume(volume: number): void;
+}
+
+export const useSettings = create<SettingsStore>()((set, get) => ({
+  settings: null,
+
+  async load() {
+    set({ settings: await api().getSettings() });
+  },
+
+  async update(patch) {
+    const current = get().settings;
+    if (current) set({ settings: { ...current, ...patch } });
+    set({ settings: await api().setSettings(patch) });
+  },
+
+  setVolume(volume) {
+    const current = get().settings;
+    if (current) set({ settings: { ...current, volume } });
+    if (volumeSaveTimer) clearTimeout(volumeSaveTimer);
+    volumeSaveTimer = setTimeout(() => {
+      volumeSaveTimer = null;
+      void api().setSettings({ volume });
+    }, VOLUME_SAVE_DELAY_MS);
+  },
+}));

@@ -1,0 +1,67 @@
+import { vi } from 'vitest';
+import type {
+  ConnectionState,
+  HostState,
+  Settings,
+  SongInfo,
+  TidewaveApi,
+} from '../../../shared/tidewaveApi';
+
+/** A scriptable TidewaveApi for store unit tests (node environment, no Electron). */
+export function createFakeApi() {
+  let nextStreamId = 1;
+  const connection: ConnectionState = {
+    status: 'connected',
+    host: '127.0.0.1',
+    port: 8080,
+    hasMetadata: true,
+    error: null,
+  };
+  const host: HostState = {
+    running: false,
+    folder: null,
+    port: null,
+    host: null,
+    shareOnLan: false,
+    shareAddresses: [],
+    songCount: 0,
+    error: null,
+  };
+  const settings: Settings = { host: '127.0.0.1', port: 8080, volume: 0.8, onboarded: false };
+  const songs: SongInfo[] = [0, 1, 2].map((id) => ({
+    id,
+    title: `Song ${id}`,
+    artist: 'Artist',
+    album: null,
+    durationSeconds: 30,
+    hasCover: false,
+  }));
+  const noop = () => () => undefined;
+  const api = {
+    connect: vi.fn(async (h: string, p: number) => ({ ...connection, host: h, port: p })),
+    disconnect: vi.fn(async () => ({ quitAcknowledged: true })),
+    getConnection: vi.fn(async () => connection),
+    listSongs: vi.fn(async () => songs),
+    play: vi.fn(
+      async ({ songId, startSeconds = 0 }: { songId: number; startSeconds?: number }) => ({
+        streamId: nextStreamId++,
+        songId,
+        startSeconds,
+      }),
+    ),
+    stop: vi.fn(async () => undefined),
+    reportBuffer: vi.fn(),
+    startHost: vi.fn(async () => host),
+    stopHost: vi.fn(async () => host),
+    getHost: vi.fn(async () => host),
+    pickFolder: vi.fn(async () => '/music'),
+    getSettings: vi.fn(async () => settings),
+    setSettings: vi.fn(async (patch: Partial<Settings>) => Object.assign(settings, patch)),
+    onConnectionChanged: vi.fn(noop),
+    onHostChanged: vi.fn(noop),
+    onStreamEvent: vi.fn(noop),
+    onAudio: vi.fn(noop),
+    onMediaKey: vi.fn(noop),
+  } satisfies TidewaveApi;
+  return { api, songs, settings };
+}

@@ -1,0 +1,30 @@
+import { vi } from 'vitest';
+import type { EngineSnapshot, PlaybackEngine } from '../audio/playbackEngine';
+import type { StreamInfo } from '../audio/streamRegistry';
+
+/** A PlaybackEngine whose snapshot the test sets directly. */
+export class FakeEngine implements PlaybackEngine {
+  snap: EngineSnapshot = {
+    current: null,
+    positionSeconds: 0,
+    bufferedAheadSeconds: 0,
+    sounding: false,
+    newest: null,
+  };
+  resume = vi.fn(async () => undefined);
+  pause = vi.fn(async () => undefined);
+  begin = vi.fn();
+  enqueue = vi.fn();
+  handleStreamEvent = vi.fn();
+  flush = vi.fn();
+  setVolume = vi.fn();
+  reportBuffer = vi.fn();
+
+  snapshot(): EngineSnapshot {
+    return this.snap;
+  }
+}
+
+export function streamInfo(streamId: number, songId: number, extra: Partial<StreamInfo> = {}) {
+  return { streamId, songId, startSeconds: 0, ended: false, coverUrl: null, ...extra };
+}
