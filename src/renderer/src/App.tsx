@@ -1,0 +1,5 @@
+import { PlayerView } from './views/PlayerView';
+
+export function App() {
+  return <PlayerView />;
+}

@@ -1,0 +1,90 @@
+import type { AudioChunk, PlayStarted, StreamEvent } from '../../../shared/tidewaveApi';
+import { AudioOutput } from './audioOutput';
+import type { EngineSnapshot, PlaybackEngine } from './playbackEngine';
+import { ScheduleClock } from './scheduleClock';
+import { SourcePlayer } from './sourcePlayer';
+import { StreamRegistry } from './streamRegistry';
+import { StreamTimeline } from './streamTimeline';
+
+export type BufferReporter = (streamId: number, bufferedSeconds: number) => void;
+export type ChunkTap = (chunk: AudioChunk) => void;
+
+/**
+ * The Web Audio buffer queue: accepted chunks are scheduled back to back on one AudioContext,
+ * across song boundaries, while the timeline keeps track of which stream is audible.
+ */
+export class AudioEngine implements PlaybackEngine {
+  readonly output = new AudioOutput();
+  readonly sources = new SourcePlayer(this.output);
+  private readonly timeline = new StreamTimeline();
+  private readonly registry = new StreamRegistry();
+  private clock: ScheduleClock | null = null;
+  /** Test-only observer of every chunk that enters the queue. */
+  tap: ChunkTap | null = null;
+
+  constructor(private readonly report: BufferReporter) {}
+
+  resume(): Promise<void> {
+    return this.output.resume();
+  }
+
+  pause(): Promise<void> {
+    return this.output.suspend();
+  }
+
+  begin({ streamId, songId, startSeconds }: PlayStarted): void {
+    this.registry.touch(streamId, { songId, startSeconds });
+  }
+
+  enqueue(chunk: AudioChunk): void {
+    const frames = chunk.channels[0]?.length ?? 0;
+    if (frames === 0 || !this.registry.touch(chunk.streamId)) return;
+    const context = this.output.ensure();
+    this.clock ??= new ScheduleClock(context.sampleRate);
+    const { startTime } = this.clock.place(frames, chunk.sampleRate, context.currentTime);
+    this.sources.schedule(chunk.channels, chunk.sampleRate, startTime);
+    this.timeline.add(chunk.streamId, startTime, frames / chunk.sampleRate);
+    this.tap?.(chunk);
+    this.reportBuffer();
+  }
+
+  handleStreamEvent(event: StreamEvent): void {
+    if (event.kind === 'started') this.registry.touch(event.streamId, { songId: event.songId });
+    if (event.kind === 'cover') this.registry.touch(event.streamId, { coverUrl: event.dataUrl });
+    if (event.kind === 'ended') this.registry.touch(event.streamId, { ended: true });
+  }
+
+  flush(): void {
+    this.sources.stopAll();
+    this.timeline.clear();
+    this.clock?.reset();
+    this.registry.refuseAll();
+  }
+
+  setVolume(volume: number): void {
+    this.output.setVolume(volume);
+  }
+
+  snapshot(): EngineSnapshot {
+    const now = this.output.now;
+    const newest = this.registry.newest();
+    const current = this.registry.get(this.timeline.streamAt(now)) ?? newest;
+    if (current) this.registry.forgetBefore(current.streamId);
+    return {
+      current,
+      positionSeconds: current
+        ? current.startSeconds + this.timeline.played(current.streamId, now)
+        : 0,
+      bufferedAheadSeconds: this.timeline.bufferedAhead(now),
+      sounding: this.timeline.isPlayingAt(now),
+      newest,
+    };
+  }
+
+  reportBuffer(): void {
+    const newest = this.registry.newest();
+    if (newest && !newest.ended) {
+      this.report(newest.streamId, this.timeline.bufferedAhead(this.output.now));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The one AudioContext and its fixed graph: sources → gain (volume) → analyser (level tap) →
+ * speakers. The context is created lazily, on the first play or user gesture.
+ */
+export class AudioOutput {
+  private context: AudioContext | null = null;
+  private gain: GainNode | null = null;
+  private analyser: AnalyserNode | null = null;
+  private samples: Float32Array<ArrayBuffer> | null = null;
+  private volume = 1;
+
+  /** Creates the context on first use. */
+  ensure(): AudioContext {
+    if (this.context) return this.context;
+    const context = new AudioContext({ latencyHint: 'playback' });
+    this.gain = context.createGain();
+    this.analyser = context.createAnalyser();
+    this.analyser.fftSize = 2048;
+    this.gain.connect(this.analyser).connect(context.destination);
+    this.context = context;
+    this.applyVolume();
+    return context;
+  }
+
+  get created(): boolean {
+    return this.context !== null;
+  }
+
+  /** Where sources connect. */
+  get input(): AudioNode {
+    this.ensure();
+    return this.gain as GainNode;
+  }
+
+  get now(): number {
+    return this.context?.currentTime ?? 0;
+  }
+
+  get suspended(): boolean {
+    return this.context?.state === 'suspended';
+  }
+
+  /** 0..1; squared so the slider feels even to the ear. */
+  setVolume(volume: number): void {
+    this.volume = Math.min(1, Math.max(0, volume));
+    this.applyVolume();
+  }
+
+  async suspend(): Promise<void> {
+    if (this.context && this.context.state === 'running') await this.context.suspend();
+  }
+
+  async resume(): Promise<void> {
+    const context = this.ensure();
+    if (context.state === 'suspended') await context.resume();
+  }
+
+  /** Root mean square of the most recent output (after volume). */
+  rms(): number {
+    if (!this.analyser) return 0;
+    this.samples ??= new Float32Array(this.analyser.fftSize);
+    this.analyser.getFloatTimeDomainData(this.samples);
+    let sum = 0;
+    for (const sample of this.samples) sum += sample * sample;
+    return Math.sqrt(sum / this.samples.length);
+  }
+
+  private applyVolume(): void {
+    if (this.gain && this.context) {
+      this.gain.gain.setValueAtTime(this.volume * this.volume, this.context.currentTime);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import type { ConnectionStatus } from '../../../shared/tidewaveApi';
+import { useConnectionStore } from '../stores/connectionStore';
+
+const statusText: Record<ConnectionStatus, string> = {
+  disconnected: 'Not connected',
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  error: 'Connection lost',
+};
+
+/** Where to listen: host and port of a library, Connect/Disconnect, and the link's status. */
+export function ConnectionBar() {
+  const connection = useConnectionStore((s) => s.connection);
+  const busy = useConnectionStore((s) => s.busy);
+  const quitAcknowledged = useConnectionStore((s) => s.quitAcknowledged);
+  const connect = useConnectionStore((s) => s.connect);
+  const disconnect = useConnectionStore((s) => s.disconnect);
+  // Drafts stay null until edited, so the fields follow the store until the person types.
+  const [hostDraft, setHostDraft] = useState<string | null>(null);
+  const [portDraft, setPortDraft] = useState<string | null>(null);
+  const host = hostDraft ?? connection.host;
+  const port = portDraft ?? String(connection.port);
+  const connected = connection.status === 'connected';
+  const portNumber = Number(port);
+  const portValid = Number.isInteger(portNumber) && portNumber > 0 && portNumber < 65536;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!portValid || !host.trim()) return;
+    setHostDraft(null);
+    setPortDraft(null);
+    void connect(host.trim(), portNumber);
+  }
+
+  return (
+    <form className="connection-bar" onSubmit={onSubmit} aria-label="Connection">
+      <input
+        className="host-input"
+        aria-label="Server host"
+        value={host}
+        onChange={(e) => setHostDraft(e.target.value)}
+        spellCheck={false}
+        disabled={busy}
+      />
+      <input
+        className="port-input"
+        aria-label="Server port"
+        inputMode="numeric"
+        value={port}
+        onChange={(e) => setPortDraft(e.target.value)}
+        aria-invalid={!portValid}
+        disabled={busy}
+      />
+      {connected ? (
+        <button type="button" onClick={() => void disconnect()} disabled={busy}>
+          Disconnect
+        </button>
+      ) : (
+        <button type="submit" className="primary" disabled={busy || !portValid}>
+          Connect
+        </button>
+      )}
+      <span className={`status-pill status-${connection.status}`} role="status">
+        <span className="status-dot" aria-hidden="true" />
+        {statusText[connection.status]}
+        {quitAcknowledged !== null && !connected && (
+          <span className="status-note">
+            {quitAcknowledged
+              ? ' · Server acknowledged quit'
+              : ' · Server closed without answering quit'}
+          </span>
+        )}
+      </span>
+    </form>
+  );
+}

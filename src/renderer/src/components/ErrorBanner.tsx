@@ -1,0 +1,70 @@
+import { useConnectionStore } from '../stores/connectionStore';
+import { useLibraryStore } from '../stores/libraryStore';
+import { usePlayerStore } from '../stores/playerStore';
+
+interface Problem {
+  title: string;
+  detail: string;
+  retry: (() => void) | null;
+  dismiss: (() => void) | null;
+}
+
+/** The most important current problem, in words, with a Retry that fixes the usual cause. */
+function useProblem(): Problem | null {
+  const connection = useConnectionStore((s) => s.connection);
+  const reconnect = useConnectionStore((s) => s.retry);
+  const playerError = usePlayerStore((s) => s.error);
+  const retryPlay = usePlayerStore((s) => s.retry);
+  const dismissPlayerError = usePlayerStore((s) => s.dismissError);
+  const listError = useLibraryStore((s) => s.error);
+  const refresh = useLibraryStore((s) => s.refresh);
+
+  if (connection.status === 'error') {
+    return {
+      title: `No connection to ${connection.host}:${connection.port}`,
+      detail: connection.error ?? 'The server went away.',
+      retry: () => void reconnect(),
+      dismiss: null,
+    };
+  }
+  if (playerError) {
+    return {
+      title: 'Playback stopped',
+      detail: playerError.message,
+      retry: playerError.songId !== null ? () => void retryPlay() : null,
+      dismiss: dismissPlayerError,
+    };
+  }
+  if (listError) {
+    return {
+      title: 'Could not load the song list',
+      detail: listError,
+      retry: () => void refresh(),
+      dismiss: null,
+    };
+  }
+  return null;
+}
+
+export function ErrorBanner() {
+  const problem = useProblem();
+  if (!problem) return null;
+  return (
+    <div className="error-banner" role="alert">
+      <div className="error-text-block">
+        <strong>{problem.title}</strong>
+        <span>{problem.detail}</span>
+      </div>
+      {problem.retry && (
+        <button type="button" className="primary" onClick={problem.retry}>
+          Retry
+        </button>
+      )}
+      {problem.dismiss && (
+        <button type="button" onClick={problem.dismiss}>
+          Dismiss
+        </button>
+      )}
+    </div>
+  );
+}

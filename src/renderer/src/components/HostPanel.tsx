@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useConnectionStore } from '../stores/connectionStore';
+import { useHostStore } from '../stores/hostStore';
+import { HostStatus } from './HostStatus';
+
+const DEFAULT_PORT = 8080;
+
+/** Share a folder of MP3s from this computer: folder, port, LAN sharing, start/stop. */
+export function HostPanel() {
+  const host = useHostStore((s) => s.host);
+  const busy = useHostStore((s) => s.busy);
+  const pickFolder = useHostStore((s) => s.pickFolder);
+  const start = useHostStore((s) => s.start);
+  const stop = useHostStore((s) => s.stop);
+  const connect = useConnectionStore((s) => s.connect);
+  const [folder, setFolder] = useState<string | null>(null);
+  const [portText, setPortText] = useState<string | null>(null);
+  const [shareOnLan, setShareOnLan] = useState(false);
+  const chosenFolder = folder ?? host.folder;
+  const port = Number(portText ?? host.port ?? DEFAULT_PORT);
+  const portValid = Number.isInteger(port) && port >= 0 && port < 65536;
+
+  async function choose() {
+    const picked = await pickFolder();
+    if (picked) setFolder(picked);
+  }
+
+  return (
+    <section className="panel host-panel" aria-labelledby="host-panel-title">
+      <h2 id="host-panel-title">Host a library</h2>
+      <p className="hint">
+        Share a folder of MP3s from this computer. Only this computer can listen unless you share it
+        on your network.
+      </p>
+      <div className="host-form">
+        <span className="folder-path" title={chosenFolder ?? undefined}>
+          {chosenFolder ?? 'No folder chosen'}
+        </span>
+        <button type="button" onClick={() => void choose()} disabled={busy || host.running}>
+          Choose folder…
+        </button>
+        <label className="inline-field">
+          Port
+          <input
+            className="port-input"
+            inputMode="numeric"
+            value={portText ?? String(host.port ?? DEFAULT_PORT)}
+            onChange={(e) => setPortText(e.target.value)}
+            aria-invalid={!portValid}
+            disabled={busy || host.running}
+          />
+        </label>
+        <label className="inline-field">
+          <input
+            type="checkbox"
+            checked={host.running ? host.shareOnLan : shareOnLan}
+            onChange={(e) => setShareOnLan(e.target.checked)}
+            disabled={busy || host.running}
+          />
+          Share on my network
+        </label>
+        {host.running ? (
+          <button type="button" onClick={() => void stop()} disabled={busy}>
+            Stop hosting
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || !chosenFolder || !portValid}
+            onClick={() => chosenFolder && void start({ folder: chosenFolder, port, shareOnLan })}
+          >
+            Start hosting
+          </button>
+        )}
+      </div>
+      <HostStatus
+        host={host}
+        onListen={() => host.port !== null && void connect('127.0.0.1', host.port)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import type { KeyboardEvent, MouseEvent } from 'react';
+import { formatTime } from '../lib/formatTime';
+import { useLibraryStore } from '../stores/libraryStore';
+import { usePlayerStore } from '../stores/playerStore';
+
+const KEY_STEP_SECONDS = 5;
+
+/** Elapsed and total time around a bar that seeks where it is clicked. */
+export function ProgressBar() {
+  const status = usePlayerStore((s) => s.status);
+  const songId = usePlayerStore((s) => s.songId);
+  const elapsed = usePlayerStore((s) => s.elapsedSeconds);
+  const seek = usePlayerStore((s) => s.seek);
+  const duration = useLibraryStore(
+    (s) => s.songs.find((song) => song.id === songId)?.durationSeconds ?? null,
+  );
+  const canSeek = status !== 'idle' && duration !== null && duration > 0;
+  const shown = status === 'idle' ? 0 : Math.min(elapsed, duration ?? elapsed);
+  const fraction = duration ? Math.min(1, shown / duration) : 0;
+
+  function onClick(event: MouseEvent<HTMLDivElement>) {
+    if (!canSeek || duration === null) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const at = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
+    void seek(at * duration);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (!canSeek || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
+    // Keep the global previous/next shortcut from also firing.
+    event.preventDefault();
+    event.stopPropagation();
+    void seek(shown + (event.key === 'ArrowRight' ? KEY_STEP_SECONDS : -KEY_STEP_SECONDS));
+  }
+
+  return (
+    <div className="progress">
+      <span className="time time-elapsed" aria-label="Elapsed time">
+        {formatTime(shown)}
+      </span>
+      <div
+        className={`progress-track${canSeek ? '' : ' is-disabled'}`}
+        role="slider"
+        tabIndex={canSeek ? 0 : -1}
+        aria-label="Seek"
+        aria-valuemin={0}
+        aria-valuemax={Math.round(duration ?? 0)}
+        aria-valuenow={Math.round(shown)}
+        aria-valuetext={`${formatTime(shown)} of ${formatTime(duration)}`}
+        aria-disabled={!canSeek}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+      >
+        <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
+        <div className="progress-thumb" style={{ left: `${fraction * 100}%` }} />
+      </div>
+      <span className="time time-total" aria-label="Total time">
+        {formatTime(duration)}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AudioEngine } from './audio/audioEngine';
+import { installEngine } from './audio/engineHolder';
+import { installTestHooks, testHooksWanted } from './audio/testHooks';
+import { App } from './App';
+import { api, installApi, readWindowApi } from './lib/api';
+import { connectStores } from './lib/connectStores';
+import './styles.css';
+
+const bridge = readWindowApi();
+const root = createRoot(document.getElementById('root') as HTMLElement);
+
+if (!bridge) {
+  root.render(<p className="fatal">Tidewave could not reach its main process.</p>);
+} else {
+  installApi(bridge);
+  const engine = new AudioEngine((streamId, seconds) => api().reportBuffer(streamId, seconds));
+  installEngine(engine);
+  if (testHooksWanted()) installTestHooks(engine);
+  connectStores(bridge);
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,51 @@
+import { ConnectionBar } from '../components/ConnectionBar';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { HostPanel } from '../components/HostPanel';
+import { ShareIcon, WaveIcon } from '../components/icons';
+import { OnboardingCard } from '../components/OnboardingCard';
+import { SongList } from '../components/SongList';
+import { TransportBar } from '../components/TransportBar';
+import { useKeyboardShortcuts } from '../lib/useKeyboardShortcuts';
+import { useHostStore } from '../stores/hostStore';
+
+export function PlayerView() {
+  const panelOpen = useHostStore((s) => s.panelOpen);
+  const hosting = useHostStore((s) => s.host.running);
+  const togglePanel = useHostStore((s) => s.togglePanel);
+  useKeyboardShortcuts();
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">
+          <WaveIcon size={22} />
+          Tidewave
+        </span>
+        <ConnectionBar />
+        <button
+          type="button"
+          className={`host-toggle${hosting ? ' is-hosting' : ''}`}
+          aria-expanded={panelOpen}
+          aria-controls="host-panel"
+          onClick={togglePanel}
+        >
+          <ShareIcon size={18} />
+          Host a library
+        </button>
+      </header>
+      <div className="stack">
+        <ErrorBanner />
+        <OnboardingCard />
+        {panelOpen && (
+          <div id="host-panel">
+            <HostPanel />
+          </div>
+        )}
+      </div>
+      <main className="content">
+        <SongList />
+      </main>
+      <TransportBar />
+    </div>
+  );
+}
