@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { DecoderError } from './decoderError';
+import { DecoderError, DecoderStoppedError } from './decoderError';
 import type { DecoderReply, DecoderRequest } from './decoderMessages';
 import type { PcmChunk } from './pcmChunk';
 import { startWorker } from './startWorker';
@@ -66,7 +66,7 @@ export class WorkerDecoder implements StreamDecoder {
   }
 
   private fail(message: string): void {
-    this.failure ??= new DecoderError(message);
+    this.failure ??= new DecoderStoppedError(message);
     for (const pending of this.pending.values()) pending.reject(this.failure);
     this.pending.clear();
   }

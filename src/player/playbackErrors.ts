@@ -1,0 +1,36 @@
+import {
+  ConnectError,
+  ConnectionClosedError,
+  PlayRefusedError,
+  RequestTimeoutError,
+} from '../client';
+import { DecoderError } from '../decoder';
+
+/** The message a person sees when the connection ends without being asked to. */
+export function describeConnectionLoss(reason: string): string {
+  if (/^server closed the connection$/i.test(reason)) return 'The server closed the connection';
+  if (/^connection reset by server$/i.test(reason)) return 'The server reset the connection';
+  return reason;
+}
+
+/** Turns an error from the client session or the decoder into one readable sentence. */
+export function describePlaybackError(error: unknown): string {
+  if (error instanceof ConnectError || error instanceof DecoderError) return error.message;
+  if (error instanceof ConnectionClosedError) return describeConnectionLoss(error.reason);
+  if (error instanceof PlayRefusedError) {
+    return /unknown song/i.test(error.serverMessage)
+      ? `Unknown song ${error.songId}`
+      : `The server could not play song ${error.songId}: ${error.serverMessage}`;
+  }
+  if (error instanceof RequestTimeoutError) {
+    return error.request.startsWith('play')
+      ? `The server sent nothing for ${error.request.replace('play', 'song')}`
+      : `The server did not answer the ${error.request} request in time`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A rejection carrying the readable message. */
+export function readableError(error: unknown): Error {
+  return new Error(describePlaybackError(error));
+}

@@ -1,0 +1,234 @@
+import { EventEmitter } from 'node:events';
+import { ClientSession } from '../client';
+import { SOURCE_DECODER_WORKER, WorkerDecoder, type StreamDecoder } from '../decoder';
+import type {
+  AudioChunk,
+  ConnectionState,
+  DisconnectResult,
+  PlayRequest,
+  PlayStarted,
+  SongInfo,
+  StreamEvent,
+} from '../shared/tidewaveApi';
+import { FlowGate } from './flowGate';
+import { describeConnectionLoss, readableError } from './playbackErrors';
+import { StreamPump, type PumpState } from './streamPump';
+
+export interface PlaybackServiceOptions {
+  /** Stop reading the song once the renderer holds this much audio (seconds). */
+  maxBufferedSeconds?: number;
+  /** Read again once the renderer reports less than this. */
+  resumeBelowSeconds?: number;
+  /** Length of the audio chunks sent to the renderer (seconds). */
+  chunkSeconds?: number;
+  createDecoder?: () => StreamDecoder;
+  /** The built decoder worker (the app passes its bundled path); defaults to the .ts source. */
+  decoderWorkerPath?: string;
+  /** Bound on each reply from the server (the song list, stop, quit). */
+  listTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  log?: (message: string) => void;
+}
+
+type PlaybackEvents = { connection: [ConnectionState]; stream: [StreamEvent]; audio: [AudioChunk] };
+
+const DISCONNECTED: ConnectionState = {
+  status: 'disconnected',
+  host: '',
+  port: 0,
+  hasMetadata: false,
+  error: null,
+};
+
+/**
+ * The player's side of one server connection: connects, lists, and turns each played song into
+ * decoded audio chunks and stream events, with flow control from the renderer's reports.
+ */
+export class PlaybackService extends EventEmitter<PlaybackEvents> {
+  private session: ClientSession | null = null;
+  private state: ConnectionState = DISCONNECTED;
+  private generation = 0;
+  private pump: StreamPump | null = null;
+  private lastStreamId = 0;
+  private decoder: StreamDecoder | null = null;
+  private readonly options: Required<
+    Omit<PlaybackServiceOptions, 'createDecoder' | 'decoderWorkerPath'>
+  >;
+  private readonly createDecoder: () => StreamDecoder;
+
+  constructor(options: PlaybackServiceOptions = {}) {
+    super();
+    this.options = {
+      maxBufferedSeconds: options.maxBufferedSeconds ?? 6,
+      resumeBelowSeconds: options.resumeBelowSeconds ?? 3,
+      chunkSeconds: options.chunkSeconds ?? 0.25,
+      listTimeoutMs: options.listTimeoutMs ?? 10_000,
+      connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
+      log: options.log ?? (() => {}),
+    };
+    const workerPath = options.decoderWorkerPath ?? SOURCE_DECODER_WORKER;
+    this.createDecoder = options.createDecoder ?? (() => new WorkerDecoder(workerPath));
+  }
+
+  getConnection(): ConnectionState {
+    return this.state;
+  }
+
+  /** True while the song's socket is not read because the renderer is full (diagnostics). */
+  get readingPaused(): boolean {
+    return this.session?.readingPaused ?? false;
+  }
+
+  async connect(host: string, port: number): Promise<ConnectionState> {
+    await this.disconnect();
+    const generation = ++this.generation;
+    this.setState({ ...DISCONNECTED, status: 'connecting', host, port });
+    let session: ClientSession | null = null;
+    try {
+      session = await ClientSession.connect({
+        host,
+        port,
+        connectTimeoutMs: this.options.connectTimeoutMs,
+        requestTimeoutMs: this.options.listTimeoutMs,
+        log: this.options.log,
+      });
+      if (generation !== this.generation) throw new Error('Replaced by a newer connection');
+      this.adopt(session, generation);
+      const { hasMetadata } = await session.list();
+      if (generation !== this.generation) throw new Error('Replaced by a newer connection');
+      this.setState({ ...this.state, status: 'connected', hasMetadata });
+      return this.state;
+    } catch (error) {
+      const failure = readableError(error);
+      if (generation === this.generation) {
+        this.session = null;
+        this.setState({ ...this.state, status: 'error', error: failure.message });
+      }
+      session?.close();
+      throw failure;
+    }
+  }
+
+  async disconnect(): Promise<DisconnectResult> {
+    this.generation++;
+    this.cancelStream();
+    const session = this.session;
+    this.session = null;
+    if (this.state.status !== 'disconnected') this.setState({ ...this.state, ...DISCONNECTED });
+    if (!session) return { quitAcknowledged: false };
+    const { acknowledged } = await session.quit();
+    return { quitAcknowledged: acknowledged };
+  }
+
+  async listSongs(): Promise<SongInfo[]> {
+    const session = this.requireSession();
+    try {
+      const { songs, hasMetadata } = await session.list();
+      if (hasMetadata !== this.state.hasMetadata && session === this.session) {
+        this.setState({ ...this.state, hasMetadata });
+      }
+      return songs;
+    } catch (error) {
+      throw readableError(error);
+    }
+  }
+
+  /** Starts a song, replacing the current one at once; resolves when the request is sent. */
+  async play(request: PlayRequest): Promise<PlayStarted> {
+    const session = this.requireSession();
+    const startSeconds = request.startSeconds ?? 0;
+    const previous = this.pump;
+    // An ended stream's audio is all with the renderer and keeps playing (gapless hand-over).
+    const carriedOver = previous?.state === 'ended' ? previous.gate.bufferedSeconds : 0;
+    this.cancelStream();
+    const streamId = ++this.lastStreamId;
+    const source = session.play(request.songId, { startSeconds });
+    const gate = new FlowGate(
+      this.options.maxBufferedSeconds,
+      this.options.resumeBelowSeconds,
+      carriedOver,
+    );
+    const decoder = this.useDecoder();
+    const pump = new StreamPump(
+      streamId,
+      source,
+      decoder,
+      gate,
+      {
+        audio: (chunk) => this.emit('audio', chunk),
+        event: (event) => this.emit('stream', event),
+      },
+      this.options.chunkSeconds,
+    );
+    this.pump = pump;
+    this.emit('stream', { kind: 'started', streamId, songId: request.songId });
+    void pump.run().then((state) => this.afterPump(pump, decoder, state));
+    return { streamId, songId: request.songId, startSeconds };
+  }
+
+  /** Stops the current song: a 'stopped' event now, then resolves on the server's reply. */
+  async stop(): Promise<void> {
+    this.cancelStream();
+    const session = this.session;
+    if (!session) return;
+    try {
+      await session.stop();
+    } catch (error) {
+      throw readableError(error);
+    }
+  }
+
+  reportBuffer(streamId: number, bufferedSeconds: number): void {
+    const pump = this.pump;
+    if (pump && pump.streamId === streamId) pump.gate.onReport(bufferedSeconds);
+  }
+
+  async dispose(): Promise<void> {
+    await this.disconnect().catch(() => undefined);
+    const decoder = this.decoder;
+    this.decoder = null;
+    await decoder?.terminate();
+    this.removeAllListeners();
+  }
+
+  private adopt(session: ClientSession, generation: number): void {
+    this.session = session;
+    session.on('error', () => {}); // every failure also arrives as 'close'
+    session.on('close', ({ reason, expected }) => {
+      if (expected || generation !== this.generation) return;
+      this.session = null;
+      this.setState({ ...this.state, status: 'error', error: describeConnectionLoss(reason) });
+    });
+  }
+
+  /** Ends the current stream for us; a stream that had not ended gets a 'stopped' event. */
+  private cancelStream(): void {
+    const pump = this.pump;
+    this.pump = null;
+    if (!pump) return;
+    const wasActive = pump.state === 'streaming';
+    pump.cancel();
+    if (wasActive) this.emit('stream', { kind: 'stopped', streamId: pump.streamId });
+  }
+
+  private afterPump(pump: StreamPump, decoder: StreamDecoder, state: PumpState): void {
+    if (pump.decoderStopped && this.decoder === decoder) this.decoder = null; // next song: a new one
+    // A song we gave up on may still be streaming: tell the server to stop sending it.
+    if (state === 'failed' && pump === this.pump) void this.session?.stop().catch(() => undefined);
+  }
+
+  private useDecoder(): StreamDecoder {
+    this.decoder ??= this.createDecoder();
+    return this.decoder;
+  }
+
+  private requireSession(): ClientSession {
+    if (!this.session) throw new Error('Not connected to a server');
+    return this.session;
+  }
+
+  private setState(state: ConnectionState): void {
+    this.state = state;
+    this.emit('connection', state);
+  }
+}

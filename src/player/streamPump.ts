@@ -1,0 +1,145 @@
+import type { Readable } from 'node:stream';
+import { DecoderStoppedError, pcmSeconds, type PcmChunk, type StreamDecoder } from '../decoder';
+import type { AudioChunk, StreamEvent } from '../shared/tidewaveApi';
+import { CoverArtSniffer } from './coverArtSniffer';
+import { FlowGate } from './flowGate';
+import { PcmAccumulator } from './pcmAccumulator';
+import { describePlaybackError } from './playbackErrors';
+
+/** About one network packet of song bytes per decode: a fraction of a second of audio. */
+const DECODE_SLICE_BYTES = 4096;
+
+export type PumpState = 'streaming' | 'ended' | 'stopped' | 'failed';
+
+export interface PumpSink {
+  audio(chunk: AudioChunk): void;
+  event(event: StreamEvent): void;
+}
+
+/** What a song stream must offer: its bytes, then why they ended. */
+export interface SongSource extends Readable {
+  endReason: 'complete' | 'stopped' | 'error' | null;
+}
+
+/**
+ * Carries one song from its byte stream through the decoder to audio chunks, pausing whenever
+ * the renderer holds enough (the unread stream then fills and the session pauses the socket).
+ * `cancel()` is synchronous: once it returns, this stream emits nothing more.
+ */
+export class StreamPump {
+  state: PumpState = 'streaming';
+  /** Set when the decoder itself died (not just this song), so the owner can replace it. */
+  decoderStopped = false;
+  private readonly accumulator: PcmAccumulator;
+  private readonly cover: CoverArtSniffer;
+
+  constructor(
+    readonly streamId: number,
+    private readonly source: SongSource,
+    private readonly decoder: StreamDecoder,
+    readonly gate: FlowGate,
+    private readonly sink: PumpSink,
+    chunkSeconds: number,
+  ) {
+    this.accumulator = new PcmAccumulator(chunkSeconds);
+    this.cover = new CoverArtSniffer((dataUrl) => {
+      if (this.state !== 'stopped') sink.event({ kind: 'cover', streamId, dataUrl });
+    });
+    // A stream that dies while we wait for the renderer must still be noticed at once.
+    source.once('close', () => gate.release());
+    source.on('error', () => {}); // read from `source.errored` once the loop ends
+  }
+
+  cancel(): void {
+    if (this.state === 'streaming' || this.state === 'ended') this.state = 'stopped';
+    this.gate.release();
+  }
+
+  async run(): Promise<PumpState> {
+    let failure: unknown = null;
+    try {
+      await this.decoder.reset();
+      for await (const bytes of this.source) {
+        if (!(await this.decodeSlices(bytes as Buffer))) break;
+      }
+    } catch (error) {
+      failure = error;
+    }
+    if (this.state !== 'streaming') return this.state;
+    if (this.decoderStopped) return this.fail(failure);
+    if (this.source.endReason === 'stopped') return this.settle('stopped');
+    if (this.source.endReason !== 'complete') {
+      return this.fail(this.source.errored ?? failure ?? new Error('The song stream ended early'));
+    }
+    try {
+      return await this.finish();
+    } catch (error) {
+      return this.fail(error);
+    }
+  }
+
+  /**
+   * A read can return everything the stream buffered (up to its high-water mark), so decode it
+   * in slices and wait for the renderer between them: that keeps chunks small and the bound tight.
+   */
+  private async decodeSlices(bytes: Buffer): Promise<boolean> {
+    for (let offset = 0; offset < bytes.length; offset += DECODE_SLICE_BYTES) {
+      if (this.state !== 'streaming') return false;
+      const slice = bytes.subarray(offset, offset + DECODE_SLICE_BYTES);
+      this.cover.push(slice);
+      this.emit(await this.decodeStep(() => this.decoder.decode(slice)));
+      await this.gate.whenOpen();
+    }
+    return this.state === 'streaming';
+  }
+
+  private async finish(): Promise<PumpState> {
+    const tail = await this.decodeStep(() => this.decoder.end());
+    if (this.state !== 'streaming') return this.state;
+    this.emit(tail);
+    const rest = this.accumulator.flush();
+    if (rest) this.emitChunk(rest);
+    this.state = 'ended';
+    this.sink.event({ kind: 'ended', streamId: this.streamId });
+    return this.state;
+  }
+
+  private async decodeStep(step: () => Promise<PcmChunk | null>): Promise<PcmChunk | null> {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof DecoderStoppedError) this.decoderStopped = true;
+      throw error;
+    }
+  }
+
+  private emit(pcm: PcmChunk | null): void {
+    if (this.state !== 'streaming') return;
+    for (const chunk of this.accumulator.push(pcm)) this.emitChunk(chunk);
+  }
+
+  private emitChunk(chunk: PcmChunk): void {
+    this.gate.onEmitted(pcmSeconds(chunk));
+    this.sink.audio({
+      streamId: this.streamId,
+      sampleRate: chunk.sampleRate,
+      channels: chunk.channels,
+    });
+  }
+
+  private settle(state: PumpState): PumpState {
+    this.state = state;
+    this.sink.event({ kind: 'stopped', streamId: this.streamId });
+    return state;
+  }
+
+  private fail(error: unknown): PumpState {
+    this.state = 'failed';
+    this.sink.event({
+      kind: 'error',
+      streamId: this.streamId,
+      message: describePlaybackError(error),
+    });
+    return this.state;
+  }
+}

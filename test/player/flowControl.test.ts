@@ -1,0 +1,135 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PlaybackService } from '../../src/player';
+import { BUNDLED_MUSIC, startTestServer, type RunningServer } from '../support/serverHarness';
+import { buildLongMp3 } from './support/longMp3';
+import { StreamRecorder } from './support/streamRecorder';
+
+const MAX_BUFFERED = 6;
+/** One chunk (0.25 s) plus one decoded slice (4 KiB of 192 kbit/s audio, under 0.2 s). */
+const ONE_CHUNK = 0.45;
+
+/** Resolves once no audio chunk has arrived for `ms` milliseconds. */
+async function quiet(recorder: StreamRecorder, ms: number): Promise<void> {
+  let seen = recorder.chunks.length;
+  let since = Date.now();
+  await recorder.waitUntil(
+    () => {
+      if (recorder.chunks.length !== seen) [seen, since] = [recorder.chunks.length, Date.now()];
+      return Date.now() - since >= ms;
+    },
+    10_000,
+    'the audio to stop',
+  );
+}
+
+describe('flow control', () => {
+  let running: RunningServer;
+  let service: PlaybackService;
+
+  beforeEach(async () => {
+    running = await startTestServer({ pacing: false }); // the server sends as fast as TCP lets it
+    service = new PlaybackService({ maxBufferedSeconds: MAX_BUFFERED, resumeBelowSeconds: 3 });
+    await service.connect('127.0.0.1', running.port);
+  });
+  afterEach(async () => {
+    await service.dispose();
+    await running.server.close();
+  });
+
+  it('stops pulling while the renderer is full, then resumes and completes', async () => {
+    const recorder = new StreamRecorder(service, 'never');
+    const { streamId } = await service.play({ songId: 0 });
+    const enough = () => recorder.secondsOf(streamId) >= MAX_BUFFERED;
+    await recorder.waitUntil(enough, 10_000, 'a full buffer');
+    await quiet(recorder, 500);
+    const held = recorder.secondsOf(streamId);
+    expect(held).toBeGreaterThanOrEqual(MAX_BUFFERED);
+    expect(held).toBeLessThan(MAX_BUFFERED + ONE_CHUNK);
+    expect(service.readingPaused).toBe(true);
+
+    recorder.consume = 'instantly';
+    service.reportBuffer(streamId, 0);
+    await recorder.waitForEvent(streamId, 'ended', 15_000);
+    expect(recorder.secondsOf(streamId)).toBeCloseTo(1433250 / 44100, 5);
+  });
+
+  it('holds while reports say the buffer is full, and below the resume mark goes on', async () => {
+    const recorder = new StreamRecorder(service, 'never');
+    const { streamId } = await service.play({ songId: 1 });
+    await recorder.waitUntil(() => recorder.secondsOf(streamId) > 1, 5000, 'some audio');
+    service.reportBuffer(streamId, 10); // e.g. a paused AudioContext: nothing plays
+    await quiet(recorder, 300);
+    const before = recorder.secondsOf(streamId);
+    expect(before).toBeLessThan(1 + ONE_CHUNK);
+    service.reportBuffer(streamId, 4); // drained a little: still above the resume mark
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(recorder.secondsOf(streamId)).toBe(before);
+    service.reportBuffer(streamId, 2.5);
+    await recorder.waitUntil(() => recorder.secondsOf(streamId) > before, 5000, 'more audio');
+    await quiet(recorder, 200);
+    expect(recorder.secondsOf(streamId)).toBeLessThan(before + MAX_BUFFERED - 2.5 + ONE_CHUNK);
+  });
+});
+
+describe('a long song', () => {
+  let folder: string;
+  let running: RunningServer;
+  let service: PlaybackService;
+
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'tidewave-long-'));
+    const long = buildLongMp3(join(BUNDLED_MUSIC, '02 - Glass Tide.mp3'), 20); // 10 minutes
+    await writeFile(join(folder, 'long.mp3'), long.bytes);
+    running = await startTestServer({ folder, pacing: false });
+    service = new PlaybackService();
+    await service.connect('127.0.0.1', running.port);
+  });
+  afterEach(async () => {
+    await service.dispose();
+    await running.server.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('streams with flat memory to a fast real-time consumer', { timeout: 60_000 }, async () => {
+    let buffered = 0;
+    let samples = 0;
+    let streamId = -1;
+    let ended = false;
+    service.on('audio', (chunk) => {
+      buffered += chunk.channels[0].length / chunk.sampleRate;
+      samples += chunk.channels[0].length;
+    });
+    service.on('stream', (event) => {
+      if (event.kind === 'ended') ended = true;
+    });
+    const footprint = () => {
+      const { heapUsed, arrayBuffers } = process.memoryUsage();
+      return heapUsed + arrayBuffers;
+    };
+    // A renderer playing at 100x speed: 1 s of audio every 10 ms, reporting as it goes.
+    const player = setInterval(() => {
+      buffered = Math.max(0, buffered - 1);
+      service.reportBuffer(streamId, buffered);
+    }, 10);
+    const readings: number[] = [];
+    const sampler = setInterval(() => readings.push(footprint()), 100);
+    try {
+      streamId = (await service.play({ songId: 0 })).streamId;
+      const deadline = Date.now() + 55_000;
+      while (!ended && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      clearInterval(player);
+      clearInterval(sampler);
+    }
+    expect(ended).toBe(true);
+    expect(samples).toBe(23000 * 1152);
+    // 10 minutes of stereo float PCM is 211 MB; what stays in memory must be a small part of it.
+    const settled = readings.slice(Math.floor(readings.length / 4));
+    const growth = Math.max(...settled) - Math.min(...settled);
+    expect(readings.length).toBeGreaterThan(8);
+    expect(growth).toBeLessThan(64 * 1024 * 1024);
+  });
+});
