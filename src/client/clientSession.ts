@@ -130,6 +130,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       songId,
       startSeconds,
       (s) => this.playback.onReaderWantsMore(s),
+      (s) => this.onStreamAbandoned(s),
       this.songHighWaterMark,
     );
     if (this.ending !== null || this.closeInfo !== null) {
@@ -179,6 +180,14 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.ending ??= 'local';
     this.playback.stopAll();
     this.socket.destroy();
+  }
+
+  /** A reader destroyed its song stream: stop the song at the server too. */
+  private onStreamAbandoned(stream: SongStream): void {
+    if (!this.playback.isCurrent(stream) || this.closeInfo !== null || this.ending !== null) return;
+    this.stop().catch((error: Error) =>
+      this.log(`Stop after an abandoned song failed: ${error.message}`),
+    );
   }
 
   private request(type: string, wire: Buffer): Promise<Packet> {

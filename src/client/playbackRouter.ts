@@ -60,6 +60,10 @@ export class PlaybackRouter {
     return true;
   }
 
+  isCurrent(stream: SongStream): boolean {
+    return stream === this.receiving;
+  }
+
   onReaderWantsMore(stream: SongStream): void {
     if (stream !== this.receiving || !this.readerFull) return;
     this.readerFull = false;

@@ -19,7 +19,8 @@ export const SONG_STREAM_HIGH_WATER_MARK = 256 * 1024;
  * not answer, or goes away. `endReason` tells which. A seed-era server sends no end marker, so
  * its songs end only by stop or disconnect.
  *
- * `deliver`, `complete`, `discard` and `fail` belong to the session that feeds the stream.
+ * Destroying it from the reading side (e.g. because the reader's own output failed) stops the
+ * song at the server too. `deliver`, `complete`, `discard` and `fail` belong to the session.
  */
 export class SongStream extends Readable {
   endReason: SongStreamEndReason | null = null;
@@ -31,6 +32,7 @@ export class SongStream extends Readable {
     readonly songId: number,
     readonly startSeconds: number,
     private readonly wantMore: (stream: SongStream) => void,
+    private readonly abandoned: (stream: SongStream) => void,
     highWaterMark = SONG_STREAM_HIGH_WATER_MARK,
   ) {
     super({ highWaterMark });
@@ -62,6 +64,16 @@ export class SongStream extends Readable {
 
   override _read(): void {
     this.wantMore(this);
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (this.active) {
+      // Destroyed by its reader, not by the session.
+      this.endReason = error ? 'error' : 'stopped';
+      this.failure = error;
+      this.abandoned(this);
+    }
+    callback(error);
   }
 
   /** Adds song bytes; false when the reader is full and the socket should pause. */

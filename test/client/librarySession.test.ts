@@ -111,6 +111,17 @@ describe('ClientSession against the library server', () => {
     expect(skipped.every((s) => s.bytes.length === 0)).toBe(true);
   });
 
+  it('stops the song at the server when its reader destroys the stream', async () => {
+    const session = await connect();
+    const first = new SongCollector(session.play(0));
+    await first.reached(20_000);
+    const outcome = first.stream.outcome();
+    first.stream.destroy(new Error('disk full'));
+    expect(await outcome).toMatchObject({ reason: 'error', error: { message: 'disk full' } });
+    // The stop already went out, so this play needs none and still gets only its own bytes.
+    expect((await playWhole(session, 1)).equals(songBytes[1])).toBe(true);
+  });
+
   it('reports an unknown song id, and the connection stays usable', async () => {
     const session = await connect();
     const outcome = await session.play(99).outcome();
