@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { ServerStartError } from '../server';
+import type { HostRequest, HostState } from '../shared/tidewaveApi';
+import { HostingRecord } from './hostingRecord';
+import { HostService, type HostServiceOptions } from './hostService';
+import { PlaybackService, type PlaybackServiceOptions } from './playbackService';
+import { LOOPBACK_HOST } from './shareAddresses';
+import { DEFAULT_SETTINGS, SettingsStore } from './settingsStore';
+
+export interface AppServicesOptions {
+  /** Where settings.json and hosting.json live (Electron's userData folder). */
+  userDataDir: string;
+  /** The songs hosted on first run. */
+  bundledMusicDir: string;
+  /** The built decoder worker; defaults to its TypeScript source (tests, tsx). */
+  decoderWorkerPath?: string;
+  /** First-run hosting port; a free one is used when it is taken. */
+  defaultHostPort?: number;
+  playback?: Omit<PlaybackServiceOptions, 'decoderWorkerPath'>;
+  host?: HostServiceOptions;
+}
+
+export interface AppServices {
+  playback: PlaybackService;
+  host: HostService;
+  settings: SettingsStore;
+  /** First run: hosts the bundled music and connects to it. Later: hosts what was hosted, connects where saved. */
+  bootstrap(): Promise<void>;
+  /** Says goodbye to the server, stops hosting, ends the decoder worker. */
+  dispose(): Promise<void>;
+}
+
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const playback = new PlaybackService({
+    ...options.playback,
+    decoderWorkerPath: options.decoderWorkerPath,
+  });
+  const host = new HostService(options.host);
+  const settings = new SettingsStore(join(options.userDataDir, 'settings.json'));
+  const hosting = new HostingRecord(join(options.userDataDir, 'hosting.json'));
+  const remember = (state: HostState) => {
+    const request = state.running
+      ? { folder: state.folder ?? '', port: state.port ?? 0, shareOnLan: state.shareOnLan }
+      : null;
+    hosting.save(request).catch(() => undefined); // losing this only costs re-hosting next launch
+  };
+  host.on('changed', remember);
+
+  async function bootstrap(): Promise<void> {
+    const firstRun = await settings.isFirstRun();
+    const saved = await settings.load();
+    const request: HostRequest | null = firstRun
+      ? {
+          folder: options.bundledMusicDir,
+          port: options.defaultHostPort ?? DEFAULT_SETTINGS.port,
+          shareOnLan: false,
+        }
+      : await hosting.load();
+    const hostedPort = request ? await startHosting(host, request) : null;
+    if (firstRun) {
+      await settings.update({ host: LOOPBACK_HOST, port: hostedPort ?? saved.port });
+    } else if (
+      request &&
+      hostedPort !== null &&
+      hostedPort !== request.port &&
+      isLocal(saved.host) &&
+      saved.port === request.port
+    ) {
+      await settings.update({ port: hostedPort }); // our own library moved to a free port
+    }
+    const { host: address, port } = await settings.load();
+    await playback.connect(address, port).catch(() => undefined); // shown as the connection state
+  }
+
+  async function dispose(): Promise<void> {
+    host.off('changed', remember);
+    await Promise.allSettled([playback.dispose(), host.dispose()]);
+  }
+
+  return { playback, host, settings, bootstrap, dispose };
+}
+
+/** Hosts `request`, on a free port if its port is taken; the port, or null (see host state). */
+async function startHosting(host: HostService, request: HostRequest): Promise<number | null> {
+  try {
+    return (await host.start(request)).port;
+  } catch (error) {
+    if (!(error instanceof ServerStartError && error.code === 'EADDRINUSE')) return null;
+    return (await host.start({ ...request, port: 0 }).catch(() => null))?.port ?? null;
+  }
+}
+
+function isLocal(address: string): boolean {
+  return address === LOOPBACK_HOST || address === 'localhost';
+}

@@ -1,0 +1,121 @@
+import { EventEmitter } from 'node:events';
+import { networkInterfaces } from 'node:os';
+import { LibraryError } from '../library';
+import { createLibraryServer, ServerStartError, type LibraryServer } from '../server';
+import type { PacingOptions } from '../server';
+import type { HostRequest, HostState } from '../shared/tidewaveApi';
+import {
+  ALL_INTERFACES_HOST,
+  LOOPBACK_HOST,
+  shareAddresses,
+  type InterfaceTable,
+} from './shareAddresses';
+
+export interface HostServiceOptions {
+  /** `false` sends songs as fast as TCP allows (tests); the server's default paces them. */
+  pacing?: PacingOptions | false;
+  log?: (line: string) => void;
+  networkInterfaces?: () => InterfaceTable;
+}
+
+export const STOPPED_HOST: HostState = {
+  running: false,
+  folder: null,
+  port: null,
+  host: null,
+  shareOnLan: false,
+  shareAddresses: [],
+  songCount: 0,
+  error: null,
+};
+
+/**
+ * The embedded library server: at most one, started and stopped one request at a time. Failures
+ * show up twice, as `HostState.error` and as the rejected promise, with the same message.
+ */
+export class HostService extends EventEmitter<{ changed: [HostState] }> {
+  private server: LibraryServer | null = null;
+  private state: HostState = STOPPED_HOST;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: HostServiceOptions = {}) {
+    super();
+  }
+
+  getState(): HostState {
+    return this.state;
+  }
+
+  start(request: HostRequest): Promise<HostState> {
+    return this.serially(() => this.startNow(request));
+  }
+
+  stop(): Promise<HostState> {
+    return this.serially(async () => {
+      await this.closeServer();
+      return this.setState(STOPPED_HOST);
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.removeAllListeners();
+  }
+
+  private async startNow({ folder, port, shareOnLan }: HostRequest): Promise<HostState> {
+    await this.closeServer();
+    const host = shareOnLan ? ALL_INTERFACES_HOST : LOOPBACK_HOST;
+    let server: LibraryServer | null = null;
+    try {
+      server = await createLibraryServer({
+        folder,
+        host,
+        port,
+        pacing: this.options.pacing,
+        log: this.options.log,
+      });
+      const bound = await server.listen();
+      this.server = server;
+      const table = (this.options.networkInterfaces ?? networkInterfaces)();
+      return this.setState({
+        running: true,
+        folder: server.library.folder,
+        port: bound.port,
+        host,
+        shareOnLan,
+        shareAddresses: shareAddresses(shareOnLan, bound.port, table),
+        songCount: server.library.songs.length,
+        error: null,
+      });
+    } catch (error) {
+      await server?.close().catch(() => undefined);
+      const failure = readableHostError(error);
+      this.setState({ ...STOPPED_HOST, folder, port, shareOnLan, error: failure.message });
+      throw failure;
+    }
+  }
+
+  private async closeServer(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    await server?.close();
+  }
+
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task, task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private setState(state: HostState): HostState {
+    this.state = state;
+    this.emit('changed', state);
+    return state;
+  }
+}
+
+/** Start errors already read well (port in use, folder missing); keep them, codes included. */
+function readableHostError(error: unknown): Error {
+  if (error instanceof ServerStartError || error instanceof LibraryError) return error;
+  return new Error(`Could not start hosting: ${error instanceof Error ? error.message : error}`);
+}
