@@ -75,6 +75,11 @@ export class ClientConnection {
     return this.socket.writableLength;
   }
 
+  /** Bytes handed to the kernel so far. */
+  get bytesSent(): number {
+    return this.socket.bytesWritten - this.socket.writableLength;
+  }
+
   /** Closes at once, dropping anything unsent. */
   destroy(): void {
     this.playback.cancel();

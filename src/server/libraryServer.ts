@@ -23,6 +23,8 @@ export interface ServerStats {
   queuedBytes: number;
   /** Most bytes any one connection ever had waiting in its userland buffer after a write. */
   peakQueuedBytes: number;
+  /** Bytes the open connections have handed to the kernel so far. */
+  bytesSent: number;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -47,13 +49,18 @@ export class LibraryServer {
   }
 
   stats(): ServerStats {
-    let queuedBytes = 0;
-    let peak = this.peakQueuedBytes;
+    const stats = {
+      connectionCount: this.connections.size,
+      queuedBytes: 0,
+      peakQueuedBytes: this.peakQueuedBytes,
+      bytesSent: 0,
+    };
     for (const connection of this.connections) {
-      queuedBytes += connection.queuedBytes;
-      peak = Math.max(peak, connection.peakQueuedBytes);
+      stats.queuedBytes += connection.queuedBytes;
+      stats.peakQueuedBytes = Math.max(stats.peakQueuedBytes, connection.peakQueuedBytes);
+      stats.bytesSent += connection.bytesSent;
     }
-    return { connectionCount: this.connections.size, queuedBytes, peakQueuedBytes: peak };
+    return stats;
   }
 
   listen(): Promise<{ host: string; port: number }> {

@@ -1,0 +1,47 @@
+import { CommanderError } from 'commander';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseServerArgs, USAGE_EXIT_CODE } from './serverArgs';
+
+describe('parseServerArgs', () => {
+  beforeEach(() => {
+    // commander prints usage errors to stderr; keep the test output clean.
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads the port and falls back to the default folder and host', () => {
+    expect(parseServerArgs(['8080'], '/bundled')).toEqual({
+      port: 8080,
+      folder: '/bundled',
+      host: '127.0.0.1',
+      pacing: true,
+      quiet: false,
+    });
+  });
+
+  it('reads the folder and every option', () => {
+    expect(
+      parseServerArgs(['0', 'songs', '--host', '0.0.0.0', '--no-pacing', '--quiet'], '/x'),
+    ).toEqual({ port: 0, folder: 'songs', host: '0.0.0.0', pacing: false, quiet: true });
+  });
+
+  it.each([['abc'], ['65536'], ['-1'], ['80.5'], ['']])(
+    'refuses port %j with exit code 2',
+    (port) => {
+      let thrown: unknown;
+      try {
+        parseServerArgs([port], '/x');
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(CommanderError);
+      expect((thrown as CommanderError).exitCode).toBe(USAGE_EXIT_CODE);
+    },
+  );
+
+  it('refuses a missing port and extra arguments', () => {
+    expect(() => parseServerArgs([], '/x')).toThrow(CommanderError);
+    expect(() => parseServerArgs(['1', 'a', 'b'], '/x')).toThrow(CommanderError);
+    expect(() => parseServerArgs(['1', '--bogus'], '/x')).toThrow(CommanderError);
+  });
+});

@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type RunningServer } from '../support/serverHarness';
+import { RawClient } from './rawClient';
+
+const LIST_REPLY_START = 'list<NEXT;>{sid: 0 title: Harbor Lights}';
+
+describe('bad and awkward input', () => {
+  let running: RunningServer;
+  const clients: RawClient[] = [];
+
+  beforeAll(async () => {
+    running = await startTestServer({ pacing: false });
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await running.server.close();
+  });
+
+  async function connect(): Promise<RawClient> {
+    const client = await RawClient.connect(running.port);
+    clients.push(client);
+    return client;
+  }
+
+  async function expectListReply(client: RawClient): Promise<void> {
+    client.send('list<NEXT;><END;>');
+    expect((await client.nextPacket()).body.toString()).toMatch(new RegExp(`^${LIST_REPLY_START}`));
+  }
+
+  it('answers an unknown song id with an error packet and stays usable', async () => {
+    const client = await connect();
+    client.send('play<NEXT;>99<NEXT;><END;>');
+    expect((await client.nextPacket()).body.toString()).toBe(
+      'error<NEXT;>unknown song id 99<NEXT;>',
+    );
+    await expectListReply(client);
+    expect(running.logLines).toContainEqual(
+      expect.stringMatching(/^client 127\.0\.0\.1:\d+ unknown song id 99$/),
+    );
+  });
+
+  it('refuses malformed and missing ids the same way', async () => {
+    const client = await connect();
+    client.send('play<NEXT;>-1<NEXT;><END;>play<NEXT;>1.5<NEXT;><END;>play<NEXT;><END;>');
+    for (const shown of ['"-1"', '"1.5"', '""']) {
+      const reply = await client.nextPacket();
+      expect(reply.body.toString()).toBe(`error<NEXT;>unknown song id ${shown}<NEXT;>`);
+    }
+    await expectListReply(client);
+  });
+
+  it('discards unknown commands and garbage, then carries on', async () => {
+    const client = await connect();
+    client.send('foo<NEXT;><END;>');
+    client.send('hello there<END;><END;>');
+    client.send(Buffer.from([0x00, 0xff, 0xfe, 0x3c, 0x45, 0x4e, 0x44, 0x3b, 0x3e])); // \0 ÿ þ <END;>
+    client.send('PLAY<NEXT;>1<NEXT;><END;>');
+    await expectListReply(client);
+    const discarded = running.logLines.filter((line) => line.includes('discarded unknown command'));
+    expect(discarded.some((line) => line.endsWith('discarded unknown command "foo"'))).toBe(true);
+    expect(discarded.some((line) => line.endsWith('"PLAY"'))).toBe(true);
+  });
+
+  it('reads commands written one byte at a time', async () => {
+    const client = await connect();
+    client.socket.setNoDelay(true);
+    for (const byte of Buffer.from('list<NEXT;><END;>play<NEXT;>2<NEXT;><END;>')) {
+      client.send(Buffer.from([byte]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await client.nextPacket()).type).toBe('list');
+    const song = running.server.library.songs[2];
+    expect((await client.readSong()).equals(await readFile(song.absolutePath))).toBe(true);
+  });
+
+  it('answers two packets sent in one write, in order', async () => {
+    const client = await connect();
+    client.send('list<NEXT;><END;>stop<NEXT;><END;>');
+    expect((await client.nextPacket()).type).toBe('list');
+    expect((await client.nextPacket()).type).toBe('stop');
+  });
+
+  it('closes a client that sends 1 MB without an end marker, and only that client', async () => {
+    const bystander = await connect();
+    const flooder = await connect();
+    flooder.send(Buffer.alloc(1_000_000, 'a'));
+    await flooder.closed;
+    expect(running.logLines).toContainEqual(
+      expect.stringMatching(/ sent more than 65536 bytes without <END;>; closing$/),
+    );
+    await expectListReply(bystander);
+    await expectListReply(await connect());
+  });
+
+  it('after quit answers nothing more and closes', async () => {
+    const client = await connect();
+    client.send('quit<NEXT;><END;>list<NEXT;><END;>');
+    expect((await client.nextPacket()).body.toString()).toBe('quit<NEXT;>');
+    await client.closed;
+    await expect(client.nextPacket(100)).rejects.toThrow(/closed/);
+  });
+});
