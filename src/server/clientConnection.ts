@@ -31,6 +31,7 @@ export class ClientConnection {
   private readonly playback: SongPlayback;
   private readonly context: RequestContext;
   private ending = false;
+  private peerEnded = false;
 
   constructor(
     private readonly socket: Socket,
@@ -44,6 +45,7 @@ export class ClientConnection {
       log,
       onFailure: (song) => this.send(serverMessages.error(`could not stream song ${song.id}`)),
       onWrite: (queued) => (this.peakQueuedBytes = Math.max(this.peakQueuedBytes, queued)),
+      onIdle: () => this.peerEnded && this.end(),
     });
     this.context = {
       library: options.library,
@@ -56,6 +58,11 @@ export class ClientConnection {
     };
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    // A client that half-closes after its requests (`nc -N`) still gets the song it asked for.
+    socket.on('end', () => {
+      this.peerEnded = true;
+      if (!this.playback.isStreaming) this.end();
+    });
     // Resets and broken pipes are how clients often leave; 'close' follows and cleans up.
     socket.on('error', (error: NodeJS.ErrnoException) =>
       log(`error: ${error.code ?? error.message}`),
@@ -109,6 +116,7 @@ export class ClientConnection {
   }
 
   private end(): void {
+    if (this.ending) return;
     this.ending = true;
     this.socket.end();
     setTimeout(() => this.socket.destroy(), QUIT_CLOSE_TIMEOUT_MS).unref();

@@ -41,7 +41,8 @@ export class LibraryServer {
     private readonly options: LibraryServerOptions,
   ) {
     this.listReplies = buildListReplies(library);
-    this.server = createServer((socket) => this.accept(socket));
+    // Half-open so a client may send its requests, shut down its side, and still read the reply.
+    this.server = createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
   }
 
   get connectionCount(): number {

@@ -4,6 +4,7 @@ import {
   PacketType,
   parseSongId,
   parseStartSeconds,
+  sanitizeTitle,
   serverMessages,
   type Packet,
 } from '../protocol';
@@ -61,6 +62,6 @@ function handlePlay(packet: Packet, context: RequestContext): void {
   }
   const startSeconds = parseStartSeconds(packet.fields[2]);
   const from = startSeconds > 0 ? ` from ${startSeconds} s` : '';
-  context.log(`play ${song.id} (${song.title})${from}`);
+  context.log(`play ${song.id} (${sanitizeTitle(song.title)})${from}`);
   context.play(song, startSeconds);
 }

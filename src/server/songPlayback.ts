@@ -10,6 +10,8 @@ export interface SongPlaybackOptions {
   /** Reports a song that could not be streamed; never called after that stream was cancelled. */
   onFailure: (song: SongEntry) => void;
   onWrite?: (queuedBytes: number) => void;
+  /** Called when a stream is over by itself (ended or failed), not when it was cancelled. */
+  onIdle?: () => void;
 }
 
 /** The one song a connection streams at a time: starting another cancels it at once. */
@@ -27,7 +29,9 @@ export class SongPlayback {
     const controller = new AbortController();
     this.current = controller;
     void this.run(song, startSeconds, controller.signal).finally(() => {
-      if (this.current === controller) this.current = null;
+      if (this.current !== controller) return;
+      this.current = null;
+      this.options.onIdle?.();
     });
   }
 

@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
+import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
 import { RawClient } from './rawClient';
+import { bytesWithDelimiters, makeTempLibrary } from './tempLibrary';
 
 const LIST_REPLY_START = 'list<NEXT;>{sid: 0 title: Harbor Lights}';
 
@@ -99,5 +101,50 @@ describe('bad and awkward input', () => {
     expect((await client.nextPacket()).body.toString()).toBe('quit<NEXT;>');
     await client.closed;
     await expect(client.nextPacket(100)).rejects.toThrow(/closed/);
+  });
+});
+
+describe('songs that cannot be streamed', () => {
+  it('sends an error packet and stays usable when a file vanished or cannot be sought in', async () => {
+    const library = await makeTempLibrary({
+      'a.mp3': bytesWithDelimiters(10_000),
+      'b.mp3': bytesWithDelimiters(10_000),
+    });
+    const running = await startTestServer({ folder: library.folder, pacing: false });
+    const client = await RawClient.connect(running.port);
+    try {
+      await rm(path.join(library.folder, 'a.mp3'));
+      client.send('play<NEXT;>0<NEXT;><END;>');
+      expect((await client.nextPacket()).body.toString()).toBe(
+        'error<NEXT;>could not stream song 0<NEXT;>',
+      );
+      // Random bytes hold no MPEG frames, so there is nowhere to seek to.
+      client.send('play<NEXT;>1<NEXT;>5<NEXT;><END;>');
+      expect((await client.nextPacket()).type).toBe('error');
+      client.send('play<NEXT;>1<NEXT;><END;>');
+      expect((await client.readSong()).length).toBe(10_000);
+      expect(running.logLines).toContainEqual(expect.stringMatching(/could not stream song 0: /));
+    } finally {
+      client.destroy();
+      await running.server.close();
+      await library.remove();
+    }
+  });
+});
+
+describe('a client that half-closes after its request', () => {
+  it('still gets the whole song, then the server closes', async () => {
+    const running = await startTestServer({ pacing: false });
+    const client = await RawClient.connect(running.port);
+    try {
+      client.socket.end('play<NEXT;>1<NEXT;><END;>');
+      const song = await client.readSong();
+      expect(song.equals(await readFile(running.server.library.songs[1].absolutePath))).toBe(true);
+      await client.closed;
+      await waitFor(() => running.server.connectionCount === 0);
+    } finally {
+      client.destroy();
+      await running.server.close();
+    }
   });
 });
