@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { IpcInvoke } from './ipcChannels';
+import {
+  IpcValidationError,
+  ipcArgumentValidators,
+  validateFolder,
+  validateHost,
+  validateIpcArgs,
+  validatePort,
+  validateSettingsPatch,
+} from './ipcValidation';
+
+function rejects(run: () => unknown, message: string | RegExp): void {
+  expect(run).toThrow(IpcValidationError);
+  expect(run).toThrow(message);
+}
+
+describe('IPC argument validation', () => {
+  it('has a validator for every invoke channel', () => {
+    expect(Object.keys(ipcArgumentValidators).sort()).toEqual(Object.values(IpcInvoke).sort());
+  });
+
+  it('accepts host names and addresses, and refuses empty, long or spaced ones', () => {
+    expect(validateHost('192.168.1.20')).toBe('192.168.1.20');
+    expect(validateHost('music-box.local')).toBe('music-box.local');
+    expect(validateHost('::1')).toBe('::1');
+    rejects(() => validateHost(''), 'Invalid host');
+    rejects(() => validateHost('a'.repeat(256)), 'at most 255 characters');
+    rejects(() => validateHost('my host'), 'without spaces');
+    rejects(() => validateHost(42), 'got 42');
+  });
+
+  it('takes ports from 1 to 65535, and 0 only where allowed', () => {
+    expect(validatePort(1)).toBe(1);
+    expect(validatePort(65535)).toBe(65535);
+    expect(validatePort(0, { allowZero: true })).toBe(0);
+    for (const bad of [0, -1, 65536, 80.5, '8080', NaN, null]) {
+      rejects(() => validatePort(bad), 'Invalid port: must be an integer from 1 to 65535');
+    }
+  });
+
+  it('takes absolute folders on POSIX and Windows only', () => {
+    for (const good of ['/home/me/Music', 'C:\\Users\\me\\Music', 'd:/music', '\\\\nas\\music']) {
+      expect(validateFolder(good)).toBe(good);
+    }
+    for (const bad of ['music', './music', '', 'C:music', '/music\0x', 7]) {
+      rejects(() => validateFolder(bad), 'Invalid folder: must be an absolute path');
+    }
+  });
+
+  it('checks connect arguments', () => {
+    expect(validateIpcArgs(IpcInvoke.Connect, ['127.0.0.1', 8080])).toEqual(['127.0.0.1', 8080]);
+    rejects(
+      () => validateIpcArgs(IpcInvoke.Connect, ['127.0.0.1']),
+      'connection:connect: Invalid port',
+    );
+    rejects(() => validateIpcArgs(IpcInvoke.Connect, ['', 8080]), 'Invalid host');
+  });
+
+  it('checks play requests: song id, optional start, nothing else', () => {
+    expect(validateIpcArgs(IpcInvoke.Play, [{ songId: 3 }])).toEqual([{ songId: 3 }]);
+    expect(validateIpcArgs(IpcInvoke.Play, [{ songId: 0, startSeconds: 42.5 }])).toEqual([
+      { songId: 0, startSeconds: 42.5 },
+    ]);
+    rejects(() => validateIpcArgs(IpcInvoke.Play, [{ songId: -1 }]), 'Invalid songId');
+    rejects(() => validateIpcArgs(IpcInvoke.Play, [{ songId: 1.5 }]), 'non-negative integer');
+    rejects(
+      () => validateIpcArgs(IpcInvoke.Play, [{ songId: 1, startSeconds: -2 }]),
+      'startSeconds',
+    );
+    rejects(
+      () => validateIpcArgs(IpcInvoke.Play, [{ songId: 1, startSeconds: Infinity }]),
+      'finite',
+    );
+    rejects(
+      () => validateIpcArgs(IpcInvoke.Play, [{ songId: 1, path: '/x' }]),
+      'unknown field "path"',
+    );
+    rejects(() => validateIpcArgs(IpcInvoke.Play, [7]), 'Invalid play request: must be an object');
+  });
+
+  it('checks buffer reports', () => {
+    expect(validateIpcArgs(IpcInvoke.ReportBuffer, [4, 2.5])).toEqual([4, 2.5]);
+    rejects(() => validateIpcArgs(IpcInvoke.ReportBuffer, [4, -0.1]), 'Invalid bufferedSeconds');
+    rejects(() => validateIpcArgs(IpcInvoke.ReportBuffer, [4, NaN]), 'Invalid bufferedSeconds');
+    rejects(() => validateIpcArgs(IpcInvoke.ReportBuffer, ['4', 1]), 'Invalid streamId');
+  });
+
+  it('checks host requests, where port 0 means any free port', () => {
+    const request = { folder: '/srv/music', port: 0, shareOnLan: true };
+    expect(validateIpcArgs(IpcInvoke.StartHost, [request])).toEqual([request]);
+    rejects(
+      () => validateIpcArgs(IpcInvoke.StartHost, [{ ...request, folder: 'music' }]),
+      'Invalid folder',
+    );
+    rejects(
+      () => validateIpcArgs(IpcInvoke.StartHost, [{ ...request, port: 70000 }]),
+      'from 0 to 65535',
+    );
+    rejects(
+      () => validateIpcArgs(IpcInvoke.StartHost, [{ folder: '/srv/music', port: 8080 }]),
+      'Invalid shareOnLan',
+    );
+  });
+
+  it('checks settings patches: known keys, right types, volume from 0 to 1', () => {
+    expect(validateSettingsPatch({})).toEqual({});
+    expect(validateSettingsPatch({ volume: 0, onboarded: true, host: 'box', port: 9000 })).toEqual({
+      volume: 0,
+      onboarded: true,
+      host: 'box',
+      port: 9000,
+    });
+    rejects(
+      () => validateSettingsPatch({ volume: 1.5 }),
+      'Invalid volume: must be a number from 0 to 1',
+    );
+    rejects(() => validateSettingsPatch({ onboarded: 'yes' }), 'Invalid onboarded');
+    rejects(() => validateSettingsPatch({ port: 0 }), 'Invalid port');
+    rejects(() => validateSettingsPatch({ theme: 'dark' }), 'unknown field "theme"');
+    rejects(() => validateSettingsPatch(null), 'Invalid settings: must be an object');
+    rejects(() => validateSettingsPatch([]), 'must be an object');
+  });
+
+  it('needs no arguments for the argument-less channels', () => {
+    for (const channel of [IpcInvoke.Disconnect, IpcInvoke.ListSongs, IpcInvoke.GetSettings]) {
+      expect(validateIpcArgs(channel, [])).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * Argument validators for every IPC invoke channel. The main process runs them before calling a
+ * service, so a compromised or buggy renderer cannot hand the services anything malformed.
+ * Pure functions with no Node or DOM dependency (this folder is shared by both sides).
+ */
+import { IpcInvoke, type IpcInvokeChannel } from './ipcChannels';
+import type { HostRequest, PlayRequest, Settings } from './tidewaveApi';
+
+export class IpcValidationError extends Error {
+  override readonly name = 'IpcValidationError';
+}
+
+/** The arguments each invoke channel carries, in order. */
+export interface IpcInvokeArgs {
+  [IpcInvoke.Connect]: [host: string, port: number];
+  [IpcInvoke.Disconnect]: [];
+  [IpcInvoke.GetConnection]: [];
+  [IpcInvoke.ListSongs]: [];
+  [IpcInvoke.Play]: [request: PlayRequest];
+  [IpcInvoke.Stop]: [];
+  [IpcInvoke.ReportBuffer]: [streamId: number, bufferedSeconds: number];
+  [IpcInvoke.StartHost]: [request: HostRequest];
+  [IpcInvoke.StopHost]: [];
+  [IpcInvoke.GetHost]: [];
+  [IpcInvoke.PickFolder]: [];
+  [IpcInvoke.GetSettings]: [];
+  [IpcInvoke.SetSettings]: [patch: Partial<Settings>];
+}
+
+const MAX_HOST_LENGTH = 255;
+const MAX_PATH_LENGTH = 4096;
+
+function fail(what: string, rule: string, value: unknown): never {
+  throw new IpcValidationError(`Invalid ${what}: must be ${rule} (got ${describe(value)})`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null)
+    return String(value);
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+export function validateHost(value: unknown): string {
+  const ok =
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= MAX_HOST_LENGTH &&
+    !/\s/.test(value);
+  return ok
+    ? (value as string)
+    : fail(
+        'host',
+        `a non-empty name of at most ${MAX_HOST_LENGTH} characters without spaces`,
+        value,
+      );
+}
+
+/** A TCP port; 0 ("any free port") only where a server is started. */
+export function validatePort(value: unknown, options: { allowZero?: boolean } = {}): number {
+  const min = options.allowZero ? 0 : 1;
+  const ok = Number.isInteger(value) && (value as number) >= min && (value as number) <= 65535;
+  return ok ? (value as number) : fail('port', `an integer from ${min} to 65535`, value);
+}
+
+export function validateSongId(value: unknown): number {
+  return isCount(value) ? value : fail('songId', 'a non-negative integer', value);
+}
+
+export function validateStreamId(value: unknown): number {
+  return isCount(value) ? value : fail('streamId', 'a non-negative integer', value);
+}
+
+export function validateStartSeconds(value: unknown): number {
+  return isFiniteAtLeastZero(value) ? value : fail('startSeconds', 'a finite number ≥ 0', value);
+}
+
+export function validateBufferedSeconds(value: unknown): number {
+  return isFiniteAtLeastZero(value) ? value : fail('bufferedSeconds', 'a finite number ≥ 0', value);
+}
+
+/** An absolute path, POSIX (`/music`) or Windows (`C:\Music`, `\\server\share`). */
+export function validateFolder(value: unknown): string {
+  const ok =
+    typeof value === 'string' &&
+    value.length <= MAX_PATH_LENGTH &&
+    !value.includes('\0') &&
+    (/^\//.test(value) || /^[A-Za-z]:[\\/]/.test(value) || /^\\\\[^\\]+\\[^\\]+/.test(value));
+  return ok ? (value as string) : fail('folder', 'an absolute path', value);
+}
+
+export function validateBoolean(what: string, value: unknown): boolean {
+  return typeof value === 'boolean' ? value : fail(what, 'true or false', value);
+}
+
+export function validateVolume(value: unknown): number {
+  const ok = typeof value === 'number' && value >= 0 && value <= 1;
+  return ok ? value : fail('volume', 'a number from 0 to 1', value);
+}
+
+export function validatePlayRequest(value: unknown): PlayRequest {
+  const fields = record('play request', value, ['songId', 'startSeconds']);
+  const request: PlayRequest = { songId: validateSongId(fields.songId) };
+  if (fields.startSeconds !== undefined)
+    request.startSeconds = validateStartSeconds(fields.startSeconds);
+  return request;
+}
+
+export function validateHostRequest(value: unknown): HostRequest {
+  const fields = record('host request', value, ['folder', 'port', 'shareOnLan']);
+  return {
+    folder: validateFolder(fields.folder),
+    port: validatePort(fields.port, { allowZero: true }),
+    shareOnLan: validateBoolean('shareOnLan', fields.shareOnLan),
+  };
+}
+
+const SETTINGS_FIELDS: { [K in keyof Settings]: (value: unknown) => Settings[K] } = {
+  host: validateHost,
+  port: (value) => validatePort(value),
+  volume: validateVolume,
+  onboarded: (value) => validateBoolean('onboarded', value),
+};
+
+export function validateSettingsPatch(value: unknown): Partial<Settings> {
+  const fields = record('settings', value, Object.keys(SETTINGS_FIELDS));
+  const patch: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(fields)) {
+    patch[key] = SETTINGS_FIELDS[key as keyof Settings](field);
+  }
+  return patch as Partial<Settings>;
+}
+
+/** A plain object with only the allowed keys. */
+function record(what: string, value: unknown, allowed: readonly string[]): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(what, 'an object', value);
+  const unknownKey = Object.keys(value).find((key) => !allowed.includes(key));
+  if (unknownKey !== undefined) {
+    throw new IpcValidationError(`Invalid ${what}: unknown field ${JSON.stringify(unknownKey)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function isFiniteAtLeastZero(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+type Validator<C extends IpcInvokeChannel> = (args: readonly unknown[]) => IpcInvokeArgs[C];
+
+const none = (): [] => [];
+
+/** One validator per invoke channel: takes the raw arguments, returns them typed, or throws. */
+export const ipcArgumentValidators: { [C in IpcInvokeChannel]: Validator<C> } = {
+  [IpcInvoke.Connect]: ([host, port]) => [validateHost(host), validatePort(port)],
+  [IpcInvoke.Disconnect]: none,
+  [IpcInvoke.GetConnection]: none,
+  [IpcInvoke.ListSongs]: none,
+  [IpcInvoke.Play]: ([request]) => [validatePlayRequest(request)],
+  [IpcInvoke.Stop]: none,
+  [IpcInvoke.ReportBuffer]: ([streamId, seconds]) => [
+    validateStreamId(streamId),
+    validateBufferedSeconds(seconds),
+  ],
+  [IpcInvoke.StartHost]: ([request]) => [validateHostRequest(request)],
+  [IpcInvoke.StopHost]: none,
+  [IpcInvoke.GetHost]: none,
+  [IpcInvoke.PickFolder]: none,
+  [IpcInvoke.GetSettings]: none,
+  [IpcInvoke.SetSettings]: ([patch]) => [validateSettingsPatch(patch)],
+};
+
+/** Validates `args` for `channel`, prefixing any failure with the channel's name. */
+export function validateIpcArgs<C extends IpcInvokeChannel>(
+  channel: C,
+  args: readonly unknown[],
+): IpcInvokeArgs[C] {
+  try {
+    return ipcArgumentValidators[channel](args);
+  } catch (error) {
+    if (error instanceof IpcValidationError) {
+      throw new IpcValidationError(`${channel}: ${error.message}`);
+    }
+    throw error;
+  }
+}
