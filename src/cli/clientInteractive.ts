@@ -96,22 +96,20 @@ export class ClientPrompt {
     this.current = song;
     const from = startSeconds > 0 ? ` from ${startSeconds} s` : '';
     this.print(`Playing ${songId} '${title}'${from}${sink.label}...`);
-    void pumpSong(song, sink.output, (bytes) => this.showProgress(title, bytes)).then(
-      async (outcome) => {
-        if (this.current === song) this.current = null;
-        const received = formatBytes(outcome.bytesReceived);
-        if (outcome.reason === 'complete') {
-          this.print(`Received ${received} of '${title}' (done).`);
-          await sink.finish();
-        } else {
-          await sink.abort();
-          if (outcome.reason === 'stopped') this.print(`Stopped '${title}' after ${received}.`);
-          else if (!this.options.session.closed) this.printError(outcome.error?.message ?? '');
-        }
-        this.sinks.delete(sink);
-        this.showPrompt();
-      },
-    );
+    void pumpSong(song, sink, (bytes) => this.showProgress(title, bytes)).then(async (outcome) => {
+      if (this.current === song) this.current = null;
+      const received = formatBytes(outcome.bytesReceived);
+      if (outcome.reason === 'complete') {
+        this.print(`Received ${received} of '${title}' (done).`);
+        await sink.finish();
+      } else {
+        await sink.abort();
+        if (outcome.reason === 'stopped') this.print(`Stopped '${title}' after ${received}.`);
+        else if (!this.options.session.closed) this.printError(outcome.error?.message ?? '');
+      }
+      this.sinks.delete(sink);
+      this.showPrompt();
+    });
   }
 
   private async quit(): Promise<void> {

@@ -63,7 +63,7 @@ export async function runPlay(
     wasInterrupted = true;
     song.destroy();
   });
-  const outcome = await pumpSong(song, sink.output);
+  const outcome = await pumpSong(song, sink);
   const amount = `${formatBytes(outcome.bytesReceived)} of '${listing.title}'`;
   if (outcome.reason === 'complete') {
     await sink.finish();

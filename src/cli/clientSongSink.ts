@@ -8,7 +8,7 @@ export interface SongSink {
   readonly output: Writable;
   /** For messages: `to song.mp3`, `into mpg123 -`, or empty. */
   readonly label: string;
-  /** The song is complete: flush and close (a player is left to play what it holds). */
+  /** The song is complete: flush and close (a player is left to play what it holds, then exit). */
   finish(): Promise<void>;
   /** The song failed: drop what was written where that makes sense. */
   abort(): Promise<void>;
@@ -55,6 +55,7 @@ export function playerSink(command: string): SongSink {
     label: ` into ${command}`,
     finish: async () => {
       player.stdin.end();
+      await exited;
     },
     abort: async () => {
       player.kill();

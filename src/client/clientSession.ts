@@ -15,43 +15,14 @@ import { PlaybackRouter } from './playbackRouter';
 import { PlayDataAssembler } from './playDataAssembler';
 import { describeLostConnection } from './socketErrors';
 import { parseSongListReply, type SongList } from './songListReply';
+import type {
+  ClientSessionEvents,
+  ClientSessionOptions,
+  PlayOptions,
+  QuitResult,
+  SessionCloseInfo,
+} from './clientSessionTypes';
 import { SONG_STREAM_HIGH_WATER_MARK, SongStream } from './songStream';
-
-export interface ClientSessionOptions {
-  host: string;
-  port: number;
-  connectTimeoutMs?: number;
-  /** Bound on each reply, and on the first data of a play. */
-  requestTimeoutMs?: number;
-  /** Unread song bytes a SongStream holds before the socket pauses. */
-  songHighWaterMark?: number;
-  /** Bound on one packet from the server; the default fits a large library's list reply. */
-  maxPacketBytes?: number;
-  /** Receives notes about ignored packets and similar oddities. */
-  log?: (message: string) => void;
-}
-
-export interface PlayOptions {
-  /** Seconds into the song; seed-era servers ignore it and play from the start. */
-  startSeconds?: number;
-}
-
-export interface SessionCloseInfo {
-  reason: string;
-  /** True when this side asked for the close (quit or close). */
-  expected: boolean;
-}
-
-export interface QuitResult {
-  /** The server replied to quit before the connection closed. */
-  acknowledged: boolean;
-}
-
-export type ClientSessionEvents = {
-  close: [info: SessionCloseInfo];
-  /** Socket errors, for information only: every failure also ends in 'close' with a reason. */
-  error: [error: Error];
-};
 
 /**
  * One connection to a Tidewave (or seed-era) server: typed requests, songs as streams, and TCP
@@ -66,8 +37,6 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
 
   readonly host: string;
   readonly port: number;
-  /** Null until a list reply tells whether the server has the metadata extension. */
-  hasMetadata: boolean | null = null;
   private readonly parser: FrameParser;
   private readonly assembler = new PlayDataAssembler();
   private readonly replies = new PendingReplies();
@@ -75,6 +44,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private readonly requestTimeoutMs: number;
   private readonly songHighWaterMark: number;
   private readonly log: (message: string) => void;
+  private metadata: boolean | null = null;
   private closeInfo: SessionCloseInfo | null = null;
   private ending: 'quit' | 'local' | null = null;
   private failureReason: string | null = null;
@@ -102,6 +72,11 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     socket.on('close', () => this.onClose());
   }
 
+  /** Null until a list reply tells whether the server has the metadata extension. */
+  get hasMetadata(): boolean | null {
+    return this.metadata;
+  }
+
   /** True once the connection is gone. */
   get closed(): boolean {
     return this.closeInfo !== null;
@@ -116,7 +91,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   async list(): Promise<SongList> {
     const packet = await this.request(PacketType.List, clientMessages.list(true));
     const list = parseSongListReply(packet, this.log);
-    this.hasMetadata = list.hasMetadata;
+    this.metadata = list.hasMetadata;
     return list;
   }
 
@@ -133,8 +108,9 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       (s) => this.onStreamAbandoned(s),
       this.songHighWaterMark,
     );
-    if (this.ending !== null || this.closeInfo !== null) {
-      stream.fail(new ConnectionClosedError(this.closeInfo?.reason ?? 'The session is closing'));
+    const unusable = this.unusableReason();
+    if (unusable !== null) {
+      stream.fail(new ConnectionClosedError(unusable));
       return stream;
     }
     const needsStop = this.playback.serverMayBeSending;
@@ -155,10 +131,15 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   /** Says goodbye: resolves once the connection is closed, bounded by the request timeout. */
   quit(): Promise<QuitResult> {
     if (this.quitResult) return this.quitResult;
-    if (this.closeInfo !== null) return Promise.resolve({ acknowledged: false });
+    const closed = new Promise<void>((resolve) =>
+      this.closeInfo !== null ? resolve() : this.once('close', () => resolve()),
+    );
+    if (this.unusableReason() !== null) {
+      this.quitResult = closed.then(() => ({ acknowledged: false }));
+      return this.quitResult;
+    }
     this.ending = 'quit';
     this.playback.stopAll();
-    const closed = new Promise<void>((resolve) => this.once('close', () => resolve()));
     const timer = setTimeout(() => this.socket.destroy(), this.requestTimeoutMs);
     this.request(PacketType.Quit, clientMessages.quit()).then(
       () => {
@@ -190,10 +171,15 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     );
   }
 
+  /** Why no request can be sent now, or null when one can. */
+  private unusableReason(): string | null {
+    if (this.closeInfo !== null) return this.closeInfo.reason;
+    return this.ending !== null ? 'The session is closing' : null;
+  }
+
   private request(type: string, wire: Buffer): Promise<Packet> {
-    if (this.closeInfo !== null) {
-      return Promise.reject(new ConnectionClosedError(this.closeInfo.reason));
-    }
+    const unusable = type === PacketType.Quit ? null : this.unusableReason();
+    if (unusable !== null) return Promise.reject(new ConnectionClosedError(unusable));
     const reply = this.replies.expect(type, this.requestTimeoutMs);
     this.socket.write(wire);
     this.updateFlow();

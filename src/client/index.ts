@@ -1,4 +1,5 @@
 export * from './clientErrors';
 export * from './clientSession';
+export * from './clientSessionTypes';
 export * from './songListReply';
 export * from './songStream';

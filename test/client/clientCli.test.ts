@@ -1,9 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLibraryServer } from '../../src/server';
+import { startSeedServer } from '../support/seedServer';
 import { ROOT, finished, runClient, spawnCli, waitForLine } from './runCli';
 
 const MUSIC = path.join(ROOT, 'music');
@@ -99,7 +101,7 @@ describe('tidewave-client against the server CLI', { timeout: 40_000 }, () => {
   });
 });
 
-describe('tidewave-client failures', { timeout: 40_000 }, () => {
+describe('tidewave-client edge cases', { timeout: 40_000 }, () => {
   it('says plainly that nobody listens, and exits 1', async () => {
     const server = await createLibraryServer({ folder: MUSIC, port: 0 });
     const { port } = await server.listen();
@@ -143,6 +145,29 @@ describe('tidewave-client failures', { timeout: 40_000 }, () => {
       expect(stdout.toString()).toMatch(/Server acknowledged quit\.\n$/);
     } finally {
       await server.close();
+    }
+  });
+
+  it('keeps what arrived on Ctrl-C; with a seed-era server that is how a song ends', async () => {
+    const song = randomBytes(30_000);
+    const seed = await startSeedServer([{ title: 'seed.mp3', bytes: song }]);
+    const work = await mkdtemp(path.join(tmpdir(), 'tidewave-cli-'));
+    const file = path.join(work, 'seed.mp3');
+    try {
+      const client = spawnCli('client', ['127.0.0.1', String(seed.port), 'play', '0', '-o', file]);
+      const result = finished(client);
+      await waitForLine(client, /seed-era server/);
+      await vi.waitFor(async () => expect((await stat(file)).size).toBe(song.length), {
+        timeout: 10_000,
+      });
+      client.kill('SIGINT');
+      const { code, stdout } = await result;
+      expect(code).toBe(130);
+      expect(stdout.toString()).toContain(`Interrupted: kept 30.0 KB of 'seed.mp3' to ${file}.`);
+      expect((await readFile(file)).equals(song)).toBe(true);
+    } finally {
+      await seed.close();
+      await rm(work, { recursive: true, force: true });
     }
   });
 });

@@ -99,6 +99,17 @@ describe('ClientSession with odd servers', () => {
     expect(await s.quit()).toEqual({ acknowledged: false });
   });
 
+  it('refuses requests once closed by the client', async () => {
+    const { session: s } = await start(() => {});
+    const closed = new Promise((resolve) => s.once('close', resolve));
+    s.close();
+    const song = await s.play(1).outcome();
+    expect(song).toMatchObject({ reason: 'error', error: { message: 'The session is closing' } });
+    expect(await s.quit()).toEqual({ acknowledged: false });
+    expect(await closed).toEqual({ reason: 'Closed by the client', expected: true });
+    await expect(s.stop()).rejects.toThrow('Closed by the client');
+  });
+
   it('gives up on a quit the server ignores, after the request timeout', async () => {
     const { session: s } = await start(() => {}, 200);
     expect(await s.quit()).toEqual({ acknowledged: false });

@@ -1,0 +1,37 @@
+/** The options, results and events of a ClientSession. */
+
+export interface ClientSessionOptions {
+  host: string;
+  port: number;
+  connectTimeoutMs?: number;
+  /** Bound on each reply, and on the first data of a play. */
+  requestTimeoutMs?: number;
+  /** Unread song bytes a SongStream holds before the socket pauses. */
+  songHighWaterMark?: number;
+  /** Bound on one packet from the server; the default fits a large library's list reply. */
+  maxPacketBytes?: number;
+  /** Receives notes about ignored packets and similar oddities. */
+  log?: (message: string) => void;
+}
+
+export interface PlayOptions {
+  /** Seconds into the song; seed-era servers ignore it and play from the start. */
+  startSeconds?: number;
+}
+
+export interface SessionCloseInfo {
+  reason: string;
+  /** True when this side asked for the close (quit or close). */
+  expected: boolean;
+}
+
+export interface QuitResult {
+  /** The server replied to quit before the connection closed. */
+  acknowledged: boolean;
+}
+
+export type ClientSessionEvents = {
+  close: [info: SessionCloseInfo];
+  /** Socket errors, for information only: every failure also ends in 'close' with a reason. */
+  error: [error: Error];
+};
