@@ -78,3 +78,27 @@ describe('FrameParser', () => {
     );
   });
 });
+
+describe('FrameParser on large packets', () => {
+  it('assembles a 4 MiB packet fed in 1 KiB pieces', () => {
+    const payload = Buffer.alloc(4 << 20, 0x61);
+    const wire = encodePacket(['list', payload]);
+    const parser = new FrameParser(8 << 20);
+    const packets: ReturnType<FrameParser['push']> = [];
+    for (let i = 0; i < wire.length; i += 1024)
+      packets.push(...parser.push(wire.subarray(i, i + 1024)));
+    expect(packets).toHaveLength(1);
+    expect(packets[0].fields[1].equals(payload)).toBe(true);
+  });
+
+  it('finds an end marker split across pieces of a held packet', () => {
+    const parser = new FrameParser(4096);
+    expect(parser.push(Buffer.from('list<NEXT;><'))).toEqual([]);
+    expect(parser.push(Buffer.from('E'))).toEqual([]);
+    expect(parser.push(Buffer.from('N'))).toEqual([]);
+    expect(parser.push(Buffer.from('D;>stop<NEXT;><END;>')).map((p) => p.type)).toEqual([
+      'list',
+      'stop',
+    ]);
+  });
+});

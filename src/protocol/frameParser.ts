@@ -32,33 +32,40 @@ export function decodePacketBody(body: Buffer): Packet {
 /**
  * Incremental parser: feed it the stream in pieces of any size and it returns whole packets.
  * Any slicing of the same bytes yields the same packets. Memory is bounded by `maxPacketBytes`.
+ * Pieces of an unfinished packet are kept in a list and joined once, when its end arrives, so a
+ * large packet costs linear time however finely it is split.
  */
 export class FrameParser {
-  private pending: Buffer = Buffer.alloc(0);
-  /** Bytes of `pending` already searched for `<END;>`, so each byte is scanned about once. */
-  private scanned = 0;
+  private pieces: Buffer[] = [];
+  private pendingLength = 0;
 
   constructor(private readonly maxPacketBytes: number) {}
 
   /** Returns the packets completed by `chunk`; throws PacketTooLargeError past the bound. */
   push(chunk: Uint8Array): Packet[] {
-    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    this.pending = this.pending.length === 0 ? bytes : Buffer.concat([this.pending, bytes]);
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const packets: Packet[] = [];
-    let start = 0;
     for (;;) {
-      const from = Math.max(start, this.scanned - (PACKET_END.length - 1));
-      const end = this.pending.indexOf(PACKET_END, from);
-      if (end === -1) break;
-      packets.push(decodePacketBody(this.pending.subarray(start, end)));
-      start = end + PACKET_END.length;
-      this.scanned = start;
+      // An end marker may begin in the last few held bytes, so search them with the new data.
+      const tail = this.tail(PACKET_END.length - 1);
+      const window = tail.length > 0 ? Buffer.concat([tail, data]) : data;
+      const at = window.indexOf(PACKET_END);
+      if (at === -1) break;
+      const bodyEndInData = at - tail.length;
+      const held = this.takePending();
+      const body =
+        bodyEndInData >= 0
+          ? Buffer.concat([held, data.subarray(0, bodyEndInData)])
+          : held.subarray(0, held.length + bodyEndInData);
+      packets.push(decodePacketBody(body));
+      data = data.subarray(bodyEndInData + PACKET_END.length);
     }
-    this.pending = start === 0 ? this.pending : this.pending.subarray(start);
-    this.scanned = this.pending.length;
-    if (this.pending.length > this.maxPacketBytes) {
-      this.pending = Buffer.alloc(0);
-      this.scanned = 0;
+    if (data.length > 0) {
+      this.pieces.push(data);
+      this.pendingLength += data.length;
+    }
+    if (this.pendingLength > this.maxPacketBytes) {
+      this.takePending();
       throw new PacketTooLargeError(this.maxPacketBytes);
     }
     return packets;
@@ -66,6 +73,24 @@ export class FrameParser {
 
   /** Bytes held for a packet not yet ended. */
   get bufferedBytes(): number {
-    return this.pending.length;
+    return this.pendingLength;
+  }
+
+  private tail(length: number): Buffer {
+    const parts: Buffer[] = [];
+    let collected = 0;
+    for (let i = this.pieces.length - 1; i >= 0 && collected < length; i -= 1) {
+      parts.unshift(this.pieces[i]);
+      collected += this.pieces[i].length;
+    }
+    const joined = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    return joined.subarray(Math.max(0, joined.length - length));
+  }
+
+  private takePending(): Buffer {
+    const held = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces);
+    this.pieces = [];
+    this.pendingLength = 0;
+    return held;
   }
 }

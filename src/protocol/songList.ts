@@ -19,14 +19,16 @@ export interface PlainSong {
 
 /** Names are shown on one line and must never hold a delimiter, so the plain list rewrites them. */
 export function sanitizeTitle(title: string): string {
-  return title
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/</g, '\u2039')
-    .replace(/>/g, '\u203a')
-    .replace(/\{/g, '(')
-    .replace(/\}/g, ')')
-    .trim();
+  return (
+    title
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/</g, '\u2039')
+      .replace(/>/g, '\u203a')
+      .replace(/\{/g, '(')
+      .replace(/\}/g, ')')
+      .trim()
+  );
 }
 
 export function formatPlainList(songs: readonly PlainSong[]): string {
