@@ -1,4 +1,4 @@
-import { concatPcm, pcmSeconds, type PcmChunk } from '../decoder';
+import { concatPcm, pcmSeconds, type PcmChunk } from '../decoder/pcmChunk';
 
 /**
  * Gathers the decoder's small outputs into chunks of about `targetSeconds`, so the renderer gets

@@ -4,7 +4,7 @@ import {
   PlayRefusedError,
   RequestTimeoutError,
 } from '../client';
-import { DecoderError } from '../decoder';
+import { DecoderError } from '../decoder/decoderError';
 
 /** The message a person sees when the connection ends without being asked to. */
 export function describeConnectionLoss(reason: string): string {

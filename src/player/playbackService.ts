@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { ClientSession } from '../client';
-import { SOURCE_DECODER_WORKER, WorkerDecoder, type StreamDecoder } from '../decoder';
+// Direct imports: the decoder's index would also load mpg123 into the main process.
+import { SOURCE_DECODER_WORKER } from '../decoder/decoderWorkerEntry';
+import type { StreamDecoder } from '../decoder/streamDecoder';
+import { WorkerDecoder } from '../decoder/workerDecoder';
 import type {
   AudioChunk,
   ConnectionState,

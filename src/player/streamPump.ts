@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
-import { DecoderStoppedError, pcmSeconds, type PcmChunk, type StreamDecoder } from '../decoder';
+import { DecoderStoppedError } from '../decoder/decoderError';
+import { pcmSeconds, type PcmChunk } from '../decoder/pcmChunk';
+import type { StreamDecoder } from '../decoder/streamDecoder';
 import type { AudioChunk, StreamEvent } from '../shared/tidewaveApi';
 import { CoverArtSniffer } from './coverArtSniffer';
 import { FlowGate } from './flowGate';

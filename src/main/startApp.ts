@@ -1,0 +1,104 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, net, protocol } from 'electron';
+import { createAppServices } from '../player';
+import { APP_ENTRY_URL, handleAppProtocol } from './appProtocol';
+import { AudioPortForwarder } from './audioPortForwarder';
+import decoderWorkerPath from './decoderWorkerPath';
+import { pickMusicFolder } from './folderPicker';
+import { registerIpcHandlers } from './ipcHandlers';
+import { registerMediaKeys } from './mediaKeys';
+import { buildMenuTemplate } from './menu';
+import { builtPaths, bundledMusicDir, windowIconPath, type AppLayout } from './resourcePaths';
+import { createMainWindow } from './window';
+import { WindowStateFile } from './windowState';
+
+export interface RunningApp {
+  /** Focuses the window, opening a new one if there is none (second instance, macOS dock). */
+  showWindow(): Promise<void>;
+  /** Says goodbye to the server, stops hosting, ends the decoder, releases the media keys. */
+  dispose(): Promise<void>;
+}
+
+/** Everything after `app.whenReady()`: services, protocol, window, IPC, menu, media keys. */
+export async function startApp(): Promise<RunningApp> {
+  const mainDir = dirname(fileURLToPath(import.meta.url));
+  const paths = builtPaths(mainDir);
+  const layout: AppLayout = {
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+  };
+  const isDev = !app.isPackaged;
+  handleAppProtocol(protocol, (url) => net.fetch(url), paths.rendererDir);
+
+  const userDataDir = app.getPath('userData');
+  const services = await createAppServices({
+    userDataDir,
+    bundledMusicDir: bundledMusicDir(layout),
+    decoderWorkerPath,
+    playback: { log: (message) => console.log(`[client] ${message}`) },
+    host: { log: (line) => console.log(`[server] ${line}`) },
+  });
+  const windowState = new WindowStateFile(join(userDataDir, 'window-state.json'));
+  const audio = new AudioPortForwarder(services.playback);
+  let window: BrowserWindow | null = null;
+  const ipc = registerIpcHandlers(ipcMain, services, () => window, {
+    pickFolder: pickMusicFolder,
+    log: (message) => console.warn(`[ipc] ${message}`),
+  });
+
+  const openWindow = async () => {
+    const devUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined;
+    const created = createMainWindow({
+      preload: paths.preload,
+      url: devUrl ?? APP_ENTRY_URL,
+      icon: windowIconPath(layout),
+      bounds: await windowState.load(),
+    });
+    windowState.track(created);
+    audio.attach(created.webContents);
+    created.on('closed', () => {
+      if (window === created) window = null;
+    });
+    window = created;
+  };
+
+  const hostLibrary = async () => {
+    const folder = await pickMusicFolder(window);
+    if (!folder) return;
+    const { port, shareOnLan } = services.host.getState();
+    const request = { folder, port: port ?? (await services.settings.load()).port, shareOnLan };
+    await services.host.start(request).catch(() => undefined); // shown in the host state
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        { hostLibrary: () => void hostLibrary(), mediaKey: (key) => ipc.sendMediaKey(key) },
+        { isDev, isMac: process.platform === 'darwin' },
+      ),
+    ),
+  );
+  const releaseMediaKeys = registerMediaKeys(
+    globalShortcut,
+    (key) => ipc.sendMediaKey(key),
+    (m) => console.warn(m),
+  );
+
+  await openWindow();
+  void services.bootstrap();
+
+  return {
+    async showWindow() {
+      if (!window) await openWindow();
+      if (window?.isMinimized()) window.restore();
+      window?.focus();
+    },
+    async dispose() {
+      releaseMediaKeys();
+      ipc.dispose();
+      audio.dispose();
+      await services.dispose();
+    },
+  };
+}

@@ -1,0 +1,248 @@
+import { EventEmitter } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserWindow, IpcMain } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registerIpcHandlers, type IpcServices } from '../../src/main/ipcHandlers';
+import { createAppServices, type AppServices } from '../../src/player';
+import { IpcEvent, IpcInvoke } from '../../src/shared/ipcChannels';
+import { BUNDLED_MUSIC } from '../support/serverHarness';
+import { FakeIpcMain, fakeWindow } from './support/fakeIpcMain';
+
+vi.mock('electron', () => ({}));
+
+/** Services whose every method is a spy answering `result:<method>`. */
+function fakeServices() {
+  const method = (name: string) => vi.fn(async (..._args: unknown[]) => `result:${name}`);
+  const playback = Object.assign(new EventEmitter(), {
+    connect: method('playback.connect'),
+    disconnect: method('playback.disconnect'),
+    getConnection: vi.fn(() => 'result:playback.getConnection'),
+    listSongs: method('playback.listSongs'),
+    play: method('playback.play'),
+    stop: method('playback.stop'),
+    reportBuffer: vi.fn(),
+  });
+  const host = Object.assign(new EventEmitter(), {
+    start: method('host.start'),
+    stop: method('host.stop'),
+    getState: vi.fn(() => 'result:host.getState'),
+  });
+  const settings = { load: method('settings.load'), update: method('settings.update') };
+  return { playback, host, settings };
+}
+
+/** For each channel: good arguments, the service call they must make, and bad arguments. */
+const CASES: Record<
+  string,
+  { good: unknown[]; expectCall: string; bad: Array<[unknown[], string]> }
+> = {
+  [IpcInvoke.Connect]: {
+    good: ['10.0.0.1', 8080],
+    expectCall: 'playback.connect',
+    bad: [
+      [['', 8080], 'Invalid host'],
+      [['10.0.0.1', 0], 'Invalid port'],
+      [['a b', 80], 'without spaces'],
+    ],
+  },
+  [IpcInvoke.Disconnect]: { good: [], expectCall: 'playback.disconnect', bad: [] },
+  [IpcInvoke.GetConnection]: { good: [], expectCall: 'playback.getConnection', bad: [] },
+  [IpcInvoke.ListSongs]: { good: [], expectCall: 'playback.listSongs', bad: [] },
+  [IpcInvoke.Play]: {
+    good: [{ songId: 2, startSeconds: 10 }],
+    expectCall: 'playback.play',
+    bad: [
+      [[{ songId: -1 }], 'Invalid songId'],
+      [[{ songId: 1, startSeconds: NaN }], 'Invalid startSeconds'],
+      [[{ songId: 1, extra: true }], 'unknown field'],
+      [[], 'Invalid play request'],
+    ],
+  },
+  [IpcInvoke.Stop]: { good: [], expectCall: 'playback.stop', bad: [] },
+  [IpcInvoke.ReportBuffer]: {
+    good: [3, 1.5],
+    expectCall: 'playback.reportBuffer',
+    bad: [
+      [[3, -1], 'Invalid bufferedSeconds'],
+      [[-3, 1], 'Invalid streamId'],
+    ],
+  },
+  [IpcInvoke.StartHost]: {
+    good: [{ folder: '/srv/music', port: 0, shareOnLan: false }],
+    expectCall: 'host.start',
+    bad: [
+      [[{ folder: 'music', port: 0, shareOnLan: false }], 'Invalid folder'],
+      [[{ folder: '/srv/music', port: -1, shareOnLan: false }], 'Invalid port'],
+    ],
+  },
+  [IpcInvoke.StopHost]: { good: [], expectCall: 'host.stop', bad: [] },
+  [IpcInvoke.GetHost]: { good: [], expectCall: 'host.getState', bad: [] },
+  [IpcInvoke.PickFolder]: { good: [], expectCall: 'pickFolder', bad: [] },
+  [IpcInvoke.GetSettings]: { good: [], expectCall: 'settings.load', bad: [] },
+  [IpcInvoke.SetSettings]: {
+    good: [{ volume: 0.5 }],
+    expectCall: 'settings.update',
+    bad: [
+      [[{ volume: 2 }], 'Invalid volume'],
+      [[{ colour: 'red' }], 'unknown field'],
+    ],
+  },
+};
+
+describe('registerIpcHandlers', () => {
+  let ipcMain: FakeIpcMain;
+  let services: ReturnType<typeof fakeServices>;
+  let win: ReturnType<typeof fakeWindow>;
+  let pickFolder: ReturnType<typeof vi.fn<(window: unknown) => Promise<string | null>>>;
+  let registration: ReturnType<typeof registerIpcHandlers>;
+
+  beforeEach(() => {
+    ipcMain = new FakeIpcMain();
+    services = fakeServices();
+    win = fakeWindow();
+    pickFolder = vi.fn(async (_window: unknown): Promise<string | null> => 'result:pickFolder');
+    registration = registerIpcHandlers(
+      ipcMain as unknown as IpcMain,
+      services as unknown as IpcServices,
+      () => win.window as unknown as BrowserWindow,
+      { pickFolder },
+    );
+  });
+
+  function spyFor(path: string) {
+    if (path === 'pickFolder') return pickFolder;
+    const [owner, name] = path.split('.') as [keyof typeof services, string];
+    return (services[owner] as unknown as Record<string, ReturnType<typeof vi.fn>>)[name];
+  }
+
+  function call(channel: string, args: unknown[]) {
+    if (channel === IpcInvoke.ReportBuffer) {
+      ipcMain.send(win.window.webContents, channel, ...args);
+      return Promise.resolve(undefined);
+    }
+    return ipcMain.invoke(win.window.webContents, channel, ...args);
+  }
+
+  it('registers every invoke channel (report-buffer as a one-way message)', () => {
+    for (const channel of Object.values(IpcInvoke)) {
+      const registered =
+        channel === IpcInvoke.ReportBuffer
+          ? (ipcMain.listeners.get(channel)?.length ?? 0) > 0
+          : ipcMain.handlers.has(channel);
+      expect(registered, channel).toBe(true);
+      expect(CASES[channel], `test case for ${channel}`).toBeDefined();
+    }
+  });
+
+  it.each(Object.values(IpcInvoke))(
+    'passes valid arguments of %s to its service',
+    async (channel) => {
+      const { good, expectCall } = CASES[channel];
+      const result = await call(channel, good);
+      expect(spyFor(expectCall)).toHaveBeenCalledTimes(1);
+      if (channel === IpcInvoke.PickFolder) expect(pickFolder).toHaveBeenCalledWith(win.window);
+      else expect(spyFor(expectCall)).toHaveBeenCalledWith(...good);
+      if (channel !== IpcInvoke.ReportBuffer) expect(result).toBe(`result:${expectCall}`);
+    },
+  );
+
+  it.each(Object.values(IpcInvoke).filter((c) => CASES[c].bad.length > 0))(
+    'refuses bad arguments of %s without calling the service',
+    async (channel) => {
+      for (const [args, message] of CASES[channel].bad) {
+        if (channel === IpcInvoke.ReportBuffer) {
+          call(channel, args);
+        } else {
+          await expect(call(channel, args)).rejects.toThrow(message);
+          await expect(call(channel, args)).rejects.toMatchObject({ name: 'IpcValidationError' });
+        }
+      }
+      expect(spyFor(CASES[channel].expectCall)).not.toHaveBeenCalled();
+    },
+  );
+
+  it('refuses calls from anything but the app window', async () => {
+    const stranger = new EventEmitter();
+    await expect(ipcMain.invoke(stranger, IpcInvoke.ListSongs)).rejects.toThrow(
+      'not from the app window',
+    );
+    ipcMain.send(stranger, IpcInvoke.ReportBuffer, 1, 1);
+    expect(services.playback.listSongs).not.toHaveBeenCalled();
+    expect(services.playback.reportBuffer).not.toHaveBeenCalled();
+  });
+
+  it('passes service failures on as rejections with their message', async () => {
+    services.playback.connect.mockRejectedValueOnce(
+      new Error('Cannot connect to 10.0.0.1:8080: connection refused'),
+    );
+    await expect(call(IpcInvoke.Connect, ['10.0.0.1', 8080])).rejects.toThrow(
+      'Cannot connect to 10.0.0.1:8080: connection refused',
+    );
+  });
+
+  it('forwards service events to the window, media keys included', () => {
+    services.playback.emit('connection', { status: 'connecting' });
+    services.playback.emit('stream', { kind: 'ended', streamId: 1 });
+    services.host.emit('changed', { running: true });
+    registration.sendMediaKey('next');
+    expect(win.sent).toEqual([
+      [IpcEvent.ConnectionChanged, { status: 'connecting' }],
+      [IpcEvent.StreamEvent, { kind: 'ended', streamId: 1 }],
+      [IpcEvent.HostChanged, { running: true }],
+      [IpcEvent.MediaKey, 'next'],
+    ]);
+  });
+
+  it('removes every handler and forwarder on dispose', () => {
+    registration.dispose();
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(ipcMain.listeners.get(IpcInvoke.ReportBuffer)).toEqual([]);
+    services.playback.emit('connection', { status: 'connecting' });
+    expect(win.sent).toEqual([]);
+  });
+});
+
+describe('registerIpcHandlers with the real services', () => {
+  let userDataDir: string;
+  let services: AppServices;
+  beforeEach(async () => {
+    userDataDir = await mkdtemp(join(tmpdir(), 'tidewave-ipc-'));
+    services = await createAppServices({ userDataDir, bundledMusicDir: BUNDLED_MUSIC });
+  });
+  afterEach(async () => {
+    await services.dispose();
+    await rm(userDataDir, { recursive: true, force: true });
+  });
+
+  it('hosts, connects, lists and saves settings through the IPC handlers', async () => {
+    const ipcMain = new FakeIpcMain();
+    const win = fakeWindow();
+    registerIpcHandlers(
+      ipcMain as unknown as IpcMain,
+      services,
+      () => win.window as unknown as BrowserWindow,
+      { pickFolder: async () => null },
+    );
+    const invoke = (channel: string, ...args: unknown[]) =>
+      ipcMain.invoke(win.window.webContents, channel, ...args);
+    const host = (await invoke(IpcInvoke.StartHost, {
+      folder: BUNDLED_MUSIC,
+      port: 0,
+      shareOnLan: false,
+    })) as { port: number };
+    await expect(invoke(IpcInvoke.Connect, '127.0.0.1', host.port)).resolves.toMatchObject({
+      status: 'connected',
+    });
+    expect(await invoke(IpcInvoke.ListSongs)).toHaveLength(3);
+    await expect(invoke(IpcInvoke.SetSettings, { volume: 0.25 })).resolves.toMatchObject({
+      volume: 0.25,
+    });
+    await expect(invoke(IpcInvoke.Play, { songId: 99 })).resolves.toMatchObject({ songId: 99 });
+    await expect(
+      invoke(IpcInvoke.StartHost, { folder: '/no/such/folder', port: 0, shareOnLan: false }),
+    ).rejects.toThrow('Music folder not found: /no/such/folder');
+    expect(win.sent.map(([channel]) => channel)).toContain(IpcEvent.ConnectionChanged);
+  });
+});
