@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SOURCE_DECODER_WORKER, WorkerDecoder } from '../../src/decoder';
 import { PlaybackService } from '../../src/player';
 import type { ConnectionState } from '../../src/shared/tidewaveApi';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
@@ -131,6 +132,29 @@ describe('PlaybackService against a real server', () => {
     const event = await recorder.waitForEvent(streamId, 'error');
     expect(event).toMatchObject({ message: 'The server closed the connection' });
     await expect(service.listSongs()).rejects.toThrow('Not connected to a server');
+  });
+
+  it('replaces a decoder that died, so the next song plays', async () => {
+    const made: WorkerDecoder[] = [];
+    await service.dispose();
+    service = new PlaybackService({
+      createDecoder: () => {
+        made.push(new WorkerDecoder(SOURCE_DECODER_WORKER));
+        return made[made.length - 1];
+      },
+    });
+    const recorder = new StreamRecorder(service);
+    await service.connect('127.0.0.1', running.port);
+    const first = await service.play({ songId: 0 });
+    await recorder.waitUntil(() => recorder.chunksOf(first.streamId).length > 0, 5000, 'audio');
+    await made[0].terminate(); // as if the worker had crashed
+    const failure = await recorder.waitForEvent(first.streamId, 'error');
+    expect(failure).toMatchObject({ message: 'The decoder has been terminated' });
+    const second = await service.play({ songId: 1 });
+    await recorder.waitForEvent(second.streamId, 'ended', 15_000);
+    expect(made).toHaveLength(2);
+    const direct = await decodeFileDirectly(running.server.library.songs[1].absolutePath);
+    expect(recorder.checksumOf(second.streamId)).toBe(direct.checksum);
   });
 
   it('disconnects with a quit the server acknowledges', async () => {
