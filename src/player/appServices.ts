@@ -38,11 +38,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const host = new HostService(options.host);
   const settings = new SettingsStore(join(options.userDataDir, 'settings.json'));
   const hosting = new HostingRecord(join(options.userDataDir, 'hosting.json'));
+  let saving: Promise<void> = Promise.resolve();
   const remember = (state: HostState) => {
     const request = state.running
       ? { folder: state.folder ?? '', port: state.port ?? 0, shareOnLan: state.shareOnLan }
       : null;
-    hosting.save(request).catch(() => undefined); // losing this only costs re-hosting next launch
+    // Losing this only costs re-hosting on the next launch; dispose() waits for it.
+    saving = hosting.save(request).catch(() => undefined);
   };
   host.on('changed', remember);
 
@@ -74,7 +76,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   async function dispose(): Promise<void> {
     host.off('changed', remember);
-    await Promise.allSettled([playback.dispose(), host.dispose()]);
+    await Promise.allSettled([playback.dispose(), host.dispose(), saving]);
   }
 
   return { playback, host, settings, bootstrap, dispose };

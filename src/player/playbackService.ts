@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { ClientSession } from '../client';
 // Direct imports: the decoder's index would also load mpg123 into the main process.
 import { SOURCE_DECODER_WORKER } from '../decoder/decoderWorkerEntry';
 import type { StreamDecoder } from '../decoder/streamDecoder';
@@ -14,7 +13,8 @@ import type {
   StreamEvent,
 } from '../shared/tidewaveApi';
 import { FlowGate } from './flowGate';
-import { describeConnectionLoss, readableError } from './playbackErrors';
+import { readableError } from './playbackErrors';
+import { ServerConnection } from './serverConnection';
 import { StreamPump, type PumpState } from './streamPump';
 
 export interface PlaybackServiceOptions {
@@ -35,22 +35,12 @@ export interface PlaybackServiceOptions {
 
 type PlaybackEvents = { connection: [ConnectionState]; stream: [StreamEvent]; audio: [AudioChunk] };
 
-const DISCONNECTED: ConnectionState = {
-  status: 'disconnected',
-  host: '',
-  port: 0,
-  hasMetadata: false,
-  error: null,
-};
-
 /**
  * The player's side of one server connection: connects, lists, and turns each played song into
  * decoded audio chunks and stream events, with flow control from the renderer's reports.
  */
 export class PlaybackService extends EventEmitter<PlaybackEvents> {
-  private session: ClientSession | null = null;
-  private state: ConnectionState = DISCONNECTED;
-  private generation = 0;
+  private readonly connection: ServerConnection;
   private pump: StreamPump | null = null;
   private lastStreamId = 0;
   private decoder: StreamDecoder | null = null;
@@ -69,81 +59,45 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
       connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
       log: options.log ?? (() => {}),
     };
+    this.connection = new ServerConnection(this.options);
+    this.connection.on('changed', (state) => this.emit('connection', state));
     const workerPath = options.decoderWorkerPath ?? SOURCE_DECODER_WORKER;
     this.createDecoder = options.createDecoder ?? (() => new WorkerDecoder(workerPath));
   }
 
   getConnection(): ConnectionState {
-    return this.state;
+    return this.connection.state;
   }
 
   /** True while the song's socket is not read because the renderer is full (diagnostics). */
   get readingPaused(): boolean {
-    return this.session?.readingPaused ?? false;
+    return this.connection.session?.readingPaused ?? false;
   }
 
-  async connect(host: string, port: number): Promise<ConnectionState> {
-    await this.disconnect();
-    const generation = ++this.generation;
-    this.setState({ ...DISCONNECTED, status: 'connecting', host, port });
-    let session: ClientSession | null = null;
-    try {
-      session = await ClientSession.connect({
-        host,
-        port,
-        connectTimeoutMs: this.options.connectTimeoutMs,
-        requestTimeoutMs: this.options.listTimeoutMs,
-        log: this.options.log,
-      });
-      if (generation !== this.generation) throw new Error('Replaced by a newer connection');
-      this.adopt(session, generation);
-      const { hasMetadata } = await session.list();
-      if (generation !== this.generation) throw new Error('Replaced by a newer connection');
-      this.setState({ ...this.state, status: 'connected', hasMetadata });
-      return this.state;
-    } catch (error) {
-      const failure = readableError(error);
-      if (generation === this.generation) {
-        this.session = null;
-        this.setState({ ...this.state, status: 'error', error: failure.message });
-      }
-      session?.close();
-      throw failure;
-    }
-  }
-
-  async disconnect(): Promise<DisconnectResult> {
-    this.generation++;
+  /** Disconnects an existing session first. */
+  connect(host: string, port: number): Promise<ConnectionState> {
     this.cancelStream();
-    const session = this.session;
-    this.session = null;
-    if (this.state.status !== 'disconnected') this.setState({ ...this.state, ...DISCONNECTED });
-    if (!session) return { quitAcknowledged: false };
-    const { acknowledged } = await session.quit();
-    return { quitAcknowledged: acknowledged };
+    return this.connection.connect(host, port);
   }
 
-  async listSongs(): Promise<SongInfo[]> {
-    const session = this.requireSession();
-    try {
-      const { songs, hasMetadata } = await session.list();
-      if (hasMetadata !== this.state.hasMetadata && session === this.session) {
-        this.setState({ ...this.state, hasMetadata });
-      }
-      return songs;
-    } catch (error) {
-      throw readableError(error);
-    }
+  /** Sends quit; quitAcknowledged tells whether the server answered. */
+  disconnect(): Promise<DisconnectResult> {
+    this.cancelStream();
+    return this.connection.disconnect();
+  }
+
+  listSongs(): Promise<SongInfo[]> {
+    return this.connection.listSongs();
   }
 
   /** Starts a song, replacing the current one at once; resolves when the request is sent. */
   async play(request: PlayRequest): Promise<PlayStarted> {
-    const session = this.requireSession();
+    const session = this.connection.requireSession();
     const startSeconds = request.startSeconds ?? 0;
     const previous = this.pump;
     // An ended stream's audio is all with the renderer and keeps playing (gapless hand-over).
     const carriedOver = previous?.state === 'ended' ? previous.gate.bufferedSeconds : 0;
-    this.cancelStream();
+    this.cancelStream('play');
     const streamId = ++this.lastStreamId;
     const source = session.play(request.songId, { startSeconds });
     const gate = new FlowGate(
@@ -172,7 +126,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   /** Stops the current song: a 'stopped' event now, then resolves on the server's reply. */
   async stop(): Promise<void> {
     this.cancelStream();
-    const session = this.session;
+    const session = this.connection.session;
     if (!session) return;
     try {
       await session.stop();
@@ -194,44 +148,29 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     this.removeAllListeners();
   }
 
-  private adopt(session: ClientSession, generation: number): void {
-    this.session = session;
-    session.on('error', () => {}); // every failure also arrives as 'close'
-    session.on('close', ({ reason, expected }) => {
-      if (expected || generation !== this.generation) return;
-      this.session = null;
-      this.setState({ ...this.state, status: 'error', error: describeConnectionLoss(reason) });
-    });
-  }
-
-  /** Ends the current stream for us; a stream that had not ended gets a 'stopped' event. */
-  private cancelStream(): void {
+  /**
+   * Ends the current stream for us with a 'stopped' event if it was still sending, or, for
+   * stop(), also if it had ended (its audio may still be queued). A new play leaves an ended
+   * stream alone: its audio plays out before the next song's (gapless).
+   */
+  private cancelStream(reason: 'play' | 'stop' = 'stop'): void {
     const pump = this.pump;
     this.pump = null;
     if (!pump) return;
-    const wasActive = pump.state === 'streaming';
+    const announce = pump.state === 'streaming' || (reason === 'stop' && pump.state === 'ended');
     pump.cancel();
-    if (wasActive) this.emit('stream', { kind: 'stopped', streamId: pump.streamId });
+    if (announce) this.emit('stream', { kind: 'stopped', streamId: pump.streamId });
   }
 
   private afterPump(pump: StreamPump, decoder: StreamDecoder, state: PumpState): void {
     if (pump.decoderStopped && this.decoder === decoder) this.decoder = null; // next song: a new one
     // A song we gave up on may still be streaming: tell the server to stop sending it.
-    if (state === 'failed' && pump === this.pump) void this.session?.stop().catch(() => undefined);
+    if (state === 'failed' && pump === this.pump)
+      void this.connection.session?.stop().catch(() => undefined);
   }
 
   private useDecoder(): StreamDecoder {
     this.decoder ??= this.createDecoder();
     return this.decoder;
-  }
-
-  private requireSession(): ClientSession {
-    if (!this.session) throw new Error('Not connected to a server');
-    return this.session;
-  }
-
-  private setState(state: ConnectionState): void {
-    this.state = state;
-    this.emit('connection', state);
   }
 }

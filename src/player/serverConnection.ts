@@ -1,0 +1,116 @@
+import { EventEmitter } from 'node:events';
+import { ClientSession } from '../client';
+import type { ConnectionState, DisconnectResult, SongInfo } from '../shared/tidewaveApi';
+import { describeConnectionLoss, readableError } from './playbackErrors';
+
+export interface ServerConnectionOptions {
+  listTimeoutMs: number;
+  connectTimeoutMs: number;
+  log: (message: string) => void;
+}
+
+export const DISCONNECTED: ConnectionState = {
+  status: 'disconnected',
+  host: '',
+  port: 0,
+  hasMetadata: false,
+  error: null,
+};
+
+/**
+ * At most one ClientSession and the ConnectionState that describes it. A newer connect or a
+ * disconnect makes an older connect attempt void (it closes its session and rejects).
+ */
+export class ServerConnection extends EventEmitter<{ changed: [ConnectionState] }> {
+  private current: ClientSession | null = null;
+  private stateNow: ConnectionState = DISCONNECTED;
+  private generation = 0;
+
+  constructor(private readonly options: ServerConnectionOptions) {
+    super();
+  }
+
+  get state(): ConnectionState {
+    return this.stateNow;
+  }
+
+  get session(): ClientSession | null {
+    return this.current;
+  }
+
+  requireSession(): ClientSession {
+    if (!this.current) throw new Error('Not connected to a server');
+    return this.current;
+  }
+
+  /** Connects, then lists once: that proves a Tidewave server and says if it has metadata. */
+  async connect(host: string, port: number): Promise<ConnectionState> {
+    await this.disconnect();
+    const generation = ++this.generation;
+    const stale = () => generation !== this.generation;
+    this.setState({ ...DISCONNECTED, status: 'connecting', host, port });
+    let session: ClientSession | null = null;
+    try {
+      session = await ClientSession.connect({
+        host,
+        port,
+        connectTimeoutMs: this.options.connectTimeoutMs,
+        requestTimeoutMs: this.options.listTimeoutMs,
+        log: this.options.log,
+      });
+      if (stale()) throw new Error('Replaced by a newer connection');
+      this.adopt(session, generation);
+      const { hasMetadata } = await session.list();
+      if (stale()) throw new Error('Replaced by a newer connection');
+      return this.setState({ ...this.stateNow, status: 'connected', hasMetadata });
+    } catch (error) {
+      const failure = readableError(error);
+      if (!stale()) {
+        this.current = null;
+        this.setState({ ...this.stateNow, status: 'error', error: failure.message });
+      }
+      session?.close();
+      throw failure;
+    }
+  }
+
+  /** Says goodbye with `quit`; quitAcknowledged tells whether the server answered it. */
+  async disconnect(): Promise<DisconnectResult> {
+    this.generation++;
+    const session = this.current;
+    this.current = null;
+    if (this.stateNow.status !== 'disconnected') this.setState(DISCONNECTED);
+    if (!session) return { quitAcknowledged: false };
+    const { acknowledged } = await session.quit();
+    return { quitAcknowledged: acknowledged };
+  }
+
+  async listSongs(): Promise<SongInfo[]> {
+    const session = this.requireSession();
+    try {
+      const { songs, hasMetadata } = await session.list();
+      if (session === this.current && hasMetadata !== this.stateNow.hasMetadata) {
+        this.setState({ ...this.stateNow, hasMetadata });
+      }
+      return songs;
+    } catch (error) {
+      throw readableError(error);
+    }
+  }
+
+  private adopt(session: ClientSession, generation: number): void {
+    this.current = session;
+    session.on('error', () => {}); // every failure also arrives as 'close'
+    session.on('close', ({ reason, expected }) => {
+      if (expected || generation !== this.generation) return;
+      this.current = null;
+      this.setState({ ...this.stateNow, status: 'error', error: describeConnectionLoss(reason) });
+    });
+  }
+
+  private setState(state: ConnectionState): ConnectionState {
+    this.stateNow = state;
+    this.emit('changed', state);
+    return state;
+  }
+}
