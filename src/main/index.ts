@@ -2,7 +2,7 @@
  * Electron main process entry: one instance, the app:// scheme, and an orderly quit that says
  * goodbye to the server, stops hosting and ends the decoder before the process exits.
  */
-import { app, protocol } from 'electron';
+import { app, globalShortcut, protocol } from 'electron';
 import { registerAppScheme } from './appProtocol';
 import { startApp, type RunningApp } from './startApp';
 
@@ -19,6 +19,8 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', () => void running?.showWindow());
   app.on('activate', () => void running?.showWindow());
+  // dispose() released our media keys already; this also covers a quit before start finished.
+  app.on('will-quit', () => globalShortcut.unregisterAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

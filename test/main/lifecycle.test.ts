@@ -21,6 +21,7 @@ class FakeApp extends EventEmitter {
 const state = vi.hoisted(() => ({
   app: null as unknown as FakeApp,
   registerSchemesAsPrivileged: null as unknown as (...args: unknown[]) => void,
+  unregisterAll: null as unknown as () => void,
   running: null as unknown as { showWindow: () => Promise<void>; dispose: () => Promise<void> },
 }));
 
@@ -28,6 +29,7 @@ vi.mock('electron', () => ({
   get app() {
     return state.app;
   },
+  globalShortcut: { unregisterAll: () => state.unregisterAll() },
   protocol: {
     registerSchemesAsPrivileged: (...args: unknown[]) => state.registerSchemesAsPrivileged(...args),
   },
@@ -44,6 +46,7 @@ describe('main process lifecycle', () => {
   beforeEach(() => {
     state.app = new FakeApp();
     state.registerSchemesAsPrivileged = vi.fn();
+    state.unregisterAll = vi.fn();
     state.running = { showWindow: vi.fn(async () => {}), dispose: vi.fn(async () => {}) };
   });
   afterEach(() => vi.useRealTimers());
@@ -78,6 +81,12 @@ describe('main process lifecycle', () => {
     finishDispose();
     await vi.waitFor(() => expect(state.app.quitted).toBe(true));
     expect(state.running.dispose).toHaveBeenCalledTimes(1);
+  });
+
+  it('releases every global shortcut when the app quits', async () => {
+    await loadMain();
+    state.app.emit('will-quit');
+    expect(vi.mocked(state.unregisterAll)).toHaveBeenCalled();
   });
 
   it('does not let a hanging dispose block the quit forever', async () => {
