@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { SOURCE_DECODER_WORKER, WorkerDecoder } from '../src/decoder';
+import { BARE_CHUNK_BYTES, BareRequest } from './bareServer';
+import { BareClient } from './bareClient';
+import { now } from './timing';
+
+const SLICE_BYTES = 4096;
+
+/**
+ * The least time to first audio this machine allows: one 4 KB round trip on an open socket to
+ * the bare server, then the same worker decoder as the player's, reset and fed the song's first
+ * bytes until it gives the first PCM. Returns one sample per song path given, in milliseconds.
+ */
+export async function measureFirstAudioFloor(
+  barePort: number,
+  songPaths: readonly string[],
+  timeoutMs: number,
+): Promise<number[]> {
+  const heads = await Promise.all(
+    [...new Set(songPaths)].map(
+      async (file) => [file, (await readFile(file)).subarray(0, 256 * 1024)] as const,
+    ),
+  );
+  const headOf = new Map(heads);
+  const client = await BareClient.connect(barePort);
+  const decoder = new WorkerDecoder(SOURCE_DECODER_WORKER);
+  const firstPcm = async (head: Buffer) => {
+    await decoder.reset();
+    for (let at = 0; at < head.length; at += SLICE_BYTES) {
+      if (await decoder.decode(head.subarray(at, at + SLICE_BYTES))) return;
+    }
+    throw new Error('no audio in the first 256 KB');
+  };
+  try {
+    await firstPcm(heads[0][1]); // start the worker and compile the WASM before timing
+    const samples: number[] = [];
+    for (const file of songPaths) {
+      const started = now();
+      await client.request(BareRequest.chunk, BARE_CHUNK_BYTES, timeoutMs);
+      await firstPcm(headOf.get(file) as Buffer);
+      samples.push(now() - started);
+    }
+    return samples;
+  } finally {
+    client.close();
+    await decoder.terminate();
+  }
+}

@@ -1,0 +1,36 @@
+import { summarize, type Summary } from './stats';
+
+/** One line of the report: a figure over repeated runs, and what it is measured against. */
+export interface MetricRow {
+  scenario: string;
+  metric: string;
+  unit: string;
+  summary: Summary;
+  reference?: { label: string; summary: Summary };
+  /** This figure's median over the reference's median, both measured in the same run. */
+  ratio?: number;
+  note?: string;
+}
+
+export interface RowOptions {
+  reference?: { label: string; values: readonly number[] };
+  note?: string;
+}
+
+export function metricRow(
+  scenario: string,
+  metric: string,
+  unit: string,
+  values: readonly number[],
+  options: RowOptions = {},
+): MetricRow {
+  const summary = summarize(values);
+  const row: MetricRow = { scenario, metric, unit, summary };
+  if (options.reference) {
+    const reference = summarize(options.reference.values);
+    row.reference = { label: options.reference.label, summary: reference };
+    row.ratio = reference.median === 0 ? undefined : summary.median / reference.median;
+  }
+  if (options.note) row.note = options.note;
+  return row;
+}

@@ -1,0 +1,226 @@
+import { LoadFleet } from '../loadFleet';
+import { MemorySampler } from '../memorySampler';
+import { metricRow, type MetricRow } from '../metricRow';
+import { openFileLimit } from '../openFileLimit';
+import type { BenchContext, Scenario } from '../scenario';
+import { ServerHandle } from '../serverHandle';
+import type { GeneratedSong } from '../songFixtures';
+import { now, sleep } from '../timing';
+
+const MB = 1024 * 1024;
+const SCENARIO = 'concurrency';
+
+interface Settings {
+  levels: number[];
+  rounds: number;
+  warmUpMs: number;
+  fullSpeedWindowMs: number;
+  pacedWindowMs: number;
+}
+
+/** Waits until the server has let go of every client of the last round. */
+async function untilIdle(server: ServerHandle): Promise<void> {
+  const deadline = now() + 10_000;
+  while ((await server.usage()).connections > 0 && now() < deadline) await sleep(50);
+}
+
+interface FullSpeed {
+  mbPerSecond: number;
+  cpuMsPerMb: number;
+  peakRssMb: number;
+}
+
+/** `count` clients take songs as fast as they can; throughput and server CPU over a window. */
+async function fullSpeedRound(
+  server: ServerHandle,
+  bare: boolean,
+  count: number,
+  settings: Settings,
+): Promise<FullSpeed> {
+  const source = bare ? ({ kind: 'bare' } as const) : ({ kind: 'tidewave', songId: 0 } as const);
+  await server.usage(true); // start each round from a collected heap
+  const fleet = await LoadFleet.connect(server.port, count, source, { restart: true });
+  const sampler = new MemorySampler(server);
+  try {
+    fleet.start();
+    await sleep(settings.warmUpMs);
+    sampler.start(250);
+    const cpuBefore = (await server.usage()).cpuMicros;
+    const bytesBefore = fleet.wireBytes;
+    const started = now();
+    await sleep(settings.fullSpeedWindowMs);
+    const mb = (fleet.wireBytes - bytesBefore) / MB;
+    const seconds = (now() - started) / 1000;
+    const cpuMs = ((await server.usage()).cpuMicros - cpuBefore) / 1000;
+    return {
+      mbPerSecond: mb / seconds,
+      cpuMsPerMb: cpuMs / mb,
+      peakRssMb: (await sampler.stop()) / MB,
+    };
+  } finally {
+    await sampler.stop();
+    fleet.close();
+    await untilIdle(server);
+  }
+}
+
+interface Paced {
+  cpuPercentPerStream: number;
+  peakRssMb: number;
+  /** Each stream's least lead over real-time playback, in seconds. */
+  leads: number[];
+}
+
+/** `count` players of a 320 kbit/s song with the server's default pacing. */
+async function pacedRound(
+  server: ServerHandle,
+  song: GeneratedSong,
+  count: number,
+  settings: Settings,
+): Promise<Paced> {
+  const fleet = await LoadFleet.connect(
+    server.port,
+    count,
+    { kind: 'tidewave', songId: 0 },
+    {
+      bytesPerSecond: song.bytesPerSecond,
+    },
+  );
+  const sampler = new MemorySampler(server);
+  try {
+    const cpuBefore = (await server.usage(true)).cpuMicros;
+    sampler.start(500);
+    const started = now();
+    fleet.start();
+    await sleep(settings.pacedWindowMs);
+    const seconds = (now() - started) / 1000;
+    const cpuMs = ((await server.usage()).cpuMicros - cpuBefore) / 1000;
+    const leads = fleet.clients.map((client) =>
+      client.playingSince === null ? -seconds : Math.min(client.minLeadSeconds, client.leadNow()),
+    );
+    const cpuPercentPerStream = cpuMs / 10 / seconds / count;
+    return { cpuPercentPerStream, peakRssMb: (await sampler.stop()) / MB, leads };
+  } finally {
+    await sampler.stop();
+    fleet.close();
+    await untilIdle(server);
+  }
+}
+
+interface Servers {
+  fast: ServerHandle;
+  bare: ServerHandle;
+  paced: ServerHandle;
+}
+
+async function measureLevel(
+  servers: Servers,
+  count: number,
+  song: GeneratedSong,
+  settings: Settings,
+  progress: (line: string) => void,
+): Promise<MetricRow[]> {
+  const ours: FullSpeed[] = [];
+  const reference: FullSpeed[] = [];
+  const pacedRounds: Paced[] = [];
+  for (let round = 0; round < settings.rounds; round++) {
+    progress(`${count} clients, round ${round + 1}/${settings.rounds}`);
+    ours.push(await fullSpeedRound(servers.fast, false, count, settings));
+    reference.push(await fullSpeedRound(servers.bare, true, count, settings));
+    pacedRounds.push(await pacedRound(servers.paced, song, count, settings));
+  }
+  const label = 'bare pipe, same clients';
+  const clients = `${count} client${count === 1 ? '' : 's'}`;
+  const leads = pacedRounds.flatMap((round) => round.leads);
+  const behind = leads.filter((lead) => lead <= 0).length;
+  return [
+    metricRow(
+      SCENARIO,
+      `${clients}, full speed: total`,
+      'MB/s',
+      ours.map((r) => r.mbPerSecond),
+      {
+        reference: { label, values: reference.map((r) => r.mbPerSecond) },
+      },
+    ),
+    metricRow(
+      SCENARIO,
+      `${clients}, full speed: server CPU per MB`,
+      'CPU ms/MB',
+      ours.map((r) => r.cpuMsPerMb),
+      {
+        reference: { label, values: reference.map((r) => r.cpuMsPerMb) },
+      },
+    ),
+    metricRow(
+      SCENARIO,
+      `${clients}, full speed: server RSS peak`,
+      'MB',
+      ours.map((r) => r.peakRssMb),
+      {
+        reference: { label, values: reference.map((r) => r.peakRssMb) },
+      },
+    ),
+    metricRow(
+      SCENARIO,
+      `${clients}, paced 320 kbit/s: server CPU per stream`,
+      '% of a core',
+      pacedRounds.map((r) => r.cpuPercentPerStream),
+    ),
+    metricRow(
+      SCENARIO,
+      `${clients}, paced: server RSS peak`,
+      'MB',
+      pacedRounds.map((r) => r.peakRssMb),
+    ),
+    metricRow(SCENARIO, `${clients}, paced: least lead over real time, per stream`, 's', leads, {
+      note: `${behind} of ${leads.length} streams fell behind real time`,
+    }),
+  ];
+}
+
+export const concurrency: Scenario = {
+  name: SCENARIO,
+  async run(context: BenchContext) {
+    const settings: Settings = context.quick
+      ? {
+          levels: [1, 10, 100],
+          rounds: 1,
+          warmUpMs: 200,
+          fullSpeedWindowMs: 800,
+          pacedWindowMs: 5000,
+        }
+      : {
+          levels: [1, 10, 100, 1000],
+          rounds: 3,
+          warmUpMs: 300,
+          fullSpeedWindowMs: 1500,
+          pacedWindowMs: 8000,
+        };
+    const song = await context.fixtures.song320(context.quick ? 30 : 60);
+    const limit = openFileLimit();
+    const levels = settings.levels.filter((count) => limit === null || count + 100 <= limit);
+    for (const count of settings.levels.filter((level) => !levels.includes(level))) {
+      context.progress(`concurrency: skipping ${count} clients, the open-file limit is ${limit}`);
+    }
+    const openFiles = Math.max(...levels) + 200;
+    const [fast, bare, paced] = await Promise.all([
+      ServerHandle.start({ kind: 'tidewave', folder: song.folder, pacing: 'off' }, { openFiles }),
+      ServerHandle.start({ kind: 'bare', file: song.file }, { openFiles }),
+      ServerHandle.start(
+        { kind: 'tidewave', folder: song.folder, pacing: 'default' },
+        { openFiles },
+      ),
+    ]);
+    const rows: MetricRow[] = [];
+    try {
+      for (const count of levels) {
+        const progress = (line: string) => context.progress(`concurrency ${line}`);
+        rows.push(...(await measureLevel({ fast, bare, paced }, count, song, settings, progress)));
+      }
+    } finally {
+      await Promise.all([fast.close(), bare.close(), paced.close()]);
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,23 @@
+import type { Scenario } from '../scenario';
+import { clientMemory } from './clientMemory';
+import { concurrency } from './concurrency';
+import { decoderSpeed } from './decoderSpeed';
+import { slowLink } from './slowLink';
+import { slowReader } from './slowReader';
+import { songSwitch } from './songSwitch';
+import { stop } from './stop';
+import { throughput } from './throughput';
+import { timeToFirstAudio } from './timeToFirstAudio';
+
+/** Every scenario, in the order a full run measures them. */
+export const SCENARIOS: readonly Scenario[] = [
+  decoderSpeed,
+  timeToFirstAudio,
+  songSwitch,
+  stop,
+  slowLink,
+  throughput,
+  concurrency,
+  slowReader,
+  clientMemory,
+];

@@ -1,0 +1,136 @@
+import { startThrottledProxy, type ThrottledProxy } from '../../test/support/throttledProxy';
+import { BARE_CHUNK_BYTES, BareRequest } from '../bareServer';
+import { BareClient } from '../bareClient';
+import { bundledSongPaths } from '../bundledSongs';
+import { metricRow, type MetricRow } from '../metricRow';
+import { PlayerProbe } from '../playerProbe';
+import type { BenchContext, Scenario } from '../scenario';
+import { timeStops } from '../stopTiming';
+import { timeSwitches } from '../switchTiming';
+import { now } from '../timing';
+import { WireClient } from '../wireClient';
+import { timePlaysFromIdle } from './timeToFirstAudio';
+
+/** 2 Mbit/s with 50 ms each way, as in test/server/slowLink.test.ts. */
+const LINK = { bitsPerSecond: 2_000_000, delayMs: 50 };
+const TIMEOUT_MS = 30_000;
+
+/** The link's own floor: one request, one 4 KB chunk back, through the same kind of proxy. */
+async function linkFloor(barePort: number, count: number): Promise<number[]> {
+  const proxy = await startThrottledProxy({ ...LINK, targetPort: barePort });
+  const client = await BareClient.connect(proxy.port);
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const started = now();
+      await client.request(BareRequest.chunk, BARE_CHUNK_BYTES, TIMEOUT_MS);
+      samples.push(now() - started);
+    }
+    return samples;
+  } finally {
+    client.close();
+    await proxy.close();
+  }
+}
+
+export const slowLink: Scenario = {
+  name: 'slowlink',
+  async run(context: BenchContext) {
+    const rounds = context.quick ? 4 : 20;
+    const pausedRounds = context.quick ? 2 : 5;
+    const holdMs = context.quick ? 800 : 2000;
+    const pausedMs = context.quick ? 3000 : 10_000;
+    const songs = bundledSongPaths(context.musicFolder);
+    const songCount = songs.length;
+    const server = await context.servers.get({
+      kind: 'tidewave',
+      folder: context.musicFolder,
+      pacing: 'default',
+    });
+    const bare = await context.servers.get({ kind: 'bare', file: songs[0] });
+    const progress = (line: string) => context.progress(`slowlink ${line}`);
+    const floor = {
+      label: 'link floor: round trip + one 4 KB chunk',
+      values: await linkFloor(bare.port, Math.max(rounds, 10)),
+    };
+
+    let proxy: ThrottledProxy | null = null;
+    let probe: PlayerProbe | null = null;
+    let wire: WireClient | null = null;
+    const rows: MetricRow[] = [];
+    try {
+      proxy = await startThrottledProxy({ ...LINK, targetPort: server.port });
+      probe = await PlayerProbe.connect(proxy.port);
+      await timePlaysFromIdle(probe, songCount, 1, () => {});
+      const ttfa = await timePlaysFromIdle(probe, songCount, rounds, progress);
+      rows.push(
+        metricRow('2 Mbit/s, 50 ms', 'time to first audio', 'ms', ttfa, { reference: floor }),
+      );
+
+      const switches = await timeSwitches(
+        probe,
+        rounds,
+        { songCount, holdMs, timeoutMs: TIMEOUT_MS },
+        progress,
+      );
+      rows.push(
+        metricRow(
+          '2 Mbit/s, 50 ms',
+          `song switch after ${holdMs / 1000} s of A`,
+          'ms',
+          switches.map((s) => s.ms),
+          {
+            reference: floor,
+          },
+        ),
+      );
+
+      wire = await WireClient.connect(proxy.port);
+      const stopPlan = { songCount, holdMs, settleMs: 300, timeoutMs: TIMEOUT_MS };
+      const stops = await timeStops(wire, rounds, stopPlan, progress);
+      rows.push(
+        metricRow(
+          '2 Mbit/s, 50 ms',
+          `stop → reply after ${holdMs / 1000} s of streaming`,
+          'ms',
+          stops.map((s) => s.ms),
+          {
+            reference: floor,
+          },
+        ),
+      );
+      const held = await timeStops(wire, pausedRounds, { ...stopPlan, pausedMs }, progress);
+      rows.push(
+        metricRow(
+          '2 Mbit/s, 50 ms',
+          `stop → reply after reader paused ${pausedMs / 1000} s`,
+          'ms',
+          held.map((s) => s.ms),
+          {
+            reference: floor,
+          },
+        ),
+        metricRow(
+          '2 Mbit/s, 50 ms',
+          'old-song bytes ahead of that stop reply',
+          'KB',
+          held.map((s) => s.bytesAhead / 1024),
+        ),
+        metricRow(
+          '2 Mbit/s, 50 ms',
+          'old-song bytes after stop reply',
+          'bytes',
+          [...stops, ...held].map((s) => s.bytesAfter),
+          {
+            note: 'must be 0',
+          },
+        ),
+      );
+      return rows;
+    } finally {
+      wire?.close();
+      await probe?.dispose();
+      await proxy?.close();
+    }
+  },
+};

@@ -1,0 +1,51 @@
+import { bundledSongPaths } from '../bundledSongs';
+import { metricRow } from '../metricRow';
+import { PlayerProbe } from '../playerProbe';
+import type { BenchContext, Scenario } from '../scenario';
+import { timeSwitches } from '../switchTiming';
+
+export const songSwitch: Scenario = {
+  name: 'switch',
+  async run(context: BenchContext) {
+    const rounds = context.quick ? 10 : 30;
+    const seedRounds = context.quick ? 4 : 10;
+    const songCount = bundledSongPaths(context.musicFolder).length;
+    const server = await context.servers.get({
+      kind: 'tidewave',
+      folder: context.musicFolder,
+      pacing: 'default',
+    });
+    const probe = await PlayerProbe.connect(server.port);
+    const plan = { songCount, holdMs: 300, timeoutMs: 10_000 };
+    const progress = (line: string) => context.progress(`switch ${line}`);
+    try {
+      const ours = await timeSwitches(probe, rounds, plan, progress);
+      const seed = await timeSwitches(probe, seedRounds, { ...plan, seedSleepMs: 1000 }, progress);
+      return [
+        metricRow(
+          'loopback',
+          'song switch (play B while A streams → B first PCM)',
+          'ms',
+          ours.map((s) => s.ms),
+          {
+            reference: {
+              label: "seed's way: stop, sleep 1 s, play",
+              values: seed.map((s) => s.ms),
+            },
+          },
+        ),
+        metricRow(
+          'loopback',
+          'A chunks emitted after play(B)',
+          'chunks',
+          ours.map((s) => s.oldChunksAfter),
+          {
+            note: 'must be 0',
+          },
+        ),
+      ];
+    } finally {
+      await probe.dispose();
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import { bundledSongPaths } from '../bundledSongs';
+import { measureFirstAudioFloor } from '../firstAudioFloor';
+import { metricRow } from '../metricRow';
+import { PlayerProbe } from '../playerProbe';
+import type { BenchContext, Scenario } from '../scenario';
+import { now } from '../timing';
+
+const TIMEOUT_MS = 10_000;
+
+/** From play request to the first decoded chunk, through the app's pipeline, one play at a time. */
+export async function timePlaysFromIdle(
+  probe: PlayerProbe,
+  songCount: number,
+  plays: number,
+  progress: (line: string) => void,
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < plays; i++) {
+    if (i % 10 === 0) progress(`play ${i + 1}/${plays}`);
+    const started = now();
+    const streamId = await probe.play(i % songCount);
+    samples.push((await probe.firstAudioAt(streamId, TIMEOUT_MS)) - started);
+    await probe.stop();
+  }
+  return samples;
+}
+
+export const timeToFirstAudio: Scenario = {
+  name: 'ttfa',
+  async run(context: BenchContext) {
+    const plays = context.quick ? 30 : 60;
+    const songs = bundledSongPaths(context.musicFolder);
+    const server = await context.servers.get({
+      kind: 'tidewave',
+      folder: context.musicFolder,
+      pacing: 'default',
+    });
+    const bare = await context.servers.get({ kind: 'bare', file: songs[0] });
+    const probe = await PlayerProbe.connect(server.port);
+    let samples: number[];
+    try {
+      await timePlaysFromIdle(probe, songs.length, 1, () => {}); // decoder worker started
+      samples = await timePlaysFromIdle(probe, songs.length, plays, (line) =>
+        context.progress(`ttfa ${line}`),
+      );
+    } finally {
+      await probe.dispose();
+    }
+    const order = Array.from({ length: plays }, (_, i) => songs[i % songs.length]);
+    const floor = await measureFirstAudioFloor(bare.port, order, TIMEOUT_MS);
+    return [
+      metricRow('loopback', 'time to first audio (play → first PCM chunk)', 'ms', samples, {
+        reference: { label: 'floor: 4 KB round trip + first frame decode', values: floor },
+      }),
+    ];
+  },
+};
