@@ -7,7 +7,8 @@ import { StreamRegistry } from './streamRegistry';
 import { StreamTimeline } from './streamTimeline';
 
 export type BufferReporter = (streamId: number, bufferedSeconds: number) => void;
-export type ChunkTap = (chunk: AudioChunk) => void;
+/** Sees each accepted chunk and the context time its first sample plays at. */
+export type ChunkTap = (chunk: AudioChunk, startTime: number) => void;
 
 /**
  * The Web Audio buffer queue: accepted chunks are scheduled back to back on one AudioContext,
@@ -38,13 +39,13 @@ export class AudioEngine implements PlaybackEngine {
 
   enqueue(chunk: AudioChunk): void {
     const frames = chunk.channels[0]?.length ?? 0;
-    if (frames === 0 || !this.registry.touch(chunk.streamId)) return;
+    if (frames === 0 || !this.registry.admitAudio(chunk.streamId)) return;
     const context = this.output.ensure();
     this.clock ??= new ScheduleClock(context.sampleRate);
     const { startTime } = this.clock.place(frames, chunk.sampleRate, context.currentTime);
     this.sources.schedule(chunk.channels, chunk.sampleRate, startTime);
     this.timeline.add(chunk.streamId, startTime, frames / chunk.sampleRate);
-    this.tap?.(chunk);
+    this.tap?.(chunk, startTime);
     this.reportBuffer();
   }
 

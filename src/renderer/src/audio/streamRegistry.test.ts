@@ -38,4 +38,15 @@ describe('StreamRegistry', () => {
     expect(registry.get(2)).not.toBeNull();
     expect(registry.accepts(1)).toBe(true);
   });
+
+  it('refuses audio of an older stream once a newer stream has sent audio', () => {
+    const registry = new StreamRegistry();
+    expect(registry.admitAudio(1)).not.toBeNull();
+    expect(registry.admitAudio(2)).not.toBeNull();
+    expect(registry.admitAudio(1)).toBeNull();
+    expect(registry.admitAudio(2)).not.toBeNull();
+    registry.refuseAll();
+    expect(registry.admitAudio(2)).toBeNull();
+    expect(registry.admitAudio(3)).not.toBeNull();
+  });
 });

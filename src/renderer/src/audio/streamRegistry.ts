@@ -17,6 +17,7 @@ export class StreamRegistry {
   private readonly streams = new Map<number, StreamInfo>();
   private refusedThrough = 0;
   private newestSeen = 0;
+  private newestWithAudio = 0;
 
   accepts(streamId: number): boolean {
     return streamId > this.refusedThrough;
@@ -36,6 +37,17 @@ export class StreamRegistry {
     const updated = { ...known, ...details };
     this.streams.set(streamId, updated);
     return updated;
+  }
+
+  /**
+   * Records a chunk's stream, or refuses it (null). Audio of an older stream arriving after a
+   * newer stream's audio is refused too: appending it would play it out of order.
+   */
+  admitAudio(streamId: number): StreamInfo | null {
+    if (streamId < this.newestWithAudio) return null;
+    const info = this.touch(streamId);
+    if (info) this.newestWithAudio = streamId;
+    return info;
   }
 
   get(streamId: number | null): StreamInfo | null {

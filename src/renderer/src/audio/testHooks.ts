@@ -1,14 +1,25 @@
+import type { AudioChunk } from '../../../shared/tidewaveApi';
 import type { AudioEngine } from './audioEngine';
 import { SampleChecksum } from './sampleChecksum';
 
 /**
  * TEST-ONLY instrumentation for the end-to-end tests. Installed only when the page URL has a
  * `testHooks` query parameter or a test set `globalThis.__TIDEWAVE_ENABLE_TEST_HOOKS__` before
- * the app loaded; the shipped app never sets either, so nothing is hashed or exposed.
+ * the app loaded; the shipped app sets neither, so nothing is hashed or exposed.
  */
+export interface StreamTrace {
+  sampleRate: number;
+  /** Frames that entered the queue, and the FNV-1a checksum of all their samples. */
+  frames: number;
+  checksum: string;
+  firstChunk: { frames: number; checksum: string };
+  /** Context times of the stream's first sample and of the end of its last queued sample. */
+  firstStart: number;
+  lastEnd: number;
+}
+
 export interface TidewaveTestHooks {
-  /** Per stream: frames that entered the queue and the FNV-1a checksum of their samples. */
-  streams(): Record<number, { frames: number; checksum: string; sampleRate: number }>;
+  streams(): Record<number, StreamTrace>;
   rms(): number;
   currentTime(): number;
   contextState(): string;
@@ -30,28 +41,51 @@ export function testHooksWanted(): boolean {
   );
 }
 
-export function installTestHooks(engine: AudioEngine): void {
-  const checksums = new Map<number, { checksum: SampleChecksum; sampleRate: number }>();
-  engine.tap = (chunk) => {
-    const entry = checksums.get(chunk.streamId) ?? {
-      checksum: new SampleChecksum(),
-      sampleRate: chunk.sampleRate,
+class StreamTracer {
+  private readonly checksum = new SampleChecksum();
+  private first: { frames: number; checksum: string } | null = null;
+  private firstStart = 0;
+  private lastEnd = 0;
+
+  constructor(private readonly sampleRate: number) {}
+
+  add(chunk: AudioChunk, startTime: number): void {
+    this.checksum.update(chunk.channels);
+    if (!this.first) {
+      this.first = { frames: this.checksum.frames, checksum: this.checksum.hex };
+      this.firstStart = startTime;
+    }
+    this.lastEnd = startTime + (chunk.channels[0]?.length ?? 0) / chunk.sampleRate;
+  }
+
+  trace(): StreamTrace {
+    const { sampleRate, firstStart, lastEnd } = this;
+    const firstChunk = this.first ?? { frames: 0, checksum: '' };
+    return {
+      sampleRate,
+      frames: this.checksum.frames,
+      checksum: this.checksum.hex,
+      firstChunk,
+      firstStart,
+      lastEnd,
     };
-    entry.checksum.update(chunk.channels);
-    checksums.set(chunk.streamId, entry);
+  }
+}
+
+export function installTestHooks(engine: AudioEngine): void {
+  const tracers = new Map<number, StreamTracer>();
+  engine.tap = (chunk, startTime) => {
+    const tracer = tracers.get(chunk.streamId) ?? new StreamTracer(chunk.sampleRate);
+    tracer.add(chunk, startTime);
+    tracers.set(chunk.streamId, tracer);
   };
+  const context = () => (engine.output.created ? engine.output.ensure() : null);
   (globalThis as HookHost).__tidewaveTestHooks = {
-    streams: () =>
-      Object.fromEntries(
-        [...checksums].map(([id, { checksum, sampleRate }]) => [
-          id,
-          { frames: checksum.frames, checksum: checksum.hex, sampleRate },
-        ]),
-      ),
+    streams: () => Object.fromEntries([...tracers].map(([id, tracer]) => [id, tracer.trace()])),
     rms: () => engine.output.rms(),
     currentTime: () => engine.output.now,
-    contextState: () => (engine.output.created ? engine.output.ensure().state : 'none'),
-    contextSampleRate: () => (engine.output.created ? engine.output.ensure().sampleRate : 0),
+    contextState: () => context()?.state ?? 'none',
+    contextSampleRate: () => context()?.sampleRate ?? 0,
     queuedSeconds: () => engine.snapshot().bufferedAheadSeconds,
     liveSources: () => engine.sources.liveCount,
   };

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ConnectionStatus } from '../../../shared/tidewaveApi';
 import { useConnectionStore } from '../stores/connectionStore';
+import { useSettings } from '../stores/settingsStore';
 
 const statusText: Record<ConnectionStatus, string> = {
   disconnected: 'Not connected',
@@ -19,8 +20,11 @@ export function ConnectionBar() {
   // Drafts stay null until edited, so the fields follow the store until the person types.
   const [hostDraft, setHostDraft] = useState<string | null>(null);
   const [portDraft, setPortDraft] = useState<string | null>(null);
-  const host = hostDraft ?? connection.host;
-  const port = portDraft ?? String(connection.port);
+  // Before any connection main reports no address; the saved one is the natural default.
+  const savedHost = useSettings((s) => s.settings?.host ?? '127.0.0.1');
+  const savedPort = useSettings((s) => s.settings?.port ?? 8080);
+  const host = hostDraft ?? (connection.host || savedHost);
+  const port = portDraft ?? String(connection.port || savedPort);
   const connected = connection.status === 'connected';
   const portNumber = Number(port);
   const portValid = Number.isInteger(portNumber) && portNumber > 0 && portNumber < 65536;

@@ -17,7 +17,7 @@ export function HostPanel() {
   const [portText, setPortText] = useState<string | null>(null);
   const [shareOnLan, setShareOnLan] = useState(false);
   const chosenFolder = folder ?? host.folder;
-  const port = Number(portText ?? host.port ?? DEFAULT_PORT);
+  const port = Number(portText ?? DEFAULT_PORT);
   const portValid = Number.isInteger(port) && port >= 0 && port < 65536;
 
   async function choose() {
@@ -34,7 +34,8 @@ export function HostPanel() {
       </p>
       <div className="host-form">
         <span className="folder-path" title={chosenFolder ?? undefined}>
-          {chosenFolder ?? 'No folder chosen'}
+          {/* Right-to-left keeps the end of a long path in view; the marks keep it readable. */}
+          {chosenFolder ? `\u200e${chosenFolder}\u200e` : 'No folder chosen'}
         </span>
         <button type="button" onClick={() => void choose()} disabled={busy || host.running}>
           Choose folder…
@@ -44,7 +45,7 @@ export function HostPanel() {
           <input
             className="port-input"
             inputMode="numeric"
-            value={portText ?? String(host.port ?? DEFAULT_PORT)}
+            value={host.running ? String(host.port) : (portText ?? String(DEFAULT_PORT))}
             onChange={(e) => setPortText(e.target.value)}
             aria-invalid={!portValid}
             disabled={busy || host.running}

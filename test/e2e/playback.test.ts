@@ -1,0 +1,198 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LibraryServer } from '../../src/server';
+import { openApp, type OpenedApp } from './support/appHarness';
+import { probeAudio, waitForAudio } from './support/audioProbe';
+import {
+  collectPageErrors,
+  connectTo,
+  MUSIC_DIR,
+  RESULTS_DIR,
+  startE2eEnvironment,
+  startMusicServer,
+  type E2eEnvironment,
+} from './support/e2eEnvironment';
+import { decodeReference } from './support/referenceAudio';
+
+let env: E2eEnvironment;
+let music: { server: LibraryServer; port: number };
+let app: OpenedApp | null = null;
+
+beforeAll(async () => {
+  env = await startE2eEnvironment();
+  // Unpaced: the client's own flow control is then all that bounds the stream.
+  music = await startMusicServer({ pacing: false });
+}, 60_000);
+
+afterAll(async () => {
+  await music?.server.close();
+  await env?.close();
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+async function openConnected(): Promise<OpenedApp> {
+  app = await openApp(env);
+  await connectTo(app.page, music.port);
+  return app;
+}
+
+const AUDIBLE = 0.005;
+
+// Generous bounds: the machine may be busy; every wait inside is bounded too.
+describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
+  it('lists the songs, plays one audibly and moves the clock and the progress bar', async () => {
+    const { page } = await openConnected();
+    const errors = collectPageErrors(page);
+    const rows = page.getByRole('table', { name: 'Songs' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    await expect
+      .poll(() => rows.allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/0\s+Harbor Lights\s+Tidewave Ensemble\s+0:32/),
+        expect.stringMatching(/1\s+Glass Tide\s+Tidewave Ensemble\s+0:30/),
+        expect.stringMatching(/2\s+Night Ferry\s+Tidewave Ensemble\s+0:32/),
+      ]);
+
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
+    const playing = await waitForAudio(page, (a) => a.rms > AUDIBLE && a.liveSources > 0);
+    expect(playing.contextState).toBe('running');
+    const later = await waitForAudio(page, (a) => a.currentTime > playing.currentTime + 0.5);
+    expect(later.rms).toBeGreaterThan(AUDIBLE);
+
+    const nowPlaying = page.getByLabel('Now playing');
+    await expect.poll(() => nowPlaying.innerText()).toContain('Harbor Lights');
+    await expect
+      .poll(() => nowPlaying.getByRole('img').getAttribute('src'))
+      .toMatch(/^data:image\/png;base64,/);
+    await expect.poll(() => rows.first().getAttribute('aria-current')).toBe('true');
+    const seek = page.getByRole('slider', { name: 'Seek' });
+    await expect.poll(() => seek.getAttribute('aria-valuenow'), { timeout: 5000 }).not.toBe('0');
+    await expect.poll(() => page.getByLabel('Elapsed time').innerText()).not.toBe('0:00');
+    expect(await page.getByLabel('Total time').innerText()).toBe('0:32');
+
+    await mkdir(RESULTS_DIR, { recursive: true });
+    await page.screenshot({ path: join(RESULTS_DIR, 'playing.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(RESULTS_DIR, 'playing-dark.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('stop silences at once and drops every scheduled source', async () => {
+    const { page } = await openConnected();
+    await page.getByRole('button', { name: 'Play Glass Tide' }).click();
+    await waitForAudio(page, (a) => a.rms > AUDIBLE && a.queuedSeconds > 1);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    const stopped = await probeAudio(page);
+    expect(stopped.liveSources).toBe(0);
+    expect(stopped.queuedSeconds).toBe(0);
+    // The analyser still holds the last ~46 ms it heard; silence follows within a moment.
+    await waitForAudio(page, (a) => a.rms < 1e-4, 1000);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Play', exact: true }).count())
+      .toBe(1);
+  });
+
+  it('pause suspends the clock and keeps telling main the queue is full, so the stream holds', async () => {
+    const reports: Array<[number, number]> = [];
+    app = await openApp(env, {
+      override: (base) => ({
+        reportBuffer: (streamId, seconds) => {
+          reports.push([streamId, seconds]);
+          base.reportBuffer(streamId, seconds);
+        },
+      }),
+    });
+    const { page } = app;
+    await connectTo(page, music.port);
+    await page.getByRole('button', { name: 'Play Night Ferry' }).click();
+    await waitForAudio(page, (a) => a.rms > AUDIBLE);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const paused = await waitForAudio(page, (a) => a.contextState === 'suspended');
+    // Paused, the queue fills until main stops sending, then stays as it is.
+    let before = await waitForAudio(page, (a) => a.queuedSeconds > 5);
+    let held = before;
+    for (let i = 0; i < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      held = await probeAudio(page);
+      if (held.queuedSeconds === before.queuedSeconds) break;
+      before = held;
+    }
+    expect(held.queuedSeconds).toBe(before.queuedSeconds);
+    expect(held.currentTime).toBe(paused.currentTime);
+    // The ~250 ms report timer keeps saying how full the queue is (above main's 6 s limit).
+    const count = reports.length;
+    await expect.poll(() => reports.length).toBeGreaterThan(count + 1);
+    const [streamId, seconds] = reports[reports.length - 1];
+    expect(streamId).toBe(Math.max(...Object.keys(held.streams).map(Number)));
+    expect(seconds).toBeCloseTo(held.queuedSeconds, 6);
+    expect(seconds).toBeGreaterThanOrEqual(6);
+
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await waitForAudio(page, (a) => a.currentTime > held.currentTime + 0.3 && a.rms > AUDIBLE);
+  });
+
+  it('switching songs starts the new song from its first sample', async () => {
+    const { page } = await openConnected();
+    const reference = await decodeReference(join(MUSIC_DIR, '02 - Glass Tide.mp3'));
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
+    const first = await waitForAudio(page, (a) => a.rms > AUDIBLE);
+    const firstStream = Math.max(...Object.keys(first.streams).map(Number));
+
+    await page.getByRole('button', { name: 'Play Glass Tide' }).click();
+    const switched = await waitForAudio(page, (a) =>
+      Object.keys(a.streams).some((id) => Number(id) > firstStream),
+    );
+    const secondStream = Math.max(...Object.keys(switched.streams).map(Number));
+    const { firstChunk, sampleRate } = switched.streams[secondStream];
+    expect(sampleRate).toBe(reference.sampleRate);
+    expect(firstChunk.frames).toBeGreaterThan(0);
+    expect(firstChunk.checksum).toBe(reference.checksumOfFirst(firstChunk.frames));
+    await waitForAudio(page, (a) => a.rms > AUDIBLE);
+    await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Glass Tide');
+    // Nothing of the old song is queued any more.
+    const after = await probeAudio(page);
+    const oldFrames = after.streams[firstStream].frames;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await probeAudio(page)).streams[firstStream].frames).toBe(oldFrames);
+  });
+
+  it('space toggles play and pause; the arrow keys skip songs; media keys work', async () => {
+    const { page, bridge } = await openConnected();
+    await page.getByRole('table', { name: 'Songs' }).locator('tbody tr').nth(1).click();
+    await page.locator('body').press('Space');
+    await waitForAudio(page, (a) => a.rms > AUDIBLE);
+    await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Glass Tide');
+    await page.locator('body').press('Space');
+    await waitForAudio(page, (a) => a.contextState === 'suspended');
+    await page.locator('body').press('Space');
+    await waitForAudio(page, (a) => a.contextState === 'running');
+    await page.locator('body').press('ArrowRight');
+    await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Night Ferry');
+    await page.locator('body').press('ArrowLeft');
+    await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Glass Tide');
+
+    bridge.mediaKey('stop');
+    await bridge.flushed();
+    await waitForAudio(page, (a) => a.liveSources === 0 && a.queuedSeconds === 0);
+    bridge.mediaKey('play-pause');
+    await bridge.flushed();
+    await waitForAudio(page, (a) => a.rms > AUDIBLE);
+    await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Glass Tide');
+  });
+});
+
+afterAll(async () => {
+  // The README's screenshot is this file's first one. Its port and clock differ on every run,
+  // so it is refreshed only on request: TIDEWAVE_UPDATE_SCREENSHOT=1 npx vitest run test/e2e
+  if (process.env.TIDEWAVE_UPDATE_SCREENSHOT === '1') {
+    await copyFile(
+      join(RESULTS_DIR, 'playing.png'),
+      join(import.meta.dirname, '../../docs/screenshot.png'),
+    );
+  }
+});

@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  createAppServices,
+  type AppServices,
+  type PlaybackServiceOptions,
+} from '../../../src/player';
+import type { Settings } from '../../../src/shared/tidewaveApi';
+import { TestBridge, type BridgeHandlers } from '../bridge';
+import { MUSIC_DIR, type E2eEnvironment } from './e2eEnvironment';
+
+export interface OpenAppOptions {
+  playback?: PlaybackServiceOptions;
+  /** What the folder picker "chooses". */
+  pickFolder?: () => Promise<string | null>;
+  /** Saved settings before the app starts (onboarded, to keep screens uncluttered). */
+  settings?: Partial<Settings>;
+  /** Run the first-run bootstrap (host the bundled music, connect) instead of saving settings. */
+  firstRun?: boolean;
+  /** Replaces some handlers, e.g. to ask the server for a song it does not have. */
+  override?: (handlers: BridgeHandlers) => Partial<BridgeHandlers>;
+}
+
+export interface OpenedApp {
+  page: Page;
+  services: AppServices;
+  bridge: TestBridge;
+  close(): Promise<void>;
+}
+
+/** The IPC handlers main registers, minus argument validation: straight to the services. */
+function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers {
+  return {
+    connect: (address, port) => playback.connect(address, port),
+    disconnect: () => playback.disconnect(),
+    getConnection: async () => playback.getConnection(),
+    listSongs: () => playback.listSongs(),
+    play: (request) => playback.play(request),
+    stop: () => playback.stop(),
+    reportBuffer: (streamId, seconds) => playback.reportBuffer(streamId, seconds),
+    startHost: (request) => host.start(request),
+    stopHost: () => host.stop(),
+    getHost: async () => host.getState(),
+    pickFolder: async () => null,
+    getSettings: () => settings.load(),
+    setSettings: (patch) => settings.update(patch),
+  };
+}
+
+/**
+ * Opens the built renderer in a new page whose `window.tidewave` reaches the real app services
+ * (createAppServices with a temp user-data folder) in this process, as preload and main would.
+ * Everything is torn down by `close()`.
+ */
+export async function openApp(
+  { context, appUrl, decoderWorkerPath }: E2eEnvironment,
+  options: OpenAppOptions = {},
+): Promise<OpenedApp> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'tidewave-userdata-'));
+  const services = await createAppServices({
+    userDataDir,
+    bundledMusicDir: MUSIC_DIR,
+    decoderWorkerPath,
+    defaultHostPort: 0,
+    playback: options.playback,
+    host: { pacing: false },
+  });
+  const page = await context.newPage();
+  try {
+    const base = handlersFor(services);
+    if (options.pickFolder) base.pickFolder = options.pickFolder;
+    const bridge = await TestBridge.install(page, { ...base, ...options.override?.(base) });
+    services.playback.on('connection', (state) => bridge.connectionChanged(state));
+    services.playback.on('stream', (event) => bridge.streamEvent(event));
+    services.playback.on('audio', (chunk) => bridge.audio(chunk));
+    services.host.on('changed', (state) => bridge.hostChanged(state));
+    if (options.firstRun) await services.bootstrap();
+    else await services.settings.update({ onboarded: true, ...options.settings });
+    await page.goto(`${appUrl}?testHooks`);
+    return {
+      page,
+      services,
+      bridge,
+      async close() {
+        bridge.close();
+        await page.close().catch(() => undefined);
+        await services.dispose();
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await page.close().catch(() => undefined);
+    await services.dispose();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
