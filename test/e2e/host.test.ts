@@ -48,6 +48,9 @@ describe('hosting and first run', { timeout: 60_000 }, () => {
       .toContainEqual(expect.stringContaining('Hosting 3 songs for this computer only.'));
     await page.screenshot({ path: join(RESULTS_DIR, 'first-run.png') });
 
+    await page.getByRole('slider', { name: 'Volume' }).fill('0.3');
+    await expect.poll(async () => (await services.settings.load()).volume).toBe(0.3);
+
     await card.getByRole('button', { name: 'Got it' }).click();
     await expect.poll(() => card.count()).toBe(0);
     await expect.poll(async () => (await services.settings.load()).onboarded).toBe(true);

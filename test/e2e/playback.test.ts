@@ -58,11 +58,21 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
         expect.stringMatching(/2\s+Night Ferry\s+Tidewave Ensemble\s+0:32/),
       ]);
 
+    const csp = page.locator('meta[http-equiv="Content-Security-Policy"]');
+    expect(await csp.getAttribute('content')).toContain("script-src 'self'; style-src");
+    const filter = page.getByRole('searchbox', { name: 'Filter songs' });
+    await filter.fill('night');
+    await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining('Night Ferry')]);
+    await filter.fill('');
+    await expect.poll(() => rows.count()).toBe(3);
+
     await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
     const playing = await waitForAudio(page, (a) => a.rms > AUDIBLE && a.liveSources > 0);
     expect(playing.contextState).toBe('running');
-    const later = await waitForAudio(page, (a) => a.currentTime > playing.currentTime + 0.5);
+    const later = await waitForAudio(page, (a) => a.currentTime > playing.currentTime + 1);
     expect(later.rms).toBeGreaterThan(AUDIBLE);
+    // Played buffers are let go: live sources are only those still queued (~0.25 s each).
+    expect(later.liveSources).toBeLessThanOrEqual(Math.ceil(later.queuedSeconds / 0.2) + 2);
 
     const nowPlaying = page.getByLabel('Now playing');
     await expect.poll(() => nowPlaying.innerText()).toContain('Harbor Lights');
@@ -163,6 +173,11 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
 
   it('space toggles play and pause; the arrow keys skip songs; media keys work', async () => {
     const { page, bridge } = await openConnected();
+    // Typing in a text field is typing, not a shortcut.
+    await page.getByRole('searchbox', { name: 'Filter songs' }).press('Space');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await page.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Filter songs' }).fill('');
     await page.getByRole('table', { name: 'Songs' }).locator('tbody tr').nth(1).click();
     await page.locator('body').press('Space');
     await waitForAudio(page, (a) => a.rms > AUDIBLE);
@@ -183,6 +198,10 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
     await bridge.flushed();
     await waitForAudio(page, (a) => a.rms > AUDIBLE);
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Glass Tide');
+
+    // Double-click plays a row too.
+    await page.getByRole('table', { name: 'Songs' }).locator('tbody tr').nth(0).dblclick();
+    await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Harbor Lights');
   });
 });
 

@@ -3,31 +3,12 @@ import type { StreamEvent } from '../../../shared/tidewaveApi';
 import { engine } from '../audio/engineHolder';
 import { adjacentSongId } from '../lib/adjacentSong';
 import { errorMessage } from '../lib/errorMessage';
+import { followPlayback, streamError } from './followPlayback';
 import { useLibraryStore } from './libraryStore';
 import { abandonRequests, requestPlay, requestStop } from './playbackRequests';
+import { initialPlayerState, type PlayerState } from './playerState';
 
-/** Request the next song once the current one has fully arrived and this much is left. */
-export const GAPLESS_LEAD_SECONDS = 5;
-
-export type PlayerStatus = 'idle' | 'playing' | 'paused';
-
-export interface PlayerError {
-  message: string;
-  /** What Retry plays again; null when there is nothing to retry. */
-  songId: number | null;
-  startSeconds: number;
-}
-
-interface PlayerStore {
-  status: PlayerStatus;
-  /** The song shown as now playing (the audible one once its audio starts). */
-  songId: number | null;
-  elapsedSeconds: number;
-  buffering: boolean;
-  coverUrl: string | null;
-  error: PlayerError | null;
-  /** A gapless request for the next song is out. */
-  advancing: boolean;
+interface PlayerStore extends PlayerState {
   play(songId: number, startSeconds?: number): Promise<void>;
   togglePlayPause(): Promise<void>;
   stop(): Promise<void>;
@@ -46,29 +27,19 @@ interface PlayerStore {
 const songs = () => useLibraryStore.getState().songs;
 
 export const usePlayerStore = create<PlayerStore>()((set, get) => ({
-  status: 'idle',
-  songId: null,
-  elapsedSeconds: 0,
-  buffering: false,
-  coverUrl: null,
-  error: null,
-  advancing: false,
+  ...initialPlayerState,
 
   async play(songId, startSeconds = 0) {
-    const audio = engine();
-    set({ status: 'playing', songId, elapsedSeconds: startSeconds, buffering: true });
-    set({ coverUrl: null, error: null, advancing: false });
+    set({ ...initialPlayerState, status: 'playing', songId, elapsedSeconds: startSeconds });
+    set({ buffering: true });
     useLibraryStore.getState().select(songId);
-    const resumed = audio.resume();
+    const resumed = engine().resume();
     try {
       await requestPlay({ songId, startSeconds, append: false });
       await resumed;
     } catch (error) {
-      set({
-        status: 'idle',
-        buffering: false,
-        error: { message: errorMessage(error), songId, startSeconds },
-      });
+      const failure = { message: errorMessage(error), songId, startSeconds };
+      set({ status: 'idle', buffering: false, error: failure });
     }
   },
 
@@ -88,11 +59,8 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => ({
 
   async stop() {
     set({ status: 'idle', elapsedSeconds: 0, buffering: false, advancing: false });
-    try {
-      await requestStop();
-    } catch {
-      // Not connected: the audio is already silent, which is all stop promises here.
-    }
+    // Not connected: the audio is already silent, which is all stop promises here.
+    await requestStop().catch(() => undefined);
   },
 
   async next() {
@@ -122,49 +90,29 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => ({
   },
 
   tick() {
-    const state = get();
-    if (state.status === 'idle') return;
+    if (get().status === 'idle') return;
     const audio = engine();
-    const snap = audio.snapshot();
-    const { current, newest } = snap;
-    const drained = snap.bufferedAheadSeconds === 0;
-    if (newest?.ended && drained && !state.advancing && state.status === 'playing') {
-      set({ status: 'idle', elapsedSeconds: 0, buffering: false });
-      return;
-    }
-    set({
-      songId: current?.songId ?? state.songId,
-      elapsedSeconds: current ? snap.positionSeconds : state.elapsedSeconds,
-      coverUrl: current?.coverUrl ?? null,
-      buffering: state.status === 'playing' && !snap.sounding,
-    });
+    const { patch, advanceTo } = followPlayback(get(), audio.snapshot(), songs());
+    set(patch);
     audio.reportBuffer();
-    const nextId = newest?.songId != null ? adjacentSongId(songs(), newest.songId, 1) : null;
-    const wantsNext = newest?.ended && snap.bufferedAheadSeconds < GAPLESS_LEAD_SECONDS;
-    if (state.status === 'playing' && wantsNext && !state.advancing && nextId !== null) {
-      set({ advancing: true });
-      requestPlay({ songId: nextId, startSeconds: 0, append: true }).then(
-        () => set({ advancing: false }),
-        (error: unknown) =>
-          set({ error: { message: errorMessage(error), songId: nextId, startSeconds: 0 } }),
-      );
-    }
+    if (advanceTo === null) return;
+    set({ advancing: true });
+    requestPlay({ songId: advanceTo, startSeconds: 0, append: true }).then(
+      () => set({ advancing: false }),
+      (error: unknown) => {
+        const failure = { message: errorMessage(error), songId: advanceTo, startSeconds: 0 };
+        set({ advancing: false, error: failure });
+      },
+    );
   },
 
   handleStreamEvent(event) {
     engine().handleStreamEvent(event);
-    if (event.kind !== 'error' || get().status === 'idle') return;
-    const { current, newest, positionSeconds } = engine().snapshot();
-    if (event.streamId !== current?.streamId && event.streamId !== newest?.streamId) return;
-    const songId = event.streamId === current?.streamId ? current.songId : (newest?.songId ?? null);
-    const startSeconds = event.streamId === current?.streamId ? positionSeconds : 0;
+    if (get().status === 'idle') return;
+    const failure = streamError(event, engine().snapshot());
+    if (!failure) return;
     abandonRequests();
-    set({
-      status: 'idle',
-      buffering: false,
-      advancing: false,
-      error: { message: event.message, songId, startSeconds },
-    });
+    set({ status: 'idle', buffering: false, advancing: false, error: failure });
   },
 
   handleConnectionLost() {

@@ -1,0 +1,52 @@
+import type { SongInfo, StreamEvent } from '../../../shared/tidewaveApi';
+import type { EngineSnapshot } from '../audio/playbackEngine';
+import { adjacentSongId } from '../lib/adjacentSong';
+import type { PlayerError, PlayerState } from './playerState';
+
+/** Request the next song once the current one has fully arrived and this much is left. */
+export const GAPLESS_LEAD_SECONDS = 5;
+
+export interface FollowDecision {
+  patch: Partial<PlayerState>;
+  /** A song to append gaplessly now, or null. */
+  advanceTo: number | null;
+}
+
+/**
+ * What the player shows and does after one look at the audio engine: the audible song and its
+ * clock, buffering, the end of the queue, and when to ask for the next song.
+ */
+export function followPlayback(
+  state: PlayerState,
+  snap: EngineSnapshot,
+  songs: readonly SongInfo[],
+): FollowDecision {
+  const { current, newest, bufferedAheadSeconds } = snap;
+  const playing = state.status === 'playing';
+  if (playing && newest?.ended && bufferedAheadSeconds === 0 && !state.advancing) {
+    return { patch: { status: 'idle', elapsedSeconds: 0, buffering: false }, advanceTo: null };
+  }
+  const patch: Partial<PlayerState> = {
+    songId: current?.songId ?? state.songId,
+    elapsedSeconds: current ? snap.positionSeconds : state.elapsedSeconds,
+    coverUrl: current?.coverUrl ?? null,
+    buffering: playing && !snap.sounding,
+  };
+  const wantsNext = newest?.ended && bufferedAheadSeconds < GAPLESS_LEAD_SECONDS;
+  const nextId = newest?.songId != null ? adjacentSongId(songs, newest.songId, 1) : null;
+  const advance = playing && wantsNext && !state.advancing && !state.error && nextId !== null;
+  return { patch, advanceTo: advance ? nextId : null };
+}
+
+/** The error to show for a stream event, or null when it is not about what plays now. */
+export function streamError(event: StreamEvent, snap: EngineSnapshot): PlayerError | null {
+  if (event.kind !== 'error') return null;
+  const { current, newest, positionSeconds } = snap;
+  if (event.streamId === current?.streamId) {
+    return { message: event.message, songId: current.songId, startSeconds: positionSeconds };
+  }
+  if (event.streamId === newest?.streamId) {
+    return { message: event.message, songId: newest.songId, startSeconds: 0 };
+  }
+  return null;
+}

@@ -1,0 +1,31 @@
+export type PlayerStatus = 'idle' | 'playing' | 'paused';
+
+export interface PlayerError {
+  message: string;
+  /** What Retry plays again; null when there is nothing to retry. */
+  songId: number | null;
+  startSeconds: number;
+}
+
+/** The player store's data, apart from its actions. */
+export interface PlayerState {
+  status: PlayerStatus;
+  /** The song shown as now playing (the audible one once its audio starts). */
+  songId: number | null;
+  elapsedSeconds: number;
+  buffering: boolean;
+  coverUrl: string | null;
+  error: PlayerError | null;
+  /** A gapless request for the next song is out. */
+  advancing: boolean;
+}
+
+export const initialPlayerState: PlayerState = {
+  status: 'idle',
+  songId: null,
+  elapsedSeconds: 0,
+  buffering: false,
+  coverUrl: null,
+  error: null,
+  advancing: false,
+};
