@@ -96,4 +96,43 @@ describe('sample-exact streaming into the Web Audio queue', { timeout: 60_000 },
     expect(switched.rms).toBeGreaterThan(0.005);
     await expect.poll(() => page.getByLabel('Elapsed time').innerText()).toMatch(/^0:0\d$/);
   });
+
+  it('plays any stream rate from 8 to 48 kHz, mono or stereo, back to back at the right speed', async () => {
+    app = await openApp(env);
+    const { page, bridge } = app;
+    const tone = (rate: number, seconds: number, hz: number) =>
+      Float32Array.from(
+        { length: Math.round(rate * seconds) },
+        (_, i) => 0.5 * Math.sin((2 * Math.PI * hz * i) / rate),
+      );
+    // Streams as main would send them (no server needed): ids only grow, rates differ.
+    const formats = [
+      { streamId: 101, sampleRate: 8000, channels: 1 },
+      { streamId: 102, sampleRate: 22050, channels: 1 },
+      { streamId: 103, sampleRate: 48000, channels: 2 },
+    ];
+    for (const { streamId, sampleRate, channels } of formats) {
+      for (let chunk = 0; chunk < 2; chunk++) {
+        const samples = tone(sampleRate, 0.4, 440);
+        bridge.audio({
+          streamId,
+          sampleRate,
+          channels: Array.from({ length: channels }, () => samples),
+        });
+      }
+    }
+    await bridge.flushed();
+    const queued = await waitForAudio(page, (a) => a.rms > 0.05);
+    const traces = formats.map(({ streamId }) => queued.streams[streamId]);
+    for (const [index, trace] of traces.entries()) {
+      expect(trace.sampleRate).toBe(formats[index].sampleRate);
+      expect(trace.frames).toBe(Math.round(formats[index].sampleRate * 0.4) * 2);
+      expect(trace.lastEnd - trace.firstStart).toBeCloseTo(0.8, 9);
+      if (index > 0) expect(trace.firstStart).toBeCloseTo(traces[index - 1].lastEnd, 9);
+    }
+    // Web Audio plays each buffer at its own rate: the last source ends when the queue says.
+    const done = await waitForAudio(page, (a) => a.liveSources === 0, 10_000);
+    expect(done.currentTime).toBeGreaterThanOrEqual(traces[2].lastEnd);
+    expect(done.currentTime).toBeLessThan(traces[2].lastEnd + 1);
+  });
 });
