@@ -17,16 +17,20 @@ import { decodeReference } from './support/referenceAudio';
 
 let env: E2eEnvironment;
 let music: { server: LibraryServer; port: number };
+let pacedMusic: { server: LibraryServer; port: number };
 let app: OpenedApp | null = null;
 
 beforeAll(async () => {
   env = await startE2eEnvironment();
   // Unpaced: the client's own flow control is then all that bounds the stream.
   music = await startMusicServer({ pacing: false });
+  // Paced like a real server (a burst, then 1.5x real time): the song outlasts the test.
+  pacedMusic = await startMusicServer();
 }, 60_000);
 
 afterAll(async () => {
   await music?.server.close();
+  await pacedMusic?.server.close();
   await env?.close();
 });
 
@@ -118,7 +122,7 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
       }),
     });
     const { page } = app;
-    await connectTo(page, music.port);
+    await connectTo(page, pacedMusic.port);
     await page.getByRole('button', { name: 'Play Night Ferry' }).click();
     await waitForAudio(page, (a) => a.rms > AUDIBLE);
     await page.getByRole('button', { name: 'Pause' }).click();
