@@ -12,19 +12,24 @@ interface StreamRecord {
 /**
  * The app's playback pipeline (ClientSession → worker decoder → flow gate → audio chunks) with a
  * stand-in renderer that plays everything at once: it reports an empty buffer after each chunk.
+ * One serves the whole run, so its decoder worker starts once, as in the app.
  */
 export class PlayerProbe {
+  readonly service = new PlaybackService();
   private readonly streams = new Map<number, StreamRecord>();
 
-  private constructor(readonly service: PlaybackService) {
-    service.on('audio', (chunk) => this.onAudio(chunk));
-    service.on('stream', (event) => this.onEvent(event));
+  constructor() {
+    this.service.on('audio', (chunk) => this.onAudio(chunk));
+    this.service.on('stream', (event) => this.onEvent(event));
   }
 
-  static async connect(port: number): Promise<PlayerProbe> {
-    const probe = new PlayerProbe(new PlaybackService());
-    await probe.service.connect('127.0.0.1', port);
-    return probe;
+  /** Connects to 127.0.0.1:`port`, leaving any earlier server. */
+  async connect(port: number): Promise<void> {
+    await this.service.connect('127.0.0.1', port);
+  }
+
+  async disconnect(): Promise<void> {
+    await this.service.disconnect();
   }
 
   /** Sends the play request; the stream id names the new stream's audio. */

@@ -5,12 +5,16 @@ import { describeMachine } from './machine';
 import type { MetricRow } from './metricRow';
 import type { BenchContext } from './scenario';
 import { SCENARIOS } from './scenarios';
+import { slowReader, slowReaderRuns } from './scenarios/slowReader';
+import { BenchLibrary } from './benchLibrary';
+import { PlayerProbe } from './playerProbe';
 import { ServerPool } from './serverPool';
-import { SongFixtures } from './songFixtures';
 import { formatTable } from './table';
 
 const RESULTS_FILE = path.resolve(import.meta.dirname, 'results.json');
 const MUSIC_FOLDER = path.resolve(import.meta.dirname, '../music');
+/** The most clients any scenario connects at once (concurrency, full run). */
+const MAX_CLIENTS = 1000;
 
 interface RunOptions {
   quick: boolean;
@@ -54,15 +58,19 @@ async function main(): Promise<number> {
   const machine = describeMachine();
   const started = performance.now();
   const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
-  const servers = new ServerPool();
-  const fixtures = await SongFixtures.create();
-  const context: BenchContext = {
-    quick: options.quick,
-    musicFolder: MUSIC_FOLDER,
-    fixtures,
-    servers,
-    progress: (line) => console.error(`[${elapsed()} s] ${line}`),
-  };
+  const progress = (line: string) => console.error(`[${elapsed()} s] ${line}`);
+  const library = await BenchLibrary.create(MUSIC_FOLDER, {
+    longMinutes: options.quick ? 15 : 60,
+    shortMinutes: 5,
+  });
+  const servers = new ServerPool(library.folder, library.long.file, MAX_CLIENTS + 200);
+  const player = new PlayerProbe();
+  const context: BenchContext = { quick: options.quick, library, servers, player, progress };
+  progress(`library ready in ${library.folder}`);
+  // Server start-up (seconds under tsx) overlaps the first scenario instead of adding to it.
+  if (scenarios.some((scenario) => scenario.name !== 'decoder')) {
+    servers.prestart(scenarios.includes(slowReader) ? slowReaderRuns(options.quick) : 0);
+  }
   console.error(
     `bench (${options.quick ? 'quick' : 'full'}) on ${machine.cpuModel}, ${machine.nproc} CPUs, ` +
       `Node ${machine.node}, load ${machine.loadAverage.join(' ')}`,
@@ -81,8 +89,9 @@ async function main(): Promise<number> {
       }
     }
   } finally {
+    await player.dispose();
     await servers.closeAll();
-    await fixtures.dispose();
+    await library.dispose();
   }
   const seconds = Number(elapsed());
   console.log(formatTable(rows));

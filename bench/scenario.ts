@@ -1,15 +1,17 @@
+import type { BenchLibrary } from './benchLibrary';
 import type { MetricRow } from './metricRow';
+import type { PlayerProbe } from './playerProbe';
 import type { ServerPool } from './serverPool';
-import type { SongFixtures } from './songFixtures';
 
 export interface BenchContext {
   /** Fewer and shorter runs, for a check in under a minute. */
   quick: boolean;
-  /** The bundled songs (music/), as the app hosts them on first run. */
-  musicFolder: string;
-  fixtures: SongFixtures;
-  /** Servers several scenarios may share when they do not measure the server itself. */
+  /** The folder every bench server serves: the bundled songs and two generated ones. */
+  library: BenchLibrary;
+  /** Server processes shared by the scenarios, started on first use. */
   servers: ServerPool;
+  /** The app's playback pipeline, shared by the scenarios that play through it. */
+  player: PlayerProbe;
   progress(line: string): void;
 }
 

@@ -12,7 +12,7 @@ export interface StopSample {
 }
 
 export interface StopPlan {
-  songCount: number;
+  songIds: readonly number[];
   /** How long the song streams, read as it comes, before the stop. */
   holdMs: number;
   /** Then how long the client reads nothing (a paused player), if at all. */
@@ -28,7 +28,7 @@ export async function timeStop(
   round: number,
   plan: StopPlan,
 ): Promise<StopSample> {
-  client.send(clientMessages.play(round % plan.songCount));
+  client.send(clientMessages.play(plan.songIds[round % plan.songIds.length]));
   await client.playBytesAtLeast(16 * 1024, plan.timeoutMs);
   await sleep(plan.holdMs);
   if (plan.pausedMs) {

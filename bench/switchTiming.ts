@@ -9,7 +9,7 @@ export interface SwitchSample {
 }
 
 export interface SwitchPlan {
-  songCount: number;
+  songIds: readonly number[];
   /** How long A streams before the switch. */
   holdMs: number;
   timeoutMs: number;
@@ -23,8 +23,9 @@ export async function timeSwitch(
   round: number,
   plan: SwitchPlan,
 ): Promise<SwitchSample> {
-  const songA = round % plan.songCount;
-  const songB = (round + 1) % plan.songCount;
+  const { songIds } = plan;
+  const songA = songIds[round % songIds.length];
+  const songB = songIds[(round + 1) % songIds.length];
   const streamA = await probe.play(songA);
   await probe.firstAudioAt(streamA, plan.timeoutMs);
   await sleep(plan.holdMs);

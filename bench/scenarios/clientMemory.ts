@@ -7,7 +7,6 @@ import type {
 } from '../clientMemoryProcess';
 import { metricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
-import { ServerHandle } from '../serverHandle';
 import { spawnTsChild } from '../spawnTsChild';
 import { withTimeout } from '../timing';
 
@@ -36,28 +35,19 @@ async function runClient(plan: ClientMemoryPlan): Promise<ClientMemoryResult> {
 export const clientMemory: Scenario = {
   name: 'clientmemory',
   async run(context: BenchContext) {
-    const minutes = context.quick ? 5 : 60;
+    const song = context.quick ? context.library.short : context.library.long;
+    const minutes = Math.round(song.durationSeconds / 60);
     const runs = context.quick ? 1 : 2;
-    const speed = context.quick ? 60 : 150;
-    const song = await context.fixtures.song320(minutes);
-    const server = await ServerHandle.start({
-      kind: 'tidewave',
-      folder: song.folder,
-      pacing: 'off',
-    });
+    const speed = context.quick ? 100 : 150;
+    const server = await context.servers.unpaced();
     const results: ClientMemoryResult[] = [];
-    try {
-      for (let run = 0; run < runs; run++) {
-        context.progress(
-          `clientmemory: a ${minutes}-minute song at ${speed}x, run ${run + 1}/${runs}`,
-        );
-        const timeoutMs = ((minutes * 60) / speed) * 1000 * 4 + 30_000;
-        results.push(
-          await runClient({ port: server.port, songId: 0, speed, sampleMs: 250, timeoutMs }),
-        );
-      }
-    } finally {
-      await server.close();
+    for (let run = 0; run < runs; run++) {
+      context.progress(
+        `clientmemory: a ${minutes}-minute song at ${speed}x, run ${run + 1}/${runs}`,
+      );
+      const timeoutMs = (song.durationSeconds / speed) * 1000 * 4 + 30_000;
+      const plan = { port: server.port, songId: song.id, speed, sampleMs: 250, timeoutMs };
+      results.push(await runClient(plan));
     }
     const scenario = 'client memory';
     const what = `${minutes} min 320 kbit/s song, played at ${speed}x`;

@@ -3,8 +3,9 @@ import { MemorySampler } from '../memorySampler';
 import { metricRow, type MetricRow } from '../metricRow';
 import { openFileLimit } from '../openFileLimit';
 import type { BenchContext, Scenario } from '../scenario';
-import { ServerHandle } from '../serverHandle';
-import type { GeneratedSong } from '../songFixtures';
+import type { LibrarySong } from '../benchLibrary';
+import type { ServerHandle } from '../serverHandle';
+import type { StreamSource } from '../streamCounter';
 import { now, sleep } from '../timing';
 
 const MB = 1024 * 1024;
@@ -33,11 +34,10 @@ interface FullSpeed {
 /** `count` clients take songs as fast as they can; throughput and server CPU over a window. */
 async function fullSpeedRound(
   server: ServerHandle,
-  bare: boolean,
+  source: StreamSource,
   count: number,
   settings: Settings,
 ): Promise<FullSpeed> {
-  const source = bare ? ({ kind: 'bare' } as const) : ({ kind: 'tidewave', songId: 0 } as const);
   await server.usage(true); // start each round from a collected heap
   const fleet = await LoadFleet.connect(server.port, count, source, { restart: true });
   const sampler = new MemorySampler(server);
@@ -74,18 +74,14 @@ interface Paced {
 /** `count` players of a 320 kbit/s song with the server's default pacing. */
 async function pacedRound(
   server: ServerHandle,
-  song: GeneratedSong,
+  song: LibrarySong,
   count: number,
   settings: Settings,
 ): Promise<Paced> {
-  const fleet = await LoadFleet.connect(
-    server.port,
-    count,
-    { kind: 'tidewave', songId: 0 },
-    {
-      bytesPerSecond: song.bytesPerSecond,
-    },
-  );
+  const source = { kind: 'tidewave', songId: song.id } as const;
+  const fleet = await LoadFleet.connect(server.port, count, source, {
+    bytesPerSecond: song.bytesPerSecond,
+  });
   const sampler = new MemorySampler(server);
   try {
     const cpuBefore = (await server.usage(true)).cpuMicros;
@@ -116,7 +112,7 @@ interface Servers {
 async function measureLevel(
   servers: Servers,
   count: number,
-  song: GeneratedSong,
+  song: LibrarySong,
   settings: Settings,
   progress: (line: string) => void,
 ): Promise<MetricRow[]> {
@@ -125,8 +121,9 @@ async function measureLevel(
   const pacedRounds: Paced[] = [];
   for (let round = 0; round < settings.rounds; round++) {
     progress(`${count} clients, round ${round + 1}/${settings.rounds}`);
-    ours.push(await fullSpeedRound(servers.fast, false, count, settings));
-    reference.push(await fullSpeedRound(servers.bare, true, count, settings));
+    const ourSource = { kind: 'tidewave', songId: song.id } as const;
+    ours.push(await fullSpeedRound(servers.fast, ourSource, count, settings));
+    reference.push(await fullSpeedRound(servers.bare, { kind: 'bare' }, count, settings));
     pacedRounds.push(await pacedRound(servers.paced, song, count, settings));
   }
   const label = 'bare pipe, same clients';
@@ -187,8 +184,8 @@ export const concurrency: Scenario = {
           levels: [1, 10, 100],
           rounds: 1,
           warmUpMs: 200,
-          fullSpeedWindowMs: 800,
-          pacedWindowMs: 5000,
+          fullSpeedWindowMs: 500,
+          pacedWindowMs: 2500,
         }
       : {
           levels: [1, 10, 100, 1000],
@@ -197,29 +194,21 @@ export const concurrency: Scenario = {
           fullSpeedWindowMs: 1500,
           pacedWindowMs: 8000,
         };
-    const song = await context.fixtures.song320(context.quick ? 30 : 60);
+    const song = context.library.long;
     const limit = openFileLimit();
     const levels = settings.levels.filter((count) => limit === null || count + 100 <= limit);
     for (const count of settings.levels.filter((level) => !levels.includes(level))) {
       context.progress(`concurrency: skipping ${count} clients, the open-file limit is ${limit}`);
     }
-    const openFiles = Math.max(...levels) + 200;
     const [fast, bare, paced] = await Promise.all([
-      ServerHandle.start({ kind: 'tidewave', folder: song.folder, pacing: 'off' }, { openFiles }),
-      ServerHandle.start({ kind: 'bare', file: song.file }, { openFiles }),
-      ServerHandle.start(
-        { kind: 'tidewave', folder: song.folder, pacing: 'default' },
-        { openFiles },
-      ),
+      context.servers.unpaced(),
+      context.servers.bare(),
+      context.servers.paced(),
     ]);
     const rows: MetricRow[] = [];
-    try {
-      for (const count of levels) {
-        const progress = (line: string) => context.progress(`concurrency ${line}`);
-        rows.push(...(await measureLevel({ fast, bare, paced }, count, song, settings, progress)));
-      }
-    } finally {
-      await Promise.all([fast.close(), bare.close(), paced.close()]);
+    for (const count of levels) {
+      const progress = (line: string) => context.progress(`concurrency ${line}`);
+      rows.push(...(await measureLevel({ fast, bare, paced }, count, song, settings, progress)));
     }
     return rows;
   },

@@ -1,9 +1,7 @@
 import { startThrottledProxy, type ThrottledProxy } from '../../test/support/throttledProxy';
 import { BARE_CHUNK_BYTES, BareRequest } from '../bareServer';
 import { BareClient } from '../bareClient';
-import { bundledSongPaths } from '../bundledSongs';
 import { metricRow, type MetricRow } from '../metricRow';
-import { PlayerProbe } from '../playerProbe';
 import type { BenchContext, Scenario } from '../scenario';
 import { timeStops } from '../stopTiming';
 import { timeSwitches } from '../switchTiming';
@@ -36,33 +34,29 @@ async function linkFloor(barePort: number, count: number): Promise<number[]> {
 export const slowLink: Scenario = {
   name: 'slowlink',
   async run(context: BenchContext) {
-    const rounds = context.quick ? 4 : 20;
-    const pausedRounds = context.quick ? 2 : 5;
-    const holdMs = context.quick ? 800 : 2000;
-    const pausedMs = context.quick ? 3000 : 10_000;
-    const songs = bundledSongPaths(context.musicFolder);
-    const songCount = songs.length;
-    const server = await context.servers.get({
-      kind: 'tidewave',
-      folder: context.musicFolder,
-      pacing: 'default',
-    });
-    const bare = await context.servers.get({ kind: 'bare', file: songs[0] });
+    const plays = context.quick ? 3 : 20;
+    const rounds = context.quick ? 2 : 20;
+    const pausedRounds = context.quick ? 1 : 5;
+    const holdMs = context.quick ? 300 : 2000;
+    const pausedMs = context.quick ? 1500 : 10_000;
+    const songIds = context.library.bundled.map((song) => song.id);
+    const server = await context.servers.paced();
+    const bare = await context.servers.bare();
     const progress = (line: string) => context.progress(`slowlink ${line}`);
     const floor = {
       label: 'link floor: round trip + one 4 KB chunk',
-      values: await linkFloor(bare.port, Math.max(rounds, 10)),
+      values: await linkFloor(bare.port, context.quick ? 5 : 30),
     };
 
+    const probe = context.player;
     let proxy: ThrottledProxy | null = null;
-    let probe: PlayerProbe | null = null;
     let wire: WireClient | null = null;
     const rows: MetricRow[] = [];
     try {
       proxy = await startThrottledProxy({ ...LINK, targetPort: server.port });
-      probe = await PlayerProbe.connect(proxy.port);
-      await timePlaysFromIdle(probe, songCount, 1, () => {});
-      const ttfa = await timePlaysFromIdle(probe, songCount, rounds, progress);
+      await probe.connect(proxy.port);
+      await timePlaysFromIdle(probe, songIds, 1, () => {});
+      const ttfa = await timePlaysFromIdle(probe, songIds, plays, progress);
       rows.push(
         metricRow('2 Mbit/s, 50 ms', 'time to first audio', 'ms', ttfa, { reference: floor }),
       );
@@ -70,7 +64,7 @@ export const slowLink: Scenario = {
       const switches = await timeSwitches(
         probe,
         rounds,
-        { songCount, holdMs, timeoutMs: TIMEOUT_MS },
+        { songIds, holdMs, timeoutMs: TIMEOUT_MS },
         progress,
       );
       rows.push(
@@ -86,7 +80,8 @@ export const slowLink: Scenario = {
       );
 
       wire = await WireClient.connect(proxy.port);
-      const stopPlan = { songCount, holdMs, settleMs: 300, timeoutMs: TIMEOUT_MS };
+      // Longer than a round trip, so a stray byte sent after the reply would have arrived.
+      const stopPlan = { songIds, holdMs, settleMs: 200, timeoutMs: TIMEOUT_MS };
       const stops = await timeStops(wire, rounds, stopPlan, progress);
       rows.push(
         metricRow(
@@ -129,7 +124,7 @@ export const slowLink: Scenario = {
       return rows;
     } finally {
       wire?.close();
-      await probe?.dispose();
+      await probe.disconnect();
       await proxy?.close();
     }
   },

@@ -3,8 +3,7 @@ import { connectLoopback } from '../connectLoopback';
 import { MemorySampler } from '../memorySampler';
 import { metricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
-import { ServerHandle } from '../serverHandle';
-import type { GeneratedSong } from '../songFixtures';
+import type { ServerHandle } from '../serverHandle';
 import { sleep } from '../timing';
 
 const MB = 1024 * 1024;
@@ -22,8 +21,13 @@ interface SlowReaderRun {
 }
 
 /** One server, one client that asks for a song and then reads nothing at all. */
-async function slowReaderRun(song: GeneratedSong, idleMs: number): Promise<SlowReaderRun> {
-  const server = await ServerHandle.start({ kind: 'tidewave', folder: song.folder, pacing: 'off' });
+async function slowReaderRun(
+  fresh: Promise<ServerHandle>,
+  songId: number,
+  idleMs: number,
+): Promise<SlowReaderRun> {
+  // A server of its own, so that its memory tells about this one client only.
+  const server = await fresh;
   const socket = await connectLoopback(server.port).catch(async (error: unknown) => {
     await server.close();
     throw error;
@@ -34,7 +38,7 @@ async function slowReaderRun(song: GeneratedSong, idleMs: number): Promise<SlowR
     socket.pause();
     await sleep(100);
     const before = await server.usage(true);
-    socket.write(clientMessages.play(0));
+    socket.write(clientMessages.play(songId));
     sampler.start(500);
     await sleep(idleMs / 3);
     const third = await server.usage(true);
@@ -56,18 +60,23 @@ async function slowReaderRun(song: GeneratedSong, idleMs: number): Promise<SlowR
   }
 }
 
+/** Runs side by side, each with a fresh server of its own. */
+export function slowReaderRuns(quick: boolean): number {
+  return quick ? 1 : 3;
+}
+
 export const slowReader: Scenario = {
   name: 'slowreader',
   async run(context: BenchContext) {
     const idleMs = context.quick ? 5_000 : 30_000;
-    const runs = 3;
-    const song = await context.fixtures.song320(context.quick ? 30 : 60);
+    const runs = slowReaderRuns(context.quick);
+    const song = context.library.long;
     // The runs are independent servers, so they run side by side: three runs in one run's time.
     context.progress(
       `slowreader: ${runs} servers, a client each that reads nothing for ${idleMs / 1000} s`,
     );
     const results = await Promise.all(
-      Array.from({ length: runs }, () => slowReaderRun(song, idleMs)),
+      Array.from({ length: runs }, () => slowReaderRun(context.servers.fresh(), song.id, idleMs)),
     );
     const label = `reads nothing for ${idleMs / 1000} s, pacing off`;
     return [

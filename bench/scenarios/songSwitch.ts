@@ -1,6 +1,4 @@
-import { bundledSongPaths } from '../bundledSongs';
 import { metricRow } from '../metricRow';
-import { PlayerProbe } from '../playerProbe';
 import type { BenchContext, Scenario } from '../scenario';
 import { timeSwitches } from '../switchTiming';
 
@@ -8,15 +6,12 @@ export const songSwitch: Scenario = {
   name: 'switch',
   async run(context: BenchContext) {
     const rounds = context.quick ? 10 : 30;
-    const seedRounds = context.quick ? 4 : 10;
-    const songCount = bundledSongPaths(context.musicFolder).length;
-    const server = await context.servers.get({
-      kind: 'tidewave',
-      folder: context.musicFolder,
-      pacing: 'default',
-    });
-    const probe = await PlayerProbe.connect(server.port);
-    const plan = { songCount, holdMs: 300, timeoutMs: 10_000 };
+    const seedRounds = context.quick ? 2 : 10;
+    const songIds = context.library.bundled.map((song) => song.id);
+    const server = await context.servers.paced();
+    const probe = context.player;
+    await probe.connect(server.port);
+    const plan = { songIds, holdMs: context.quick ? 150 : 300, timeoutMs: 10_000 };
     const progress = (line: string) => context.progress(`switch ${line}`);
     try {
       const ours = await timeSwitches(probe, rounds, plan, progress);
@@ -45,7 +40,7 @@ export const songSwitch: Scenario = {
         ),
       ];
     } finally {
-      await probe.dispose();
+      await probe.disconnect();
     }
   },
 };

@@ -1,6 +1,5 @@
 import { BareRequest } from '../bareServer';
 import { BareClient } from '../bareClient';
-import { bundledSongPaths } from '../bundledSongs';
 import { metricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
 import { timeStops } from '../stopTiming';
@@ -29,15 +28,12 @@ export const stop: Scenario = {
   name: 'stop',
   async run(context: BenchContext) {
     const rounds = context.quick ? 10 : 30;
-    const songs = bundledSongPaths(context.musicFolder);
-    const server = await context.servers.get({
-      kind: 'tidewave',
-      folder: context.musicFolder,
-      pacing: 'default',
-    });
-    const bare = await context.servers.get({ kind: 'bare', file: songs[0] });
+    const songIds = context.library.bundled.map((song) => song.id);
+    const server = await context.servers.paced();
+    const bare = await context.servers.bare();
     const client = await WireClient.connect(server.port);
-    const plan = { songCount: songs.length, holdMs: 200, settleMs: 150, timeoutMs: TIMEOUT_MS };
+    const holdMs = context.quick ? 100 : 200;
+    const plan = { songIds, holdMs, settleMs: 100, timeoutMs: TIMEOUT_MS };
     let samples;
     try {
       samples = await timeStops(client, rounds, plan, (line) => context.progress(`stop ${line}`));

@@ -1,6 +1,7 @@
 import { metricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
-import { ServerHandle } from '../serverHandle';
+import type { LibrarySong } from '../benchLibrary';
+import type { ServerHandle } from '../serverHandle';
 import { StreamCounter } from '../streamCounter';
 import { now, withTimeout } from '../timing';
 
@@ -17,9 +18,10 @@ interface Drain {
 async function drainOnce(
   server: ServerHandle,
   kind: 'tidewave' | 'bare',
-  sizeBytes: number,
+  song: LibrarySong,
 ): Promise<Drain> {
-  const source = kind === 'bare' ? ({ kind } as const) : ({ kind, songId: 0 } as const);
+  const { sizeBytes } = song;
+  const source = kind === 'bare' ? ({ kind } as const) : ({ kind, songId: song.id } as const);
   const client = await StreamCounter.connect(server.port, source);
   try {
     const cpuBefore = (await server.usage()).cpuMicros;
@@ -38,22 +40,18 @@ async function drainOnce(
 export const throughput: Scenario = {
   name: 'throughput',
   async run(context: BenchContext) {
-    const rounds = context.quick ? 3 : 7;
-    const song = await context.fixtures.song320(context.quick ? 30 : 60);
-    const ours = await ServerHandle.start({ kind: 'tidewave', folder: song.folder, pacing: 'off' });
-    const bare = await ServerHandle.start({ kind: 'bare', file: song.file });
+    const rounds = context.quick ? 2 : 7;
+    const song = context.library.long;
+    const ours = await context.servers.unpaced();
+    const bare = await context.servers.bare();
     const oursDrains: Drain[] = [];
     const bareDrains: Drain[] = [];
-    try {
-      await drainOnce(ours, 'tidewave', song.sizeBytes); // warm-up: page cache, JIT
-      await drainOnce(bare, 'bare', song.sizeBytes);
-      for (let round = 0; round < rounds; round++) {
-        context.progress(`throughput round ${round + 1}/${rounds}`);
-        oursDrains.push(await drainOnce(ours, 'tidewave', song.sizeBytes));
-        bareDrains.push(await drainOnce(bare, 'bare', song.sizeBytes));
-      }
-    } finally {
-      await Promise.all([ours.close(), bare.close()]);
+    await drainOnce(ours, 'tidewave', song); // warm-up: page cache, JIT
+    await drainOnce(bare, 'bare', song);
+    for (let round = 0; round < rounds; round++) {
+      context.progress(`throughput round ${round + 1}/${rounds}`);
+      oursDrains.push(await drainOnce(ours, 'tidewave', song));
+      bareDrains.push(await drainOnce(bare, 'bare', song));
     }
     const size = `${Math.round(song.sizeBytes / MB)} MB song`;
     const label = 'bare createReadStream().pipe(socket)';

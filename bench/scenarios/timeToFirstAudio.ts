@@ -1,7 +1,6 @@
-import { bundledSongPaths } from '../bundledSongs';
 import { measureFirstAudioFloor } from '../firstAudioFloor';
 import { metricRow } from '../metricRow';
-import { PlayerProbe } from '../playerProbe';
+import type { PlayerProbe } from '../playerProbe';
 import type { BenchContext, Scenario } from '../scenario';
 import { now } from '../timing';
 
@@ -10,7 +9,7 @@ const TIMEOUT_MS = 10_000;
 /** From play request to the first decoded chunk, through the app's pipeline, one play at a time. */
 export async function timePlaysFromIdle(
   probe: PlayerProbe,
-  songCount: number,
+  songIds: readonly number[],
   plays: number,
   progress: (line: string) => void,
 ): Promise<number[]> {
@@ -18,7 +17,7 @@ export async function timePlaysFromIdle(
   for (let i = 0; i < plays; i++) {
     if (i % 10 === 0) progress(`play ${i + 1}/${plays}`);
     const started = now();
-    const streamId = await probe.play(i % songCount);
+    const streamId = await probe.play(songIds[i % songIds.length]);
     samples.push((await probe.firstAudioAt(streamId, TIMEOUT_MS)) - started);
     await probe.stop();
   }
@@ -29,24 +28,22 @@ export const timeToFirstAudio: Scenario = {
   name: 'ttfa',
   async run(context: BenchContext) {
     const plays = context.quick ? 30 : 60;
-    const songs = bundledSongPaths(context.musicFolder);
-    const server = await context.servers.get({
-      kind: 'tidewave',
-      folder: context.musicFolder,
-      pacing: 'default',
-    });
-    const bare = await context.servers.get({ kind: 'bare', file: songs[0] });
-    const probe = await PlayerProbe.connect(server.port);
+    const songs = context.library.bundled;
+    const songIds = songs.map((song) => song.id);
+    const server = await context.servers.paced();
+    const bare = await context.servers.bare();
+    const probe = context.player;
+    await probe.connect(server.port);
     let samples: number[];
     try {
-      await timePlaysFromIdle(probe, songs.length, 1, () => {}); // decoder worker started
-      samples = await timePlaysFromIdle(probe, songs.length, plays, (line) =>
+      await timePlaysFromIdle(probe, songIds, 1, () => {}); // decoder worker started
+      samples = await timePlaysFromIdle(probe, songIds, plays, (line) =>
         context.progress(`ttfa ${line}`),
       );
     } finally {
-      await probe.dispose();
+      await probe.disconnect();
     }
-    const order = Array.from({ length: plays }, (_, i) => songs[i % songs.length]);
+    const order = Array.from({ length: plays }, (_, i) => songs[i % songs.length].file);
     const floor = await measureFirstAudioFloor(bare.port, order, TIMEOUT_MS);
     return [
       metricRow('loopback', 'time to first audio (play → first PCM chunk)', 'ms', samples, {
