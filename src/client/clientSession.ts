@@ -45,6 +45,8 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private readonly songHighWaterMark: number;
   private readonly log: (message: string) => void;
   private metadata: boolean | null = null;
+  /** The reply to the newest stop, while no play has been written after it. */
+  private lastStopReply: Promise<Packet> | null = null;
   private closeInfo: SessionCloseInfo | null = null;
   private ending: 'quit' | 'local' | null = null;
   private failureReason: string | null = null;
@@ -96,8 +98,14 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   }
 
   /**
-   * Starts a song. A song still streaming is replaced: `stop` and `play` go out in one write and
-   * everything before the stop reply is dropped, so the old song's bytes never reach the new one.
+   * Starts a song. A song still streaming is replaced: the server is told to stop, and everything
+   * before the stop reply is dropped, so the old song's bytes never reach the new one.
+   *
+   * Our server reads every request in a write, so `stop` and `play` go out together. A seed-era
+   * server acts only on the first request of each read, so there the play is held back until no
+   * stop is unanswered and then written on its own. When the kind of server is not known yet (no
+   * list reply) the play is held back too: that works with both kinds and costs one round trip,
+   * whereas one write would make a seed-era server play nothing.
    */
   play(songId: number, options: PlayOptions = {}): SongStream {
     const startSeconds = options.startSeconds ?? 0;
@@ -114,18 +122,32 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       return stream;
     }
     const needsStop = this.playback.serverMayBeSending;
-    this.playback.begin(stream);
     const play = clientMessages.play(songId, startSeconds);
-    if (needsStop) this.expectStopReply();
-    this.socket.write(needsStop ? Buffer.concat([clientMessages.stop(), play]) : play);
-    this.updateFlow();
+    if (this.metadata === true) {
+      this.playback.begin(stream, false);
+      if (needsStop) this.expectStopReply();
+      this.sendPlay(needsStop ? Buffer.concat([clientMessages.stop(), play]) : play);
+      return stream;
+    }
+    // A stop still unanswered already ends every earlier song: no second one, which a seed-era
+    // server could read together with the first and never answer.
+    if (needsStop && this.replies.count(PacketType.Stop) === 0) {
+      this.expectStopReply();
+      this.send(clientMessages.stop());
+    }
+    const held = this.replies.count(PacketType.Stop) > 0;
+    this.playback.begin(stream, held);
+    if (!held) this.sendPlay(play);
     return stream;
   }
 
   /** Stops the current song (its stream ends as 'stopped'); resolves on the server's reply. */
   async stop(): Promise<void> {
     this.playback.stopAll();
-    await this.request(PacketType.Stop, clientMessages.stop());
+    // As in play: a stop with nothing written after it and no reply yet serves this one too.
+    const unanswered = this.replies.count(PacketType.Stop) > 0 ? this.lastStopReply : null;
+    if (unanswered && this.unusableReason() === null) await unanswered;
+    else await this.request(PacketType.Stop, clientMessages.stop());
   }
 
   /** Says goodbye: resolves once the connection is closed, bounded by the request timeout. */
@@ -181,14 +203,35 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     const unusable = type === PacketType.Quit ? null : this.unusableReason();
     if (unusable !== null) return Promise.reject(new ConnectionClosedError(unusable));
     const reply = this.replies.expect(type, this.requestTimeoutMs);
-    this.socket.write(wire);
-    this.updateFlow();
+    if (type === PacketType.Stop) this.lastStopReply = reply;
+    this.send(wire);
     return reply;
   }
 
   private expectStopReply(): void {
-    // The reply only marks where the old song's bytes end; nobody awaits it.
-    this.replies.expect(PacketType.Stop, this.requestTimeoutMs).catch(() => {});
+    const reply = this.replies.expect(PacketType.Stop, this.requestTimeoutMs);
+    reply.catch(() => {}); // the reply only marks where the old song's bytes end
+    this.lastStopReply = reply;
+  }
+
+  private send(wire: Buffer): void {
+    this.socket.write(wire);
+    this.updateFlow();
+  }
+
+  /** Writes `wire`, which ends with a play: a stop written before it no longer ends everything. */
+  private sendPlay(wire: Buffer): void {
+    this.lastStopReply = null;
+    this.send(wire);
+  }
+
+  /** Every stop is answered: the held play, if any, can go out on its own. */
+  private sendHeldPlay(): void {
+    const stream = this.playback.heldPlay;
+    if (!stream || this.replies.count(PacketType.Stop) > 0) return;
+    if (this.unusableReason() !== null) return; // closing already ended the stream
+    this.playback.playSent(stream);
+    this.sendPlay(clientMessages.play(stream.songId, stream.startSeconds));
   }
 
   private onData(chunk: Buffer): void {
@@ -220,6 +263,8 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     if (packet.type === PacketType.List) this.assembler.seedFraming = packet.fields.length < 3;
     if (!this.replies.settle(packet)) {
       this.log(`Ignoring an unexpected ${JSON.stringify(packet.type.slice(0, 40))} packet`);
+    } else if (packet.type === PacketType.Stop) {
+      this.sendHeldPlay();
     }
     this.updateFlow();
   }

@@ -6,7 +6,8 @@ import type { SongStream } from './songStream';
  * Hands play data to the song it belongs to: the stream of the latest play, once every stop sent
  * before it has its reply (the session says when it is still `discarding`). Tracks whether the
  * reader is full, so the session can pause the socket, and whether the server may still be
- * sending, so the next play knows to send a stop first.
+ * sending, so the next play knows to send a stop first. The latest play may be held back (not yet
+ * written) until a stop is answered; it fails if that takes longer than the timeout.
  */
 export class PlaybackRouter {
   /** The server may still send data of the last play; false after its end marker or error. */
@@ -14,6 +15,7 @@ export class PlaybackRouter {
   /** The current song's reader holds its high-water mark of unread bytes. */
   readerFull = false;
   private receiving: SongStream | null = null;
+  private held = false;
   private firstDataTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -21,12 +23,25 @@ export class PlaybackRouter {
     private readonly onFlowChange: () => void,
   ) {}
 
-  /** A play was sent for `stream`; any earlier song is over for the client. */
-  begin(stream: SongStream): void {
+  /** A play was asked for `stream`, and written unless `held`; any earlier song is over. */
+  begin(stream: SongStream, held: boolean): void {
     this.stopAll();
     this.receiving = stream;
+    this.held = held;
     this.serverMayBeSending = true;
-    this.firstDataTimer = setTimeout(() => this.onNoData(stream), this.firstDataTimeoutMs);
+    this.startTimer(stream);
+  }
+
+  /** The current song, while its play is held back; null once written (or when none). */
+  get heldPlay(): SongStream | null {
+    return this.held ? this.receiving : null;
+  }
+
+  /** The held play of `stream` has been written: now it waits for its first data. */
+  playSent(stream: SongStream): void {
+    if (stream !== this.receiving || !this.held) return;
+    this.held = false;
+    this.startTimer(stream);
   }
 
   /** A stop (or quit) is being sent: the current song ends as 'stopped'. */
@@ -76,17 +91,25 @@ export class PlaybackRouter {
     this.release()?.fail(error);
   }
 
-  /** A seed-era server says nothing about an unknown song id: give up after the timeout. */
-  private onNoData(stream: SongStream): void {
-    if (stream !== this.receiving || stream.bytesReceived > 0) return;
-    this.release();
-    stream.fail(new RequestTimeoutError(`play ${stream.songId}`, this.firstDataTimeoutMs));
+  /**
+   * A seed-era server says nothing about an unknown song id, and a held play waits on a stop
+   * reply that may never come: either way the song fails after the timeout rather than hang.
+   */
+  private startTimer(stream: SongStream): void {
+    clearTimeout(this.firstDataTimer);
+    const request = this.held ? `stop before play ${stream.songId}` : `play ${stream.songId}`;
+    this.firstDataTimer = setTimeout(() => {
+      if (stream !== this.receiving || stream.bytesReceived > 0) return;
+      this.release();
+      stream.fail(new RequestTimeoutError(request, this.firstDataTimeoutMs));
+    }, this.firstDataTimeoutMs);
   }
 
   private release(): SongStream | null {
     clearTimeout(this.firstDataTimer);
     const stream = this.receiving;
     this.receiving = null;
+    this.held = false;
     if (this.readerFull) {
       this.readerFull = false;
       this.onFlowChange();

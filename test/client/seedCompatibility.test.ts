@@ -75,7 +75,44 @@ describe('ClientSession against a seed-era server', () => {
     expect(first.stream.endReason).toBe('stopped');
     await second.reached(songs[1].bytes.length);
     expect(second.bytes.equals(songs[1].bytes)).toBe(true);
+    // The seed acts on one request per read: the play went out on its own, after the stop reply.
+    expect(server.requests).toEqual(['list', 'play 2', 'stop', 'play 1']);
     await session.stop();
+  });
+
+  it('switches the same way before it knows what the server is', async () => {
+    const first = new SongCollector(session.play(2));
+    await first.reached(10_000);
+    // Song 1: until a list reply shows seed framing, a chunk starting with <END;> reads as an end.
+    const second = new SongCollector(session.play(1));
+    await second.reached(songs[1].bytes.length);
+    expect(second.bytes.equals(songs[1].bytes)).toBe(true);
+    expect(server.requests).toEqual(['play 2', 'stop', 'play 1']);
+  });
+
+  it('plays a song asked for right after a stop, without waiting for its reply', async () => {
+    await session.list();
+    const first = new SongCollector(session.play(2));
+    await first.reached(10_000);
+    const stopped = session.stop();
+    const second = new SongCollector(session.play(1));
+    await stopped;
+    await second.reached(songs[1].bytes.length);
+    expect(second.bytes.equals(songs[1].bytes)).toBe(true);
+    expect(server.requests).toEqual(['list', 'play 2', 'stop', 'play 1']);
+  });
+
+  it('stops during a switch with the switch’s own stop, then plays on', async () => {
+    await session.list();
+    const first = new SongCollector(session.play(2));
+    await first.reached(10_000);
+    const switched = session.play(1);
+    await session.stop(); // a second stop would share the first one's read and go unanswered
+    expect((await switched.outcome()).reason).toBe('stopped');
+    const next = new SongCollector(session.play(1));
+    await next.reached(songs[1].bytes.length);
+    expect(next.bytes.equals(songs[1].bytes)).toBe(true);
+    expect(server.requests).toEqual(['list', 'play 2', 'stop', 'play 1']);
   });
 
   it('times out a play the seed server does not answer, and stays usable', async () => {
@@ -100,7 +137,9 @@ describe('ClientSession against a seed-era server', () => {
   });
 
   it('gets its quit acknowledged', async () => {
-    session.play(2).resume();
+    const song = new SongCollector(session.play(2));
+    // Sent with the play, quit would share its read and be lost: the seed acts on the first only.
+    await song.reached(1);
     expect(await session.quit()).toEqual({ acknowledged: true });
     expect(session.closed).toBe(true);
   });

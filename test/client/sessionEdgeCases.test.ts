@@ -6,14 +6,21 @@ import { SongCollector } from './songCollector';
 
 type Handler = (type: string, socket: Socket) => void;
 
-/** A server that answers each request packet with whatever `handler` writes. */
+const METADATA = JSON.stringify({
+  version: 1,
+  songs: [{ id: 0, title: 'A', artist: null, album: null, durationSeconds: null, hasCover: false }],
+});
+
+/** A server that answers each request packet with whatever `handler` writes; `reads` keeps what each read brought. */
 async function scriptedServer(handler: Handler) {
   const sockets = new Set<Socket>();
+  const reads: string[] = [];
   const server = createServer((socket) => {
     sockets.add(socket);
     const parser = new FrameParser(1 << 20);
     socket.on('error', () => {});
-    socket.on('data', (chunk) => {
+    socket.on('data', (chunk: Buffer) => {
+      reads.push(chunk.toString('latin1'));
       for (const packet of parser.push(chunk)) handler(packet.type, socket);
     });
   });
@@ -22,7 +29,7 @@ async function scriptedServer(handler: Handler) {
     for (const socket of sockets) socket.destroy();
     return new Promise((resolve) => server.close(resolve));
   };
-  return { port: (server.address() as { port: number }).port, stop };
+  return { port: (server.address() as { port: number }).port, stop, reads };
 }
 
 describe('ClientSession with odd servers', () => {
@@ -46,7 +53,7 @@ describe('ClientSession with odd servers', () => {
       maxPacketBytes,
       log: (m) => logged.push(m),
     });
-    return { session, logged };
+    return { session, logged, reads: started.reads };
   };
 
   it('says plainly when nobody listens', async () => {
@@ -131,8 +138,8 @@ describe('ClientSession with odd servers', () => {
   });
 
   it('routes play data by the stop reply when switching songs', async () => {
-    const { session: s } = await start((type, socket) => {
-      // Song A streams until the stop; the stop and B's play arrive in one write.
+    const { session: s, reads } = await start((type, socket) => {
+      // Song A streams until the stop; B's play waits for the stop reply (no list: kind unknown).
       if (type === 'play') socket.write(serverMessages.playData(Buffer.from('AAAA')));
       if (type === 'stop') {
         socket.write(serverMessages.playData(Buffer.from('late A')));
@@ -148,5 +155,56 @@ describe('ClientSession with odd servers', () => {
     expect(first.stream.endReason).toBe('stopped');
     expect(second.bytes.toString()).toBe('AAAA');
     expect(second.stream.endReason).toBe(null);
+    expect(reads.some((read) => read.includes('stop') && read.includes('play'))).toBe(false);
+  });
+
+  it('sends stop and play in one write to a server with the metadata extension', async () => {
+    const { session: s, reads } = await start((type, socket) => {
+      if (type === 'list') socket.write(serverMessages.list('{sid: 0 title: A}', METADATA));
+      if (type === 'play') socket.write(serverMessages.playData(Buffer.from('AAAA')));
+      if (type === 'stop') socket.write(serverMessages.stop());
+    });
+    expect((await s.list()).hasMetadata).toBe(true);
+    const first = new SongCollector(s.play(1));
+    await first.reached(4);
+    const second = new SongCollector(s.play(2, { startSeconds: 3 }));
+    await second.reached(4);
+    expect(reads).toContain('stop<NEXT;><END;>play<NEXT;>2<NEXT;>3<NEXT;><END;>');
+  });
+
+  it('fails a held play whose stop is never answered, without sending it', async () => {
+    const { session: s, reads } = await start((type, socket) => {
+      if (type === 'play') socket.write(serverMessages.playData(Buffer.from('AAAA')));
+    }, 200);
+    const first = new SongCollector(s.play(1));
+    await first.reached(4);
+    const outcome = await s.play(2).outcome();
+    expect(outcome.reason).toBe('error');
+    expect(outcome.error?.message).toBe('No reply to stop before play 2 within 200 ms');
+    expect(reads.join('')).not.toContain('play<NEXT;>2');
+    expect(s.closed).toBe(false);
+  });
+
+  it('fails a held play when the server hangs up before answering the stop', async () => {
+    const { session: s } = await start((type, socket) => {
+      if (type === 'play') socket.write(serverMessages.playData(Buffer.from('AAAA')));
+      if (type === 'stop') socket.end();
+    });
+    const first = new SongCollector(s.play(1));
+    await first.reached(4);
+    const outcome = await s.play(2).outcome();
+    expect(outcome.reason).toBe('error');
+    expect(outcome.error?.message).toBe('Server closed the connection');
+  });
+
+  it('ends a held play as stopped when the client closes', async () => {
+    const { session: s } = await start((type, socket) => {
+      if (type === 'play') socket.write(serverMessages.playData(Buffer.from('AAAA')));
+    });
+    const first = new SongCollector(s.play(1));
+    await first.reached(4);
+    const held = s.play(2);
+    s.close();
+    expect(await held.outcome()).toMatchObject({ reason: 'stopped', error: null });
   });
 });
