@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FlowGate } from './flowGate';
 
 describe('FlowGate', () => {
-  it('closes once emitted audio reaches the maximum, counting from the last report', () => {
+  it('closes once the last report plus what is in flight reaches the maximum', () => {
     const gate = new FlowGate(6, 3);
     gate.onEmitted(4);
     expect(gate.isOpen).toBe(true);
-    gate.onReport(1); // the renderer played 3 s of it
+    gate.onReport(1, 4); // received all 4 s and played 3 of them
     gate.onEmitted(4.5);
     expect(gate.bufferedSeconds).toBe(5.5);
     expect(gate.isOpen).toBe(true);
@@ -14,20 +14,73 @@ describe('FlowGate', () => {
     expect(gate.isOpen).toBe(false);
   });
 
-  it('opens only below the resume mark, waking the reader', async () => {
+  it('counts chunks sent after a stale report as still in flight', () => {
+    const gate = new FlowGate(6, 3);
+    gate.onEmitted(0.25);
+    gate.onEmitted(5.75); // sent at once, while the renderer was still writing its first report
+    expect(gate.isOpen).toBe(false);
+    // Written when only the first chunk had arrived: 0.25 s held, 5.75 s still on the way.
+    gate.onReport(0.25, 0.25);
+    expect(gate.bufferedSeconds).toBe(6);
+    expect(gate.isOpen).toBe(false);
+    gate.onReport(2, 2); // played a little, more arrived: still 6 s held or in flight
+    expect(gate.isOpen).toBe(false);
+    gate.onReport(2.5, 6); // everything arrived and 3.5 s of it played
+    expect(gate.bufferedSeconds).toBe(2.5);
+    expect(gate.isOpen).toBe(true);
+    gate.onEmitted(3);
+    gate.onReport(2.5, 6); // the same stale report again: the 3 s sent since still count
+    expect(gate.bufferedSeconds).toBe(5.5);
+    gate.onEmitted(0.5);
+    expect(gate.isOpen).toBe(false);
+  });
+
+  it('opens only once held plus in flight is below the resume mark, waking the reader', async () => {
     const gate = new FlowGate(6, 3);
     gate.onEmitted(6);
     let woke = false;
     const waiting = gate.whenOpen().then(() => (woke = true));
-    gate.onReport(4);
+    gate.onReport(1, 3); // 1 s held, but 3 s still on the way
     await Promise.resolve();
     expect(woke).toBe(false);
-    gate.onReport(2.9);
+    gate.onReport(4, 6);
+    await Promise.resolve();
+    expect(woke).toBe(false);
+    gate.onReport(2.9, 6);
     await waiting;
     expect(gate.isOpen).toBe(true);
   });
 
-  it('closes on a report of a full buffer, and release opens it for good', async () => {
+  it('ignores a report written before one it already applied', () => {
+    const gate = new FlowGate(6, 3);
+    gate.onEmitted(5);
+    gate.onReport(4, 5);
+    gate.onReport(0, 1); // older: it had seen less of the stream
+    expect(gate.bufferedSeconds).toBe(4);
+  });
+
+  it('never counts more received than was sent', () => {
+    const gate = new FlowGate(6, 3);
+    gate.onEmitted(2);
+    gate.onReport(1, 2.000001);
+    expect(gate.inFlightSeconds).toBe(0);
+    gate.onEmitted(1);
+    expect(gate.bufferedSeconds).toBe(2);
+  });
+
+  it('counts audio carried over from an ended stream until the first report', () => {
+    const gate = new FlowGate(6, 3, 4);
+    gate.onEmitted(1.5);
+    expect(gate.bufferedSeconds).toBe(5.5);
+    gate.onEmitted(0.5);
+    expect(gate.isOpen).toBe(false);
+    // The report covers the old stream's audio too; 1 s of this one is still on the way.
+    gate.onReport(1.5, 1);
+    expect(gate.bufferedSeconds).toBe(2.5);
+    expect(gate.isOpen).toBe(true);
+  });
+
+  it('starts closed with a full carried-over buffer, and release opens it for good', async () => {
     const gate = new FlowGate(6, 3, 7);
     expect(gate.isOpen).toBe(false);
     const waiting = gate.whenOpen();

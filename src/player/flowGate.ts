@@ -1,26 +1,41 @@
 /**
- * Flow control for one stream. The renderer reports how many seconds it holds unplayed; between
- * reports, every second emitted counts as buffered. Reading stops at `maxSeconds` and resumes
- * once a report falls below `resumeBelowSeconds` (hysteresis keeps it from flapping).
+ * Flow control for one stream. The renderer reports how many seconds it holds unplayed and how
+ * many seconds of this stream it has received. A report is old news by the time it arrives:
+ * chunks sent after the renderer wrote it were still in flight, so they count on top of it
+ * (in flight = emitted − received). Reading stops at `maxSeconds` and resumes once the estimate
+ * falls below `resumeBelowSeconds` (hysteresis keeps it from flapping).
  */
 export class FlowGate {
-  private reported: number;
-  private emittedSinceReport = 0;
+  private reportedBuffered: number;
+  private reportedReceived = 0;
+  private emitted = 0;
   private closed = false;
   private waiters: Array<() => void> = [];
 
+  /**
+   * @param initialBufferedSeconds audio the renderer holds before this stream's first report,
+   *   e.g. the rest of an ended stream that this one follows gaplessly
+   */
   constructor(
     private maxSeconds: number,
     private readonly resumeBelowSeconds: number,
     initialBufferedSeconds = 0,
   ) {
-    this.reported = initialBufferedSeconds;
+    this.reportedBuffered = initialBufferedSeconds;
     this.closed = initialBufferedSeconds >= maxSeconds;
   }
 
-  /** The renderer's buffer as far as we know: its last report plus what was sent since. */
+  /**
+   * The renderer's buffer plus what is on its way there: an upper bound, since the renderer's
+   * buffer only grows by what it receives.
+   */
   get bufferedSeconds(): number {
-    return this.reported + this.emittedSinceReport;
+    return this.reportedBuffered + this.inFlightSeconds;
+  }
+
+  /** Emitted, but not yet received by the renderer when it last reported. */
+  get inFlightSeconds(): number {
+    return Math.max(0, this.emitted - this.reportedReceived);
   }
 
   get isOpen(): boolean {
@@ -28,15 +43,22 @@ export class FlowGate {
   }
 
   onEmitted(seconds: number): void {
-    this.emittedSinceReport += seconds;
+    this.emitted += seconds;
     if (this.bufferedSeconds >= this.maxSeconds) this.closed = true;
   }
 
-  onReport(bufferedSeconds: number): void {
-    this.reported = bufferedSeconds;
-    this.emittedSinceReport = 0;
-    if (bufferedSeconds >= this.maxSeconds) this.closed = true;
-    else if (this.closed && bufferedSeconds < this.resumeBelowSeconds) this.open();
+  /**
+   * @param bufferedSeconds unplayed audio the renderer holds (of every stream queued)
+   * @param receivedSeconds audio of this stream the renderer had received when it reported
+   */
+  onReport(bufferedSeconds: number, receivedSeconds: number): void {
+    // One written before a report already applied (it has seen less of the stream): ignore it.
+    if (receivedSeconds < this.reportedReceived) return;
+    this.reportedBuffered = bufferedSeconds;
+    this.reportedReceived = Math.min(receivedSeconds, this.emitted);
+    const estimate = this.bufferedSeconds;
+    if (estimate >= this.maxSeconds) this.closed = true;
+    else if (this.closed && estimate < this.resumeBelowSeconds) this.open();
   }
 
   /** Resolves when reading may go on (at once when open). */

@@ -95,7 +95,8 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     const session = this.connection.requireSession();
     const startSeconds = request.startSeconds ?? 0;
     const previous = this.pump;
-    // An ended stream's audio is all with the renderer and keeps playing (gapless hand-over).
+    // An ended stream's audio keeps playing before this one's (gapless hand-over): until the
+    // renderer reports on the new stream, count what the old one held or had in flight.
     const carriedOver = previous?.state === 'ended' ? previous.gate.bufferedSeconds : 0;
     this.cancelStream('play');
     const streamId = ++this.lastStreamId;
@@ -135,9 +136,15 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     }
   }
 
-  reportBuffer(streamId: number, bufferedSeconds: number): void {
+  /**
+   * Flow control input from the renderer: the unplayed seconds it holds (across streams) and the
+   * seconds of `streamId` it has received, so that audio still in flight to it counts too. A
+   * consumer in this process that reports from its 'audio' listener has received everything
+   * emitted, and may leave `receivedSeconds` out.
+   */
+  reportBuffer(streamId: number, bufferedSeconds: number, receivedSeconds = Infinity): void {
     const pump = this.pump;
-    if (pump && pump.streamId === streamId) pump.gate.onReport(bufferedSeconds);
+    if (pump && pump.streamId === streamId) pump.gate.onReport(bufferedSeconds, receivedSeconds);
   }
 
   async dispose(): Promise<void> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlaybackService } from '../../src/player';
 import { BUNDLED_MUSIC, startTestServer, type RunningServer } from '../support/serverHarness';
+import { LaggingRenderer, type LaggingRendererOptions } from './support/laggingRenderer';
 import { buildLongMp3 } from './support/longMp3';
 import { StreamRecorder } from './support/streamRecorder';
 
@@ -51,7 +52,7 @@ describe('flow control', () => {
     expect(service.readingPaused).toBe(true);
 
     recorder.consume = 'instantly';
-    service.reportBuffer(streamId, 0);
+    service.reportBuffer(streamId, 0, recorder.secondsOf(streamId));
     await recorder.waitForEvent(streamId, 'ended', 15_000);
     expect(recorder.secondsOf(streamId)).toBeCloseTo(1433250 / 44100, 5);
   });
@@ -60,14 +61,15 @@ describe('flow control', () => {
     const recorder = new StreamRecorder(service, 'never');
     const { streamId } = await service.play({ songId: 1 });
     await recorder.waitUntil(() => recorder.secondsOf(streamId) > 1, 5000, 'some audio');
-    service.reportBuffer(streamId, 10); // e.g. a paused AudioContext: nothing plays
+    const received = () => recorder.secondsOf(streamId);
+    service.reportBuffer(streamId, 10, received()); // e.g. a paused AudioContext: nothing plays
     await quiet(recorder, 300);
     const before = recorder.secondsOf(streamId);
     expect(before).toBeLessThan(1 + ONE_CHUNK);
-    service.reportBuffer(streamId, 4); // drained a little: still above the resume mark
+    service.reportBuffer(streamId, 4, received()); // drained a little: above the resume mark
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(recorder.secondsOf(streamId)).toBe(before);
-    service.reportBuffer(streamId, 2.5);
+    service.reportBuffer(streamId, 2.5, received());
     await recorder.waitUntil(() => recorder.secondsOf(streamId) > before, 5000, 'more audio');
     await quiet(recorder, 200);
     expect(recorder.secondsOf(streamId)).toBeLessThan(before + MAX_BUFFERED - 2.5 + ONE_CHUNK);
@@ -95,11 +97,13 @@ describe('a long song', () => {
 
   it('streams with flat memory to a fast real-time consumer', { timeout: 60_000 }, async () => {
     let buffered = 0;
+    let received = 0;
     let samples = 0;
     let streamId = -1;
     let ended = false;
     service.on('audio', (chunk) => {
       buffered += chunk.channels[0].length / chunk.sampleRate;
+      received += chunk.channels[0].length / chunk.sampleRate;
       samples += chunk.channels[0].length;
     });
     service.on('stream', (event) => {
@@ -112,7 +116,7 @@ describe('a long song', () => {
     // A renderer playing at 100x speed: 1 s of audio every 10 ms, reporting as it goes.
     const player = setInterval(() => {
       buffered = Math.max(0, buffered - 1);
-      service.reportBuffer(streamId, buffered);
+      service.reportBuffer(streamId, buffered, received);
     }, 10);
     const readings: number[] = [];
     const sampler = setInterval(() => readings.push(footprint()), 100);
@@ -133,3 +137,92 @@ describe('a long song', () => {
     expect(growth).toBeLessThan(64 * 1024 * 1024);
   });
 });
+
+/**
+ * The renderer's reports describe what it held before the chunks still in flight to it; a stale,
+ * low report must not let main send past the limit again and again.
+ */
+describe('flow control with a renderer whose audio and reports arrive late', () => {
+  /** The limit plus one chunk, and a little for rounding. */
+  const BOUND = MAX_BUFFERED + ONE_CHUNK + 0.05;
+  let running: RunningServer;
+  let service: PlaybackService;
+  let renderer: LaggingRenderer | null = null;
+
+  beforeEach(async () => {
+    running = await startTestServer({ pacing: false });
+    service = new PlaybackService({ maxBufferedSeconds: MAX_BUFFERED, resumeBelowSeconds: 3 });
+    await service.connect('127.0.0.1', running.port);
+  });
+  afterEach(async () => {
+    renderer?.close();
+    renderer = null;
+    await service.dispose();
+    await running.server.close();
+  });
+
+  function lagging(options: Partial<LaggingRendererOptions> = {}): LaggingRenderer {
+    renderer = new LaggingRenderer(service, {
+      deliveryDelayMs: [20, 60],
+      reportDelayMs: [50, 100],
+      reportEveryMs: 50,
+      playing: false,
+      ...options,
+    });
+    return renderer;
+  }
+
+  it('paused: fills to the limit and no further', async () => {
+    const renderer = lagging({ playing: false });
+    const { streamId } = await service.play({ songId: 2 });
+    renderer.begin(streamId);
+    await settled(renderer, 500);
+    expect(renderer.queuedSeconds).toBeGreaterThanOrEqual(MAX_BUFFERED);
+    expect(renderer.maxHeldAndInFlight).toBeLessThanOrEqual(BOUND);
+    expect(service.readingPaused).toBe(true);
+  });
+
+  it('playing in real time: refills below the resume mark, never past the limit', async () => {
+    const renderer = lagging({ playing: true });
+    const { streamId } = await service.play({ songId: 0 });
+    renderer.begin(streamId);
+    // Long enough to drain below the resume mark (3 s) and be refilled at least once.
+    await waitUntil(() => renderer.receivedOf(streamId) > MAX_BUFFERED + 1, 15_000, 'a refill');
+    expect(renderer.maxHeldAndInFlight).toBeLessThanOrEqual(BOUND);
+  });
+
+  it('gapless: the next song counts the audio of the ended one still queued', async () => {
+    const renderer = lagging({ playing: false, next: { songId: 1, belowSeconds: 5 } });
+    // The last 4 s of a song: it ends at once, the next one is asked for while paused.
+    const first = await service.play({ songId: 0, startSeconds: 28 });
+    renderer.begin(first.streamId);
+    await waitUntil(() => renderer.startedStreams.length === 2, 10_000, 'the next song');
+    await settled(renderer, 500);
+    expect(renderer.queuedSeconds).toBeGreaterThanOrEqual(MAX_BUFFERED);
+    expect(renderer.maxHeldAndInFlight).toBeLessThanOrEqual(BOUND);
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Waits until audio arrived, nothing is in flight and nothing more came for `ms` milliseconds. */
+async function settled(renderer: LaggingRenderer, ms: number): Promise<void> {
+  let held = -1;
+  let since = Date.now();
+  await waitUntil(
+    () => {
+      const now = renderer.queuedSeconds + renderer.inFlightSeconds;
+      const moving = now !== held || now === 0 || renderer.inFlightSeconds > 0;
+      if (moving) [held, since] = [now, Date.now()];
+      return Date.now() - since >= ms;
+    },
+    15_000,
+    'the stream to hold',
+  );
+}

@@ -82,7 +82,8 @@ describe('PlaybackService against a real server', () => {
     await service.stop();
     const stoppedAt = recorder.chunks.length;
     expect(recorder.eventsOf(streamId).at(-1)).toEqual({ kind: 'stopped', streamId });
-    service.reportBuffer(streamId, 0); // a late report must not wake the stopped stream
+    // A late report must not wake the stopped stream.
+    service.reportBuffer(streamId, 0, recorder.secondsOf(streamId));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(recorder.chunks.length).toBe(stoppedAt);
     expect(

@@ -4,13 +4,14 @@ import type { AudioChunk, StreamEvent } from '../../../src/shared/tidewaveApi';
 
 /**
  * Stands in for the renderer: records every audio chunk and stream event of a PlaybackService.
- * With `consume: 'instantly'` it reports an empty buffer after each chunk (a consumer that
- * never falls behind); with 'never' it reports nothing at all.
+ * With `consume: 'instantly'` it reports an empty buffer after each chunk, with all of the
+ * stream received (a consumer that never falls behind); with 'never' it reports nothing at all.
  */
 export class StreamRecorder {
   readonly chunks: AudioChunk[] = [];
   readonly events: StreamEvent[] = [];
   private waiters: Array<() => void> = [];
+  private readonly received = new Map<number, number>();
 
   constructor(
     private readonly service: PlaybackService,
@@ -19,7 +20,10 @@ export class StreamRecorder {
   ) {
     service.on('audio', (chunk) => {
       this.chunks.push(chunk);
-      if (this.consume === 'instantly') service.reportBuffer(chunk.streamId, 0);
+      const seconds = chunk.channels[0].length / chunk.sampleRate;
+      const received = (this.received.get(chunk.streamId) ?? 0) + seconds;
+      this.received.set(chunk.streamId, received);
+      if (this.consume === 'instantly') service.reportBuffer(chunk.streamId, 0, received);
       this.wake();
     });
     service.on('stream', (event) => {
