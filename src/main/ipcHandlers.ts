@@ -40,7 +40,8 @@ export function registerIpcHandlers(
     [IpcInvoke.ListSongs]: () => playback.listSongs(),
     [IpcInvoke.Play]: (request) => playback.play(request),
     [IpcInvoke.Stop]: () => playback.stop(),
-    [IpcInvoke.ReportBuffer]: (streamId, seconds) => playback.reportBuffer(streamId, seconds),
+    [IpcInvoke.ReportBuffer]: (streamId, buffered, received) =>
+      playback.reportBuffer(streamId, buffered, received),
     [IpcInvoke.StartHost]: (request) => host.start(request),
     [IpcInvoke.StopHost]: () => host.stop(),
     [IpcInvoke.GetHost]: () => host.getState(),

@@ -50,8 +50,8 @@ const api: TidewaveApi = {
   listSongs: () => invoke(IpcInvoke.ListSongs),
   play: (request) => invoke(IpcInvoke.Play, request),
   stop: () => invoke(IpcInvoke.Stop),
-  reportBuffer: (streamId, bufferedSeconds) =>
-    ipcRenderer.send(IpcInvoke.ReportBuffer, streamId, bufferedSeconds),
+  reportBuffer: (streamId, bufferedSeconds, receivedSeconds) =>
+    ipcRenderer.send(IpcInvoke.ReportBuffer, streamId, bufferedSeconds, receivedSeconds),
   startHost: (request) => invoke(IpcInvoke.StartHost, request),
   stopHost: () => invoke(IpcInvoke.StopHost),
   getHost: () => invoke(IpcInvoke.GetHost),

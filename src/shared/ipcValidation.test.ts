@@ -80,10 +80,21 @@ describe('IPC argument validation', () => {
   });
 
   it('checks buffer reports', () => {
-    expect(validateIpcArgs(IpcInvoke.ReportBuffer, [4, 2.5])).toEqual([4, 2.5]);
-    rejects(() => validateIpcArgs(IpcInvoke.ReportBuffer, [4, -0.1]), 'Invalid bufferedSeconds');
-    rejects(() => validateIpcArgs(IpcInvoke.ReportBuffer, [4, NaN]), 'Invalid bufferedSeconds');
-    rejects(() => validateIpcArgs(IpcInvoke.ReportBuffer, ['4', 1]), 'Invalid streamId');
+    expect(validateIpcArgs(IpcInvoke.ReportBuffer, [4, 2.5, 30])).toEqual([4, 2.5, 30]);
+    expect(validateIpcArgs(IpcInvoke.ReportBuffer, [4, 0, 0])).toEqual([4, 0, 0]);
+    const bad: Array<[unknown[], string]> = [
+      [[4, -0.1, 1], 'Invalid bufferedSeconds'],
+      [[4, NaN, 1], 'Invalid bufferedSeconds'],
+      [['4', 1, 1], 'Invalid streamId'],
+      // What the renderer has received tells main what is still in flight: it is required.
+      [[4, 1], 'Invalid receivedSeconds'],
+      [[4, 1, -1], 'Invalid receivedSeconds'],
+      [[4, 1, Infinity], 'Invalid receivedSeconds'],
+      [[4, 1, '2'], 'Invalid receivedSeconds'],
+    ];
+    for (const [args, message] of bad) {
+      rejects(() => validateIpcArgs(IpcInvoke.ReportBuffer, args), message);
+    }
   });
 
   it('checks host requests, where port 0 means any free port', () => {

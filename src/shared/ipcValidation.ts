@@ -18,7 +18,7 @@ export interface IpcInvokeArgs {
   [IpcInvoke.ListSongs]: [];
   [IpcInvoke.Play]: [request: PlayRequest];
   [IpcInvoke.Stop]: [];
-  [IpcInvoke.ReportBuffer]: [streamId: number, bufferedSeconds: number];
+  [IpcInvoke.ReportBuffer]: [streamId: number, bufferedSeconds: number, receivedSeconds: number];
   [IpcInvoke.StartHost]: [request: HostRequest];
   [IpcInvoke.StopHost]: [];
   [IpcInvoke.GetHost]: [];
@@ -78,6 +78,10 @@ export function validateStartSeconds(value: unknown): number {
 
 export function validateBufferedSeconds(value: unknown): number {
   return isFiniteAtLeastZero(value) ? value : fail('bufferedSeconds', 'a finite number ≥ 0', value);
+}
+
+export function validateReceivedSeconds(value: unknown): number {
+  return isFiniteAtLeastZero(value) ? value : fail('receivedSeconds', 'a finite number ≥ 0', value);
 }
 
 /** An absolute path, POSIX (`/music`) or Windows (`C:\Music`, `\\server\share`). */
@@ -163,9 +167,10 @@ export const ipcArgumentValidators: { [C in IpcInvokeChannel]: Validator<C> } = 
   [IpcInvoke.ListSongs]: none,
   [IpcInvoke.Play]: ([request]) => [validatePlayRequest(request)],
   [IpcInvoke.Stop]: none,
-  [IpcInvoke.ReportBuffer]: ([streamId, seconds]) => [
+  [IpcInvoke.ReportBuffer]: ([streamId, buffered, received]) => [
     validateStreamId(streamId),
-    validateBufferedSeconds(seconds),
+    validateBufferedSeconds(buffered),
+    validateReceivedSeconds(received),
   ],
   [IpcInvoke.StartHost]: ([request]) => [validateHostRequest(request)],
   [IpcInvoke.StopHost]: none,

@@ -97,8 +97,12 @@ export interface TidewaveApi {
   listSongs(): Promise<SongInfo[]>;
   play(request: PlayRequest): Promise<PlayStarted>;
   stop(): Promise<void>;
-  /** Flow control: how many seconds of a stream the renderer holds but has not played yet. */
-  reportBuffer(streamId: number, bufferedSeconds: number): void;
+  /**
+   * Flow control: the seconds of audio the renderer holds but has not played yet (of every
+   * stream queued), and the seconds of `streamId` it has received in all. Main subtracts the
+   * second from what it has sent to know what is still in flight.
+   */
+  reportBuffer(streamId: number, bufferedSeconds: number, receivedSeconds: number): void;
   startHost(request: HostRequest): Promise<HostState>;
   stopHost(): Promise<HostState>;
   getHost(): Promise<HostState>;

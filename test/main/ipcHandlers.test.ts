@@ -62,11 +62,13 @@ const CASES: Record<
   },
   [IpcInvoke.Stop]: { good: [], expectCall: 'playback.stop', bad: [] },
   [IpcInvoke.ReportBuffer]: {
-    good: [3, 1.5],
+    good: [3, 1.5, 20],
     expectCall: 'playback.reportBuffer',
     bad: [
-      [[3, -1], 'Invalid bufferedSeconds'],
-      [[-3, 1], 'Invalid streamId'],
+      [[3, -1, 1], 'Invalid bufferedSeconds'],
+      [[-3, 1, 1], 'Invalid streamId'],
+      [[3, 1], 'Invalid receivedSeconds'],
+      [[3, 1, NaN], 'Invalid receivedSeconds'],
     ],
   },
   [IpcInvoke.StartHost]: {
@@ -168,7 +170,7 @@ describe('registerIpcHandlers', () => {
     await expect(ipcMain.invoke(stranger, IpcInvoke.ListSongs)).rejects.toThrow(
       'not from the app window',
     );
-    ipcMain.send(stranger, IpcInvoke.ReportBuffer, 1, 1);
+    ipcMain.send(stranger, IpcInvoke.ReportBuffer, 1, 1, 1);
     expect(services.playback.listSongs).not.toHaveBeenCalled();
     expect(services.playback.reportBuffer).not.toHaveBeenCalled();
   });

@@ -86,8 +86,8 @@ describe('preload bridge', () => {
   });
 
   it('sends buffer reports one way', () => {
-    api.reportBuffer(4, 2.5);
-    expect(ipcRenderer.send).toHaveBeenCalledWith(IpcInvoke.ReportBuffer, 4, 2.5);
+    api.reportBuffer(4, 2.5, 12.25);
+    expect(ipcRenderer.send).toHaveBeenCalledWith(IpcInvoke.ReportBuffer, 4, 2.5, 12.25);
   });
 
   it('drops Electron\'s "Error invoking remote method" prefix from failures', async () => {

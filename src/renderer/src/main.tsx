@@ -15,7 +15,9 @@ if (!bridge) {
   root.render(<p className="fatal">Tidewave could not reach its main process.</p>);
 } else {
   installApi(bridge);
-  const engine = new AudioEngine((streamId, seconds) => api().reportBuffer(streamId, seconds));
+  const engine = new AudioEngine((streamId, buffered, received) =>
+    api().reportBuffer(streamId, buffered, received),
+  );
   installEngine(engine);
   if (testHooksWanted()) installTestHooks(engine);
   connectStores(bridge);

@@ -39,7 +39,8 @@ function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers 
     listSongs: () => playback.listSongs(),
     play: (request) => playback.play(request),
     stop: () => playback.stop(),
-    reportBuffer: (streamId, seconds) => playback.reportBuffer(streamId, seconds),
+    reportBuffer: (streamId, buffered, received) =>
+      playback.reportBuffer(streamId, buffered, received),
     startHost: (request) => host.start(request),
     stopHost: () => host.stop(),
     getHost: async () => host.getState(),

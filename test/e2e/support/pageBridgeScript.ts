@@ -37,7 +37,9 @@ export const PAGE_BRIDGE_SCRIPT = `(() => {
     listSongs: invoke('listSongs'),
     play: invoke('play'),
     stop: invoke('stop'),
-    reportBuffer: (streamId, seconds) => { void window.__twInvoke('reportBuffer', [streamId, seconds]); },
+    reportBuffer: (streamId, buffered, received) => {
+      void window.__twInvoke('reportBuffer', [streamId, buffered, received]);
+    },
     startHost: invoke('startHost'),
     stopHost: invoke('stopHost'),
     getHost: invoke('getHost'),

@@ -6,7 +6,12 @@ import { SourcePlayer } from './sourcePlayer';
 import { StreamRegistry } from './streamRegistry';
 import { StreamTimeline } from './streamTimeline';
 
-export type BufferReporter = (streamId: number, bufferedSeconds: number) => void;
+/** Flow control: unplayed seconds queued (all streams), and seconds of `streamId` received. */
+export type BufferReporter = (
+  streamId: number,
+  bufferedSeconds: number,
+  receivedSeconds: number,
+) => void;
 /** Sees each accepted chunk and the context time its first sample plays at. */
 export type ChunkTap = (chunk: AudioChunk, startTime: number) => void;
 
@@ -39,7 +44,9 @@ export class AudioEngine implements PlaybackEngine {
 
   enqueue(chunk: AudioChunk): void {
     const frames = chunk.channels[0]?.length ?? 0;
-    if (frames === 0 || !this.registry.admitAudio(chunk.streamId)) return;
+    if (frames === 0) return;
+    // Counted as main counts what it sent, so main can tell what is still in flight.
+    if (!this.registry.admitAudio(chunk.streamId, frames / chunk.sampleRate)) return;
     const context = this.output.ensure();
     this.clock ??= new ScheduleClock(context.sampleRate);
     const { startTime } = this.clock.place(frames, chunk.sampleRate, context.currentTime);
@@ -85,7 +92,9 @@ export class AudioEngine implements PlaybackEngine {
   reportBuffer(): void {
     const newest = this.registry.newest();
     if (newest && !newest.ended) {
-      this.report(newest.streamId, this.timeline.bufferedAhead(this.output.now));
+      const { streamId } = newest;
+      const buffered = this.timeline.bufferedAhead(this.output.now);
+      this.report(streamId, buffered, this.registry.receivedSeconds(streamId));
     }
   }
 }

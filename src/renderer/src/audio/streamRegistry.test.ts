@@ -41,12 +41,27 @@ describe('StreamRegistry', () => {
 
   it('refuses audio of an older stream once a newer stream has sent audio', () => {
     const registry = new StreamRegistry();
-    expect(registry.admitAudio(1)).not.toBeNull();
-    expect(registry.admitAudio(2)).not.toBeNull();
-    expect(registry.admitAudio(1)).toBeNull();
-    expect(registry.admitAudio(2)).not.toBeNull();
+    expect(registry.admitAudio(1, 0.25)).not.toBeNull();
+    expect(registry.admitAudio(2, 0.25)).not.toBeNull();
+    expect(registry.admitAudio(1, 0.25)).toBeNull();
+    expect(registry.admitAudio(2, 0.25)).not.toBeNull();
     registry.refuseAll();
-    expect(registry.admitAudio(2)).toBeNull();
-    expect(registry.admitAudio(3)).not.toBeNull();
+    expect(registry.admitAudio(2, 0.25)).toBeNull();
+    expect(registry.admitAudio(3, 0.25)).not.toBeNull();
+  });
+
+  it('adds up the seconds admitted per stream, as main adds up what it sent', () => {
+    const registry = new StreamRegistry();
+    registry.admitAudio(1, 0.25);
+    registry.admitAudio(1, 0.5);
+    registry.admitAudio(2, 0.25);
+    registry.admitAudio(1, 9); // refused: older than stream 2's audio
+    expect(registry.receivedSeconds(1)).toBe(0.75);
+    expect(registry.receivedSeconds(2)).toBe(0.25);
+    expect(registry.receivedSeconds(3)).toBe(0);
+    registry.forgetBefore(2);
+    expect(registry.receivedSeconds(1)).toBe(0);
+    registry.refuseAll();
+    expect(registry.receivedSeconds(2)).toBe(0);
   });
 });

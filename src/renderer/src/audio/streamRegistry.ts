@@ -18,6 +18,7 @@ export class StreamRegistry {
   private refusedThrough = 0;
   private newestSeen = 0;
   private newestWithAudio = 0;
+  private readonly received = new Map<number, number>();
 
   accepts(streamId: number): boolean {
     return streamId > this.refusedThrough;
@@ -40,14 +41,22 @@ export class StreamRegistry {
   }
 
   /**
-   * Records a chunk's stream, or refuses it (null). Audio of an older stream arriving after a
-   * newer stream's audio is refused too: appending it would play it out of order.
+   * Records a chunk's stream and its `seconds`, or refuses it (null). Audio of an older stream
+   * arriving after a newer stream's audio is refused too: appending it would play it out of order.
    */
-  admitAudio(streamId: number): StreamInfo | null {
+  admitAudio(streamId: number, seconds: number): StreamInfo | null {
     if (streamId < this.newestWithAudio) return null;
     const info = this.touch(streamId);
-    if (info) this.newestWithAudio = streamId;
+    if (info) {
+      this.newestWithAudio = streamId;
+      this.received.set(streamId, this.receivedSeconds(streamId) + seconds);
+    }
     return info;
+  }
+
+  /** Seconds of the stream's audio admitted so far: main's measure of what has arrived. */
+  receivedSeconds(streamId: number): number {
+    return this.received.get(streamId) ?? 0;
   }
 
   get(streamId: number | null): StreamInfo | null {
@@ -66,10 +75,12 @@ export class StreamRegistry {
   refuseAll(): void {
     this.refusedThrough = Math.max(this.refusedThrough, this.newestSeen);
     this.streams.clear();
+    this.received.clear();
   }
 
   /** Forgets streams older than `streamId`: they have finished playing. */
   forgetBefore(streamId: number): void {
     for (const id of this.streams.keys()) if (id < streamId) this.streams.delete(id);
+    for (const id of this.received.keys()) if (id < streamId) this.received.delete(id);
   }
 }
