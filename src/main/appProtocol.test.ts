@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { handleAppProtocol, registerAppScheme, resolveAppUrl } from './appProtocol';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 
 const ROOT = '/app/out/renderer';
 
@@ -60,5 +61,29 @@ describe('app:// protocol', () => {
     expect(await ok.text()).toBe(`file file://${ROOT}/index.html`);
     const denied = await handler!(new Request('app://renderer/..%2fsecret'));
     expect(denied.status).toBe(404);
+  });
+
+  it('sends the Content-Security-Policy header with HTML pages', async () => {
+    let handler: ((request: Request) => Promise<Response>) | undefined;
+    // Like net.fetch, fetch gives a response whose headers cannot be changed.
+    const fetchFile = async (url: string) =>
+      url.endsWith('.html')
+        ? fetch('data:text/html;charset=utf-8,<p>page</p>')
+        : fetch('data:text/javascript,void 0');
+    handleAppProtocol(
+      { handle: (_scheme, h) => (handler = h as (request: Request) => Promise<Response>) },
+      fetchFile,
+      ROOT,
+    );
+    for (const url of ['app://renderer/index.html', 'app://renderer/']) {
+      const page = await handler!(new Request(url));
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(page.headers.get('content-type')).toBe('text/html;charset=utf-8');
+      expect(await page.text()).toBe('<p>page</p>');
+    }
+    const script = await handler!(new Request('app://renderer/assets/index.js'));
+    expect(script.headers.get('content-security-policy')).toBeNull();
+    expect(await script.text()).toBe('void 0');
   });
 });

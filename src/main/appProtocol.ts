@@ -1,6 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Protocol } from 'electron';
+import { withContentSecurityPolicy } from './contentSecurityPolicy';
 
 /** The renderer is served from app://renderer/… rather than file://. */
 export const APP_SCHEME = 'app';
@@ -42,7 +43,10 @@ export function resolveAppUrl(url: string, rendererDir: string): string | null {
   return inside && !inside.startsWith('..') && !inside.startsWith(sep) ? file : null;
 }
 
-/** Serves app:// from the built renderer folder; anything else is a 404. */
+/**
+ * Serves app:// from the built renderer folder; anything else is a 404. HTML pages carry the
+ * Content-Security-Policy as a header too.
+ */
 export function handleAppProtocol(
   protocol: Pick<Protocol, 'handle'>,
   fetchFile: (fileUrl: string) => Promise<Response>,
@@ -52,7 +56,8 @@ export function handleAppProtocol(
     const file = resolveAppUrl(request.url, rendererDir);
     if (!file) return new Response('Not found', { status: 404 });
     try {
-      return await fetchFile(pathToFileURL(file).href);
+      const response = await fetchFile(pathToFileURL(file).href);
+      return /\.html?$/i.test(file) ? withContentSecurityPolicy(response) : response;
     } catch {
       return new Response('Not found', { status: 404 });
     }
