@@ -45,7 +45,8 @@ export class ServerConnection extends EventEmitter<{ changed: [ConnectionState] 
 
   /** Connects, then lists once: that proves a Tidewave server and says if it has metadata. */
   async connect(host: string, port: number): Promise<ConnectionState> {
-    await this.disconnect();
+    // Every state from here on names the server being connected to, the first one included.
+    await this.endSession({ ...DISCONNECTED, host, port });
     const generation = ++this.generation;
     const stale = () => generation !== this.generation;
     this.setState({ ...DISCONNECTED, status: 'connecting', host, port });
@@ -75,14 +76,8 @@ export class ServerConnection extends EventEmitter<{ changed: [ConnectionState] 
   }
 
   /** Says goodbye with `quit`; quitAcknowledged tells whether the server answered it. */
-  async disconnect(): Promise<DisconnectResult> {
-    this.generation++;
-    const session = this.current;
-    this.current = null;
-    if (this.stateNow.status !== 'disconnected') this.setState(DISCONNECTED);
-    if (!session) return { quitAcknowledged: false };
-    const { acknowledged } = await session.quit();
-    return { quitAcknowledged: acknowledged };
+  disconnect(): Promise<DisconnectResult> {
+    return this.endSession(DISCONNECTED);
   }
 
   async listSongs(): Promise<SongInfo[]> {
@@ -96,6 +91,17 @@ export class ServerConnection extends EventEmitter<{ changed: [ConnectionState] 
     } catch (error) {
       throw readableError(error);
     }
+  }
+
+  /** Voids any connect attempt, announces `disconnected` (as `next`) and quits the session. */
+  private async endSession(next: ConnectionState): Promise<DisconnectResult> {
+    this.generation++;
+    const session = this.current;
+    this.current = null;
+    if (this.stateNow.status !== 'disconnected') this.setState(next);
+    if (!session) return { quitAcknowledged: false };
+    const { acknowledged } = await session.quit();
+    return { quitAcknowledged: acknowledged };
   }
 
   private adopt(session: ClientSession, generation: number): void {

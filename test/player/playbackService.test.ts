@@ -35,6 +35,23 @@ describe('PlaybackService against a real server', () => {
     expect(songs[0].durationSeconds).toBeGreaterThan(20);
   });
 
+  it('names the server being connected to in every state, also when switching servers', async () => {
+    const other = await startTestServer({ pacing: false });
+    try {
+      await service.connect('127.0.0.1', running.port);
+      const states: ConnectionState[] = [];
+      service.on('connection', (state) => states.push(state));
+      await service.connect('127.0.0.1', other.port);
+      expect(states.map((s) => s.status)).toEqual(['disconnected', 'connecting', 'connected']);
+      for (const state of states) {
+        expect(state).toMatchObject({ host: '127.0.0.1', port: other.port, error: null });
+      }
+    } finally {
+      await service.disconnect();
+      await other.server.close();
+    }
+  });
+
   it('plays a song: every sample arrives, equal to decoding the file directly', async () => {
     const recorder = new StreamRecorder(service);
     await service.connect('127.0.0.1', running.port);
