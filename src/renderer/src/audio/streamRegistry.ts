@@ -20,6 +20,11 @@ export class StreamRegistry {
   private newestWithAudio = 0;
   private readonly received = new Map<number, number>();
 
+  /** Streams it holds anything about: a few at most, however many have played. */
+  get size(): number {
+    return new Set([...this.streams.keys(), ...this.received.keys()]).size;
+  }
+
   accepts(streamId: number): boolean {
     return streamId > this.refusedThrough;
   }

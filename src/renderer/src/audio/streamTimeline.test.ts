@@ -33,6 +33,17 @@ describe('StreamTimeline', () => {
     expect(timeline.played(3, 2.5)).toBeCloseTo(1.5);
   });
 
+  it('keeps a played total only for the last stream that finished', () => {
+    const timeline = new StreamTimeline();
+    for (let streamId = 1; streamId <= 50; streamId++) timeline.add(streamId, streamId, 1);
+    expect(timeline.size).toBe(50);
+    expect(timeline.played(30, 30.5)).toBeCloseTo(0.5);
+    expect(timeline.size).toBe(21 + 1);
+    expect(timeline.played(50, 100)).toBeCloseTo(1);
+    expect(timeline.streamAt(100)).toBe(50);
+    expect(timeline.size).toBe(1);
+  });
+
   it('remembers the last stream once everything has played, and forgets on clear', () => {
     const timeline = new StreamTimeline();
     timeline.add(4, 0, 1);

@@ -7,12 +7,18 @@ interface Segment {
 /**
  * Which stream's audio occupies which stretch of the AudioContext timeline. Answers what is
  * audible now, how much of a stream has played, and how much is queued but not yet played.
- * Segments that have finished playing are folded into per-stream totals so memory stays flat.
+ * Segments that have finished playing are folded into a played total, kept only for the last
+ * stream that finished, so memory stays flat however many songs play.
  */
 export class StreamTimeline {
   private segments: Segment[] = [];
   private readonly playedSeconds = new Map<number, number>();
   private lastFinished: number | null = null;
+
+  /** Entries held: queued segments and played totals, bounded by the queue, not by history. */
+  get size(): number {
+    return this.segments.length + this.playedSeconds.size;
+  }
 
   add(streamId: number, start: number, duration: number): void {
     this.segments.push({ streamId, start, end: start + duration });
@@ -23,6 +29,11 @@ export class StreamTimeline {
     let finished = 0;
     while (finished < this.segments.length && this.segments[finished].end <= now) {
       const { streamId, start, end } = this.segments[finished];
+      // Segments come in stream order, so the stream before this one has played out and no
+      // clock asks for its total again: drop it, or every song ever played keeps an entry.
+      if (this.lastFinished !== null && this.lastFinished !== streamId) {
+        this.playedSeconds.delete(this.lastFinished);
+      }
       this.playedSeconds.set(streamId, (this.playedSeconds.get(streamId) ?? 0) + end - start);
       this.lastFinished = streamId;
       finished++;
@@ -30,7 +41,7 @@ export class StreamTimeline {
     if (finished > 0) this.segments = this.segments.slice(finished);
   }
 
-  /** Seconds of `streamId` that have played by `now`. */
+  /** Seconds of `streamId` that have played by `now` (the last finished stream or a later one). */
   played(streamId: number, now: number): number {
     this.advance(now);
     let seconds = this.playedSeconds.get(streamId) ?? 0;
