@@ -184,8 +184,8 @@ export const concurrency: Scenario = {
           levels: [1, 10, 100],
           rounds: 1,
           warmUpMs: 200,
-          fullSpeedWindowMs: 500,
-          pacedWindowMs: 2500,
+          fullSpeedWindowMs: 400,
+          pacedWindowMs: 2000,
         }
       : {
           levels: [1, 10, 100, 1000],
