@@ -1,9 +1,10 @@
 // `npm run bench [-- --quick] [-- --only name[,name]]`: see docs/PERFORMANCE.md.
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeMachine } from './machine';
 import type { MetricRow } from './metricRow';
-import type { BenchContext } from './scenario';
+import { writeResults } from './resultsFile';
+import { chooseScenarios, parseRunOptions, USAGE, type RunOptions } from './runOptions';
+import type { BenchContext, Scenario } from './scenario';
 import { SCENARIOS } from './scenarios';
 import { slowReader, slowReaderRuns } from './scenarios/slowReader';
 import { BenchLibrary } from './benchLibrary';
@@ -16,45 +17,21 @@ const MUSIC_FOLDER = path.resolve(import.meta.dirname, '../music');
 /** The most clients any scenario connects at once (concurrency, full run). */
 const MAX_CLIENTS = 1000;
 
-interface RunOptions {
-  quick: boolean;
-  only: string[] | null;
-}
-
-function parseArguments(args: readonly string[]): RunOptions {
-  const options: RunOptions = { quick: false, only: null };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--quick') options.quick = true;
-    else if (arg === '--only' || arg.startsWith('--only=')) {
-      const value = arg === '--only' ? args[++i] : arg.slice('--only='.length);
-      if (!value) throw new Error('--only needs scenario names, e.g. --only ttfa,stop');
-      options.only = [...(options.only ?? []), ...value.split(',').filter(Boolean)];
-    } else throw new Error(`unknown argument ${JSON.stringify(arg)}`);
-  }
-  return options;
-}
-
-function chooseScenarios(only: string[] | null) {
-  if (only === null) return SCENARIOS;
-  const names = new Set(SCENARIOS.map((scenario) => scenario.name));
-  const unknown = only.filter((name) => !names.has(name));
-  if (unknown.length > 0) {
-    throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${[...names].join(', ')}`);
-  }
-  return SCENARIOS.filter((scenario) => only.includes(scenario.name));
-}
-
 async function main(): Promise<number> {
   let options: RunOptions;
-  let scenarios;
+  let scenarios: readonly Scenario[];
   try {
-    options = parseArguments(process.argv.slice(2));
-    scenarios = chooseScenarios(options.only);
+    options = parseRunOptions(process.argv.slice(2));
+    scenarios = chooseScenarios(SCENARIOS, options.only);
   } catch (error) {
-    console.error(`bench: ${(error as Error).message}`);
+    console.error(`bench: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
+  if (options.help) {
+    console.log(`${USAGE}\nScenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}`);
+    return 0;
+  }
+  const mode = options.quick ? 'quick' : 'full';
   const machine = describeMachine();
   const started = performance.now();
   const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
@@ -72,7 +49,7 @@ async function main(): Promise<number> {
     servers.prestart(scenarios.includes(slowReader) ? slowReaderRuns(options.quick) : 0);
   }
   console.error(
-    `bench (${options.quick ? 'quick' : 'full'}) on ${machine.cpuModel}, ${machine.nproc} CPUs, ` +
+    `bench (${mode}) on ${machine.cpuModel}, ${machine.nproc} CPUs, ` +
       `Node ${machine.node}, load ${machine.loadAverage.join(' ')}`,
   );
   const rows: MetricRow[] = [];
@@ -96,17 +73,17 @@ async function main(): Promise<number> {
   const seconds = Number(elapsed());
   console.log(formatTable(rows));
   for (const failure of failures) console.log(`FAILED ${failure.scenario}: ${failure.error}`);
-  console.log(
-    `\n${options.quick ? 'quick' : 'full'} run: ${seconds} s; results in ${RESULTS_FILE}`,
-  );
-  const command = [
-    'npm run bench',
-    ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
-  ];
-  await writeFile(
-    RESULTS_FILE,
-    `${JSON.stringify({ command: command.join(' '), mode: options.quick ? 'quick' : 'full', startedAt: new Date(Date.now() - seconds * 1000).toISOString(), durationSeconds: seconds, machine, rows, failures }, null, 2)}\n`,
-  );
+  console.log(`\n${mode} run: ${seconds} s; results in ${RESULTS_FILE}`);
+  const extra = process.argv.slice(2);
+  await writeResults(RESULTS_FILE, {
+    command: ['npm run bench', ...(extra.length > 0 ? ['--', ...extra] : [])].join(' '),
+    mode,
+    startedAt: new Date(Date.now() - seconds * 1000).toISOString(),
+    durationSeconds: seconds,
+    machine,
+    rows,
+    failures,
+  });
   return failures.length > 0 ? 1 : 0;
 }
 
