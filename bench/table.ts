@@ -23,6 +23,7 @@ const HEADER = [
   'reference',
   'ref median',
   'ratio',
+  'note',
 ];
 
 function cells(row: MetricRow): string[] {
@@ -39,12 +40,13 @@ function cells(row: MetricRow): string[] {
     reference?.label ?? '',
     formatNumber(reference?.summary.median),
     row.ratio === undefined ? '' : `${formatNumber(row.ratio)}x`,
+    row.note ?? '',
   ];
 }
 
 /** A plain-text table for the terminal. */
 export function formatTable(rows: readonly MetricRow[]): string {
-  return formatGrid([HEADER, ...rows.map(cells)], '  ', true);
+  return formatGrid([HEADER, ...rows.map(cells)]);
 }
 
 /** The same table as Markdown, for docs/PERFORMANCE.md. */
@@ -53,7 +55,9 @@ export function formatMarkdownTable(rows: readonly MetricRow[]): string {
   return lines.map((line) => `| ${line.join(' | ')} |`).join('\n');
 }
 
-function formatGrid(lines: string[][], gap: string, underline: boolean): string {
+/** Columns padded to their widest cell, numbers right-aligned, a rule under the header. */
+function formatGrid(lines: string[][]): string {
+  const gap = '  ';
   const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)));
   const numeric = new Set([3, 4, 5, 6, 7, 9, 10]);
   const render = (line: string[]) =>
@@ -64,6 +68,6 @@ function formatGrid(lines: string[][], gap: string, underline: boolean): string 
       .join(gap)
       .trimEnd();
   const output = lines.map(render);
-  if (underline) output.splice(1, 0, widths.map((width) => '-'.repeat(width)).join(gap));
+  output.splice(1, 0, widths.map((width) => '-'.repeat(width)).join(gap));
   return output.join('\n');
 }
