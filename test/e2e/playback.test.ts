@@ -179,7 +179,7 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
     expect((await probeAudio(page)).streams[firstStream].frames).toBe(oldFrames);
   });
 
-  it('space toggles play and pause; the arrow keys skip songs; media keys work', async () => {
+  it('space toggles play and pause, shift+space stops; the arrow keys skip songs; media keys work', async () => {
     const { page, bridge } = await openConnected();
     // Typing in a text field is typing, not a shortcut.
     await page.getByRole('searchbox', { name: 'Filter songs' }).press('Space');
@@ -198,6 +198,10 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Night Ferry');
     await page.locator('body').press('ArrowLeft');
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Glass Tide');
+    await page.locator('body').press('Shift+Space');
+    await waitForAudio(page, (a) => a.liveSources === 0 && a.queuedSeconds === 0);
+    await page.locator('body').press('Space');
+    await waitForAudio(page, (a) => a.rms > AUDIBLE);
 
     bridge.mediaKey('stop');
     await bridge.flushed();

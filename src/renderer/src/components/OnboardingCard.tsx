@@ -18,7 +18,7 @@ export function OnboardingCard() {
           <strong>Listen to a friend’s library</strong>: type the host and port they give you in the
           bar at the top and press Connect.
         </li>
-        <li>Space plays and pauses; the left and right arrows skip songs.</li>
+        <li>Space plays and pauses, Shift+Space stops; the left and right arrows skip songs.</li>
       </ul>
       <button type="button" className="primary" onClick={() => void update({ onboarded: true })}>
         Got it

@@ -16,14 +16,20 @@ function isActivatable(target: EventTarget | null): boolean {
   return target instanceof HTMLButtonElement || target instanceof HTMLInputElement;
 }
 
-/** Space plays/pauses; ArrowLeft/ArrowRight go to the previous/next song. */
+/**
+ * Space plays, pauses and resumes; Shift+Space stops (silence and a flushed queue);
+ * ArrowLeft/ArrowRight go to the previous/next song.
+ */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (isTextEntry(event.target)) return;
       const player = usePlayerStore.getState();
-      if (event.key === ' ' && !isActivatable(event.target)) {
+      if (event.key === ' ' && event.shiftKey) {
+        event.preventDefault();
+        void player.stop();
+      } else if (event.key === ' ' && !isActivatable(event.target)) {
         event.preventDefault();
         void player.togglePlayPause();
       } else if (event.key === 'ArrowLeft') {
