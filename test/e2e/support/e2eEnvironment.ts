@@ -18,17 +18,25 @@ export interface E2eEnvironment {
   close(): Promise<void>;
 }
 
+export interface E2eOptions {
+  /** Bundle React's production build, as the app ships (see buildRenderer). */
+  productionReact?: boolean;
+}
+
 /**
  * Builds the renderer and the decoder worker (cached across files), serves the renderer on
  * loopback and starts Chromium: once per test file.
  */
-export async function startE2eEnvironment(): Promise<E2eEnvironment> {
+export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2eEnvironment> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install chromium)`,
     );
   }
-  const [outDir, decoderWorkerPath] = await Promise.all([buildRenderer(), buildDecoderWorker()]);
+  const [outDir, decoderWorkerPath] = await Promise.all([
+    buildRenderer({ production: options.productionReact }),
+    buildDecoderWorker(),
+  ]);
   let web: StaticServer | null = null;
   let chromium: LaunchedChromium | null = null;
   try {
