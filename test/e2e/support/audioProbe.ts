@@ -10,9 +10,16 @@ export interface StreamTrace {
   lastEnd: number;
 }
 
+/** Mirrors Bookkeeping in src/renderer/src/audio/testHooks.ts. */
+export interface Bookkeeping {
+  registry: number;
+  timeline: number;
+  traces: number;
+}
+
 type TidewaveTestHooks = {
   [K in Exclude<keyof AudioProbe, 'streams'>]: () => AudioProbe[K];
-} & { streams(): Record<number, StreamTrace> };
+} & { streams(): Record<number, StreamTrace>; bookkeeping(): Bookkeeping };
 
 export interface AudioProbe {
   rms: number;
@@ -59,4 +66,14 @@ export async function waitForAudio(
     last = await probeAudio(page);
   }
   return last;
+}
+
+/** Sizes of the engine's per-stream records (see src/renderer/src/audio/testHooks.ts). */
+export function probeBookkeeping(page: Page): Promise<Bookkeeping> {
+  return page.evaluate(() => {
+    const hooks = (globalThis as unknown as { __tidewaveTestHooks?: TidewaveTestHooks })
+      .__tidewaveTestHooks;
+    if (!hooks) throw new Error('The test hooks are not installed');
+    return hooks.bookkeeping();
+  });
 }

@@ -26,6 +26,21 @@ export interface TidewaveTestHooks {
   contextSampleRate(): number;
   queuedSeconds(): number;
   liveSources(): number;
+  bookkeeping(): Bookkeeping;
+}
+
+/** Sizes of the engine's per-stream records: bounded by the queue, not by what has played. */
+export interface Bookkeeping {
+  registry: number;
+  timeline: number;
+  /** This file's own per-stream traces: they grow by one a stream, by design. */
+  traces: number;
+}
+
+/** AudioEngine keeps these private; only their sizes are read, for the soak test. */
+interface EngineRecords {
+  registry: { size: number };
+  timeline: { size: number };
 }
 
 type HookHost = typeof globalThis & {
@@ -88,5 +103,9 @@ export function installTestHooks(engine: AudioEngine): void {
     contextSampleRate: () => context()?.sampleRate ?? 0,
     queuedSeconds: () => engine.snapshot().bufferedAheadSeconds,
     liveSources: () => engine.sources.liveCount,
+    bookkeeping: () => {
+      const { registry, timeline } = engine as unknown as EngineRecords;
+      return { registry: registry.size, timeline: timeline.size, traces: tracers.size };
+    },
   };
 }
