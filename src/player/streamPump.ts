@@ -47,8 +47,11 @@ export class StreamPump {
     this.cover = new CoverArtSniffer((dataUrl) => {
       if (this.state !== 'stopped') sink.event({ kind: 'cover', streamId, dataUrl });
     });
-    // A stream that dies while we wait for the renderer must still be noticed at once.
-    source.once('close', () => gate.release());
+    // A stream that dies while we wait for the renderer must still be noticed at once. A complete
+    // one closes as soon as its last bytes are read, which can be seconds of audio still to pace.
+    source.once('close', () => {
+      if (source.endReason !== 'complete') gate.release();
+    });
     source.on('error', () => {}); // read from `source.errored` once the loop ends
   }
 
