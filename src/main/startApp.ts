@@ -1,10 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, globalShortcut, ipcMain, Menu, net, protocol } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, Menu, net, protocol, screen } from 'electron';
 import { createAppServices } from '../player';
 import { APP_ENTRY_URL, handleAppProtocol } from './appProtocol';
 import { AudioPortForwarder } from './audioPortForwarder';
 import decoderWorkerPath from './decoderWorkerPath';
+import { fitToDisplays, type ScreenLayout } from './displayFit';
 import { pickMusicFolder } from './folderPicker';
 import { registerIpcHandlers } from './ipcHandlers';
 import { registerMediaKeys } from './mediaKeys';
@@ -40,7 +41,9 @@ export async function startApp(): Promise<RunningApp> {
     playback: { log: (message) => console.log(`[client] ${message}`) },
     host: { log: (line) => console.log(`[server] ${line}`) },
   });
-  const windowState = new WindowStateFile(join(userDataDir, 'window-state.json'));
+  const windowState = new WindowStateFile(join(userDataDir, 'window-state.json'), (message) =>
+    console.warn(`[window] ${message}`),
+  );
   const audio = new AudioPortForwarder(services.playback);
   let window: BrowserWindow | null = null;
   const ipc = registerIpcHandlers(ipcMain, services, () => window, {
@@ -50,11 +53,12 @@ export async function startApp(): Promise<RunningApp> {
 
   const openWindow = async () => {
     const devUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined;
+    const saved = await windowState.load();
     const created = createMainWindow({
       preload: paths.preload,
       url: devUrl ?? APP_ENTRY_URL,
       icon: windowIconPath(layout),
-      bounds: await windowState.load(),
+      bounds: saved && fitToDisplays(saved, currentScreens()),
     });
     windowState.track(created);
     audio.attach(created.webContents);
@@ -95,10 +99,18 @@ export async function startApp(): Promise<RunningApp> {
       window?.focus();
     },
     async dispose() {
+      windowState.save(); // now, while the window still exists: the process exits soon after
       releaseMediaKeys();
       ipc.dispose();
       audio.dispose();
       await services.dispose();
     },
+  };
+}
+
+function currentScreens(): ScreenLayout {
+  return {
+    workAreas: screen.getAllDisplays().map((display) => display.workArea),
+    primary: screen.getPrimaryDisplay().workArea,
   };
 }

@@ -1,3 +1,5 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { JsonFile } from '../player/jsonFile';
 
@@ -9,11 +11,26 @@ export interface WindowBounds {
   maximized: boolean;
 }
 
-/** The window's last size and place, kept in userData/window-state.json. */
+export type TrackedWindow = Pick<
+  BrowserWindow,
+  'on' | 'getNormalBounds' | 'isMaximized' | 'isDestroyed'
+>;
+
+/**
+ * The window's last size and place, kept in userData/window-state.json. Written synchronously:
+ * the last save happens while the app quits, when an asynchronous write could still be pending
+ * as the process exits. The file is a few dozen bytes, so the main thread hardly notices.
+ */
 export class WindowStateFile {
   private readonly file: JsonFile;
+  private window: TrackedWindow | null = null;
+  private latest: WindowBounds | null = null;
+  private written = '';
 
-  constructor(path: string) {
+  constructor(
+    readonly path: string,
+    private readonly log: (message: string) => void = () => {},
+  ) {
     this.file = new JsonFile(path);
   }
 
@@ -22,12 +39,49 @@ export class WindowStateFile {
     return content.kind === 'ok' ? sanitizeBounds(content.value) : null;
   }
 
-  /** Saves the bounds whenever the window closes. */
-  track(window: BrowserWindow): void {
+  /** Follows `window` (replacing any earlier one) and saves its bounds when it closes. */
+  track(window: TrackedWindow): void {
+    this.window = window;
     window.on('close', () => {
-      const { x, y, width, height } = window.getNormalBounds();
-      void this.file.write({ x, y, width, height, maximized: window.isMaximized() });
+      this.capture(window);
+      this.save();
     });
+  }
+
+  /**
+   * Writes the window's bounds now, read from the window while it exists (the quit path calls
+   * this before any window closes), else the last ones seen. Never throws.
+   */
+  save(): void {
+    if (this.window && !this.window.isDestroyed()) this.capture(this.window);
+    if (!this.latest) return;
+    const text = `${JSON.stringify(this.latest, null, 2)}\n`;
+    if (text === this.written) return;
+    try {
+      writeFileAtomicallySync(this.path, text);
+      this.written = text;
+    } catch (error) {
+      this.log(`Could not save the window's size and place: ${String(error)}`);
+    }
+  }
+
+  private capture(window: TrackedWindow): void {
+    if (window.isDestroyed()) return;
+    const { x, y, width, height } = window.getNormalBounds();
+    this.latest = { x, y, width, height, maximized: window.isMaximized() };
+  }
+}
+
+/** A temporary file renamed over the old one, so a crash never leaves half a file. */
+function writeFileAtomicallySync(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text, 'utf8');
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
 }
 
