@@ -2,18 +2,26 @@ import type { BrowserWindow, IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'e
 import type { AppServices } from '../player';
 import { IpcEvent, IpcInvoke, type IpcInvokeChannel } from '../shared/ipcChannels';
 import { validateIpcArgs, type IpcInvokeArgs } from '../shared/ipcValidation';
-import type { MediaKey } from '../shared/tidewaveApi';
+import type { HostState, MediaKey } from '../shared/tidewaveApi';
+import { HostableFolders } from './hostableFolders';
 
 export type IpcServices = Pick<AppServices, 'playback' | 'host' | 'settings'>;
 
 export interface IpcOptions {
   /** Shows the folder chooser; resolves to the chosen absolute path, or null. */
   pickFolder: (window: BrowserWindow | null) => Promise<string | null>;
+  /**
+   * Folders the page may host besides those picked through `pickFolder` and those the host
+   * service hosts: the bundled music and the one hosted when the app last ran.
+   */
+  hostableFolders: ReadonlyArray<string | null>;
   log?: (message: string) => void;
 }
 
 export interface IpcRegistration {
   sendMediaKey(key: MediaKey): void;
+  /** Lets the page host `folder`, chosen in main (the menu's folder picker). */
+  allowHostFolder(folder: string): void;
   /** Removes every handler and event forwarder. */
   dispose(): void;
 }
@@ -22,8 +30,9 @@ type Handlers = { [C in IpcInvokeChannel]: (...args: IpcInvokeArgs[C]) => unknow
 
 /**
  * Wires every invoke channel to the services, each argument validated first; a failure rejects
- * the invoke with a readable message. Only the app window may call. Service events go to that
- * window. Audio does not travel here (see AudioPortForwarder).
+ * the invoke with a readable message. Only the app window may call, and it may host only folders
+ * the person chose (see HostableFolders). Service events go to that window. Audio does not travel
+ * here (see AudioPortForwarder).
  */
 export function registerIpcHandlers(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>,
@@ -33,6 +42,7 @@ export function registerIpcHandlers(
 ): IpcRegistration {
   const { playback, host, settings } = services;
   const log = options.log ?? (() => {});
+  const hostable = new HostableFolders([...options.hostableFolders, host.getState().folder]);
   const handlers: Handlers = {
     [IpcInvoke.Connect]: (address, port) => playback.connect(address, port),
     [IpcInvoke.Disconnect]: () => playback.disconnect(),
@@ -42,10 +52,17 @@ export function registerIpcHandlers(
     [IpcInvoke.Stop]: () => playback.stop(),
     [IpcInvoke.ReportBuffer]: (streamId, buffered, received) =>
       playback.reportBuffer(streamId, buffered, received),
-    [IpcInvoke.StartHost]: (request) => host.start(request),
+    [IpcInvoke.StartHost]: (request) => {
+      hostable.check(request.folder);
+      return host.start(request);
+    },
     [IpcInvoke.StopHost]: () => host.stop(),
     [IpcInvoke.GetHost]: () => host.getState(),
-    [IpcInvoke.PickFolder]: () => options.pickFolder(getWindow()),
+    [IpcInvoke.PickFolder]: async () => {
+      const folder = await options.pickFolder(getWindow());
+      hostable.allow(folder);
+      return folder;
+    },
     [IpcInvoke.GetSettings]: () => settings.load(),
     [IpcInvoke.SetSettings]: (patch) => settings.update(patch),
   };
@@ -83,11 +100,15 @@ export function registerIpcHandlers(
   const forwarders = [
     forward(playback, 'connection', (state) => send(IpcEvent.ConnectionChanged, state)),
     forward(playback, 'stream', (event) => send(IpcEvent.StreamEvent, event)),
-    forward(host, 'changed', (state) => send(IpcEvent.HostChanged, state)),
+    forward(host, 'changed', (state: HostState) => {
+      hostable.allow(state.folder); // hosted, or tried: the page may retry it, on another port say
+      send(IpcEvent.HostChanged, state);
+    }),
   ];
 
   return {
     sendMediaKey: (key) => send(IpcEvent.MediaKey, key),
+    allowHostFolder: (folder) => hostable.allow(folder),
     dispose() {
       for (const channel of invokeChannels) ipcMain.removeHandler(channel);
       ipcMain.removeListener(IpcInvoke.ReportBuffer, onReport);

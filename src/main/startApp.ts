@@ -7,6 +7,7 @@ import { AudioPortForwarder } from './audioPortForwarder';
 import decoderWorkerPath from './decoderWorkerPath';
 import { fitToDisplays, type ScreenLayout } from './displayFit';
 import { pickMusicFolder } from './folderPicker';
+import { previouslyHostedFolder } from './hostableFolders';
 import { registerIpcHandlers } from './ipcHandlers';
 import { registerMediaKeys } from './mediaKeys';
 import { buildMenuTemplate } from './menu';
@@ -34,6 +35,7 @@ export async function startApp(): Promise<RunningApp> {
   handleAppProtocol(protocol, (url) => net.fetch(url), paths.rendererDir);
 
   const userDataDir = app.getPath('userData');
+  const hostedBefore = await previouslyHostedFolder(userDataDir); // before bootstrap rewrites it
   const services = await createAppServices({
     userDataDir,
     bundledMusicDir: bundledMusicDir(layout),
@@ -48,6 +50,7 @@ export async function startApp(): Promise<RunningApp> {
   let window: BrowserWindow | null = null;
   const ipc = registerIpcHandlers(ipcMain, services, () => window, {
     pickFolder: pickMusicFolder,
+    hostableFolders: [bundledMusicDir(layout), hostedBefore],
     log: (message) => console.warn(`[ipc] ${message}`),
   });
 
@@ -71,6 +74,7 @@ export async function startApp(): Promise<RunningApp> {
   const hostLibrary = async () => {
     const folder = await pickMusicFolder(window);
     if (!folder) return;
+    ipc.allowHostFolder(folder); // the page may retry it if this start fails
     const { port, shareOnLan } = services.host.getState();
     const request = { folder, port: port ?? (await services.settings.load()).port, shareOnLan };
     await services.host.start(request).catch(() => undefined); // shown in the host state

@@ -109,8 +109,9 @@ describe('registerIpcHandlers', () => {
       ipcMain as unknown as IpcMain,
       services as unknown as IpcServices,
       () => win.window as unknown as BrowserWindow,
-      { pickFolder },
+      { pickFolder, hostableFolders: ['/srv/music'] },
     );
+    services.host.getState.mockClear(); // registration asks what is hosted
   });
 
   function spyFor(path: string) {
@@ -206,6 +207,88 @@ describe('registerIpcHandlers', () => {
   });
 });
 
+describe('host:start hosts only folders the person chose', () => {
+  const REFUSED = 'Choose the folder with the folder picker first';
+  const request = (folder: string, shareOnLan = true) => ({ folder, port: 0, shareOnLan });
+
+  function setUp(options: { picks?: Array<string | null>; hosting?: string | null } = {}) {
+    const ipcMain = new FakeIpcMain();
+    const services = fakeServices();
+    services.host.getState.mockReturnValue({
+      running: options.hosting != null,
+      folder: options.hosting ?? null,
+    } as never);
+    const win = fakeWindow();
+    const picks = [...(options.picks ?? [])];
+    const registration = registerIpcHandlers(
+      ipcMain as unknown as IpcMain,
+      services as unknown as IpcServices,
+      () => win.window as unknown as BrowserWindow,
+      {
+        pickFolder: async () => picks.shift() ?? null,
+        hostableFolders: ['/app/resources/music', '/home/me/Hosted last time', null],
+      },
+    );
+    const invoke = (channel: string, ...args: unknown[]) =>
+      ipcMain.invoke(win.window.webContents, channel, ...args);
+    return { services, registration, invoke };
+  }
+
+  it('refuses a folder nobody picked, shared on the LAN or not, without starting a server', async () => {
+    const { services, invoke } = setUp({ picks: ['/home/me/Music'] });
+    for (const folder of ['/', '/etc', '/home/me', '/home/me/Music/../.ssh', '/home/me/Musi']) {
+      for (const shareOnLan of [true, false]) {
+        await expect(invoke(IpcInvoke.StartHost, request(folder, shareOnLan))).rejects.toThrow(
+          REFUSED,
+        );
+      }
+    }
+    await invoke(IpcInvoke.PickFolder); // picks /home/me/Music: its neighbours stay refused
+    await expect(invoke(IpcInvoke.StartHost, request('/home/me/Music/sub'))).rejects.toThrow(
+      REFUSED,
+    );
+    await expect(invoke(IpcInvoke.StartHost, request('/home/me'))).rejects.toThrow(REFUSED);
+    expect(services.host.start).not.toHaveBeenCalled();
+  });
+
+  it('hosts a folder once the folder picker chose it in this run', async () => {
+    const { services, invoke } = setUp({ picks: [null, '/home/me/Music'] });
+    expect(await invoke(IpcInvoke.PickFolder)).toBeNull(); // cancelled: allows nothing
+    await expect(invoke(IpcInvoke.StartHost, request('/home/me/Music'))).rejects.toThrow(REFUSED);
+    expect(await invoke(IpcInvoke.PickFolder)).toBe('/home/me/Music');
+    await invoke(IpcInvoke.StartHost, request('/home/me/Music'));
+    await invoke(IpcInvoke.StartHost, request('/home/me/Music/', false)); // the same folder
+    expect(services.host.start.mock.calls).toEqual([
+      [request('/home/me/Music')],
+      [request('/home/me/Music/', false)],
+    ]);
+  });
+
+  it('hosts the bundled music and the folder hosted when the app last ran', async () => {
+    const { services, invoke } = setUp();
+    await invoke(IpcInvoke.StartHost, request('/app/resources/music'));
+    await invoke(IpcInvoke.StartHost, request('/home/me/Hosted last time'));
+    expect(services.host.start).toHaveBeenCalledTimes(2);
+  });
+
+  it('hosts again the folder the host service hosts or tried to host', async () => {
+    const { services, invoke } = setUp({ hosting: '/srv/now' });
+    await invoke(IpcInvoke.StartHost, request('/srv/now'));
+    await expect(invoke(IpcInvoke.StartHost, request('/srv/later'))).rejects.toThrow(REFUSED);
+    services.host.emit('changed', { running: false, folder: '/srv/later', error: 'Port in use' });
+    await invoke(IpcInvoke.StartHost, request('/srv/later'));
+    expect(services.host.start).toHaveBeenCalledTimes(2);
+  });
+
+  it('hosts a folder main chose through the menu', async () => {
+    const { services, registration, invoke } = setUp();
+    await expect(invoke(IpcInvoke.StartHost, request('/media/usb'))).rejects.toThrow(REFUSED);
+    registration.allowHostFolder('/media/usb');
+    await invoke(IpcInvoke.StartHost, request('/media/usb'));
+    expect(services.host.start).toHaveBeenCalledWith(request('/media/usb'));
+  });
+});
+
 describe('registerIpcHandlers with the real services', () => {
   let userDataDir: string;
   let services: AppServices;
@@ -225,7 +308,7 @@ describe('registerIpcHandlers with the real services', () => {
       ipcMain as unknown as IpcMain,
       services,
       () => win.window as unknown as BrowserWindow,
-      { pickFolder: async () => null },
+      { pickFolder: async () => '/no/such/folder', hostableFolders: [BUNDLED_MUSIC, null] },
     );
     const invoke = (channel: string, ...args: unknown[]) =>
       ipcMain.invoke(win.window.webContents, channel, ...args);
@@ -242,9 +325,14 @@ describe('registerIpcHandlers with the real services', () => {
       volume: 0.25,
     });
     await expect(invoke(IpcInvoke.Play, { songId: 99 })).resolves.toMatchObject({ songId: 99 });
-    await expect(
-      invoke(IpcInvoke.StartHost, { folder: '/no/such/folder', port: 0, shareOnLan: false }),
-    ).rejects.toThrow('Music folder not found: /no/such/folder');
+    const missing = { folder: '/no/such/folder', port: 0, shareOnLan: false };
+    await expect(invoke(IpcInvoke.StartHost, missing)).rejects.toThrow(
+      'Choose the folder with the folder picker first',
+    );
+    expect(await invoke(IpcInvoke.PickFolder)).toBe('/no/such/folder');
+    await expect(invoke(IpcInvoke.StartHost, missing)).rejects.toThrow(
+      'Music folder not found: /no/such/folder',
+    );
     expect(win.sent.map(([channel]) => channel)).toContain(IpcEvent.ConnectionChanged);
   });
 });

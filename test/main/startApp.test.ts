@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IpcInvoke } from '../../src/shared/ipcChannels';
 import { FakeIpcMain } from './support/fakeIpcMain';
 
 /**
- * The real index.ts and startApp.ts on a mocked Electron whose `app.quit()` runs Electron's quit
+ * The real index.ts and startApp.ts on fake services and a mocked Electron whose `app.quit()` runs Electron's quit
  * sequence: 'before-quit' (which may be prevented), every window's 'close', 'will-quit', exit.
  * What is on disk at each step is read synchronously, as an exiting process would leave it.
  */
@@ -83,7 +84,11 @@ const LAPTOP = { x: 0, y: 0, width: 1440, height: 875 };
 const state = vi.hoisted(() => ({
   app: null as unknown as FakeApp,
   menu: [] as MenuItemConstructorOptions[],
-  services: null as unknown as { dispose: () => Promise<void> },
+  ipcMain: null as unknown as FakeIpcMain,
+  services: null as unknown as {
+    dispose: () => Promise<void>;
+    host: { start: (request: unknown) => Promise<unknown> };
+  },
 }));
 
 vi.mock('electron', () => ({
@@ -97,7 +102,9 @@ vi.mock('electron', () => ({
   },
   globalShortcut: { register: () => true, unregister: () => {}, unregisterAll: () => {} },
   protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
-  ipcMain: new FakeIpcMain(),
+  get ipcMain() {
+    return state.ipcMain;
+  },
   net: { fetch: async () => new Response('') },
   screen: {
     getAllDisplays: () => [{ workArea: LAPTOP }],
@@ -114,7 +121,10 @@ vi.mock('../../src/player', async () => {
     createAppServices: async () => {
       state.services = {
         playback: new Emitter(),
-        host: Object.assign(new Emitter(), { getState: () => ({ running: false, folder: null }) }),
+        host: Object.assign(new Emitter(), {
+          getState: () => ({ running: false, folder: null }),
+          start: vi.fn(async () => ({ running: true })),
+        }),
         settings: {},
         bootstrap: async () => {},
         dispose: vi.fn(async () => {}),
@@ -146,6 +156,7 @@ describe('quitting saves the window state', () => {
     state.app = new FakeApp();
     state.app.userDataDir = await mkdtemp(join(tmpdir(), 'tidewave-quit-'));
     state.menu = [];
+    state.ipcMain = new FakeIpcMain();
   });
   afterEach(() => rm(state.app.userDataDir, { recursive: true, force: true }));
 
@@ -169,6 +180,38 @@ describe('quitting saves the window state', () => {
     expect(window.options).toMatchObject({ width: 1440, height: 700 });
     expect(window.options).not.toHaveProperty('x');
     expect(window.options).not.toHaveProperty('y');
+    state.app.quit();
+    await vi.waitFor(() => expect(state.app.exited).toBe(true));
+  });
+});
+
+describe('hosting from the page', () => {
+  beforeEach(async () => {
+    state.app = new FakeApp();
+    state.app.userDataDir = await mkdtemp(join(tmpdir(), 'tidewave-start-'));
+    state.menu = [];
+    state.ipcMain = new FakeIpcMain();
+  });
+  afterEach(() => rm(state.app.userDataDir, { recursive: true, force: true }));
+
+  it('may host the bundled music and what was hosted when the app last ran, nothing else', async () => {
+    await writeFile(
+      join(state.app.userDataDir, 'hosting.json'),
+      JSON.stringify({ folder: '/srv/last time', port: 8080, shareOnLan: true }),
+    );
+    const window = await startMain();
+    const startHost = (folder: string) =>
+      state.ipcMain.invoke(window.webContents, IpcInvoke.StartHost, {
+        folder,
+        port: 0,
+        shareOnLan: true,
+      });
+    await startHost('/srv/last time');
+    await startHost(join('/app', 'music'));
+    await expect(startHost('/etc')).rejects.toThrow(
+      'Choose the folder with the folder picker first',
+    );
+    expect(state.services.host.start).toHaveBeenCalledTimes(2);
     state.app.quit();
     await vi.waitFor(() => expect(state.app.exited).toBe(true));
   });
