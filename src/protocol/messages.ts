@@ -27,7 +27,7 @@ export const serverMessages = {
     ),
   /** One chunk of song bytes; the caller guarantees it holds no whole delimiter. */
   playData: (data: Uint8Array): Buffer => encodePacket([PacketType.Play, data]),
-  /** End of song: a play packet with no data field, which seed-era clients skip. */
+  /** End of song: a play packet with no data field. Seed clients drop it or append `<END;>`. */
   endOfSong: (): Buffer => encodePacket([PacketType.Play]),
   stop: (): Buffer => encodePacket([PacketType.Stop]),
   quit: (): Buffer => encodePacket([PacketType.Quit]),
