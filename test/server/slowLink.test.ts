@@ -34,8 +34,9 @@ describe('stop over a slow link', () => {
   it('is answered quickly with the default pacing', async () => {
     const elapsed = await stopReplyMs({});
     console.log(`stop reply over 2 Mbit/s, 50 ms, paced: ${Math.round(elapsed)} ms`);
-    // The round trip alone is 100 ms; without pacing this takes seconds (next test).
-    expect(elapsed).toBeLessThan(2_000);
+    // The round trip alone is 100 ms and this measures about 110 ms; 800 ms leaves room for a
+    // loaded machine but not for a second of song queued ahead of the reply (unpaced: seconds).
+    expect(elapsed).toBeLessThan(800);
   });
 
   it('takes longer without pacing, with the song queued in the network', async () => {
