@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlaybackService } from '../../src/player';
+import { retainedBytes } from '../support/retainedMemory';
 import { BUNDLED_MUSIC, startTestServer, type RunningServer } from '../support/serverHarness';
 import { LaggingRenderer, type LaggingRendererOptions } from './support/laggingRenderer';
 import { buildLongMp3 } from './support/longMp3';
@@ -109,32 +110,37 @@ describe('a long song', () => {
     service.on('stream', (event) => {
       if (event.kind === 'ended') ended = true;
     });
-    const footprint = () => {
-      const { heapUsed, arrayBuffers } = process.memoryUsage();
-      return heapUsed + arrayBuffers;
-    };
     // A renderer playing at 100x speed: 1 s of audio every 10 ms, reporting as it goes.
     const player = setInterval(() => {
       buffered = Math.max(0, buffered - 1);
       service.reportBuffer(streamId, buffered, received);
     }, 10);
     const readings: number[] = [];
-    const sampler = setInterval(() => readings.push(footprint()), 100);
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        readings.push(await retainedBytes());
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
     try {
       streamId = (await service.play({ songId: 0 })).streamId;
       const deadline = Date.now() + 55_000;
       while (!ended && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     } finally {
       clearInterval(player);
-      clearInterval(sampler);
+      sampling = false;
+      await sampler;
     }
     expect(ended).toBe(true);
     expect(samples).toBe(23000 * 1152);
-    // 10 minutes of stereo float PCM is 211 MB; what stays in memory must be a small part of it.
+    // What stays referenced after collections must not grow with the song: 10 minutes of stereo
+    // float PCM is 211 MB, the MP3 14 MB. Measured: 3-8 MB of variation, the audio in flight.
     const settled = readings.slice(Math.floor(readings.length / 4));
     const growth = Math.max(...settled) - Math.min(...settled);
+    console.log(`long song: retained memory varied by ${(growth / 1024 / 1024).toFixed(1)} MB`);
     expect(readings.length).toBeGreaterThan(8);
-    expect(growth).toBeLessThan(64 * 1024 * 1024);
+    expect(growth).toBeLessThan(12 * 1024 * 1024);
   });
 });
 

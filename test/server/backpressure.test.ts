@@ -1,33 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PLAY_PACKET_BYTES } from '../../src/protocol';
+import { retainedBytes } from '../support/retainedMemory';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
 import { RawClient } from './rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 const FILE_BYTES = 20 * 1024 * 1024;
 
-// vitest does not start workers with --expose-gc; this makes the collector callable anyway.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** Heap and buffer memory still referenced after full collections. */
-async function retainedBytes(): Promise<number> {
-  // Buffer memory is swept concurrently after a collection; give it a moment, and collect again.
-  for (let round = 0; round < 3; round++) {
-    collectGarbage();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
 }
 
 describe('a client that stops reading', () => {
