@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   if (options.command === null) {
     const songs = await session.list().then(
       (list) => list.songs,
-      () => [], // the prompt still works; `list` will say what is wrong
+      () => null, // the prompt still works; `list` will say what is wrong
     );
     const prompt = new ClientPrompt({
       session,

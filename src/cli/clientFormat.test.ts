@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatSongTable } from './clientFormat';
+import { formatBytes, formatDuration, formatSongTable, unknownSongMessage } from './clientFormat';
 
 describe('client formatting', () => {
   it('formats sizes and durations', () => {
@@ -23,6 +23,11 @@ describe('client formatting', () => {
       ` 0  Harbor Lights                             Tidewave  0:30`,
       `12  ${'x'.repeat(39)}…  -            -`,
     ]);
+  });
+
+  it('names the song ids there are when refusing another', () => {
+    expect(unknownSongMessage(7, [0, 1, 2])).toBe('Unknown song id 7: the server has songs 0-2.');
+    expect(unknownSongMessage(0, [])).toBe('Unknown song id 0: the server has no songs.');
   });
 
   it('says when there is nothing to list', () => {

@@ -7,6 +7,13 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
+/** Refusing a song id the list does not have: `Unknown song id 7: the server has songs 0-2.` */
+export function unknownSongMessage(songId: number, knownIds: readonly number[]): string {
+  const known =
+    knownIds.length === 0 ? 'no songs' : `songs ${Math.min(...knownIds)}-${Math.max(...knownIds)}`;
+  return `Unknown song id ${songId}: the server has ${known}.`;
+}
+
 /** `3:07`, or `-` when unknown. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return '-';

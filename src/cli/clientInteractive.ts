@@ -2,13 +2,14 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ClientSession, SessionCloseInfo, SongListing, SongStream } from '../client';
 import { PROMPT_HELP, parsePromptCommand, type PromptCommand } from './clientCommands';
-import { formatBytes, formatSongTable } from './clientFormat';
+import { formatBytes, formatSongTable, unknownSongMessage } from './clientFormat';
 import { pumpSong } from './clientPump';
 import { discardSink, playerSink, type SongSink } from './clientSongSink';
 
 export interface PromptOptions {
   session: ClientSession;
-  songs: readonly SongListing[];
+  /** The server's songs, or null when the list could not be fetched. */
+  songs: readonly SongListing[] | null;
   player: string | null;
   input: Readable;
   output: Writable;
@@ -23,7 +24,8 @@ const PROGRESS_EVERY_MS = 250;
 /** The interactive prompt, like the seed's: list, play N, stop, quit. Resolves to an exit code. */
 export class ClientPrompt {
   private readonly rl: Interface;
-  private readonly titles = new Map<number, string>();
+  /** The listed songs' titles by id; null until a list has arrived. */
+  private titles: Map<number, string> | null = null;
   private readonly sinks = new Set<SongSink>();
   private current: SongStream | null = null;
   private queue: Promise<void> = Promise.resolve();
@@ -33,7 +35,7 @@ export class ClientPrompt {
   readonly exitCode = new Promise<number>((resolve) => (this.resolveExit = resolve));
 
   constructor(private readonly options: PromptOptions) {
-    this.remember(options.songs);
+    if (options.songs) this.remember(options.songs);
     this.rl = createInterface({
       input: options.input,
       output: options.terminal ? options.output : undefined,
@@ -89,14 +91,25 @@ export class ClientPrompt {
   }
 
   private play(songId: number, startSeconds: number): void {
-    const title = this.titles.get(songId) ?? `song ${songId}`;
+    if (this.titles !== null && !this.titles.has(songId)) {
+      return this.print(unknownSongMessage(songId, [...this.titles.keys()]));
+    }
+    const title = this.titles?.get(songId) ?? `song ${songId}`;
     const sink = this.options.player ? playerSink(this.options.player) : discardSink();
     this.sinks.add(sink);
     const song = this.options.session.play(songId, { startSeconds });
     this.current = song;
     const from = startSeconds > 0 ? ` from ${startSeconds} s` : '';
-    this.print(`Playing ${songId} '${title}'${from}${sink.label}...`);
-    void pumpSong(song, sink, (bytes) => this.showProgress(title, bytes)).then(async (outcome) => {
+    const playing = `Playing ${songId} '${title}'${from}${sink.label}...`;
+    // Without a list the id may be unknown: say "Playing" only once the server sends the song.
+    let announced = this.titles !== null;
+    this.print(announced ? playing : `Requesting song ${songId}${from}...`);
+    const onProgress = (bytes: number) => {
+      if (!announced) this.print(playing);
+      announced = true;
+      this.showProgress(title, bytes);
+    };
+    void pumpSong(song, sink, onProgress).then(async (outcome) => {
       if (this.current === song) this.current = null;
       const received = formatBytes(outcome.bytesReceived);
       if (outcome.reason === 'complete') {
@@ -136,7 +149,7 @@ export class ClientPrompt {
   }
 
   private remember(songs: readonly SongListing[]): void {
-    for (const song of songs) this.titles.set(song.id, song.title);
+    this.titles = new Map(songs.map((song) => [song.id, song.title]));
   }
 
   private showProgress(title: string, bytes: number): void {

@@ -1,6 +1,6 @@
 import type { ClientSession } from '../client';
 import type { ClientCliOptions } from './clientArgs';
-import { formatBytes, formatSongTable } from './clientFormat';
+import { formatBytes, formatSongTable, unknownSongMessage } from './clientFormat';
 import { pumpSong } from './clientPump';
 import { discardSink, fileSink, playerSink, stdoutSink, type SongSink } from './clientSongSink';
 
@@ -40,8 +40,7 @@ export async function runPlay(
   const listing = list.songs.find((s) => s.id === songId);
   if (!listing) {
     const ids = list.songs.map((s) => s.id);
-    const known = ids.length === 0 ? 'no songs' : `songs ${Math.min(...ids)}-${Math.max(...ids)}`;
-    messages.error(`Unknown song id ${songId}: the server has ${known}.`);
+    messages.error(unknownSongMessage(songId, ids));
     return 1;
   }
   if (!list.hasMetadata) {

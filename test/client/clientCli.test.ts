@@ -75,12 +75,14 @@ describe('tidewave-client against the server CLI', { timeout: 40_000 }, () => {
   it('runs the prompt from standard input and quits politely', async () => {
     const { code, stdout, stderr } = await runClient(
       ['127.0.0.1', port],
-      'list\nplay 0\nstop\nwhat\nquit\n',
+      'list\nplay 7\nplay 0\nstop\nwhat\nquit\n',
     );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.toString().split('\n');
     expect(lines[0]).toBe(`Connected to 127.0.0.1:${port}. Type help for the commands.`);
+    // Refused from the list, without asking the server (which would answer with an error).
+    expect(lines).toContain('Unknown song id 7: the server has songs 0-2.');
     expect(lines).toContain("Playing 0 'Harbor Lights'...");
     expect(lines.some((l) => /^Stopped 'Harbor Lights' after [\d.]+ K?B\.$/.test(l))).toBe(true);
     expect(lines).toContain("Unknown command 'what'. Type help for the commands.");
