@@ -5,3 +5,4 @@ export * from './frameParser';
 export * from './dataChunker';
 export * from './songList';
 export * from './messages';
+export * from './playDataFrame';

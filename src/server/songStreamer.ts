@@ -2,13 +2,18 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataChunker, serverMessages } from '../protocol';
+import { DataChunker, framePlayData, MAX_PLAY_PACKET_BYTES, serverMessages } from '../protocol';
 import type { StreamPacer } from './streamPacer';
 
 /** File reads of this size keep a song's memory cost per connection small and fixed. */
 export const READ_CHUNK_BYTES = 64 * 1024;
 /** Most a connection may have waiting in its socket's userland buffer before it waits. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024;
+/**
+ * Play packets are framed and written together up to this size, to save a write and a pacer
+ * wait per packet. Kept small: with pacing, bytes written just before a stop delay its reply.
+ */
+export const MAX_BATCH_BYTES = 16 * 1024;
 
 export interface StreamSongOptions {
   output: Writable;
@@ -55,12 +60,12 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const chunker = new DataChunker();
   try {
     for await (const chunk of file) {
-      for (const data of chunker.push(chunk as Buffer)) {
-        if (!(await send(serverMessages.playData(data)))) return 'cancelled';
+      for (const batch of framedBatches(chunker.push(chunk as Buffer))) {
+        if (!(await send(batch))) return 'cancelled';
       }
     }
-    for (const data of chunker.flush()) {
-      if (!(await send(serverMessages.playData(data)))) return 'cancelled';
+    for (const batch of framedBatches(chunker.flush())) {
+      if (!(await send(batch))) return 'cancelled';
     }
     return (await send(serverMessages.endOfSong())) ? 'ended' : 'cancelled';
   } catch (error) {
@@ -70,4 +75,14 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   } finally {
     file.destroy();
   }
+}
+
+/** Frames chunker output as play packets, a few to a buffer, none over `MAX_BATCH_BYTES`. */
+function framedBatches(chunks: Buffer[]): Buffer[] {
+  const perBatch = Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
+  const batches: Buffer[] = [];
+  for (let start = 0; start < chunks.length; start += perBatch) {
+    batches.push(framePlayData(chunks.slice(start, start + perBatch)));
+  }
+  return batches;
 }
