@@ -66,6 +66,42 @@ describe('StreamPacer', () => {
   });
 });
 
+describe('StreamPacer lead cap', () => {
+  it('keeps a reader that takes everything within maxLeadSeconds of real time', () => {
+    const clock = fakeClock();
+    const pacer = new StreamPacer(
+      1_000,
+      { burstSeconds: 4, rateFactor: 1.5, maxLeadSeconds: 6 },
+      clock.now,
+    );
+    // Unbounded, 60 s at 1.5x after a 4 s burst would be 94 000 bytes: 34 s ahead.
+    const sent = sendGreedily(pacer, clock, 100, 60_000);
+    expect(sent).toBeLessThanOrEqual(66_000);
+    expect(sent).toBeGreaterThanOrEqual(66_000 - 100);
+  });
+
+  it('still lets a stream that fell behind catch up at the refill rate', () => {
+    const clock = fakeClock();
+    const pacer = new StreamPacer(
+      1_000,
+      { burstSeconds: 4, rateFactor: 1.5, maxLeadSeconds: 10 },
+      clock.now,
+    );
+    sendGreedily(pacer, clock, 100, 0);
+    clock.time = 20_000; // a stalled network: nothing sent for 20 s
+    const sent = sendGreedily(pacer, clock, 100, 30_000);
+    // A full bucket (4 s) plus 10 s at 1.5x; the cap (30 + 10 s of audio) is not reached.
+    expect(sent).toBeGreaterThanOrEqual(19_000 - 100);
+    expect(sent).toBeLessThanOrEqual(19_000);
+  });
+
+  it('never makes the burst wait, even with a lead cap below it', () => {
+    const clock = fakeClock();
+    const pacer = new StreamPacer(1_000, { burstSeconds: 4, maxLeadSeconds: 1 }, clock.now);
+    expect(sendGreedily(pacer, clock, 100, 0)).toBe(4_000);
+  });
+});
+
 describe('songBytesPerSecond', () => {
   it('divides size by duration', () => {
     expect(songBytesPerSecond(480_000, 30)).toBe(16_000);

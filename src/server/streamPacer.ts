@@ -4,10 +4,17 @@ export interface PacingOptions {
   burstSeconds?: number;
   /** After the burst, bytes are sent at this multiple of the song's byte rate. */
   rateFactor?: number;
+  /**
+   * Most the stream may run ahead of real time since it started, in seconds of audio. Without
+   * it a reader that plays at 1x would fall further behind the sender by half a second every
+   * second, and all of that backlog would wait ahead of a stop reply.
+   */
+  maxLeadSeconds?: number;
 }
 
 export const DEFAULT_BURST_SECONDS = 4;
 export const DEFAULT_RATE_FACTOR = 1.5;
+export const DEFAULT_MAX_LEAD_SECONDS = 10;
 /** Used when a song's duration is unknown: about 320 kbit/s, the top MP3 bitrate. */
 export const FALLBACK_BYTES_PER_SECOND = 40_000;
 
@@ -21,14 +28,19 @@ export function songBytesPerSecond(sizeBytes: number, durationSeconds: number | 
 
 /**
  * Token bucket: starts full with `burstSeconds` of audio and refills at `rateFactor` times the
- * song's byte rate, never above the burst. Node cannot shrink a TCP socket's kernel send buffer,
- * so this is what bounds the bytes in flight, and so how long a stop takes over a slow link.
+ * song's byte rate, never above the burst; and the stream never runs more than `maxLeadSeconds`
+ * ahead of real time. Node cannot shrink a TCP socket's kernel send buffer, so this is what
+ * bounds the bytes in flight, and so how long a stop takes over a slow link.
  */
 export class StreamPacer {
   private readonly capacity: number;
   private readonly refillPerMs: number;
+  private readonly bytesPerMs: number;
+  private readonly maxLeadMs: number;
+  private readonly startedAt: number;
   private tokens: number;
   private lastRefill: number;
+  private sent = 0;
 
   constructor(
     bytesPerSecond: number,
@@ -39,8 +51,13 @@ export class StreamPacer {
     const rateFactor = options.rateFactor ?? DEFAULT_RATE_FACTOR;
     this.capacity = Math.max(1, bytesPerSecond * burstSeconds);
     this.refillPerMs = (bytesPerSecond * rateFactor) / 1000;
+    this.bytesPerMs = Math.max(1e-6, bytesPerSecond / 1000);
+    // The lead can never be below the burst, or the burst itself would have to wait.
+    this.maxLeadMs =
+      Math.max(burstSeconds, options.maxLeadSeconds ?? DEFAULT_MAX_LEAD_SECONDS) * 1000;
     this.tokens = this.capacity;
-    this.lastRefill = now();
+    this.startedAt = now();
+    this.lastRefill = this.startedAt;
   }
 
   /**
@@ -50,14 +67,21 @@ export class StreamPacer {
   delayMs(bytes: number): number {
     this.refill();
     const needed = Math.min(bytes, this.capacity);
-    if (this.tokens >= needed) return 0;
-    return Math.ceil((needed - this.tokens) / this.refillPerMs);
+    const bucketWait = this.tokens >= needed ? 0 : (needed - this.tokens) / this.refillPerMs;
+    // When may `sent + bytes` go out without being more than maxLead ahead of real time?
+    const leadWait = (this.sent + needed) / this.bytesPerMs - this.maxLeadMs - this.elapsedMs();
+    return Math.ceil(Math.max(0, bucketWait, leadWait));
   }
 
   /** Records `bytes` as sent. The balance may go below zero; later sends then wait longer. */
   consume(bytes: number): void {
     this.refill();
     this.tokens -= bytes;
+    this.sent += bytes;
+  }
+
+  private elapsedMs(): number {
+    return this.now() - this.startedAt;
   }
 
   private refill(): void {

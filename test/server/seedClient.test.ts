@@ -7,7 +7,7 @@ import { startTestServer, waitFor, type RunningServer } from '../support/serverH
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 /** Fast enough for short tests, paced enough that a song is still streaming when it is stopped. */
-const QUICK_PACING: PacingOptions = { burstSeconds: 0.5, rateFactor: 30 };
+const QUICK_PACING: PacingOptions = { burstSeconds: 0.5, rateFactor: 30, maxLeadSeconds: 3600 };
 /** With nothing playing, the seed client's second between stop and play changes nothing. */
 const SHORT_PAUSE_MS = 50;
 const END_MARKER_BYTES = serverMessages.endOfSong().length;

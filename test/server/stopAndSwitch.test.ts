@@ -5,7 +5,7 @@ import { startTestServer, type RunningServer } from '../support/serverHarness';
 import { playData, RawClient } from './rawClient';
 
 /** Fast enough for short tests, paced enough that a song is still streaming when we stop it. */
-const QUICK_PACING = { burstSeconds: 0.5, rateFactor: 30 };
+const QUICK_PACING = { burstSeconds: 0.5, rateFactor: 30, maxLeadSeconds: 3600 };
 
 describe('stop and switching songs', () => {
   let running: RunningServer;
