@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { LibraryError } from '../library';
 import { createLibraryServer, ServerStartError, type LibraryServer } from '../server';
 import type { PacingOptions } from '../server';
-import type { HostRequest, HostState } from '../shared/tidewaveApi';
+import { STOPPED_HOST, type HostRequest, type HostState } from '../shared/tidewaveApi';
 import {
   ALL_INTERFACES_HOST,
   LOOPBACK_HOST,
@@ -17,17 +17,6 @@ export interface HostServiceOptions {
   log?: (line: string) => void;
   networkInterfaces?: () => InterfaceTable;
 }
-
-export const STOPPED_HOST: HostState = {
-  running: false,
-  folder: null,
-  port: null,
-  host: null,
-  shareOnLan: false,
-  shareAddresses: [],
-  songCount: 0,
-  error: null,
-};
 
 /**
  * The embedded library server: at most one, started and stopped one request at a time. Failures

@@ -43,6 +43,18 @@ export interface HostState {
   error: string | null;
 }
 
+/** No library hosted: what main reports before hosting and after it stops. */
+export const STOPPED_HOST: HostState = {
+  running: false,
+  folder: null,
+  port: null,
+  host: null,
+  shareOnLan: false,
+  shareAddresses: [],
+  songCount: 0,
+  error: null,
+};
+
 export interface HostRequest {
   folder: string;
   port: number;

@@ -1,18 +1,7 @@
 import { create } from 'zustand';
-import type { HostRequest, HostState } from '../../../shared/tidewaveApi';
+import { STOPPED_HOST, type HostRequest, type HostState } from '../../../shared/tidewaveApi';
 import { api } from '../lib/api';
 import { errorMessage } from '../lib/errorMessage';
-
-const initialHost: HostState = {
-  running: false,
-  folder: null,
-  port: null,
-  host: null,
-  shareOnLan: false,
-  shareAddresses: [],
-  songCount: 0,
-  error: null,
-};
 
 interface HostStore {
   host: HostState;
@@ -40,7 +29,7 @@ export const useHostStore = create<HostStore>()((set, get) => {
   }
 
   return {
-    host: initialHost,
+    host: STOPPED_HOST,
     panelOpen: false,
     busy: false,
 

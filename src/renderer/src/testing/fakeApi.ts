@@ -1,10 +1,11 @@
 import { vi } from 'vitest';
-import type {
-  ConnectionState,
-  HostState,
-  Settings,
-  SongInfo,
-  TidewaveApi,
+import {
+  STOPPED_HOST,
+  type ConnectionState,
+  type HostState,
+  type Settings,
+  type SongInfo,
+  type TidewaveApi,
 } from '../../../shared/tidewaveApi';
 
 /** A scriptable TidewaveApi for store unit tests (node environment, no Electron). */
@@ -17,16 +18,7 @@ export function createFakeApi() {
     hasMetadata: true,
     error: null,
   };
-  const host: HostState = {
-    running: false,
-    folder: null,
-    port: null,
-    host: null,
-    shareOnLan: false,
-    shareAddresses: [],
-    songCount: 0,
-    error: null,
-  };
+  const host: HostState = STOPPED_HOST;
   const settings: Settings = { host: '127.0.0.1', port: 8080, volume: 0.8, onboarded: false };
   const songs: SongInfo[] = [0, 1, 2].map((id) => ({
     id,
