@@ -9,21 +9,36 @@ export interface SineOptions {
   seconds: number;
   sampleRate?: number;
   kbps?: number;
+  /** Mono: 440 Hz. Stereo: 440 Hz left, 660 Hz right (told apart by ear and by checksum). */
+  channels?: 1 | 2;
 }
 
-/** Encodes a mono 440 Hz sine as constant-bitrate MP3 (no ID3 tag, no Xing frame). */
-export function encodeSineMp3({ seconds, sampleRate = 44100, kbps = 128 }: SineOptions): Buffer {
-  const encoder = new Mp3Encoder(1, sampleRate, kbps);
-  const samples = new Int16Array(Math.round(seconds * sampleRate));
-  for (let i = 0; i < samples.length; i++) {
-    samples[i] = Math.round(Math.sin((2 * Math.PI * 440 * i) / sampleRate) * 12000);
-  }
+/** Encodes a sine as constant-bitrate MP3 (no ID3 tag, no Xing frame). */
+export function encodeSineMp3({
+  seconds,
+  sampleRate = 44100,
+  kbps = 128,
+  channels = 1,
+}: SineOptions): Buffer {
+  const encoder = new Mp3Encoder(channels, sampleRate, kbps);
+  const count = Math.round(seconds * sampleRate);
+  const left = sine(count, sampleRate, 440, 12000);
+  const right = channels === 2 ? sine(count, sampleRate, 660, 9000) : undefined;
   const parts: Buffer[] = [];
-  for (let i = 0; i < samples.length; i += 1152) {
-    parts.push(asBuffer(encoder.encodeBuffer(samples.subarray(i, i + 1152))));
+  for (let i = 0; i < count; i += 1152) {
+    const block = encoder.encodeBuffer(left.subarray(i, i + 1152), right?.subarray(i, i + 1152));
+    parts.push(asBuffer(block));
   }
   parts.push(asBuffer(encoder.flush()));
   return Buffer.concat(parts);
+}
+
+function sine(count: number, sampleRate: number, hz: number, amplitude: number): Int16Array {
+  const samples = new Int16Array(count);
+  for (let i = 0; i < count; i++) {
+    samples[i] = Math.round(Math.sin((2 * Math.PI * hz * i) / sampleRate) * amplitude);
+  }
+  return samples;
 }
 
 // lamejs declares Uint8Array but returns Int8Array; view the same bytes without copying.

@@ -1,9 +1,8 @@
-import { Mp3Encoder } from '@breezystack/lamejs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeSineMp3 } from '../../../src/library/mp3TestFixtures';
 
-const SAMPLE_RATE = 44_100;
 const KBPS = 160;
 
 export interface SoakLibrary {
@@ -18,27 +17,7 @@ export interface SoakLibrary {
  * the common case and the heaviest in PCM: 352,800 bytes of Float32 a second.
  */
 function encodeStereoTone(seconds: number): Buffer {
-  const encoder = new Mp3Encoder(2, SAMPLE_RATE, KBPS);
-  const count = Math.round(seconds * SAMPLE_RATE);
-  const left = new Int16Array(count);
-  const right = new Int16Array(count);
-  for (let i = 0; i < count; i++) {
-    left[i] = Math.round(Math.sin((2 * Math.PI * 440 * i) / SAMPLE_RATE) * 12_000);
-    right[i] = Math.round(Math.sin((2 * Math.PI * 660 * i) / SAMPLE_RATE) * 9_000);
-  }
-  const parts: Buffer[] = [];
-  for (let i = 0; i < count; i += 1152) {
-    parts.push(
-      toBuffer(encoder.encodeBuffer(left.subarray(i, i + 1152), right.subarray(i, i + 1152))),
-    );
-  }
-  parts.push(toBuffer(encoder.flush()));
-  return Buffer.concat(parts);
-}
-
-// lamejs declares Uint8Array but returns Int8Array; view the same bytes.
-function toBuffer(bytes: ArrayBufferView): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return encodeSineMp3({ seconds, kbps: KBPS, channels: 2 });
 }
 
 /**
