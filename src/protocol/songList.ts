@@ -3,14 +3,10 @@
  * seed-era clients read, and the metadata extension's JSON that our client prefers.
  */
 
-export interface SongMetadata {
-  id: number;
-  title: string;
-  artist: string | null;
-  album: string | null;
-  durationSeconds: number | null;
-  hasCover: boolean;
-}
+import type { SongInfo } from '../shared/tidewaveApi';
+
+/** One song of the metadata document: the same shape the app shows (the shared contract). */
+export type SongMetadata = SongInfo;
 
 export interface PlainSong {
   id: number;
