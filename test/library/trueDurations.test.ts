@@ -18,7 +18,7 @@ describe('listed durations against the reference decoder', () => {
       files.set(kind.name, await encodeReferenceMp3(dir, kind, kind === long ? 240 : 5.3));
     }
     library = await scanLibrary(dir);
-  }, 60_000);
+  }, 120_000);
   afterAll(() => removeDir(dir));
 
   it.each(kinds.map((kind) => [kind.name, kind] as const))(

@@ -46,7 +46,7 @@ describe('sample-exact seek', () => {
       references.set(`${kind.name}.mp3`, await referenceDecode(file, kind.channels));
     }
     running = await startTestServer({ folder: dir, pacing: false });
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await running.server.close();
     await removeDir(dir);
