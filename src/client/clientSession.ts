@@ -22,6 +22,7 @@ import type {
   QuitResult,
   SessionCloseInfo,
 } from './clientSessionTypes';
+import { badPlayRequest } from './playRequestCheck';
 import { SONG_STREAM_HIGH_WATER_MARK, SongStream } from './songStream';
 
 /**
@@ -116,9 +117,9 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       (s) => this.onStreamAbandoned(s),
       this.songHighWaterMark,
     );
-    const unusable = this.unusableReason();
+    const unusable = this.unusableReason() ?? badPlayRequest(songId, startSeconds);
     if (unusable !== null) {
-      stream.fail(new ConnectionClosedError(unusable));
+      stream.fail(unusable instanceof Error ? unusable : new ConnectionClosedError(unusable));
       return stream;
     }
     const needsStop = this.playback.serverMayBeSending;
@@ -255,12 +256,15 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       this.playback.onPiece(piece, discarding);
       return;
     }
+    if (packet.type === PacketType.Start) return this.playback.onStartPacket(packet, discarding);
     if (packet.type === PacketType.Error) {
       const message = packet.fields[1]?.toString('utf8') || 'request refused';
       if (!this.playback.onServerError(message, discarding)) this.log(`Server error: ${message}`);
       return;
     }
-    if (packet.type === PacketType.List) this.assembler.seedFraming = packet.fields.length < 3;
+    if (packet.type === PacketType.List) {
+      this.assembler.seedFraming = this.playback.seedEra = packet.fields.length < 3;
+    }
     if (!this.replies.settle(packet)) {
       this.log(`Ignoring an unexpected ${JSON.stringify(packet.type.slice(0, 40))} packet`);
     } else if (packet.type === PacketType.Stop) {

@@ -3,3 +3,5 @@ export * from './clientSession';
 export * from './clientSessionTypes';
 export * from './songListReply';
 export * from './songStream';
+export * from './playRequestCheck';
+export * from './streamOrigin';

@@ -1,6 +1,8 @@
+import type { Packet } from '../protocol';
 import { PlayRefusedError, RequestTimeoutError } from './clientErrors';
 import type { PlayPiece } from './playDataAssembler';
 import type { SongStream } from './songStream';
+import { parseStartPacket } from './streamOrigin';
 
 /**
  * Hands play data to the song it belongs to: the stream of the latest play, once every stop sent
@@ -17,6 +19,9 @@ export class PlaybackRouter {
   private receiving: SongStream | null = null;
   private held = false;
   private firstDataTimer: NodeJS.Timeout | undefined;
+
+  /** Whether the server is seed-era (it ignores start times); null until a list reply says. */
+  seedEra: boolean | null = null;
 
   constructor(
     private readonly firstDataTimeoutMs: number,
@@ -59,10 +64,16 @@ export class PlaybackRouter {
       this.serverMayBeSending = false;
       this.release();
       stream.complete();
-    } else if (!stream.deliver(piece.bytes) && !this.readerFull) {
+    } else if (!stream.deliver(piece.bytes, this.seedEra) && !this.readerFull) {
       this.readerFull = true;
       this.onFlowChange();
     }
+  }
+
+  /** A `start` packet: where the current seek's bytes start in the song (malformed: ignored). */
+  onStartPacket(packet: Packet, discarding: boolean): void {
+    const origin = parseStartPacket(packet);
+    if (origin && !discarding) this.receiving?.announce(origin);
   }
 
   /** An error packet: the server refused the current play, or could not go on with it. */

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { settleOrigin, type StreamOrigin } from './streamOrigin';
 
 /** Why a song stream ended: all its bytes arrived, it was stopped, or it failed. */
 export type SongStreamEndReason = 'complete' | 'stopped' | 'error';
@@ -25,6 +26,9 @@ export const SONG_STREAM_HIGH_WATER_MARK = 256 * 1024;
 export class SongStream extends Readable {
   endReason: SongStreamEndReason | null = null;
   bytesReceived = 0;
+  /** Where the bytes start in the song; null until the first bytes arrive (see StreamOrigin). */
+  origin: StreamOrigin | null = null;
+  private announced: StreamOrigin | null = null;
   private failure: Error | null = null;
   private outcomePromise: Promise<SongStreamOutcome> | null = null;
 
@@ -76,9 +80,15 @@ export class SongStream extends Readable {
     callback(error);
   }
 
+  /** The server's `start` packet, which comes before the first bytes. */
+  announce(origin: StreamOrigin): void {
+    if (this.bytesReceived === 0) this.announced = origin;
+  }
+
   /** Adds song bytes; false when the reader is full and the socket should pause. */
-  deliver(bytes: Buffer): boolean {
+  deliver(bytes: Buffer, seedEra: boolean | null = null): boolean {
     if (!this.active) return true;
+    this.origin ??= settleOrigin(this.startSeconds, this.announced, seedEra);
     this.bytesReceived += bytes.length;
     return this.push(bytes);
   }

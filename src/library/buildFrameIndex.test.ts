@@ -16,8 +16,6 @@ function cleanFrameOffsets(bytes: Uint8Array, start: number): number[] {
   }
 }
 
-const FRAME_SECONDS = 1152 / 44100;
-
 describe('buildFrameIndex', () => {
   let dir: string;
   // 6 s at 128 kbps is ~96 KB: two 64 KiB chunks, so frames straddle a chunk end.
@@ -36,12 +34,19 @@ describe('buildFrameIndex', () => {
   });
   afterAll(() => removeDir(dir));
 
-  it('lists every frame of a stream across chunk boundaries, with start times', async () => {
+  it('lists every frame of a stream across chunk boundaries, with its timeline', async () => {
     const index = await buildFrameIndex(await write('plain.mp3', mp3));
     expect(mp3.length).toBeGreaterThan(64 * 1024);
     expect(index.offsets).toEqual(expectedOffsets);
-    expect(index.startSeconds[0]).toBe(0);
-    expect(index.startSeconds[100]).toBeCloseTo(100 * FRAME_SECONDS, 9);
+    expect(index.mainDataBegin).toHaveLength(expectedOffsets.length);
+    expect(index.payloadBytes).toHaveLength(expectedOffsets.length);
+    // No Xing frame: every frame plays whole.
+    expect(index.timeline).toEqual({
+      sampleRate: 44100,
+      samplesPerFrame: 1152,
+      skipSamples: 0,
+      totalSamples: expectedOffsets.length * 1152,
+    });
   });
 
   it('starts right after an ID3v2 tag', async () => {
@@ -67,7 +72,8 @@ describe('buildFrameIndex', () => {
     const index = await buildFrameIndex(
       await write('mpeg2.mp3', encodeSineMp3({ seconds: 2, sampleRate: 22050, kbps: 64 })),
     );
-    expect(index.startSeconds[10]).toBeCloseTo((10 * 576) / 22050, 9);
+    expect(index.timeline.samplesPerFrame).toBe(576);
+    expect(index.timeline.totalSamples).toBe(index.offsets.length * 576);
   });
 
   it('fails clearly on a file without MPEG audio', async () => {

@@ -1,11 +1,18 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { ID3V2_HEADER_LENGTH, id3v2TagLength } from './id3v2TagLength';
 import { MpegFrameWalker } from './mpegFrameWalker';
+import { songTimeline, type SongTimeline } from './songTimeline';
 
-/** Where every MPEG audio frame of a file starts, in bytes and in seconds. */
+/** Every audio frame of a file: where it starts, what it borrows from the bit reservoir, and
+ * how the frames map onto the song's samples. */
 export interface FrameIndex {
+  /** Byte offset of each audio frame (a Xing/Info frame is not audio and is not listed). */
   offsets: number[];
-  startSeconds: number[];
+  /** Per frame: bytes its main data starts before its own payload (Layer III). */
+  mainDataBegin: number[];
+  /** Per frame: bytes after header and side info, which later frames may borrow. */
+  payloadBytes: number[];
+  timeline: SongTimeline;
 }
 
 // Far larger than any MPEG frame (under 3 KiB), so a chunk always holds a frame and the next header.
@@ -13,6 +20,35 @@ const CHUNK_BYTES = 64 * 1024;
 
 /** Reads an MP3 file chunk by chunk and lists its audio frames. */
 export async function buildFrameIndex(filePath: string): Promise<FrameIndex> {
+  const walker = await walkMp3File(filePath, false);
+  return {
+    offsets: walker.offsets,
+    mainDataBegin: walker.mainDataBegin,
+    payloadBytes: walker.payloadBytes,
+    timeline: timelineOf(walker, walker.offsets.length, filePath),
+  };
+}
+
+/**
+ * The song's exact timeline, as the player decodes it. A Xing/Info frame with a frame count
+ * is trusted, so only the file's start is read; otherwise every frame is counted.
+ */
+export async function readSongTimeline(filePath: string): Promise<SongTimeline> {
+  const walker = await walkMp3File(filePath, true);
+  const trustTag = walker.tag?.frameCount != null && walker.tag.frameCount > 0;
+  return timelineOf(walker, trustTag ? null : walker.offsets.length, filePath);
+}
+
+function timelineOf(walker: MpegFrameWalker, frames: number | null, path: string): SongTimeline {
+  const stream = walker.stream;
+  if (stream === null || (frames === 0 && !walker.tag?.frameCount)) {
+    throw new Error(`No MP3 audio frames found in ${path}`);
+  }
+  return songTimeline(stream.sampleRate, stream.samplesPerFrame, frames, walker.tag);
+}
+
+/** Walks the file's frames; with `stopAtTag`, stops after the first chunk if it holds a tag. */
+async function walkMp3File(filePath: string, stopAtTag: boolean): Promise<MpegFrameWalker> {
   const file = await open(filePath, 'r');
   try {
     const { size } = await file.stat();
@@ -23,9 +59,12 @@ export async function buildFrameIndex(filePath: string): Promise<FrameIndex> {
       const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, offset);
       if (bytesRead === 0) break; // The file shrank while we read it.
       offset += walker.consume(chunk.subarray(0, bytesRead), offset);
+      if (stopAtTag && walker.stream !== null) {
+        if (walker.tag?.frameCount) break;
+        stopAtTag = false; // no frame count: every frame must be counted
+      }
     }
-    if (walker.offsets.length === 0) throw new Error(`No MP3 audio frames found in ${filePath}`);
-    return { offsets: walker.offsets, startSeconds: walker.startSeconds };
+    return walker;
   } finally {
     await file.close();
   }

@@ -1,7 +1,8 @@
 export { scanLibrary } from './libraryScanner';
 export { LibraryError, type LibraryErrorCode } from './libraryError';
 export type { Library, SongEntry } from './libraryTypes';
-export { findFrameOffset, nearestFrame, type FrameOffset } from './mp3FrameIndex';
+export { planSongSeek } from './mp3FrameIndex';
+export { planSeek, PastEndError, type SeekPlan } from './seekPlan';
 export {
   parseFrameHeader,
   type FrameHeader,
@@ -9,4 +10,5 @@ export {
   type MpegVersion,
 } from './mp3FrameHeader';
 export { FrameIndexCache } from './frameIndexCache';
-export { buildFrameIndex, type FrameIndex } from './buildFrameIndex';
+export { buildFrameIndex, readSongTimeline, type FrameIndex } from './buildFrameIndex';
+export { type SongTimeline, timelineSeconds } from './songTimeline';

@@ -4,75 +4,68 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameIndexCache } from './frameIndexCache';
-import { findFrameOffset, nearestFrame } from './mp3FrameIndex';
+import { planSongSeek } from './mp3FrameIndex';
 import { parseFrameHeader } from './mp3FrameHeader';
 import { encodeSineMp3, makeTempDir, removeDir, withId3Tag } from './mp3TestFixtures';
+import { PastEndError } from './seekPlan';
 
-const FRAME_SECONDS = 1152 / 44100;
 const bundledMusic = fileURLToPath(new URL('../../music', import.meta.url));
-const FRAME_BYTES = (128_000 * 1152) / 8 / 44100; // 417.96: CBR frames are 417 or 418 bytes
 
-describe('findFrameOffset', () => {
+describe('planSongSeek', () => {
   let dir: string;
   let file: string;
   let bytes: Buffer;
   let tagLength: number;
-  let frameCount: number;
 
   beforeAll(async () => {
     dir = await makeTempDir();
     const mp3 = encodeSineMp3({ seconds: 3 });
     const tagged = withId3Tag(mp3, { title: 'Seek me', artist: 'Sine' });
     tagLength = tagged.length - mp3.length;
-    frameCount = Math.round(mp3.length / FRAME_BYTES);
     file = path.join(dir, 'seek.mp3');
     await writeFile(file, tagged);
     bytes = await readFile(file);
   });
   afterAll(() => removeDir(dir));
 
-  it('gives the first frame, right after the ID3 tag, for zero, negative and NaN times', async () => {
-    for (const seconds of [0, -5, Number.NaN]) {
-      expect(await findFrameOffset(file, seconds)).toEqual({
-        byteOffset: tagLength,
-        startSeconds: 0,
-      });
-    }
-    expect(parseFrameHeader(bytes, tagLength)).not.toBeNull();
+  it('starts at the first frame, after the ID3 tag, near the start', async () => {
+    const plan = await planSongSeek(file, 0.001);
+    expect(plan).toMatchObject({ byteOffset: tagLength, firstSample: 0, targetSample: 44 });
   });
 
-  it.each([0.5, 1.234, 2, 2.9])('lands on the frame nearest %s s', async (seconds) => {
-    const { byteOffset, startSeconds } = await findFrameOffset(file, seconds);
-    const frame = Math.round(startSeconds / FRAME_SECONDS);
-    expect(Math.abs(frame - Math.round(seconds / FRAME_SECONDS))).toBeLessThanOrEqual(1);
-    expect(Math.abs(startSeconds - seconds)).toBeLessThanOrEqual(FRAME_SECONDS / 2 + 1e-9);
-    expect(Math.abs(byteOffset - (tagLength + frame * FRAME_BYTES))).toBeLessThanOrEqual(1);
-    expect(parseFrameHeader(bytes, byteOffset)).not.toBeNull();
-  });
+  it.each([0.5, 1.234, 2, 2.9])(
+    'starts on a frame boundary a little before %s s, and says which sample',
+    async (seconds) => {
+      const plan = await planSongSeek(file, seconds);
+      expect(parseFrameHeader(bytes, plan.byteOffset)).not.toBeNull();
+      expect(plan.targetSample).toBe(Math.round(seconds * 44100));
+      expect(plan.firstSample % 1152).toBe(0); // no Xing frame: frame k starts at k × 1152
+      // Primed: at least the frame before the target's frame, at most a few more.
+      expect(plan.targetSample - plan.firstSample).toBeGreaterThanOrEqual(1152);
+      expect(plan.targetSample - plan.firstSample).toBeLessThan(6 * 1152);
+    },
+  );
 
-  it('uses exact frame start times', async () => {
-    expect((await findFrameOffset(file, 2)).startSeconds).toBe((77 * 1152) / 44100);
-  });
-
-  it('gives the last frame for times past the end', async () => {
-    const { byteOffset, startSeconds } = await findFrameOffset(file, 1000);
-    expect(startSeconds).toBeCloseTo((frameCount - 1) * FRAME_SECONDS, 9);
-    const header = parseFrameHeader(bytes, byteOffset);
-    expect(byteOffset + (header?.frameLength ?? 0)).toBe(bytes.length);
+  it('refuses a time at or past the end', async () => {
+    const { totalSamples } = await planSongSeek(file, 1);
+    await expect(planSongSeek(file, totalSamples / 44100)).rejects.toThrow(PastEndError);
+    await expect(planSongSeek(file, 1000)).rejects.toThrow(PastEndError);
+    expect((await planSongSeek(file, (totalSamples - 1) / 44100)).targetSample).toBe(
+      totalSamples - 1,
+    );
   });
 });
 
-describe('findFrameOffset on the bundled music', () => {
-  it.skipIf(!existsSync(bundledMusic))('seeks to 10 s in every song', async () => {
+describe('planSongSeek on the bundled music', () => {
+  it.skipIf(!existsSync(bundledMusic))('plans 10 s into every song', async () => {
     const names = (await readdir(bundledMusic)).filter((name) => name.endsWith('.mp3'));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
       const file = path.join(bundledMusic, name);
-      const { byteOffset, startSeconds } = await findFrameOffset(file, 10);
-      const header = parseFrameHeader(await readFile(file), byteOffset);
-      expect(header).not.toBeNull();
-      const frameSeconds = (header?.samplesPerFrame ?? 0) / (header?.sampleRate ?? 1);
-      expect(Math.abs(startSeconds - 10)).toBeLessThanOrEqual(frameSeconds / 2 + 1e-9);
+      const plan = await planSongSeek(file, 10);
+      expect(parseFrameHeader(await readFile(file), plan.byteOffset)).not.toBeNull();
+      expect(plan.targetSample).toBe(10 * plan.sampleRate);
+      expect(plan.firstSample).toBeLessThan(plan.targetSample);
     }
   });
 });
@@ -116,17 +109,5 @@ describe('FrameIndexCache', () => {
     const file = path.join(dir, 'missing.mp3');
     await expect(cache.get(file)).rejects.toThrow();
     expect(cache.size).toBe(0);
-  });
-});
-
-describe('nearestFrame', () => {
-  const index = { offsets: [10, 20, 30], startSeconds: [0, 1, 2] };
-
-  it('picks the nearest start, the earlier one on a tie', () => {
-    expect(nearestFrame(index, 0.4).byteOffset).toBe(10);
-    expect(nearestFrame(index, 0.5).byteOffset).toBe(10);
-    expect(nearestFrame(index, 0.6).byteOffset).toBe(20);
-    expect(nearestFrame(index, 2)).toEqual({ byteOffset: 30, startSeconds: 2 });
-    expect(nearestFrame(index, 99).byteOffset).toBe(30);
   });
 });

@@ -1,20 +1,25 @@
+import { readFrameSideInfo } from './frameSideInfo';
 import { parseFrameHeader, type FrameHeader } from './mp3FrameHeader';
+import { readXingTag, type XingTag } from './xingTag';
 
 /**
  * Follows a chain of MPEG audio frames through a file fed to it in chunks, recording where
- * each frame starts. Every frame counts, a leading Xing/Info/LAME frame too: it holds no sound,
- * so in files that have one our times run one frame (~26 ms) ahead of the audio. That is a
- * deliberate simplification, far below what a listener notices when seeking.
+ * each audio frame starts and what it borrows from the bit reservoir. A leading Xing/Info
+ * frame holds no sound (decoders skip it): it is read as the stream's tag, not listed as audio.
  */
+/** Header, CRC and the largest side info: what must be in hand to read a frame's reservoir use. */
+const SIDE_INFO_REACH = 4 + 2 + 32;
+
 export class MpegFrameWalker {
   readonly offsets: number[] = [];
-  readonly startSeconds: number[] = [];
-  /** Samples before the current frame; counted rather than summing seconds, to avoid drift. */
-  private samples = 0;
+  readonly mainDataBegin: number[] = [];
+  readonly payloadBytes: number[] = [];
+  /** The Xing/Info tag of the first frame, if it is one. */
+  tag: XingTag | null = null;
+  /** The first frame's header; later frames must share its version, layer and sample rate. */
+  stream: FrameHeader | null = null;
   /** File offset where the previous frame ended: a header found there needs no confirmation. */
   private expectedOffset = -1;
-  /** The first frame's header; later frames must share its version, layer and sample rate. */
-  private stream: FrameHeader | null = null;
 
   constructor(private readonly fileSize: number) {}
 
@@ -32,7 +37,11 @@ export class MpegFrameWalker {
         continue;
       }
       if (base + i === this.expectedOffset) {
-        this.accept(header, base + i);
+        // The side info must be in this chunk too; if not, continue from here next time.
+        if (i + SIDE_INFO_REACH > bytes.length && base + i + SIDE_INFO_REACH <= this.fileSize) {
+          return i;
+        }
+        this.accept(bytes, i, header, base + i);
         i += header.frameLength;
         continue;
       }
@@ -43,7 +52,7 @@ export class MpegFrameWalker {
         return i; // The next header is in the file but not in this chunk; continue from here.
       }
       if (endsAtEof || this.confirms(header, parseFrameHeader(bytes, next))) {
-        this.accept(header, base + i);
+        this.accept(bytes, i, header, base + i);
         i = next;
       } else {
         i++;
@@ -61,12 +70,17 @@ export class MpegFrameWalker {
     return next !== null && sameStream(header, next);
   }
 
-  private accept(header: FrameHeader, offset: number) {
-    this.stream ??= header;
-    this.offsets.push(offset);
-    this.startSeconds.push(this.samples / header.sampleRate);
-    this.samples += header.samplesPerFrame;
+  private accept(bytes: Uint8Array, at: number, header: FrameHeader, offset: number) {
     this.expectedOffset = offset + header.frameLength;
+    const side = readFrameSideInfo(bytes, at, header);
+    if (this.stream === null) {
+      this.stream = header;
+      this.tag = readXingTag(bytes, at, header, side);
+      if (this.tag !== null) return;
+    }
+    this.offsets.push(offset);
+    this.mainDataBegin.push(side.mainDataBegin);
+    this.payloadBytes.push(side.payloadBytes);
   }
 }
 

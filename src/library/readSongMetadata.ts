@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFile, type IAudioMetadata } from 'music-metadata';
+import { readSongTimeline } from './buildFrameIndex';
 import type { FoundMp3File } from './findMp3Files';
+import { timelineSeconds } from './songTimeline';
 import type { SongEntry } from './libraryTypes';
 
 export type SongDetails = Omit<SongEntry, 'id'>;
@@ -28,8 +30,9 @@ export async function readSongMetadata(file: FoundMp3File): Promise<SongDetailsR
   try {
     fallback.sizeBytes = (await stat(file.absolutePath)).size;
     // Covers are not skipped: that option drops the picture entirely, and we must know if one
-    // exists. The cost is small, since the picture is only sliced from bytes read anyway.
-    metadata = await parseFile(file.absolutePath, { duration: true });
+    // exists. The cost is small, since the picture is only sliced from bytes read anyway. The
+    // duration is ours (below): music-metadata's estimate is off for files without a frame count.
+    metadata = await parseFile(file.absolutePath, { duration: false });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { song: fallback, warning: `${file.relativePath}: could not read metadata (${reason})` };
@@ -45,8 +48,8 @@ export async function readSongMetadata(file: FoundMp3File): Promise<SongDetailsR
   // music-metadata is lenient: on garbage it "finds" frames and reports parse errors instead of
   // failing, so durations from such files are not trusted.
   const parseError = metadata.quality.warnings.find((w) => w.message.startsWith('Parse error'));
-  const duration = format.duration;
-  if (parseError || duration === undefined || !Number.isFinite(duration) || duration <= 0) {
+  const duration = parseError ? null : await exactDuration(file.absolutePath);
+  if (duration === null) {
     const reason = parseError?.message ?? 'no audio frames found';
     return { song, warning: `${file.relativePath}: could not read MP3 audio (${reason})` };
   }
@@ -54,6 +57,19 @@ export async function readSongMetadata(file: FoundMp3File): Promise<SongDetailsR
   song.bitrate =
     format.bitrate && Number.isFinite(format.bitrate) ? Math.round(format.bitrate) : null;
   return { song, warning: null };
+}
+
+/**
+ * What a full play lasts: the decoded sample count over the rate (the LAME tag's delay and
+ * padding removed, or every frame counted when there is no frame count), or null without audio.
+ */
+async function exactDuration(absolutePath: string): Promise<number | null> {
+  try {
+    const seconds = timelineSeconds(await readSongTimeline(absolutePath));
+    return seconds > 0 ? seconds : null;
+  } catch {
+    return null;
+  }
 }
 
 function titleFromFileName(relativePath: string): string {

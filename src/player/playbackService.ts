@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { badPlayRequest } from '../client';
 // Direct imports: the decoder's index would also load mpg123 into the main process.
 import { SOURCE_DECODER_WORKER } from '../decoder/decoderWorkerEntry';
 import type { StreamDecoder } from '../decoder/streamDecoder';
@@ -94,6 +95,8 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   async play(request: PlayRequest): Promise<PlayStarted> {
     const session = this.connection.requireSession();
     const startSeconds = request.startSeconds ?? 0;
+    const refused = badPlayRequest(request.songId, startSeconds);
+    if (refused) throw refused; // before anything is sent or the current song is touched
     const previous = this.pump;
     // An ended stream's audio keeps playing before this one's (gapless hand-over): until the
     // renderer reports on the new stream, count what the old one held or had in flight.

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { StreamOrigin } from '../client/streamOrigin';
 import { DecoderStoppedError } from '../decoder/decoderError';
 import { pcmSeconds, type PcmChunk } from '../decoder/pcmChunk';
 import type { StreamDecoder } from '../decoder/streamDecoder';
@@ -7,6 +8,7 @@ import { CoverArtSniffer } from './coverArtSniffer';
 import { FlowGate } from './flowGate';
 import { PcmAccumulator } from './pcmAccumulator';
 import { describePlaybackError } from './playbackErrors';
+import { planWindow, SampleWindow } from './sampleWindow';
 
 /** About one network packet of song bytes per decode: a fraction of a second of audio. */
 const DECODE_SLICE_BYTES = 4096;
@@ -21,6 +23,10 @@ export interface PumpSink {
 /** What a song stream must offer: its bytes, then why they ended. */
 export interface SongSource extends Readable {
   endReason: 'complete' | 'stopped' | 'error' | null;
+  /** The time asked for; absent means the start. */
+  readonly startSeconds?: number;
+  /** Where the bytes start in the song, known once they arrive; absent means the whole file. */
+  readonly origin?: StreamOrigin | null;
 }
 
 /**
@@ -32,8 +38,14 @@ export class StreamPump {
   state: PumpState = 'streaming';
   /** Set when the decoder itself died (not just this song), so the owner can replace it. */
   decoderStopped = false;
+  /**
+   * The song sample of the first sample emitted, once the first audio is decoded: exactly
+   * round(startSeconds × rate) (unless the server seeked without saying where).
+   */
+  startSample: number | null = null;
   private readonly accumulator: PcmAccumulator;
   private readonly cover: CoverArtSniffer;
+  private window: SampleWindow | null = null;
 
   constructor(
     readonly streamId: number,
@@ -120,7 +132,19 @@ export class StreamPump {
 
   private emit(pcm: PcmChunk | null): void {
     if (this.state !== 'streaming') return;
-    for (const chunk of this.accumulator.push(pcm)) this.emitChunk(chunk);
+    for (const chunk of this.accumulator.push(this.trim(pcm))) this.emitChunk(chunk);
+  }
+
+  /** Drops the decoded samples before the time asked for, and any the song does not have. */
+  private trim(pcm: PcmChunk | null): PcmChunk | null {
+    if (!pcm) return null;
+    if (!this.window) {
+      const origin = this.source.origin ?? { kind: 'file' };
+      const plan = planWindow(origin, this.source.startSeconds ?? 0, pcm.sampleRate);
+      this.startSample = plan.startSample;
+      this.window = new SampleWindow(plan);
+    }
+    return this.window.take(pcm);
   }
 
   private emitChunk(chunk: PcmChunk): void {

@@ -8,12 +8,13 @@ export const clientMessages = {
   list: (withMetadata = false): Buffer =>
     encodePacket(withMetadata ? [PacketType.List, LIST_METADATA_FLAG] : [PacketType.List]),
   /** `play<NEXT;>3<NEXT;><END;>`, with an optional start position in seconds as a third field. */
-  play: (songId: number, startSeconds?: number): Buffer =>
-    encodePacket(
-      startSeconds !== undefined && startSeconds > 0
-        ? [PacketType.Play, String(songId), formatSeconds(startSeconds)]
-        : [PacketType.Play, String(songId)],
-    ),
+  play: (songId: number, startSeconds?: number): Buffer => {
+    const start = startSeconds !== undefined && startSeconds > 0 ? startField(startSeconds) : '';
+    if (start === null) throw new RangeError(`Not a start time to send: ${startSeconds}`);
+    return encodePacket(
+      start === '' ? [PacketType.Play, String(songId)] : [PacketType.Play, String(songId), start],
+    );
+  },
   stop: (): Buffer => encodePacket([PacketType.Stop]),
   quit: (): Buffer => encodePacket([PacketType.Quit]),
 };
@@ -31,6 +32,12 @@ export const serverMessages = {
   endOfSong: (): Buffer => encodePacket([PacketType.Play]),
   stop: (): Buffer => encodePacket([PacketType.Stop]),
   quit: (): Buffer => encodePacket([PacketType.Quit]),
+  /**
+   * Precedes a seek's data: decoded without gapless trimming, the data's audio begins at song
+   * sample `firstSample` (negative inside the encoder delay); the song has `totalSamples`.
+   */
+  streamStart: (firstSample: number, sampleRate: number, totalSamples: number): Buffer =>
+    encodePacket([PacketType.Start, String(firstSample), String(sampleRate), String(totalSamples)]),
   error: (message: string): Buffer =>
     encodePacket([PacketType.Error, message.replace(/</g, '\u2039').replace(/>/g, '\u203a')]),
 };
@@ -38,6 +45,25 @@ export const serverMessages = {
 /** Seconds with millisecond precision and no exponent, e.g. `42.5`. */
 export function formatSeconds(seconds: number): string {
   return String(Math.round(seconds * 1000) / 1000);
+}
+
+/** The longest SECONDS field a server reads (PROTOCOL §7). */
+export const MAX_START_FIELD_BYTES = 32;
+const START_FIELD = /^\d+(\.\d+)?$/;
+
+/**
+ * The wire form of a start time, or null when it has none (not finite, negative, or too large
+ * to write without an exponent in 32 bytes: 1e308 would go out as "Infinity").
+ */
+export function startField(seconds: number): string | null {
+  if (!Number.isFinite(seconds) || seconds < 0) return null;
+  const text = formatSeconds(seconds);
+  return text.length <= MAX_START_FIELD_BYTES && START_FIELD.test(text) ? text : null;
+}
+
+/** Whether a received SECONDS field has the protocol's syntax (digits, optionally a fraction). */
+export function isStartField(text: string): boolean {
+  return text.length <= MAX_START_FIELD_BYTES && START_FIELD.test(text);
 }
 
 /** Parses a song id field: a base-10 integer, nothing else. */
@@ -51,6 +77,6 @@ export function parseSongId(field: Buffer | undefined): number | null {
 export function parseStartSeconds(field: Buffer | undefined): number {
   if (!field || field.length === 0 || field.length > 32) return 0;
   const text = field.toString('latin1');
-  if (!/^\d+(\.\d+)?$/.test(text)) return 0;
+  if (!isStartField(text)) return 0;
   return Number(text);
 }

@@ -6,6 +6,11 @@ export const PacketType = {
   Quit: 'quit',
   /** Extension: the server explains a refused request (for example an unknown song id). */
   Error: 'error',
+  /**
+   * Extension: before the data of a seek, the song sample the data decodes from (PROTOCOL §7).
+   * Sent only to a client that asked for a start time, never for a play from the start.
+   */
+  Start: 'start',
 } as const;
 
 export type PacketType = (typeof PacketType)[keyof typeof PacketType];

@@ -2,13 +2,12 @@ import type { Library, SongEntry } from '../library';
 import {
   LIST_METADATA_FLAG,
   PacketType,
-  parseSongId,
-  parseStartSeconds,
   sanitizeTitle,
   serverMessages,
   type Packet,
 } from '../protocol';
 import type { ListReplies } from './listReplies';
+import { checkPlayRequest } from './playRequest';
 
 /** What a request may do to its connection; ClientConnection provides it. */
 export interface RequestContext {
@@ -51,16 +50,14 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
 }
 
 function handlePlay(packet: Packet, context: RequestContext): void {
-  const id = parseSongId(packet.fields[1]);
-  const song = id === null ? undefined : context.library.songs[id];
-  if (!song) {
+  const request = checkPlayRequest(packet.fields, context.library.songs);
+  if (!request.ok) {
     // A refused play leaves whatever is streaming alone.
-    const shown = id ?? JSON.stringify(packet.fields[1]?.toString('latin1').slice(0, 40) ?? '');
-    context.log(`unknown song id ${shown}`);
-    context.send(serverMessages.error(`unknown song id ${shown}`));
+    context.log(request.message);
+    context.send(serverMessages.error(request.message));
     return;
   }
-  const startSeconds = parseStartSeconds(packet.fields[2]);
+  const { song, startSeconds } = request;
   const from = startSeconds > 0 ? ` from ${startSeconds} s` : '';
   context.log(`play ${song.id} (${sanitizeTitle(song.title)})${from}`);
   context.play(song, startSeconds);

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import { findFrameOffset, type SongEntry } from '../library';
+import type { SongEntry } from '../library';
+import { planStreamBeginning } from './seekStart';
 import { streamSong } from './songStreamer';
 import { StreamPacer, songBytesPerSecond, type PacingOptions } from './streamPacer';
 
@@ -44,10 +45,12 @@ export class SongPlayback {
   private async run(song: SongEntry, startSeconds: number, signal: AbortSignal): Promise<void> {
     const { output, pacing, log } = this.options;
     try {
-      // Offset 0 for the start, so the ID3 tag (and its cover art) goes out too.
-      const byteOffset =
-        startSeconds > 0 ? (await findFrameOffset(song.absolutePath, startSeconds)).byteOffset : 0;
+      const { byteOffset, announcement } = await planStreamBeginning(
+        song.absolutePath,
+        startSeconds,
+      );
       if (signal.aborted) return;
+      if (announcement && !output.destroyed) output.write(announcement);
       const pacer =
         pacing === false
           ? null

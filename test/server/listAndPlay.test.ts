@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findFrameOffset, parseFrameHeader } from '../../src/library';
+import { parseFrameHeader, planSongSeek } from '../../src/library';
 import { parseMetadata } from '../../src/protocol';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
 import { RawClient } from './rawClient';
@@ -71,21 +71,29 @@ describe('list and play against the bundled music', () => {
     expect(received.equals(await readFile(song.absolutePath))).toBe(true);
   });
 
-  it('seeks to the frame boundary nearest the requested time', async () => {
+  it('seeks a few frames before the requested time and says which sample the data starts at', async () => {
     const song = running.server.library.songs[0];
     const file = await readFile(song.absolutePath);
-    const { byteOffset, startSeconds } = await findFrameOffset(song.absolutePath, 10);
+    const plan = await planSongSeek(song.absolutePath, 10);
     client.send('play<NEXT;>0<NEXT;>10<NEXT;><END;>');
+    const start = await client.nextPacket();
+    expect(start.fields.map((field) => field.toString())).toEqual([
+      'start',
+      String(plan.firstSample),
+      String(plan.sampleRate),
+      String(plan.totalSamples),
+    ]);
+    expect(plan.firstSample).toBeLessThan(10 * plan.sampleRate);
     const received = await client.readSong();
-    expect(Math.abs(startSeconds - 10)).toBeLessThan(0.05);
     expect(parseFrameHeader(received, 0)).not.toBeNull();
-    expect(received.equals(file.subarray(byteOffset))).toBe(true);
+    expect(received.equals(file.subarray(plan.byteOffset))).toBe(true);
   });
 
   it('logs each request with the client address', async () => {
     client.send('play<NEXT;>2<NEXT;><END;>');
     await client.readSong();
     client.send('play<NEXT;>0<NEXT;>10<NEXT;><END;>');
+    expect((await client.nextPacket()).type).toBe('start');
     await client.readSong();
     const name = `client 127.0.0.1:${client.socket.localPort}`;
     expect(running.logLines.filter((line) => line.startsWith(`${name} `))).toEqual([

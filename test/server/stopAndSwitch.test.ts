@@ -81,6 +81,7 @@ describe('stop and switching songs', () => {
     client.send('stop<NEXT;><END;>play<NEXT;>0<NEXT;>10<NEXT;><END;>');
     const untilStop = await client.readUntil('stop');
     for (const packet of untilStop.slice(0, -1)) expect(packet.fields).toHaveLength(2);
+    expect((await client.nextPacket()).type).toBe('start'); // a seek's first packet (PROTOCOL §7)
     const seeked = await client.readSong();
     expect(files[0].subarray(files[0].length - seeked.length).equals(seeked)).toBe(true);
     expect(seeked.length).toBeLessThan(files[0].length * 0.75);
