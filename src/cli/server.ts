@@ -43,12 +43,18 @@ async function main(argv: string[]): Promise<number> {
     host: options.host,
     port: options.port,
     pacing: options.pacing ? {} : false,
+    limits: options.limits,
     log: options.quiet ? undefined : (line) => console.log(timestamped(line)),
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);
   const { host, port } = await server.listen();
   stopOnSignals(server);
   for (const line of formatServerBanner(server.library, host, port)) console.log(line);
+  const { maxConnections, maxConnectionsPerAddress, requestTimeoutMs } = server.limits;
+  console.log(
+    `Limits: ${maxConnections} clients, ${maxConnectionsPerAddress} per address; ` +
+      `${requestTimeoutMs / 1000} s to send a request.`,
+  );
   return -1; // Keep running until a signal.
 }
 

@@ -8,6 +8,7 @@ import {
   type ConnectionLimits,
 } from './connectionLimits';
 import { ConnectionRefusal } from './connectionRefusal';
+import { FileDescriptorWatch } from './fileDescriptorWatch';
 import { buildListReplies, type ListReplies } from './listReplies';
 import { LogLimiter, type LogBudget } from './logLimiter';
 import { readOpenFileLimit } from './openFileLimit';
@@ -57,6 +58,7 @@ export class LibraryServer {
   private readonly refusal = new ConnectionRefusal();
   /** Server-wide lines (refusals, accept errors) have a budget too: a peer can cause them. */
   private readonly serverLog: LogLimiter;
+  private readonly descriptorWatch = new FileDescriptorWatch((code) => this.onDescriptors(code));
   private peakQueuedBytes = 0;
   private refused = 0;
   readonly limits: ConnectionLimits;
@@ -107,6 +109,7 @@ export class LibraryServer {
         this.server.off('error', onError);
         // Later listener errors (EMFILE on accept) are logged, not thrown: the server goes on.
         this.server.on('error', (error) => this.onListenerError(error));
+        this.descriptorWatch.start();
         resolve({ host, port: (this.server.address() as AddressInfo).port });
       });
     });
@@ -114,6 +117,7 @@ export class LibraryServer {
 
   /** Stops listening and drops every client at once; resolves when all are gone. */
   async close(): Promise<void> {
+    this.descriptorWatch.stop();
     const closed = [...this.connections].map((connection) => connection.closed);
     const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const connection of this.connections) connection.destroy();
@@ -153,16 +157,19 @@ export class LibraryServer {
   }
 
   private onListenerError(error: NodeJS.ErrnoException): void {
-    if (error.code === 'EMFILE' || error.code === 'ENFILE') {
-      // libuv has already accepted and closed the waiting clients; the server keeps listening.
-      this.serverLog.log(
-        `cannot accept a client: out of file descriptors (${error.code}) with ` +
-          `${this.connections.size} connections open; it was closed. Raise the open-file limit ` +
-          `(ulimit -n) or lower --max-connections (now ${this.limits.maxConnections})`,
-      );
-      return;
-    }
-    this.serverLog.log(`server error: ${error.message}`);
+    if (error.code === 'EMFILE' || error.code === 'ENFILE') this.onDescriptors(error.code);
+    else this.serverLog.log(`server error: ${error.message}`);
+  }
+
+  private onDescriptors(code: string | null): void {
+    // The server keeps listening either way; clients are served again as descriptors free up.
+    this.serverLog.log(
+      code === null
+        ? `file descriptors available again; accepting clients (${this.connections.size} open)`
+        : `out of file descriptors (${code}) with ${this.connections.size} connections open: ` +
+            'new clients are closed as soon as they connect, until some leave. Raise the ' +
+            `open-file limit (ulimit -n) or lower --max-connections (now ${this.limits.maxConnections}).`,
+    );
   }
 
   private log(line: string): void {
