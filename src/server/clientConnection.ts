@@ -24,6 +24,12 @@ export interface ClientConnectionOptions {
   logBudget?: LogBudget;
 }
 
+/**
+ * Requests answered per connection before the server lets every other connection have its turn
+ * (setImmediate): a peer that pipelines thousands of requests cannot stall the event loop.
+ */
+export const REQUESTS_PER_TURN = 64;
+
 /** After `quit`, how long the server waits for the client to close before it closes itself. */
 const QUIT_CLOSE_TIMEOUT_MS = 2_000;
 
@@ -48,6 +54,7 @@ export class ClientConnection {
   private ending = false;
   private peerEnded = false;
   private waitingForDrain = false;
+  private yielding = false;
 
   constructor(
     private readonly socket: Socket,
@@ -136,15 +143,19 @@ export class ClientConnection {
    * buffers (and TCP's), not in the server's memory, until 'drain'.
    */
   private takeRequests(): void {
+    if (this.yielding) return; // the turn already scheduled takes these too
     let madeRequest = false;
     let endedPacket = false;
+    let stopped: 'replies' | 'turn' | null = null;
     try {
-      while (!this.ending) {
+      for (let answered = 0; !this.ending; answered++) {
         if (this.repliesOverBound()) {
-          this.waitingForDrain = true;
-          this.socket.pause();
-          this.deadline.suspend();
-          return;
+          stopped = 'replies';
+          break;
+        }
+        if (answered === REQUESTS_PER_TURN && this.inbox.hasPending) {
+          stopped = 'turn';
+          break;
         }
         const packet = this.inbox.next();
         if (packet === null) break;
@@ -162,7 +173,15 @@ export class ClientConnection {
       this.destroy();
       return;
     }
-    if (!this.ending) this.deadline.update(madeRequest, endedPacket, this.inbox.partialBytes > 0);
+    if (this.ending) return;
+    this.deadline.update(madeRequest, endedPacket, this.inbox.partialBytes > 0);
+    if (stopped === 'replies') {
+      this.waitingForDrain = true;
+      this.socket.pause();
+      this.deadline.suspend();
+    } else if (stopped === 'turn') {
+      this.yieldTurn();
+    }
   }
 
   private repliesOverBound(): boolean {
@@ -177,8 +196,23 @@ export class ClientConnection {
     if (!this.waitingForDrain) return;
     this.waitingForDrain = false;
     this.deadline.resume();
+    this.continueReading();
+  }
+
+  /** Lets other connections' events run, then goes on with this one's requests. */
+  private yieldTurn(): void {
+    this.yielding = true;
+    this.socket.pause();
+    setImmediate(() => {
+      this.yielding = false;
+      this.continueReading();
+    });
+  }
+
+  private continueReading(): void {
+    if (this.socket.destroyed) return;
     this.takeRequests();
-    if (!this.waitingForDrain && !this.ending) this.socket.resume();
+    if (!this.waitingForDrain && !this.yielding && !this.ending) this.socket.resume();
   }
 
   private timedOut(): void {

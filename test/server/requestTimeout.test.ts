@@ -98,4 +98,17 @@ describe('the request timeout', () => {
     idle.send(clientMessages.stop());
     expect((await idle.nextPacket()).type).toBe('stop');
   });
+
+  it('runs no deadline while the server itself has stopped reading the client', async () => {
+    running = await startTestServer({ limits: { requestTimeoutMs: TIMEOUT_MS } });
+    const flooder = await connect();
+    flooder.socket.pause();
+    // Far more replies than the kernel's buffers and the reply bound hold, and half a request.
+    flooder.send(Buffer.concat([...Array<Buffer>(100_000).fill(clientMessages.list(true))]));
+    flooder.send('pla');
+    await waitFor(() => running!.server.stats().readingPaused === 1, 10_000);
+    await sleep(TIMEOUT_MS * 3);
+    expect(running.server.connectionCount).toBe(1);
+    expect(running.logLines.join('\n')).not.toMatch(/sent no complete request/);
+  });
 });

@@ -1,0 +1,35 @@
+import { clientMessages, PacketType } from '../src/protocol';
+import { now } from './timing';
+import { WireClient } from './wireClient';
+
+/**
+ * A new client's wait for the song list: connect, send `list`, receive the reply. What a player
+ * that opens the library feels while the server is busy with others. Null if it never came.
+ */
+export async function newClientListMs(port: number, timeoutMs: number): Promise<number | null> {
+  const started = now();
+  let client: WireClient | null = null;
+  try {
+    client = await WireClient.connect(port);
+    const reply = client.next(PacketType.List, timeoutMs);
+    client.send(clientMessages.list());
+    await reply;
+    return now() - started;
+  } catch {
+    return null;
+  } finally {
+    client?.close();
+  }
+}
+
+/** `count` round trips one after another, the ones that failed left out. */
+export async function listRoundTrips(port: number, count: number, timeoutMs: number) {
+  const times: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < count; i++) {
+    const ms = await newClientListMs(port, timeoutMs);
+    if (ms === null) failed += 1;
+    else times.push(ms);
+  }
+  return { times, failed };
+}
