@@ -44,8 +44,9 @@ function stopAll(sockets: Socket[]): Attack {
 export function abuseAttacks(quick: boolean): AttackPlan[] {
   const lists = quick ? 50_000 : 200_000;
   const pairs = quick ? 2_000 : 10_000;
-  const idle = quick ? 200 : 1_000;
-  const stalled = quick ? 200 : 1_000;
+  const idle = quick ? 200 : 2_000;
+  // Issue 15 B4's target: a new client's list under 50 ms with 5,000 stalled streams.
+  const stalled = quick ? 200 : 5_000;
   const empties = quick ? 200_000 : 1_000_000;
   return [
     {
@@ -74,10 +75,12 @@ export function abuseAttacks(quick: boolean): AttackPlan[] {
     },
     {
       name: 'idle connections',
-      label: `${idle} connections that send nothing`,
+      label: `${idle} connections that send one byte of a request, then nothing`,
       connections: idle,
       async start(port) {
-        return stopAll(await openSockets(port, idle));
+        const sockets = await openSockets(port, idle);
+        for (const socket of sockets) socket.write('l');
+        return stopAll(sockets);
       },
     },
     {
