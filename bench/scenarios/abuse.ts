@@ -10,6 +10,8 @@ import { now, sleep } from '../timing';
 const SCENARIO = 'abuse';
 const MB = 1024 * 1024;
 const LIST_TIMEOUT_MS = 10_000;
+/** Round trips stop starting after this long, however slow they are. */
+const LIST_BUDGET_MS = 15_000;
 const BASELINE = 'no attack, same server';
 
 interface Settings {
@@ -26,7 +28,12 @@ interface Snapshot {
 }
 
 async function snapshot(server: ServerHandle, settings: Settings): Promise<Snapshot> {
-  const trips = await listRoundTrips(server.port, settings.roundTrips, LIST_TIMEOUT_MS);
+  const trips = await listRoundTrips(
+    server.port,
+    settings.roundTrips,
+    LIST_TIMEOUT_MS,
+    LIST_BUDGET_MS,
+  );
   return { usage: await server.usage(), listMs: trips.times, listFailed: trips.failed };
 }
 
@@ -105,7 +112,7 @@ export const abuse: Scenario = {
   async run(context: BenchContext) {
     const settings: Settings = context.quick
       ? { settleMs: 1_500, roundTrips: 5 }
-      : { settleMs: 5_000, roundTrips: 20 };
+      : { settleMs: 5_000, roundTrips: 10 };
     const plans = abuseAttacks(context.quick);
     // A fresh server per attack with the default pacing and timeouts, and caps raised to fit
     // the attack: what each attack costs, not how the caps refuse it. The next one starts while
