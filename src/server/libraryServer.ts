@@ -123,6 +123,7 @@ export class LibraryServer {
     for (const connection of this.connections) connection.destroy();
     this.refusal.destroyAll();
     await Promise.all([...closed, stopped]);
+    this.serverLog.close();
   }
 
   private accept(socket: Socket): void {
