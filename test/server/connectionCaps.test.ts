@@ -55,4 +55,20 @@ describe('connection caps', () => {
     await expectServed(await connect('127.0.0.2'));
     await expectServed(first); // the admitted ones are untouched
   });
+
+  it('logs a flood of refused connections within the budget, and frees them all', async () => {
+    running = await startTestServer({
+      limits: { maxConnections: 1 },
+      logBudget: { burstLines: 10, linesPerSecond: 1 },
+    });
+    const started = Date.now();
+    const admitted = await connect();
+    const refused = await Promise.all(Array.from({ length: 150 }, () => connect()));
+    await Promise.all(refused.map((client) => client.closed));
+    const seconds = (Date.now() - started) / 1000;
+    await expectServed(admitted);
+    expect(running.server.stats().refused).toBe(150);
+    const refusalLines = running.logLines.filter((line) => !line.startsWith('client '));
+    expect(refusalLines.length).toBeLessThanOrEqual(10 + 2 * Math.ceil(seconds));
+  });
 });
