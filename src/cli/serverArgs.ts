@@ -74,7 +74,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     )
     .option(
       '--request-timeout <seconds>',
-      'time to send a first request, and to finish any request (default: 30)',
+      'time to send a first request, and to finish any request (default: 60)',
       parseSeconds,
     )
     .showHelpAfterError()

@@ -24,8 +24,11 @@ const MAX_DEFAULT_CONNECTIONS = 512;
 const MIN_DEFAULT_CONNECTIONS = 16;
 
 export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
-/** Under nginx's and MPD's 60 s: the app and the terminal client send their request at once. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * As nginx's header timeout and MPD's connection timeout. The app and the terminal client ask
+ * at once, but the seed's client connects and then waits for its user to type a command.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 /** Above what a song stream alone queues (64 KiB plus one batch), so streaming never pauses reads. */
 export const DEFAULT_MAX_QUEUED_REPLY_BYTES = 128 * 1024;
 
