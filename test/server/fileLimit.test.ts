@@ -58,7 +58,7 @@ describe('a server out of file descriptors', () => {
       await expect(turnedAway.nextPacket()).rejects.toThrow(/closed/);
     }
 
-    // The silent ones time out after 3 s; then the server is back, and says so.
+    // The silent ones time out after 4 s; then the server is back, and says so.
     await waitFor(() => /file descriptors available again/.test(output), 10_000);
     const late = await RawClient.connect(port);
     clients.push(late);
