@@ -32,7 +32,7 @@ describe('a server out of file descriptors', () => {
         '0',
         ...args,
         '--request-timeout',
-        '3',
+        '4',
       ]),
       { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
     );
