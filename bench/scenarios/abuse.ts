@@ -56,6 +56,7 @@ async function measureAttack(
     const before = await snapshot(server, settings);
     sampler.start(250);
     const attack = await plan.start(server.port, context.library.long.id);
+    const opened = attack.connections;
     let under: Snapshot;
     try {
       await sleep(settings.settleMs);
@@ -87,7 +88,7 @@ async function measureAttack(
       ),
       metricRow(SCENARIO, `${name}: server open files`, 'files', [under.usage.openFiles ?? NaN], {
         ...ref([base.openFiles ?? NaN]),
-        note: `${under.usage.connections} connections open${queued}`,
+        note: `attack holds ${opened} of ${plan.connections} connections${queued}`,
       }),
       metricRow(SCENARIO, `${name}: new client's list round trip`, 'ms', under.listMs, {
         ...ref(before.listMs),
