@@ -25,10 +25,12 @@ export interface ClientConnectionOptions {
 }
 
 /**
- * Requests answered per connection before the server lets every other connection have its turn
- * (setImmediate): a peer that pipelines thousands of requests cannot stall the event loop.
+ * Requests answered per connection, or milliseconds spent on them, before the server lets every
+ * other connection have its turn (setImmediate): a peer that pipelines thousands of requests,
+ * or costly ones, cannot stall the event loop for the others.
  */
 export const REQUESTS_PER_TURN = 64;
+export const TURN_BUDGET_MS = 2;
 
 /** After `quit`, how long the server waits for the client to close before it closes itself. */
 const QUIT_CLOSE_TIMEOUT_MS = 2_000;
@@ -148,12 +150,14 @@ export class ClientConnection {
     let endedPacket = false;
     let stopped: 'replies' | 'turn' | null = null;
     try {
+      const turnEnds = performance.now() + TURN_BUDGET_MS;
       for (let answered = 0; !this.ending; answered++) {
         if (this.repliesOverBound()) {
           stopped = 'replies';
           break;
         }
-        if (answered === REQUESTS_PER_TURN && this.inbox.hasPending) {
+        const turnOver = answered >= REQUESTS_PER_TURN || performance.now() > turnEnds;
+        if (answered > 0 && turnOver && this.inbox.hasPending) {
           stopped = 'turn';
           break;
         }
