@@ -1,9 +1,16 @@
 /** What the bench and its server child process say to each other over IPC. */
-import type { ServerStats } from '../src/server';
+import type { ConnectionLimits, ServerStats } from '../src/server';
 
 /** The real library server, or the bare reference sender (see bareServer.ts). */
 export type ServerSpec =
-  { kind: 'tidewave'; folder: string; pacing: 'default' | 'off' } | { kind: 'bare'; file: string };
+  | {
+      kind: 'tidewave';
+      folder: string;
+      pacing: 'default' | 'off';
+      /** Left out: the server's defaults. */
+      limits?: Partial<ConnectionLimits>;
+    }
+  | { kind: 'bare'; file: string };
 
 export interface ProcessUsage {
   /** User plus system CPU time since the process started, in microseconds. */
@@ -14,6 +21,11 @@ export interface ProcessUsage {
   externalBytes: number;
   /** Clients connected now. */
   connections: number;
+  /** File descriptors the process holds now (Linux /proc); null where unknown. */
+  openFiles: number | null;
+  /** Lines and bytes the library server has logged so far (0 for the bare sender). */
+  logLines: number;
+  logBytes: number;
   /** The library server's own counters; null for the bare sender. */
   stats: ServerStats | null;
 }

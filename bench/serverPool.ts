@@ -21,12 +21,22 @@ export class ServerPool {
 
   /** The library server with its default pacing, as the app runs it. */
   paced(): Promise<ServerHandle> {
-    return this.get({ kind: 'tidewave', folder: this.folder, pacing: 'default' });
+    return this.get({
+      kind: 'tidewave',
+      folder: this.folder,
+      pacing: 'default',
+      limits: this.caps,
+    });
   }
 
   /** The library server sending as fast as TCP allows. */
   unpaced(): Promise<ServerHandle> {
-    return this.get({ kind: 'tidewave', folder: this.folder, pacing: 'off' });
+    return this.get({ kind: 'tidewave', folder: this.folder, pacing: 'off', limits: this.caps });
+  }
+
+  /** Every bench client connects from 127.0.0.1: the caps must fit the biggest fleet. */
+  private get caps() {
+    return { maxConnections: this.openFiles, maxConnectionsPerAddress: this.openFiles };
   }
 
   /** The reference sender, piping the long generated song. */
@@ -54,7 +64,12 @@ export class ServerPool {
   }
 
   private startFresh(): Promise<ServerHandle> {
-    const spec: ServerSpec = { kind: 'tidewave', folder: this.folder, pacing: 'off' };
+    const spec: ServerSpec = {
+      kind: 'tidewave',
+      folder: this.folder,
+      pacing: 'off',
+      limits: this.caps,
+    };
     const server = ServerHandle.start(spec, { openFiles: this.openFiles });
     server.catch(() => {});
     this.allFresh.push(server);

@@ -1,5 +1,6 @@
 // The server side of the bench, in its own process so its CPU and memory are its own:
 // `tsx bench/serverProcess.ts '<ServerSpec JSON>'`, spoken to over IPC (serverMessages.ts).
+import { readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createLibraryServer, type LibraryServer } from '../src/server';
 import { createBareServer } from './bareServer';
@@ -7,6 +8,16 @@ import { openFileLimit } from './openFileLimit';
 import type { ChildMessage, ChildRequest, ProcessUsage, ServerSpec } from './serverMessages';
 
 const BENCH_HOST = '127.0.0.1';
+/** What the server logs is counted, not printed: the bench measures how much it says. */
+const logged = { lines: 0, bytes: 0 };
+
+function countOpenFiles(): number | null {
+  try {
+    return readdirSync('/proc/self/fd').length;
+  } catch {
+    return null;
+  }
+}
 
 function send(message: ChildMessage): void {
   process.send?.(message);
@@ -26,6 +37,11 @@ async function startServer(spec: ServerSpec): Promise<RunningServer> {
       host: BENCH_HOST,
       port: 0,
       pacing: spec.pacing === 'off' ? false : {},
+      limits: spec.limits,
+      log: (line) => {
+        logged.lines += 1;
+        logged.bytes += Buffer.byteLength(line) + 1;
+      },
     });
     const { port } = await library.listen();
     return {
@@ -55,6 +71,9 @@ function usage(server: RunningServer, collectGarbage: boolean): ProcessUsage {
     heapUsedBytes: memory.heapUsed,
     externalBytes: memory.external,
     connections: server.connections(),
+    openFiles: countOpenFiles(),
+    logLines: logged.lines,
+    logBytes: logged.bytes,
     stats: server.library?.stats() ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario';
+import { abuse } from './abuse';
 import { clientMemory } from './clientMemory';
 import { concurrency } from './concurrency';
 import { decoderSpeed } from './decoderSpeed';
@@ -20,4 +21,5 @@ export const SCENARIOS: readonly Scenario[] = [
   concurrency,
   slowReader,
   clientMemory,
+  abuse,
 ];

@@ -2,7 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import { LibraryError } from '../library';
-import { createLibraryServer, ServerStartError, type LibraryServer } from '../server';
+import {
+  createLibraryServer,
+  readOpenFileLimit,
+  ServerStartError,
+  type LibraryServer,
+} from '../server';
 import { parseServerArgs } from './serverArgs';
 import { formatServerBanner } from './serverBanner';
 
@@ -43,12 +48,26 @@ async function main(argv: string[]): Promise<number> {
     host: options.host,
     port: options.port,
     pacing: options.pacing ? {} : false,
+    limits: options.limits,
     log: options.quiet ? undefined : (line) => console.log(timestamped(line)),
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);
   const { host, port } = await server.listen();
   stopOnSignals(server);
   for (const line of formatServerBanner(server.library, host, port)) console.log(line);
+  const { maxConnections, maxConnectionsPerAddress, requestTimeoutMs } = server.limits;
+  console.log(
+    `Limits: ${maxConnections} clients, ${maxConnectionsPerAddress} per address; ` +
+      `${requestTimeoutMs / 1000} s to send a request.`,
+  );
+  // Each client may hold its socket and a song file open.
+  const files = readOpenFileLimit();
+  if (files !== null && 2 * maxConnections + 64 > files) {
+    console.error(
+      `warning: ${maxConnections} clients may need ${2 * maxConnections + 64} open files, but ` +
+        `the limit is ${files}; raise it (ulimit -n) or lower --max-connections`,
+    );
+  }
   return -1; // Keep running until a signal.
 }
 

@@ -16,13 +16,41 @@ describe('parseServerArgs', () => {
       host: '127.0.0.1',
       pacing: true,
       quiet: false,
+      limits: {},
     });
   });
 
   it('reads the folder and every option', () => {
     expect(
       parseServerArgs(['0', 'songs', '--host', '0.0.0.0', '--no-pacing', '--quiet'], '/x'),
-    ).toEqual({ port: 0, folder: 'songs', host: '0.0.0.0', pacing: false, quiet: true });
+    ).toEqual({
+      port: 0,
+      folder: 'songs',
+      host: '0.0.0.0',
+      pacing: false,
+      quiet: true,
+      limits: {},
+    });
+  });
+
+  it('reads the connection caps and the request timeout', () => {
+    const args = ['0', '--max-connections', '100', '--max-per-address', '8'];
+    expect(parseServerArgs([...args, '--request-timeout', '2.5'], '/x').limits).toEqual({
+      maxConnections: 100,
+      maxConnectionsPerAddress: 8,
+      requestTimeoutMs: 2500,
+    });
+  });
+
+  it.each([
+    ['--max-connections', '0'],
+    ['--max-connections', 'many'],
+    ['--max-per-address', '-3'],
+    ['--request-timeout', '0'],
+    ['--request-timeout', '1e3'],
+    ['--request-timeout', '100000'],
+  ])('refuses %s %j', (flag, value) => {
+    expect(() => parseServerArgs(['0', flag, value], '/x')).toThrow(CommanderError);
   });
 
   it.each([['abc'], ['65536'], ['-1'], ['80.5'], ['']])(

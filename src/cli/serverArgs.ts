@@ -6,6 +6,14 @@ export interface ServerCliOptions {
   host: string;
   pacing: boolean;
   quiet: boolean;
+  /** Caps and timeouts given on the command line; the server defaults the rest. */
+  limits: ServerCliLimits;
+}
+
+export interface ServerCliLimits {
+  maxConnections?: number;
+  maxConnectionsPerAddress?: number;
+  requestTimeoutMs?: number;
 }
 
 /** Exit code for bad command-line arguments, as most Unix tools use. */
@@ -18,8 +26,25 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
+function parseCount(text: string): number {
+  if (!/^\d{1,7}$/.test(text) || Number(text) < 1) {
+    throw new InvalidArgumentError('Use a whole number from 1 up.');
+  }
+  return Number(text);
+}
+
+/** Seconds, fractions allowed (tests use short timeouts), at most a day. */
+function parseSeconds(text: string): number {
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(seconds >= 0.001 && seconds <= 86_400)) {
+    throw new InvalidArgumentError('Use seconds from 0.001 to 86400.');
+  }
+  return seconds;
+}
+
 /**
- * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet]`. On bad arguments commander
+ * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet] [--max-connections n]
+ * [--max-per-address n] [--request-timeout seconds]`. On bad arguments commander
  * prints the error and the usage text, then this throws a CommanderError with exitCode 2
  * (0 for --help).
  */
@@ -37,6 +62,21 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     .option('--host <addr>', 'address to listen on; 0.0.0.0 shares on your network', '127.0.0.1')
     .option('--no-pacing', 'send songs as fast as the network takes them')
     .option('-q, --quiet', 'do not log client activity')
+    .option(
+      '--max-connections <n>',
+      'most clients at once (default: 512, fewer if the open-file limit is low)',
+      parseCount,
+    )
+    .option(
+      '--max-per-address <n>',
+      'most clients at once from one address (default: 64)',
+      parseCount,
+    )
+    .option(
+      '--request-timeout <seconds>',
+      'time to send a first request, and to finish any request (default: 60)',
+      parseSeconds,
+    )
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -44,12 +84,26 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     });
   program.parse(argv, { from: 'user' });
   const [port, folder] = program.processedArgs as [number, string];
-  const options = program.opts<{ host: string; pacing: boolean; quiet?: boolean }>();
+  const options = program.opts<{
+    host: string;
+    pacing: boolean;
+    quiet?: boolean;
+    maxConnections?: number;
+    maxPerAddress?: number;
+    requestTimeout?: number;
+  }>();
+  const limits: ServerCliLimits = {};
+  if (options.maxConnections !== undefined) limits.maxConnections = options.maxConnections;
+  if (options.maxPerAddress !== undefined) limits.maxConnectionsPerAddress = options.maxPerAddress;
+  if (options.requestTimeout !== undefined) {
+    limits.requestTimeoutMs = Math.round(options.requestTimeout * 1000);
+  }
   return {
     port,
     folder,
     host: options.host,
     pacing: options.pacing,
     quiet: options.quiet === true,
+    limits,
   };
 }

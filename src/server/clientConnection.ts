@@ -1,13 +1,17 @@
 import type { Socket } from 'node:net';
 import type { Library } from '../library';
 import {
-  FrameParser,
   PacketTooLargeError,
+  PacketType,
   SERVER_MAX_PACKET_BYTES,
   serverMessages,
 } from '../protocol';
+import type { ConnectionLimits } from './connectionLimits';
 import type { ListReplies } from './listReplies';
+import { LogLimiter, type LogBudget } from './logLimiter';
+import { RequestDeadline } from './requestDeadline';
 import { handleRequest, type RequestContext } from './requestHandler';
+import { RequestInbox } from './requestInbox';
 import { SongPlayback } from './songPlayback';
 import type { PacingOptions } from './streamPacer';
 
@@ -15,11 +19,28 @@ export interface ClientConnectionOptions {
   library: Library;
   listReplies: ListReplies;
   pacing: PacingOptions | false;
+  limits: ConnectionLimits;
   log: (line: string) => void;
+  logBudget?: LogBudget;
 }
+
+/**
+ * Requests answered per connection, or milliseconds spent on them, before the server lets every
+ * other connection have its turn (setImmediate): a peer that pipelines thousands of requests,
+ * or costly ones, cannot stall the event loop for the others.
+ */
+export const REQUESTS_PER_TURN = 64;
+export const TURN_BUDGET_MS = 2;
 
 /** After `quit`, how long the server waits for the client to close before it closes itself. */
 const QUIT_CLOSE_TIMEOUT_MS = 2_000;
+
+const REQUEST_TYPES: ReadonlySet<string> = new Set([
+  PacketType.List,
+  PacketType.Play,
+  PacketType.Stop,
+  PacketType.Quit,
+]);
 
 /** One client: parses its requests, answers them, and frees everything when it goes away. */
 export class ClientConnection {
@@ -27,24 +48,31 @@ export class ClientConnection {
   /** Most bytes ever waiting in this socket's userland buffer after a write. */
   peakQueuedBytes = 0;
   readonly closed: Promise<void>;
-  private readonly parser = new FrameParser(SERVER_MAX_PACKET_BYTES);
+  private readonly inbox = new RequestInbox(SERVER_MAX_PACKET_BYTES);
   private readonly playback: SongPlayback;
   private readonly context: RequestContext;
+  private readonly logLimiter: LogLimiter;
+  private readonly deadline: RequestDeadline;
   private ending = false;
   private peerEnded = false;
+  private waitingForDrain = false;
+  private yielding = false;
 
   constructor(
     private readonly socket: Socket,
-    options: ClientConnectionOptions,
+    private readonly options: ClientConnectionOptions,
   ) {
     this.name = `${socket.remoteAddress ?? 'unknown'}:${socket.remotePort ?? 0}`;
-    const log = (line: string) => options.log(`client ${this.name} ${line}`);
+    const prefix = `client ${this.name} `;
+    // Everything a peer can make the server say goes through its budget (docs/PROTOCOL.md §14).
+    this.logLimiter = new LogLimiter((line) => options.log(prefix + line), options.logBudget);
+    const log = (line: string) => this.logLimiter.log(line);
     this.playback = new SongPlayback({
       output: socket,
       pacing: options.pacing,
       log,
       onFailure: (song) => this.send(serverMessages.error(`could not stream song ${song.id}`)),
-      onWrite: (queued) => (this.peakQueuedBytes = Math.max(this.peakQueuedBytes, queued)),
+      onWrite: (queued) => this.notePeak(queued),
       onIdle: () => this.peerEnded && this.end(),
     });
     this.context = {
@@ -56,8 +84,14 @@ export class ClientConnection {
       endConnection: () => this.end(),
       log,
     };
+    this.deadline = new RequestDeadline(options.limits.requestTimeoutMs, () => this.timedOut());
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('data', (chunk: Buffer) => {
+      if (this.ending) return; // After quit or a timeout, input is read and dropped.
+      this.inbox.push(chunk);
+      this.takeRequests();
+    });
+    socket.on('drain', () => this.onDrain());
     // A client that half-closes after its requests (`nc -N`) still gets the song it asked for.
     socket.on('end', () => {
       this.peerEnded = true;
@@ -70,7 +104,9 @@ export class ClientConnection {
     this.closed = new Promise((resolve) =>
       socket.once('close', () => {
         this.playback.cancel();
-        log('disconnected');
+        this.deadline.stop();
+        this.logLimiter.close();
+        options.log(`${prefix}disconnected`);
         resolve();
       }),
     );
@@ -87,17 +123,48 @@ export class ClientConnection {
     return this.socket.bytesWritten - this.socket.writableLength;
   }
 
+  /** Whether the server has stopped reading this client's requests until its replies drain. */
+  get readingPaused(): boolean {
+    return this.waitingForDrain;
+  }
+
+  /** Request bytes received and not yet answered. */
+  get heldRequestBytes(): number {
+    return this.inbox.heldBytes;
+  }
+
   /** Closes at once, dropping anything unsent. */
   destroy(): void {
     this.playback.cancel();
     this.socket.destroy();
   }
 
-  private receive(chunk: Buffer): void {
-    if (this.ending) return;
+  /**
+   * Answers the requests received so far, in order, while the replies waiting to be sent stay
+   * under their bound. Past it, the socket is paused, so the peer's requests wait in its own
+   * buffers (and TCP's), not in the server's memory, until 'drain'.
+   */
+  private takeRequests(): void {
+    if (this.yielding) return; // the turn already scheduled takes these too
+    let madeRequest = false;
+    let endedPacket = false;
+    let stopped: 'replies' | 'turn' | null = null;
     try {
-      for (const packet of this.parser.push(chunk)) {
-        if (this.ending) return;
+      const turnEnds = performance.now() + TURN_BUDGET_MS;
+      for (let answered = 0; !this.ending; answered++) {
+        if (this.repliesOverBound()) {
+          stopped = 'replies';
+          break;
+        }
+        const turnOver = answered >= REQUESTS_PER_TURN || performance.now() > turnEnds;
+        if (answered > 0 && turnOver && this.inbox.hasPending) {
+          stopped = 'turn';
+          break;
+        }
+        const packet = this.inbox.next();
+        if (packet === null) break;
+        endedPacket = true;
+        madeRequest ||= REQUEST_TYPES.has(packet.type);
         handleRequest(packet, this.context);
       }
     } catch (error) {
@@ -108,17 +175,74 @@ export class ClientConnection {
           : `request failed (${error instanceof Error ? error.message : String(error)}); closing`,
       );
       this.destroy();
+      return;
+    }
+    if (this.ending) return;
+    this.deadline.update(madeRequest, endedPacket, this.inbox.partialBytes > 0);
+    if (stopped === 'replies') {
+      this.waitingForDrain = true;
+      this.socket.pause();
+      this.deadline.suspend();
+    } else if (stopped === 'turn') {
+      this.yieldTurn();
     }
   }
 
+  private repliesOverBound(): boolean {
+    // 'drain' only comes after a write() that returned false, which writableNeedDrain reports.
+    return (
+      this.socket.writableNeedDrain &&
+      this.socket.writableLength >= this.options.limits.maxQueuedReplyBytes
+    );
+  }
+
+  private onDrain(): void {
+    if (!this.waitingForDrain) return;
+    this.waitingForDrain = false;
+    this.deadline.resume();
+    this.continueReading();
+  }
+
+  /** Lets other connections' events run, then goes on with this one's requests. */
+  private yieldTurn(): void {
+    this.yielding = true;
+    this.socket.pause();
+    setImmediate(() => {
+      this.yielding = false;
+      this.continueReading();
+    });
+  }
+
+  private continueReading(): void {
+    if (this.socket.destroyed) return;
+    this.takeRequests();
+    if (!this.waitingForDrain && !this.yielding && !this.ending) this.socket.resume();
+  }
+
+  private timedOut(): void {
+    const seconds = this.options.limits.requestTimeoutMs / 1000;
+    this.context.log(`sent no complete request within ${seconds} s; closing`);
+    this.send(serverMessages.error(`timed out: no complete request within ${seconds} s`));
+    this.end();
+  }
+
   private send(packet: Buffer): void {
-    if (!this.socket.destroyed && !this.ending) this.socket.write(packet);
+    if (this.socket.destroyed || this.ending) return;
+    this.socket.write(packet);
+    this.notePeak(this.socket.writableLength);
+  }
+
+  private notePeak(queued: number): void {
+    if (queued > this.peakQueuedBytes) this.peakQueuedBytes = queued;
   }
 
   private end(): void {
     if (this.ending) return;
     this.ending = true;
+    this.deadline.stop();
     this.socket.end();
+    // Whatever the peer still sends is read and dropped, so its bytes cannot pile up unread.
+    this.socket.resume();
     setTimeout(() => this.socket.destroy(), QUIT_CLOSE_TIMEOUT_MS).unref();
   }
 }

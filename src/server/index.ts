@@ -5,6 +5,15 @@ export {
   type LibraryServerOptions,
   type ServerStats,
 } from './libraryServer';
+export {
+  DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+  DEFAULT_MAX_QUEUED_REPLY_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  defaultMaxConnections,
+  type ConnectionLimits,
+} from './connectionLimits';
+export { DEFAULT_LOG_BUDGET, type LogBudget } from './logLimiter';
+export { readOpenFileLimit } from './openFileLimit';
 export { ServerStartError } from './serverStartError';
 export {
   DEFAULT_BURST_SECONDS,

@@ -1,7 +1,17 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { scanLibrary, type Library } from '../library';
 import { ClientConnection } from './clientConnection';
+import {
+  addressKey,
+  decideAdmission,
+  resolveConnectionLimits,
+  type ConnectionLimits,
+} from './connectionLimits';
+import { ConnectionRefusal } from './connectionRefusal';
+import { FileDescriptorWatch } from './fileDescriptorWatch';
 import { buildListReplies, type ListReplies } from './listReplies';
+import { LogLimiter, type LogBudget } from './logLimiter';
+import { readOpenFileLimit } from './openFileLimit';
 import { toServerStartError } from './serverStartError';
 import type { PacingOptions } from './streamPacer';
 
@@ -14,7 +24,11 @@ export interface LibraryServerOptions {
   port: number;
   /** `false` streams as fast as TCP allows (benchmarks); the default paces each song. */
   pacing?: PacingOptions | false;
+  /** Connection caps and timeouts; each one left out gets its default (connectionLimits.ts). */
+  limits?: Partial<ConnectionLimits>;
   log?: (line: string) => void;
+  /** Log lines each connection may write at once and per second after (logLimiter.ts). */
+  logBudget?: LogBudget;
 }
 
 export interface ServerStats {
@@ -25,6 +39,12 @@ export interface ServerStats {
   peakQueuedBytes: number;
   /** Bytes the open connections have handed to the kernel so far. */
   bytesSent: number;
+  /** Connections whose requests the server is not reading until their replies drain. */
+  readingPaused: number;
+  /** Request bytes received from all connections and not yet answered. */
+  heldRequestBytes: number;
+  /** Connections refused (over a cap) since the server started. */
+  refused: number;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -34,12 +54,22 @@ export class LibraryServer {
   private readonly server: Server;
   private readonly connections = new Set<ClientConnection>();
   private readonly listReplies: ListReplies;
+  private readonly perAddress = new Map<string, number>();
+  private readonly refusal = new ConnectionRefusal();
+  /** Server-wide lines (refusals, accept errors) have a budget too: a peer can cause them. */
+  private readonly serverLog: LogLimiter;
+  private readonly descriptorWatch = new FileDescriptorWatch((code) => this.onDescriptors(code));
   private peakQueuedBytes = 0;
+  private refused = 0;
+  readonly limits: ConnectionLimits;
 
+  /** @throws RangeError when a given limit is not a positive integer. */
   constructor(
     readonly library: Library,
     private readonly options: LibraryServerOptions,
   ) {
+    this.limits = resolveConnectionLimits(options.limits ?? {}, readOpenFileLimit());
+    this.serverLog = new LogLimiter((line) => this.log(line), options.logBudget);
     this.listReplies = buildListReplies(library);
     // Half-open so a client may send its requests, shut down its side, and still read the reply.
     this.server = createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
@@ -55,11 +85,16 @@ export class LibraryServer {
       queuedBytes: 0,
       peakQueuedBytes: this.peakQueuedBytes,
       bytesSent: 0,
+      readingPaused: 0,
+      heldRequestBytes: 0,
+      refused: this.refused,
     };
     for (const connection of this.connections) {
       stats.queuedBytes += connection.queuedBytes;
       stats.peakQueuedBytes = Math.max(stats.peakQueuedBytes, connection.peakQueuedBytes);
       stats.bytesSent += connection.bytesSent;
+      if (connection.readingPaused) stats.readingPaused += 1;
+      stats.heldRequestBytes += connection.heldRequestBytes;
     }
     return stats;
   }
@@ -72,8 +107,9 @@ export class LibraryServer {
       this.server.once('error', onError);
       this.server.listen(this.options.port, host, () => {
         this.server.off('error', onError);
-        // Later listener errors (rare, e.g. EMFILE on accept) are logged, not thrown.
-        this.server.on('error', (error) => this.log(`server error: ${error.message}`));
+        // Later listener errors (EMFILE on accept) are logged, not thrown: the server goes on.
+        this.server.on('error', (error) => this.onListenerError(error));
+        this.descriptorWatch.start();
         resolve({ host, port: (this.server.address() as AddressInfo).port });
       });
     });
@@ -81,24 +117,60 @@ export class LibraryServer {
 
   /** Stops listening and drops every client at once; resolves when all are gone. */
   async close(): Promise<void> {
+    this.descriptorWatch.stop();
     const closed = [...this.connections].map((connection) => connection.closed);
     const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const connection of this.connections) connection.destroy();
+    this.refusal.destroyAll();
     await Promise.all([...closed, stopped]);
+    this.serverLog.close();
   }
 
   private accept(socket: Socket): void {
+    const address = addressKey(socket.remoteAddress);
+    const fromAddress = this.perAddress.get(address) ?? 0;
+    const admission = decideAdmission(this.limits, this.connections.size, fromAddress);
+    if (!admission.admit) {
+      this.refused += 1;
+      this.serverLog.log(
+        `refused ${address}:${socket.remotePort ?? 0}: ${admission.reason} (${this.refused} refused so far)`,
+      );
+      this.refusal.refuse(socket, admission.reason);
+      return;
+    }
+    this.perAddress.set(address, fromAddress + 1);
     const connection = new ClientConnection(socket, {
       library: this.library,
       listReplies: this.listReplies,
       pacing: this.options.pacing ?? {},
+      limits: this.limits,
       log: (line) => this.log(line),
+      logBudget: this.options.logBudget,
     });
     this.connections.add(connection);
     void connection.closed.then(() => {
       this.peakQueuedBytes = Math.max(this.peakQueuedBytes, connection.peakQueuedBytes);
       this.connections.delete(connection);
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(address, left);
+      else this.perAddress.delete(address);
     });
+  }
+
+  private onListenerError(error: NodeJS.ErrnoException): void {
+    if (error.code === 'EMFILE' || error.code === 'ENFILE') this.onDescriptors(error.code);
+    else this.serverLog.log(`server error: ${error.message}`);
+  }
+
+  private onDescriptors(code: string | null): void {
+    // The server keeps listening either way; clients are served again as descriptors free up.
+    this.serverLog.log(
+      code === null
+        ? `file descriptors available again; accepting clients (${this.connections.size} open)`
+        : `out of file descriptors (${code}) with ${this.connections.size} connections open: ` +
+            'new clients are closed as soon as they connect, until some leave. Raise the ' +
+            `open-file limit (ulimit -n) or lower --max-connections (now ${this.limits.maxConnections}).`,
+    );
   }
 
   private log(line: string): void {

@@ -27,9 +27,10 @@ export class RawClient {
     );
   }
 
-  static connect(port: number, host = '127.0.0.1'): Promise<RawClient> {
+  /** `localAddress` picks the client's own address, e.g. 127.0.0.2 to be another host. */
+  static connect(port: number, host = '127.0.0.1', localAddress?: string): Promise<RawClient> {
     return new Promise((resolve, reject) => {
-      const socket = connect(port, host, () => {
+      const socket = connect({ port, host, localAddress }, () => {
         socket.off('error', reject);
         resolve(new RawClient(socket));
       });

@@ -65,6 +65,7 @@ describe('tidewave-server CLI', () => {
     );
     expect(folder).toBe(path.join(REPO, 'music'));
     expect(run.stdout()).toMatch(/ 0 {2}Harbor Lights - Tidewave Ensemble \(0:\d\d\)\n/);
+    await waitForOutput(run, /Limits: \d+ clients, 64 per address; 60 s to send a request\.\n/);
 
     const client = await RawClient.connect(Number(port));
     client.send('list<NEXT;><END;>');
