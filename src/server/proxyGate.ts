@@ -52,7 +52,7 @@ export class ProxyGate {
       return this.refuse(socket, 'too many connections still to identify');
     }
     const fromBalancer = this.balancers.has(normalizeAddress(own.address));
-    let received = Buffer.alloc(0);
+    let received: Buffer = Buffer.alloc(0);
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(
       () => this.refuse(socket, `showed no complete PROXY header within ${timeoutMs} ms`),
