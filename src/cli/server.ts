@@ -43,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
     host: options.host,
     port: options.port,
     pacing: options.pacing ? {} : false,
+    proxyFrom: options.proxyFrom,
     log: options.quiet ? undefined : (line) => console.log(timestamped(line)),
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);

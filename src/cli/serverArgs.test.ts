@@ -16,13 +16,29 @@ describe('parseServerArgs', () => {
       host: '127.0.0.1',
       pacing: true,
       quiet: false,
+      proxyFrom: [],
     });
   });
 
   it('reads the folder and every option', () => {
     expect(
       parseServerArgs(['0', 'songs', '--host', '0.0.0.0', '--no-pacing', '--quiet'], '/x'),
-    ).toEqual({ port: 0, folder: 'songs', host: '0.0.0.0', pacing: false, quiet: true });
+    ).toEqual({
+      port: 0,
+      folder: 'songs',
+      host: '0.0.0.0',
+      pacing: false,
+      quiet: true,
+      proxyFrom: [],
+    });
+  });
+
+  it('collects --proxy-from balancers and refuses what is not an IP address', () => {
+    const args = ['0', '--proxy-from', '10.0.0.5', '--proxy-from', '::1'];
+    expect(parseServerArgs(args, '/x').proxyFrom).toEqual(['10.0.0.5', '::1']);
+    expect(() => parseServerArgs(['0', '--proxy-from', 'balancer.lan'], '/x')).toThrow(
+      CommanderError,
+    );
   });
 
   it.each([['abc'], ['65536'], ['-1'], ['80.5'], ['']])(

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Argument, Command, CommanderError, InvalidArgumentError } from 'commander';
 
 export interface ServerCliOptions {
@@ -6,6 +7,8 @@ export interface ServerCliOptions {
   host: string;
   pacing: boolean;
   quiet: boolean;
+  /** Balancer addresses that send PROXY v2 headers (`--proxy-from`, repeatable). */
+  proxyFrom: string[];
 }
 
 /** Exit code for bad command-line arguments, as most Unix tools use. */
@@ -18,8 +21,13 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
+function collectAddress(text: string, previous: string[]): string[] {
+  if (isIP(text) === 0) throw new InvalidArgumentError('Use an IPv4 or IPv6 address.');
+  return [...previous, text];
+}
+
 /**
- * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet]`. On bad arguments commander
+ * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet] [--proxy-from addr]...`. On bad arguments commander
  * prints the error and the usage text, then this throws a CommanderError with exitCode 2
  * (0 for --help).
  */
@@ -37,6 +45,12 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     .option('--host <addr>', 'address to listen on; 0.0.0.0 shares on your network', '127.0.0.1')
     .option('--no-pacing', 'send songs as fast as the network takes them')
     .option('-q, --quiet', 'do not log client activity')
+    .option(
+      '--proxy-from <addr>',
+      'a load balancer that sends PROXY v2 headers (repeatable); its connections must carry one, no one else may',
+      collectAddress,
+      [],
+    )
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -44,12 +58,18 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     });
   program.parse(argv, { from: 'user' });
   const [port, folder] = program.processedArgs as [number, string];
-  const options = program.opts<{ host: string; pacing: boolean; quiet?: boolean }>();
+  const options = program.opts<{
+    host: string;
+    pacing: boolean;
+    quiet?: boolean;
+    proxyFrom: string[];
+  }>();
   return {
     port,
     folder,
     host: options.host,
     pacing: options.pacing,
     quiet: options.quiet === true,
+    proxyFrom: options.proxyFrom,
   };
 }

@@ -7,6 +7,7 @@ import {
   serverMessages,
 } from '../protocol';
 import type { ListReplies } from './listReplies';
+import type { ConnectionPeer } from './proxyGate';
 import { handleRequest, type RequestContext } from './requestHandler';
 import { SongPlayback } from './songPlayback';
 import type { PacingOptions } from './streamPacer';
@@ -15,6 +16,8 @@ export interface ClientConnectionOptions {
   library: Library;
   listReplies: ListReplies;
   pacing: PacingOptions | false;
+  /** The client as the PROXY header named it; the socket's own peer when left out. */
+  peer?: Omit<ConnectionPeer, 'healthCheck'>;
   log: (line: string) => void;
 }
 
@@ -24,6 +27,8 @@ const QUIT_CLOSE_TIMEOUT_MS = 2_000;
 /** One client: parses its requests, answers them, and frees everything when it goes away. */
 export class ClientConnection {
   readonly name: string;
+  /** The real client's address (behind a balancer, from its PROXY header). */
+  readonly remoteAddress: string;
   /** Most bytes ever waiting in this socket's userland buffer after a write. */
   peakQueuedBytes = 0;
   readonly closed: Promise<void>;
@@ -37,7 +42,8 @@ export class ClientConnection {
     private readonly socket: Socket,
     options: ClientConnectionOptions,
   ) {
-    this.name = `${socket.remoteAddress ?? 'unknown'}:${socket.remotePort ?? 0}`;
+    this.remoteAddress = options.peer?.address ?? socket.remoteAddress ?? 'unknown';
+    this.name = `${this.remoteAddress}:${options.peer?.port ?? socket.remotePort ?? 0}`;
     const log = (line: string) => options.log(`client ${this.name} ${line}`);
     this.playback = new SongPlayback({
       output: socket,

@@ -2,6 +2,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { scanLibrary, type Library } from '../library';
 import { ClientConnection } from './clientConnection';
 import { buildListReplies, type ListReplies } from './listReplies';
+import { ProxyGate, type ConnectionPeer } from './proxyGate';
 import { toServerStartError } from './serverStartError';
 import type { PacingOptions } from './streamPacer';
 
@@ -14,6 +15,8 @@ export interface LibraryServerOptions {
   port: number;
   /** `false` streams as fast as TCP allows (benchmarks); the default paces each song. */
   pacing?: PacingOptions | false;
+  /** Balancer addresses whose connections must start with a PROXY v2 header (docs/DEPLOY.md). */
+  proxyFrom?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -34,6 +37,7 @@ export class LibraryServer {
   private readonly server: Server;
   private readonly connections = new Set<ClientConnection>();
   private readonly listReplies: ListReplies;
+  private readonly proxyGate: ProxyGate;
   private peakQueuedBytes = 0;
 
   constructor(
@@ -41,8 +45,11 @@ export class LibraryServer {
     private readonly options: LibraryServerOptions,
   ) {
     this.listReplies = buildListReplies(library);
+    this.proxyGate = new ProxyGate({ balancers: options.proxyFrom ?? [], log: (l) => this.log(l) });
     // Half-open so a client may send its requests, shut down its side, and still read the reply.
-    this.server = createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
+    this.server = createServer({ allowHalfOpen: true }, (socket) =>
+      this.proxyGate.admit(socket, (peer) => this.accept(socket, peer)),
+    );
   }
 
   get connectionCount(): number {
@@ -84,15 +91,18 @@ export class LibraryServer {
     const closed = [...this.connections].map((connection) => connection.closed);
     const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const connection of this.connections) connection.destroy();
+    this.proxyGate.destroyAll();
     await Promise.all([...closed, stopped]);
   }
 
-  private accept(socket: Socket): void {
+  private accept(socket: Socket, peer: ConnectionPeer): void {
     const connection = new ClientConnection(socket, {
       library: this.library,
       listReplies: this.listReplies,
       pacing: this.options.pacing ?? {},
-      log: (line) => this.log(line),
+      peer,
+      // The balancer's health checks come every few seconds; they would drown the log.
+      log: peer.healthCheck ? () => {} : (line) => this.log(line),
     });
     this.connections.add(connection);
     void connection.closed.then(() => {
