@@ -3,9 +3,9 @@ import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeSineMp3 } from '../../src/library/mp3TestFixtures';
 import { CLIENT_MAX_PACKET_BYTES, FrameParser } from '../../src/protocol';
 import { createLibraryServer, type LibraryServer } from '../../src/server';
+import { bytesWithDelimiters } from '../server/tempLibrary';
 import { waitFor } from '../support/serverHarness';
 import {
   freePorts,
@@ -21,9 +21,13 @@ const CLIENTS = 300;
 const AFTER_KILL_CLIENTS = 30;
 /** Clients arrive one every 10 ms, so about 100 a second, as listeners do, not all at once. */
 const ARRIVAL_MS = 10;
-const KILL_AFTER_MS = 2_000;
-/** Short songs streamed at twice real time after half a second's burst: about 2 s a stream. */
-const PACING = { burstSeconds: 0.5, rateFactor: 2 };
+/** r2 dies as this many listeners have arrived, in the middle of streams it is sending. */
+const KILL_AT_LISTENER = 180;
+/**
+ * Songs of 60-100 KB that are not MP3, so they are paced at the fallback 40 KB/s, after a
+ * half-second burst: 1-2 s a stream, so that many are streaming when a replica dies.
+ */
+const PACING = { burstSeconds: 0.5, rateFactor: 1 };
 
 interface Replica {
   server: LibraryServer;
@@ -118,8 +122,9 @@ describe.skipIf(!haproxyInstalled())(`three replicas behind HAProxy${reason}`, (
 
   beforeAll(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), 'tidewave-deploy-test-'));
-    // Three distinct short songs; ids 0-2 in file-name order on every replica.
-    songs = [3, 4, 5].map((seconds) => encodeSineMp3({ seconds, kbps: 128 }));
+    // Three songs of random bytes strewn with delimiters: any framing slip would show.
+    // Ids 0-2 follow the file names on every replica.
+    songs = [60_000, 80_000, 100_000].map((size) => bytesWithDelimiters(size));
     for (const [id, bytes] of songs.entries()) {
       await writeFile(path.join(folder, `song${id}.mp3`), bytes);
     }
@@ -157,7 +162,7 @@ describe.skipIf(!haproxyInstalled())(`three replicas behind HAProxy${reason}`, (
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
-  it('spreads paced listeners, marks a killed replica down, and sends new ones to the others', async () => {
+  it('spreads paced listeners, marks a killed replica down, sends new ones to the others, drains', async () => {
     const statuses = async () =>
       serverStatuses(await haproxy!.admin('show stat'), 'tidewave_replicas');
     // Until the first checks pass, HAProxy shows its servers as UP in transition ("UP 1/2").
@@ -170,12 +175,11 @@ describe.skipIf(!haproxyInstalled())(`three replicas behind HAProxy${reason}`, (
 
     // Kill r2 while listeners arrive and stream: its listening socket and streams go at once.
     const killed = replicas[1];
-    const kill = new Promise((resolve) => setTimeout(resolve, KILL_AFTER_MS)).then(() =>
-      killed.server.close(),
-    );
-    const outcomes = await paced(CLIENTS, (index) =>
-      listen(frontendPort, index, index % songs.length),
-    );
+    let kill: Promise<void> | undefined;
+    const outcomes = await paced(CLIENTS, (index) => {
+      if (index === KILL_AT_LISTENER) kill = killed.server.close();
+      return listen(frontendPort, index, index % songs.length);
+    });
     await kill;
     expect(outcomes.filter((outcome) => outcome.refused !== null)).toEqual([]);
     const onKilled = new Set(killed.clients);
@@ -226,6 +230,15 @@ describe.skipIf(!haproxyInstalled())(`three replicas behind HAProxy${reason}`, (
     expect(added[0].length).toBeGreaterThan(0);
     expect(added[2].length).toBeGreaterThan(0);
     expect([...added[0], ...added[2]].sort()).toEqual(later.map((o) => o.name).sort());
+
+    // Draining r3 (docs/DEPLOY.md, section 6) sends every new listener to r1.
+    expect(await haproxy!.admin('set server tidewave_replicas/r3 state drain')).toBe('\n');
+    const onR1 = replicas[0].clients.length;
+    const onR3 = replicas[2].clients.length;
+    const drained = await paced(10, (index) => listen(frontendPort, index, index % songs.length));
+    expect(drained.every((outcome) => outcome.complete)).toBe(true);
+    expect(replicas[2].clients.length).toBe(onR3);
+    expect(replicas[0].clients.slice(onR1).sort()).toEqual(drained.map((o) => o.name).sort());
     await waitFor(() => replicas.every((replica) => replica.server.connectionCount === 0), 10_000);
   }, 60_000);
 });
