@@ -49,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
     port: options.port,
     pacing: options.pacing ? {} : false,
     limits: options.limits,
+    proxyFrom: options.proxyFrom,
     log: options.quiet ? undefined : (line) => console.log(timestamped(line)),
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);

@@ -17,6 +17,7 @@ describe('parseServerArgs', () => {
       pacing: true,
       quiet: false,
       limits: {},
+      proxyFrom: [],
     });
   });
 
@@ -30,6 +31,7 @@ describe('parseServerArgs', () => {
       pacing: false,
       quiet: true,
       limits: {},
+      proxyFrom: [],
     });
   });
 
@@ -51,6 +53,14 @@ describe('parseServerArgs', () => {
     ['--request-timeout', '100000'],
   ])('refuses %s %j', (flag, value) => {
     expect(() => parseServerArgs(['0', flag, value], '/x')).toThrow(CommanderError);
+  });
+
+  it('collects --proxy-from balancers and refuses what is not an IP address', () => {
+    const args = ['0', '--proxy-from', '10.0.0.5', '--proxy-from', '::1'];
+    expect(parseServerArgs(args, '/x').proxyFrom).toEqual(['10.0.0.5', '::1']);
+    expect(() => parseServerArgs(['0', '--proxy-from', 'balancer.lan'], '/x')).toThrow(
+      CommanderError,
+    );
   });
 
   it.each([['abc'], ['65536'], ['-1'], ['80.5'], ['']])(

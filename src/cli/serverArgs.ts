@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Argument, Command, CommanderError, InvalidArgumentError } from 'commander';
 
 export interface ServerCliOptions {
@@ -8,6 +9,8 @@ export interface ServerCliOptions {
   quiet: boolean;
   /** Caps and timeouts given on the command line; the server defaults the rest. */
   limits: ServerCliLimits;
+  /** Balancer addresses that send PROXY v2 headers (`--proxy-from`, repeatable). */
+  proxyFrom: string[];
 }
 
 export interface ServerCliLimits {
@@ -42,9 +45,14 @@ function parseSeconds(text: string): number {
   return seconds;
 }
 
+function collectAddress(text: string, previous: string[]): string[] {
+  if (isIP(text) === 0) throw new InvalidArgumentError('Use an IPv4 or IPv6 address.');
+  return [...previous, text];
+}
+
 /**
  * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet] [--max-connections n]
- * [--max-per-address n] [--request-timeout seconds]`. On bad arguments commander
+ * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]...`. On bad arguments commander
  * prints the error and the usage text, then this throws a CommanderError with exitCode 2
  * (0 for --help).
  */
@@ -77,6 +85,12 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
       'time to send a first request, and to finish any request (default: 60)',
       parseSeconds,
     )
+    .option(
+      '--proxy-from <addr>',
+      'a load balancer that sends PROXY v2 headers (repeatable); its connections must carry one, no one else may',
+      collectAddress,
+      [],
+    )
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -91,6 +105,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     maxConnections?: number;
     maxPerAddress?: number;
     requestTimeout?: number;
+    proxyFrom: string[];
   }>();
   const limits: ServerCliLimits = {};
   if (options.maxConnections !== undefined) limits.maxConnections = options.maxConnections;
@@ -105,5 +120,6 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     pacing: options.pacing,
     quiet: options.quiet === true,
     limits,
+    proxyFrom: options.proxyFrom,
   };
 }

@@ -10,6 +10,7 @@ import type { ConnectionLimits } from './connectionLimits';
 import type { ListReplies } from './listReplies';
 import { LogLimiter, type LogBudget } from './logLimiter';
 import { RequestDeadline } from './requestDeadline';
+import type { ConnectionPeer } from './proxyGate';
 import { handleRequest, type RequestContext } from './requestHandler';
 import { RequestInbox } from './requestInbox';
 import { SongPlayback } from './songPlayback';
@@ -20,6 +21,8 @@ export interface ClientConnectionOptions {
   listReplies: ListReplies;
   pacing: PacingOptions | false;
   limits: ConnectionLimits;
+  /** The client as the PROXY header named it; the socket's own peer when left out. */
+  peer?: Omit<ConnectionPeer, 'healthCheck'>;
   log: (line: string) => void;
   logBudget?: LogBudget;
 }
@@ -45,6 +48,8 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set([
 /** One client: parses its requests, answers them, and frees everything when it goes away. */
 export class ClientConnection {
   readonly name: string;
+  /** The real client's address (behind a balancer, from its PROXY header). */
+  readonly remoteAddress: string;
   /** Most bytes ever waiting in this socket's userland buffer after a write. */
   peakQueuedBytes = 0;
   readonly closed: Promise<void>;
@@ -62,7 +67,8 @@ export class ClientConnection {
     private readonly socket: Socket,
     private readonly options: ClientConnectionOptions,
   ) {
-    this.name = `${socket.remoteAddress ?? 'unknown'}:${socket.remotePort ?? 0}`;
+    this.remoteAddress = options.peer?.address ?? socket.remoteAddress ?? 'unknown';
+    this.name = `${this.remoteAddress}:${options.peer?.port ?? socket.remotePort ?? 0}`;
     const prefix = `client ${this.name} `;
     // Everything a peer can make the server say goes through its budget (docs/PROTOCOL.md §14).
     this.logLimiter = new LogLimiter((line) => options.log(prefix + line), options.logBudget);

@@ -12,6 +12,7 @@ import { FileDescriptorWatch } from './fileDescriptorWatch';
 import { buildListReplies, type ListReplies } from './listReplies';
 import { LogLimiter, type LogBudget } from './logLimiter';
 import { readOpenFileLimit } from './openFileLimit';
+import { ProxyGate, type ConnectionPeer } from './proxyGate';
 import { toServerStartError } from './serverStartError';
 import type { PacingOptions } from './streamPacer';
 
@@ -26,6 +27,8 @@ export interface LibraryServerOptions {
   pacing?: PacingOptions | false;
   /** Connection caps and timeouts; each one left out gets its default (connectionLimits.ts). */
   limits?: Partial<ConnectionLimits>;
+  /** Balancer addresses whose connections must start with a PROXY v2 header (docs/DEPLOY.md). */
+  proxyFrom?: readonly string[];
   log?: (line: string) => void;
   /** Log lines each connection may write at once and per second after (logLimiter.ts). */
   logBudget?: LogBudget;
@@ -59,6 +62,7 @@ export class LibraryServer {
   /** Server-wide lines (refusals, accept errors) have a budget too: a peer can cause them. */
   private readonly serverLog: LogLimiter;
   private readonly descriptorWatch = new FileDescriptorWatch((code) => this.onDescriptors(code));
+  private readonly proxyGate: ProxyGate;
   private peakQueuedBytes = 0;
   private refused = 0;
   readonly limits: ConnectionLimits;
@@ -71,8 +75,11 @@ export class LibraryServer {
     this.limits = resolveConnectionLimits(options.limits ?? {}, readOpenFileLimit());
     this.serverLog = new LogLimiter((line) => this.log(line), options.logBudget);
     this.listReplies = buildListReplies(library);
+    this.proxyGate = new ProxyGate({ balancers: options.proxyFrom ?? [], log: (l) => this.log(l) });
     // Half-open so a client may send its requests, shut down its side, and still read the reply.
-    this.server = createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
+    this.server = createServer({ allowHalfOpen: true }, (socket) =>
+      this.proxyGate.admit(socket, (peer) => this.accept(socket, peer)),
+    );
   }
 
   get connectionCount(): number {
@@ -122,18 +129,19 @@ export class LibraryServer {
     const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const connection of this.connections) connection.destroy();
     this.refusal.destroyAll();
+    this.proxyGate.destroyAll();
     await Promise.all([...closed, stopped]);
     this.serverLog.close();
   }
 
-  private accept(socket: Socket): void {
-    const address = addressKey(socket.remoteAddress);
+  private accept(socket: Socket, peer: ConnectionPeer): void {
+    const address = addressKey(peer.address);
     const fromAddress = this.perAddress.get(address) ?? 0;
     const admission = decideAdmission(this.limits, this.connections.size, fromAddress);
     if (!admission.admit) {
       this.refused += 1;
       this.serverLog.log(
-        `refused ${address}:${socket.remotePort ?? 0}: ${admission.reason} (${this.refused} refused so far)`,
+        `refused ${address}:${peer.port}: ${admission.reason} (${this.refused} refused so far)`,
       );
       this.refusal.refuse(socket, admission.reason);
       return;
@@ -144,7 +152,9 @@ export class LibraryServer {
       listReplies: this.listReplies,
       pacing: this.options.pacing ?? {},
       limits: this.limits,
-      log: (line) => this.log(line),
+      peer,
+      // The balancer's health checks come every few seconds; they would drown the log.
+      log: peer.healthCheck ? () => {} : (line) => this.log(line),
       logBudget: this.options.logBudget,
     });
     this.connections.add(connection);
