@@ -81,6 +81,7 @@ describe('deploy files agree with the code', () => {
       host: '127.0.0.1',
       pacing: true,
       quiet: true,
+      limits: { maxConnections: 1100 },
       proxyFrom: ['127.0.0.1'],
     });
     // The library the server reads is the one the sandbox keeps read-only.
