@@ -21,7 +21,7 @@ export interface StreamSongOptions {
   byteOffset: number;
   /** Null streams as fast as TCP takes the bytes. */
   pacer: StreamPacer | null;
-  /** Play packets per write (`packetsPerBatch`); each file read fills about one batch. */
+  /** Play packets per write (`packetsPerBatch`): each file read fills about one write. */
   packetsPerBatch?: number;
   /** Aborting it cancels the stream: nothing more is written, even if a write was due. */
   signal: AbortSignal;
@@ -48,27 +48,19 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const perBatch =
     options.packetsPerBatch ?? Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
 
-  const hasRoom = async (): Promise<boolean> => {
+  /** Waits until `bytes` may go out (pacer, then socket room); false once cancelled. */
+  const ready = async (bytes: number): Promise<boolean> => {
+    const wait = options.pacer?.delayMs(bytes) ?? 0;
+    if (wait > 0) await sleep(wait, undefined, { signal });
     while (output.writableNeedDrain || output.writableLength >= maxQueuedBytes) {
       await once(output, 'drain', { signal });
     }
     return !signal.aborted && !output.destroyed;
   };
-  const send = async (packet: Buffer): Promise<boolean> => {
-    const wait = options.pacer?.delayMs(packet.length) ?? 0;
-    if (wait > 0) await sleep(wait, undefined, { signal });
-    // The one check that matters: after a cancel, not one more byte of this song is written.
-    if (!(await hasRoom())) return false;
-    options.pacer?.consume(packet.length);
-    output.write(packet);
+  const write = (packets: Buffer): void => {
+    options.pacer?.consume(packets.length);
+    output.write(packets);
     options.onWrite?.(output.writableLength);
-    return true;
-  };
-  const sendAll = async (chunks: Buffer[]): Promise<boolean> => {
-    for (let start = 0; start < chunks.length; start += perBatch) {
-      if (!(await send(framePlayData(chunks.slice(start, start + perBatch))))) return false;
-    }
-    return true;
   };
 
   const chunker = new DataChunker();
@@ -78,19 +70,31 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   }
   try {
     for (let position = options.byteOffset; position < file.sizeBytes;) {
-      if (!(await hasRoom())) return 'cancelled';
+      // Wait first and read after: a stream held up by its pacer or by a full socket then
+      // holds no piece of the file while it waits.
+      if (!(await ready(perBatch * MAX_PLAY_PACKET_BYTES))) return 'cancelled';
       const piece = Buffer.allocUnsafe(Math.min(pieceBytes, file.sizeBytes - position));
       const { bytesRead } = await file.handle.read(piece, 0, piece.length, position);
-      if (signal.aborted) return 'cancelled';
+      // The one check that matters: after a cancel, not one more byte of this song is written.
+      if (signal.aborted || output.destroyed) return 'cancelled';
       if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${position}`);
       position += bytesRead;
-      if (!(await sendAll(chunker.push(piece.subarray(0, bytesRead))))) return 'cancelled';
+      const chunks = chunker.push(piece.subarray(0, bytesRead));
+      if (chunks.length > 0) write(framePlayData(chunks));
     }
     // Checked before the last bytes go out, so a changed song never gets the end marker.
     const change = songFileChange(file, await file.handle.stat({ bigint: true }));
     if (change !== null) throw new SongChangedError(change);
-    if (!(await sendAll(chunker.flush()))) return 'cancelled';
-    return (await send(serverMessages.endOfSong())) ? 'ended' : 'cancelled';
+    const last = chunker.flush();
+    if (last.length > 0) {
+      const packets = framePlayData(last);
+      if (!(await ready(packets.length))) return 'cancelled';
+      write(packets);
+    }
+    const end = serverMessages.endOfSong();
+    if (!(await ready(end.length))) return 'cancelled';
+    write(end);
+    return 'ended';
   } catch (error) {
     // Aborted sleeps and drain waits reject; that is a cancel, not a failure.
     if (signal.aborted || output.destroyed) return 'cancelled';
