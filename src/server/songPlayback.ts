@@ -41,7 +41,10 @@ export class SongPlayback {
     this.cancel();
     const controller = new AbortController();
     this.current = controller;
-    const run = this.previous.then(() => this.run(song, startSeconds, controller.signal));
+    const run = this.previous
+      .then(() => this.run(song, startSeconds, controller.signal))
+      // run() reports its own failures; this only keeps a throwing log from stalling the queue.
+      .catch(() => {});
     this.previous = run;
     void run.then(() => {
       if (this.current !== controller) return;
