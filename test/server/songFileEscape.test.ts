@@ -53,6 +53,30 @@ describe('a library changed on disk after the server started', () => {
     expect(packet.fields[1].toString()).toBe(`could not stream song ${id}`);
   }
 
+  it('still serves a song that was a symlink inside the folder when scanned', async () => {
+    const linked = await mkdtemp(path.join(os.tmpdir(), 'tidewave-linked-'));
+    try {
+      await mkdir(path.join(linked, 'real'));
+      await writeFile(path.join(linked, 'real/song.mp3'), songBytes);
+      await symlink(path.join(linked, 'real/song.mp3'), path.join(linked, 'link.mp3'));
+      const server = await startTestServer({ folder: linked, pacing: QUICK_PACING });
+      try {
+        expect(server.server.library.songs.map((s) => s.relativePath)).toEqual([
+          'link.mp3',
+          'real/song.mp3',
+        ]);
+        const client = await RawClient.connect(server.port);
+        clients.push(client);
+        client.send('play<NEXT;>0<NEXT;><END;>');
+        expect((await client.readSong()).equals(songBytes)).toBe(true);
+      } finally {
+        await server.server.close();
+      }
+    } finally {
+      await rm(linked, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a song replaced by a symlink to a file outside the folder', async () => {
     await rm(path.join(music, 'a.mp3'));
     await symlink(path.join(base, 'outside/secret.mp3'), path.join(music, 'a.mp3'));
