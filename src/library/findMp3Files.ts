@@ -7,6 +7,8 @@ export interface FoundMp3File {
   /** Path inside the folder with '/' separators, so ids are the same on every platform. */
   relativePath: string;
   absolutePath: string;
+  /** The file's real path when scanned (inside the folder, no symlink on the way). */
+  realPath: string;
 }
 
 export interface FoundMp3Files {
@@ -65,12 +67,12 @@ async function walkFolder(walk: Walk, dir: string, dirReal: string, dirRelative:
       walk.visited.add(kind.real);
       await walkFolder(walk, absolutePath, kind.real, relativePath);
     } else if (entry.name.toLowerCase().endsWith('.mp3')) {
-      walk.found.push({ relativePath, absolutePath });
+      walk.found.push({ relativePath, absolutePath, realPath: kind.real });
     }
   }
 }
 
-type EntryKind = { type: 'folder'; real: string } | { type: 'file' };
+type EntryKind = { type: 'folder' | 'file'; real: string };
 
 async function kindOf(
   walk: Walk,
@@ -79,14 +81,14 @@ async function kindOf(
   realIfNotLink: string,
 ): Promise<EntryKind | null> {
   if (entry.isDirectory()) return { type: 'folder', real: realIfNotLink };
-  if (entry.isFile()) return { type: 'file' };
+  if (entry.isFile()) return { type: 'file', real: realIfNotLink };
   if (!entry.isSymbolicLink()) return null;
   try {
     const real = await realpath(absolutePath);
     if (!isInside(real, walk.rootReal)) return null;
     const target = await stat(real);
     if (target.isDirectory()) return { type: 'folder', real };
-    return target.isFile() ? { type: 'file' } : null;
+    return target.isFile() ? { type: 'file', real } : null;
   } catch {
     return null; // A dangling link is not a song.
   }

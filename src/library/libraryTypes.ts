@@ -4,6 +4,8 @@ export interface SongEntry {
   /** Path inside the library folder, always with '/' separators. */
   relativePath: string;
   absolutePath: string;
+  /** Real path at scan time: the server opens only this file (src/server/openSongFile.ts). */
+  realPath: string;
   sizeBytes: number;
   title: string;
   artist: string | null;

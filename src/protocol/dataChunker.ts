@@ -46,7 +46,9 @@ export class DataChunker {
       out.push(rest.subarray(0, cut));
       start += cut;
     }
-    this.pending = this.pending.subarray(start);
+    // A copy of the few bytes held back, so that they do not keep the whole input alive while a
+    // stream waits (the emitted chunks still share it, but they are written and dropped).
+    this.pending = Buffer.from(this.pending.subarray(start));
     return out;
   }
 }

@@ -1,8 +1,15 @@
 import type { Writable } from 'node:stream';
 import type { SongEntry } from '../library';
+import { MAX_PLAY_PACKET_BYTES } from '../protocol';
+import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { planStreamBeginning } from './seekStart';
 import { streamSong } from './songStreamer';
-import { StreamPacer, songBytesPerSecond, type PacingOptions } from './streamPacer';
+import {
+  packetsPerBatch,
+  songBytesPerSecond,
+  StreamPacer,
+  type PacingOptions,
+} from './streamPacer';
 
 export interface SongPlaybackOptions {
   output: Writable;
@@ -15,9 +22,15 @@ export interface SongPlaybackOptions {
   onIdle?: () => void;
 }
 
-/** The one song a connection streams at a time: starting another cancels it at once. */
+/**
+ * The one song a connection streams at a time: starting another cancels it at once. Each stream
+ * waits until the one before it has closed its file, so a connection never holds more than one
+ * song file open, and a play cancelled before its turn never opens or reads anything.
+ */
 export class SongPlayback {
   private current: AbortController | null = null;
+  /** Settles once the most recently started stream is over and its file closed; never rejects. */
+  private previous: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SongPlaybackOptions) {}
 
@@ -29,7 +42,12 @@ export class SongPlayback {
     this.cancel();
     const controller = new AbortController();
     this.current = controller;
-    void this.run(song, startSeconds, controller.signal).finally(() => {
+    const run = this.previous
+      .then(() => this.run(song, startSeconds, controller.signal))
+      // run() reports its own failures; this only keeps a throwing log from stalling the queue.
+      .catch(() => {});
+    this.previous = run;
+    void run.then(() => {
       if (this.current !== controller) return;
       this.current = null;
       this.options.onIdle?.();
@@ -42,33 +60,49 @@ export class SongPlayback {
     this.current = null;
   }
 
+  /** Streams one song; resolves (never rejects) once it is over and its file is closed. */
   private async run(song: SongEntry, startSeconds: number, signal: AbortSignal): Promise<void> {
-    const { output, pacing, log } = this.options;
+    if (signal.aborted) return;
+    let file: OpenedSongFile | null = null;
     try {
-      const { byteOffset, announcement } = await planStreamBeginning(
-        song.absolutePath,
-        startSeconds,
-      );
+      file = await openSongFile(song.realPath);
       if (signal.aborted) return;
-      if (announcement && !output.destroyed) output.write(announcement);
-      const pacer =
-        pacing === false
-          ? null
-          : new StreamPacer(songBytesPerSecond(song.sizeBytes, song.durationSeconds), pacing);
-      const outcome = await streamSong({
-        output,
-        path: song.absolutePath,
-        byteOffset,
-        pacer,
-        signal,
-        onWrite: this.options.onWrite,
-      });
-      if (outcome === 'ended') log(`finished song ${song.id}`);
+      await this.stream(song, file, startSeconds, signal);
     } catch (error) {
       if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
-      log(`could not stream song ${song.id}: ${reason}`);
+      this.options.log(`could not stream song ${song.id}: ${reason}`);
       this.options.onFailure(song);
+    } finally {
+      await file?.handle.close().catch(() => {});
     }
+  }
+
+  private async stream(
+    song: SongEntry,
+    file: OpenedSongFile,
+    startSeconds: number,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { output, pacing, log } = this.options;
+    // Offset 0 for the start, so the ID3 tag (and its cover art) goes out too; a seek starts a
+    // few frames early and announces its first sample (PROTOCOL §7.1).
+    const { byteOffset, announcement } = await planStreamBeginning(song.realPath, startSeconds);
+    if (signal.aborted) return;
+    if (announcement && !output.destroyed) output.write(announcement);
+    const bytesPerSecond = songBytesPerSecond(song.sizeBytes, song.durationSeconds);
+    const outcome = await streamSong({
+      output,
+      file,
+      byteOffset,
+      pacer: pacing === false ? null : new StreamPacer(bytesPerSecond, pacing),
+      packetsPerBatch: packetsPerBatch(
+        pacing === false ? null : bytesPerSecond,
+        MAX_PLAY_PACKET_BYTES,
+      ),
+      signal,
+      onWrite: this.options.onWrite,
+    });
+    if (outcome === 'ended') log(`finished song ${song.id}`);
   }
 }

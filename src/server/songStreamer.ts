@@ -1,26 +1,28 @@
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataChunker, framePlayData, MAX_PLAY_PACKET_BYTES, serverMessages } from '../protocol';
-import type { StreamPacer } from './streamPacer';
+import {
+  DataChunker,
+  framePlayData,
+  MAX_DATA_BYTES,
+  MAX_PLAY_PACKET_BYTES,
+  serverMessages,
+} from '../protocol';
+import { songFileChange, type OpenedSongFile } from './openSongFile';
+import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
 
-/** File reads of this size keep a song's memory cost per connection small and fixed. */
-export const READ_CHUNK_BYTES = 64 * 1024;
 /** Most a connection may have waiting in its socket's userland buffer before it waits. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024;
-/**
- * Play packets are framed and written together up to this size, to save a write and a pacer
- * wait per packet. Kept small: with pacing, bytes written just before a stop delay its reply.
- */
-export const MAX_BATCH_BYTES = 16 * 1024;
 
 export interface StreamSongOptions {
   output: Writable;
-  path: string;
+  /** Opened by the caller, who closes it; this reads it from `byteOffset` to its size at open. */
+  file: OpenedSongFile;
   byteOffset: number;
   /** Null streams as fast as TCP takes the bytes. */
   pacer: StreamPacer | null;
+  /** Play packets per write (`packetsPerBatch`): each file read fills about one write. */
+  packetsPerBatch?: number;
   /** Aborting it cancels the stream: nothing more is written, even if a write was due. */
   signal: AbortSignal;
   maxQueuedBytes?: number;
@@ -30,59 +32,72 @@ export interface StreamSongOptions {
 
 export type StreamOutcome = 'ended' | 'cancelled';
 
+/** The file was truncated, grown or rewritten while it streamed: what was sent may be mixed. */
+export class SongChangedError extends Error {}
+
 /**
- * Sends the file from `byteOffset` as play packets, then the end-of-song marker. Waits for the
- * pacer and for the socket to drain, so a slow reader never makes the server hold more than
- * one read chunk and a bounded write queue. Rejects only if the file cannot be read.
+ * Sends the file from `byteOffset` as play packets, then the end-of-song marker. The next piece
+ * of the file is read only once the socket has room for it, so a reader that stalls costs the
+ * server its socket's bounded queue and nothing else; the rest waits in the file. Rejects with
+ * `SongChangedError` (instead of sending the end marker) if the file changed while it streamed,
+ * and with the fs error if it cannot be read.
  */
 export async function streamSong(options: StreamSongOptions): Promise<StreamOutcome> {
-  const { output, signal } = options;
+  const { output, signal, file } = options;
   const maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
+  const perBatch =
+    options.packetsPerBatch ?? Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
 
-  const send = async (packet: Buffer): Promise<boolean> => {
-    const wait = options.pacer?.delayMs(packet.length) ?? 0;
+  /** Waits until `bytes` may go out (pacer, then socket room); false once cancelled. */
+  const ready = async (bytes: number): Promise<boolean> => {
+    const wait = options.pacer?.delayMs(bytes) ?? 0;
     if (wait > 0) await sleep(wait, undefined, { signal });
     while (output.writableNeedDrain || output.writableLength >= maxQueuedBytes) {
       await once(output, 'drain', { signal });
     }
-    // The one check that matters: after a cancel, not one more byte of this song is written.
-    if (signal.aborted || output.destroyed) return false;
-    options.pacer?.consume(packet.length);
-    output.write(packet);
+    return !signal.aborted && !output.destroyed;
+  };
+  const write = (packets: Buffer): void => {
+    options.pacer?.consume(packets.length);
+    output.write(packets);
     options.onWrite?.(output.writableLength);
-    return true;
   };
 
-  const file = createReadStream(options.path, {
-    start: options.byteOffset,
-    highWaterMark: READ_CHUNK_BYTES,
-  });
   const chunker = new DataChunker();
+  const pieceBytes = perBatch * MAX_DATA_BYTES;
+  if (options.byteOffset > file.sizeBytes) {
+    throw new SongChangedError(`shorter than the ${options.byteOffset} bytes sought`);
+  }
   try {
-    for await (const chunk of file) {
-      for (const batch of framedBatches(chunker.push(chunk as Buffer))) {
-        if (!(await send(batch))) return 'cancelled';
-      }
+    for (let position = options.byteOffset; position < file.sizeBytes;) {
+      // Wait first and read after: a stream held up by its pacer or by a full socket then
+      // holds no piece of the file while it waits.
+      if (!(await ready(perBatch * MAX_PLAY_PACKET_BYTES))) return 'cancelled';
+      const piece = Buffer.allocUnsafe(Math.min(pieceBytes, file.sizeBytes - position));
+      const { bytesRead } = await file.handle.read(piece, 0, piece.length, position);
+      // The one check that matters: after a cancel, not one more byte of this song is written.
+      if (signal.aborted || output.destroyed) return 'cancelled';
+      if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${position}`);
+      position += bytesRead;
+      const chunks = chunker.push(piece.subarray(0, bytesRead));
+      if (chunks.length > 0) write(framePlayData(chunks));
     }
-    for (const batch of framedBatches(chunker.flush())) {
-      if (!(await send(batch))) return 'cancelled';
+    // Checked before the last bytes go out, so a changed song never gets the end marker.
+    const change = songFileChange(file, await file.handle.stat({ bigint: true }));
+    if (change !== null) throw new SongChangedError(change);
+    const last = chunker.flush();
+    if (last.length > 0) {
+      const packets = framePlayData(last);
+      if (!(await ready(packets.length))) return 'cancelled';
+      write(packets);
     }
-    return (await send(serverMessages.endOfSong())) ? 'ended' : 'cancelled';
+    const end = serverMessages.endOfSong();
+    if (!(await ready(end.length))) return 'cancelled';
+    write(end);
+    return 'ended';
   } catch (error) {
     // Aborted sleeps and drain waits reject; that is a cancel, not a failure.
     if (signal.aborted || output.destroyed) return 'cancelled';
     throw error;
-  } finally {
-    file.destroy();
   }
-}
-
-/** Frames chunker output as play packets, a few to a buffer, none over `MAX_BATCH_BYTES`. */
-function framedBatches(chunks: Buffer[]): Buffer[] {
-  const perBatch = Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
-  const batches: Buffer[] = [];
-  for (let start = 0; start < chunks.length; start += perBatch) {
-    batches.push(framePlayData(chunks.slice(start, start + perBatch)));
-  }
-  return batches;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_BYTES_PER_SECOND, StreamPacer, songBytesPerSecond } from './streamPacer';
+import {
+  FALLBACK_BYTES_PER_SECOND,
+  packetsPerBatch,
+  StreamPacer,
+  songBytesPerSecond,
+} from './streamPacer';
 
 function fakeClock() {
   const clock = { time: 0, now: () => clock.time };
@@ -111,5 +116,23 @@ describe('songBytesPerSecond', () => {
     expect(songBytesPerSecond(480_000, null)).toBe(FALLBACK_BYTES_PER_SECOND);
     expect(songBytesPerSecond(480_000, 0)).toBe(FALLBACK_BYTES_PER_SECOND);
     expect(songBytesPerSecond(0, 30)).toBe(FALLBACK_BYTES_PER_SECOND);
+  });
+});
+
+describe('packetsPerBatch', () => {
+  it('allows 16 KiB at high bit rates', () => {
+    // 320 kbit/s: 0.5 s is 20 000 bytes, more than 16 KiB.
+    expect(packetsPerBatch(40_000, 4_096)).toBe(4);
+    expect(packetsPerBatch(null, 4_096)).toBe(4);
+  });
+
+  it('allows only half a second of audio at lower rates', () => {
+    // 192 kbit/s: 0.5 s is 12 000 bytes, two whole packets.
+    expect(packetsPerBatch(24_000, 4_096)).toBe(2);
+  });
+
+  it('never goes below one packet', () => {
+    // 16 kbit/s: 0.5 s is 1 000 bytes; packets are not cut smaller.
+    expect(packetsPerBatch(2_000, 4_096)).toBe(1);
   });
 });

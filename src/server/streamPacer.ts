@@ -90,3 +90,23 @@ export class StreamPacer {
     this.lastRefill = now;
   }
 }
+
+/** Most play packets written at once, in bytes; see `packetsPerBatch`. */
+export const MAX_BATCH_BYTES = 16 * 1024;
+/** Most audio written at once, in seconds; see `packetsPerBatch`. */
+export const MAX_BATCH_SECONDS = 0.5;
+
+/**
+ * How many play packets of `packetBytes` one write may hold: at most `MAX_BATCH_BYTES` and
+ * `MAX_BATCH_SECONDS` of audio at `bytesPerSecond` (null: unpaced, bytes only), never under one
+ * packet. Bounding the time keeps a low-bit-rate song's batches from being seconds of audio each,
+ * which would make the first burst overshoot and the stream arrive in lumps. Packets are not cut
+ * smaller instead: seed-era clients rely on full 4,096-byte packets (PROTOCOL.md §13).
+ */
+export function packetsPerBatch(bytesPerSecond: number | null, packetBytes: number): number {
+  const bound =
+    bytesPerSecond === null
+      ? MAX_BATCH_BYTES
+      : Math.min(MAX_BATCH_BYTES, bytesPerSecond * MAX_BATCH_SECONDS);
+  return Math.max(1, Math.floor(bound / packetBytes));
+}

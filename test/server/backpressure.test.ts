@@ -42,7 +42,13 @@ describe('a client that stops reading', () => {
       await client.nextPacket();
       client.socket.pause();
       // Let the kernel's socket buffers fill (on loopback they take megabytes), then watch.
+      // On a busy machine that takes longer: wait until nothing more is sent (bounded).
       await new Promise((resolve) => setTimeout(resolve, 1_000));
+      for (let tries = 0, sent = -1; tries < 30; tries++) {
+        if (running.server.stats().bytesSent === sent) break;
+        sent = running.server.stats().bytesSent;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
       const stalled = { rss: process.memoryUsage().rss, sent: running.server.stats().bytesSent };
       let maxQueued = 0;
       for (let waited = 0; waited < 2_000; waited += 100) {

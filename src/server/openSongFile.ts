@@ -1,0 +1,71 @@
+import { constants, type BigIntStats } from 'node:fs';
+import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
+
+/** A song file opened for streaming, with what it looked like when it was opened. */
+export interface OpenedSongFile {
+  handle: FileHandle;
+  sizeBytes: number;
+  /** Modification time in nanoseconds, to tell a file rewritten in place at the same size. */
+  mtimeNs: bigint;
+}
+
+/** The song's file is no longer the one that was scanned, or not one the server may serve. */
+export class SongFileRefusedError extends Error {}
+
+// Non-blocking, so that a FIFO or a device put in a song's place cannot hold a thread of Node's
+// file pool in open(). Windows has no such flag (and no FIFOs in the file system).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Opens the song at `realPath` (its real path when the library was scanned) only if it still is
+ * a regular file at that very path: no symlink may have appeared on the way to it (a song or a
+ * folder replaced by a link to outside the library), and the file opened must be the one the
+ * path names now (the path cannot have been swapped while it was opened).
+ * @throws SongFileRefusedError when the file may not be served; fs errors when it cannot be read.
+ */
+export async function openSongFile(realPath: string): Promise<OpenedSongFile> {
+  const handle = await open(realPath, OPEN_FLAGS);
+  try {
+    const opened = await handle.stat({ bigint: true });
+    // Only after the open: the checks below then speak about the file actually opened.
+    const resolved = await realpath(realPath);
+    const named = resolved === realPath ? await stat(resolved, { bigint: true }) : null;
+    const problem = songFileProblem(realPath, opened, resolved, named);
+    if (problem !== null) throw new SongFileRefusedError(problem);
+    return { handle, sizeBytes: Number(opened.size), mtimeNs: opened.mtimeNs };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+type FileIdentity = Pick<BigIntStats, 'dev' | 'ino' | 'isFile'>;
+
+/**
+ * Why the file opened for `realPath` may not be served, or null if it may. `resolved` is the
+ * path's real path after opening, and `named` the stats of the file it names (null if it was
+ * not looked up because the path no longer resolves to itself).
+ */
+export function songFileProblem(
+  realPath: string,
+  opened: FileIdentity,
+  resolved: string,
+  named: Pick<BigIntStats, 'dev' | 'ino'> | null,
+): string | null {
+  if (!opened.isFile()) return 'not a regular file';
+  if (resolved !== realPath || named === null) return `its path now leads to ${resolved}`;
+  if (named.dev !== opened.dev || named.ino !== opened.ino) return 'replaced while opened';
+  return null;
+}
+
+/** What changed in a song file since it was opened, or null if its size and time are the same. */
+export function songFileChange(
+  opened: Pick<OpenedSongFile, 'sizeBytes' | 'mtimeNs'>,
+  now: Pick<BigIntStats, 'size' | 'mtimeNs'>,
+): string | null {
+  if (Number(now.size) !== opened.sizeBytes) {
+    return `size changed from ${opened.sizeBytes} to ${now.size} bytes`;
+  }
+  if (now.mtimeNs !== opened.mtimeNs) return 'modified';
+  return null;
+}
