@@ -21,8 +21,10 @@ const collect = (globalThis as { gc?: () => void }).gc;
 if (!folder || !collect || !process.send) {
   throw new Error('usage: node --expose-gc --import tsx memoryProbeServer.ts FOLDER (with IPC)');
 }
-const paced = await createLibraryServer({ folder, port: 0 });
-const unpaced = await createLibraryServer({ folder, port: 0, pacing: false });
+// Hundreds of streams from 127.0.0.1: above the per-address cap, which is not under test here.
+const limits = { maxConnections: 10_000, maxConnectionsPerAddress: 10_000 };
+const paced = await createLibraryServer({ folder, port: 0, limits });
+const unpaced = await createLibraryServer({ folder, port: 0, pacing: false, limits });
 const ports = { paced: (await paced.listen()).port, unpaced: (await unpaced.listen()).port };
 
 process.on('message', (message) => {
