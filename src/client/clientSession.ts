@@ -248,13 +248,15 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   }
 
   private onPacket(packet: Packet): void {
-    const piece = this.assembler.take(packet);
-    // Until every stop sent has its reply, play data belongs to a song already stopped.
-    const discarding = this.replies.count(PacketType.Stop) > 0;
-    if (piece) {
-      this.playback.onPiece(piece, discarding);
-      return;
+    for (const item of this.assembler.take(packet)) {
+      // Until every stop sent has its reply, play data belongs to a song already stopped.
+      const discarding = this.replies.count(PacketType.Stop) > 0;
+      if (item.kind === 'reply') this.onReply(item.packet, discarding);
+      else this.playback.onPiece(item, discarding);
     }
+  }
+
+  private onReply(packet: Packet, discarding: boolean): void {
     if (packet.type === PacketType.Error) {
       const message = packet.fields[1]?.toString('utf8') || 'request refused';
       if (!this.playback.onServerError(message, discarding)) this.log(`Server error: ${message}`);
