@@ -12,7 +12,7 @@ import { ConnectionClosedError } from './clientErrors';
 import { connectSocket } from './connectSocket';
 import { PendingReplies } from './pendingReplies';
 import { PlaybackRouter } from './playbackRouter';
-import { PlayDataAssembler } from './playDataAssembler';
+import { PlayDataAssembler, type AssembledItem } from './playDataAssembler';
 import { describeLostConnection } from './socketErrors';
 import { parseSongListReply, type SongList } from './songListReply';
 import type {
@@ -244,19 +244,14 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       this.socket.destroy();
       return;
     }
-    for (const packet of packets) this.onPacket(packet);
+    for (const packet of packets) this.assembler.take(packet).forEach((item) => this.onItem(item));
   }
 
-  private onPacket(packet: Packet): void {
-    for (const item of this.assembler.take(packet)) {
-      // Until every stop sent has its reply, play data belongs to a song already stopped.
-      const discarding = this.replies.count(PacketType.Stop) > 0;
-      if (item.kind === 'reply') this.onReply(item.packet, discarding);
-      else this.playback.onPiece(item, discarding);
-    }
-  }
-
-  private onReply(packet: Packet, discarding: boolean): void {
+  private onItem(item: AssembledItem): void {
+    // Until every stop sent has its reply, play data belongs to a song already stopped.
+    const discarding = this.replies.count(PacketType.Stop) > 0;
+    if (item.kind !== 'reply') return this.playback.onPiece(item, discarding);
+    const { packet } = item;
     if (packet.type === PacketType.Error) {
       const message = packet.fields[1]?.toString('utf8') || 'request refused';
       if (!this.playback.onServerError(message, discarding)) this.log(`Server error: ${message}`);
