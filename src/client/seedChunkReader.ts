@@ -30,7 +30,7 @@ type State =
  * after the header is the chunk's end. One earlier is the end of the song's last chunk only if
  * a reply follows it: after a song's last chunk a seed-era server sends nothing until asked, and
  * our session asks for the next song only after the stop reply that ends this one. Any other
- * bytes after it continue the chunk, as long as a chunk's size allows.
+ * bytes after it continue the chunk, as long as they fit in it.
  */
 export class SeedChunkReader {
   private state: State = { kind: 'idle' };
@@ -48,11 +48,7 @@ export class SeedChunkReader {
     const { body } = packet;
     if (state.kind === 'chunk') {
       this.segment(body, state.offset, out);
-    } else if (
-      state.kind === 'maybeEnded' &&
-      !isReply(body) &&
-      state.offset + CUT.length <= this.chunkBytes
-    ) {
+    } else if (state.kind === 'maybeEnded' && !isReply(body) && this.fits(state.offset, body)) {
       out.push({ kind: 'data', bytes: CUT }); // the cut was song data
       this.segment(body, state.offset + CUT.length, out);
     } else if (startsWith(body, PLAY_PREFIX)) {
@@ -61,6 +57,13 @@ export class SeedChunkReader {
       this.state = { kind: 'idle' };
       out.push({ kind: 'reply', packet });
     }
+  }
+
+  /** Whether the cut at `offset` and then `body`, as data, still fit in one chunk. */
+  private fits(offset: number, body: Buffer): boolean {
+    const ended = endsWith(body, FIELD_DELIMITER);
+    const length = ended ? body.length - FIELD_DELIMITER.length : body.length + PACKET_END.length;
+    return offset + CUT.length + length <= this.chunkBytes;
   }
 
   /** `body` continues a chunk `offset` data bytes in. */
