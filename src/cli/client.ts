@@ -2,7 +2,9 @@ import { CommanderError } from 'commander';
 import { ClientSession, ConnectError } from '../client';
 import { parseClientArgs, type ClientCliOptions } from './clientArgs';
 import { ClientPrompt } from './clientInteractive';
-import { runList, runPlay, type Messages } from './clientOneShot';
+import { formatBytes } from './clientFormat';
+import { INTERRUPTED_EXIT_CODE, runList, runPlay, type Messages } from './clientOneShot';
+import { terminalText } from './terminalText';
 
 /** tidewave-client <host> <port> [list | play ID] — see `--help`. */
 async function main(argv: string[]): Promise<number> {
@@ -15,9 +17,18 @@ async function main(argv: string[]): Promise<number> {
   }
   // With `--out -` the song owns standard output, so every message goes to standard error.
   const toStderr = options.out === '-';
+  // On a terminal, `play --out` shows how much has arrived on one line, redrawn.
+  const progress = process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
   const messages: Messages = {
-    info: (line) => (toStderr ? process.stderr : process.stdout).write(`${line}\n`),
-    error: (line) => process.stderr.write(`Error: ${line}\n`),
+    info: (line) => {
+      progress?.clear();
+      (toStderr ? process.stderr : process.stdout).write(`${line}\n`);
+    },
+    error: (line) => {
+      progress?.clear();
+      process.stderr.write(`Error: ${line}\n`);
+    },
+    progress: progress ? (bytes) => progress.show(`Received ${formatBytes(bytes)}`) : undefined,
   };
   let session: ClientSession;
   try {
@@ -29,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     });
   } catch (error) {
     if (!(error instanceof ConnectError)) throw error;
-    messages.error(error.message);
+    messages.error(terminalText(error.message));
     return 1;
   }
   const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
@@ -56,17 +67,40 @@ async function main(argv: string[]): Promise<number> {
     options.command.kind === 'list'
       ? await runList(session, options, messages)
       : await runPlay(session, { ...options, command: options.command }, messages, interrupted);
-  if (!session.closed) await session.quit();
+  // After Ctrl-C, leave at once: a server that streams on may not answer a quit soon.
+  if (code === INTERRUPTED_EXIT_CODE) session.close();
+  else if (!session.closed) await session.quit();
   return code;
 }
 
 main(process.argv.slice(2)).then(
   (code) => exitAfterOutput(code),
   (error: unknown) => {
-    process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Error: ${terminalText(message)}\n`);
     exitAfterOutput(1);
   },
 );
+
+/** One status line on a terminal, redrawn at most four times a second. */
+class ProgressLine {
+  private shownAt = 0;
+  private visible = false;
+
+  constructor(private readonly terminal: NodeJS.WriteStream) {}
+
+  show(text: string): void {
+    if (Date.now() - this.shownAt < 250) return;
+    this.shownAt = Date.now();
+    this.visible = true;
+    this.terminal.write(`\r\x1b[K${text} (Ctrl-C stops)`);
+  }
+
+  clear(): void {
+    if (this.visible) this.terminal.write('\r\x1b[K');
+    this.visible = false;
+  }
+}
 
 /** Exits once what was written to stdout and stderr has been handed to the OS. */
 function exitAfterOutput(code: number): void {

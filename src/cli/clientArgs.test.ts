@@ -27,6 +27,7 @@ describe('parseClientArgs', () => {
       startSeconds: 0,
       player: null,
       timeoutMs: 5000,
+      maxBytes: 1_000_000_000,
     });
   });
 
@@ -69,5 +70,22 @@ describe('parseClientArgs', () => {
     const { exitCode, printed } = parse('--help');
     expect(exitCode).toBe(0);
     expect(printed).toContain('--out <file>');
+  });
+});
+
+describe('--max-size', () => {
+  it('reads bytes with an optional decimal unit', () => {
+    expect(parse('h 1 play 2 --out x --max-size 500M').options?.maxBytes).toBe(500_000_000);
+    expect(parse('h 1 play 2 --max-size 2G').options?.maxBytes).toBe(2_000_000_000);
+    expect(parse('h 1 play 2 --max-size 1.5kb').options?.maxBytes).toBe(1500);
+    expect(parse('h 1 play 2 --max-size 4096').options?.maxBytes).toBe(4096);
+  });
+
+  it('refuses what is not a size', () => {
+    for (const bad of ['0', 'lots', '5T', '-3M']) {
+      const { exitCode, printed } = parse(`h 1 play 2 --max-size ${bad}`);
+      expect(exitCode).toBe(2);
+      expect(printed).toContain('Use a size in bytes');
+    }
   });
 });

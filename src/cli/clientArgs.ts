@@ -14,7 +14,12 @@ export interface ClientCliOptions {
   /** A shell command that reads MP3 bytes on its standard input, e.g. `mpg123 -`. */
   player: string | null;
   timeoutMs: number;
+  /** `play` stops (and keeps nothing in a file) once a song passes this many bytes. */
+  maxBytes: number;
 }
+
+/** 1 GB: far above any song (seven hours at 320 kbit/s), far below a full disk. */
+export const DEFAULT_MAX_BYTES = 1_000_000_000;
 
 /** Exit code for bad command-line arguments, as most Unix tools use. */
 export const USAGE_EXIT_CODE = 2;
@@ -36,6 +41,18 @@ function parseMilliseconds(text: string): number {
     throw new InvalidArgumentError('Use milliseconds, e.g. 5000.');
   }
   return Number(text);
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 };
+
+/** `500M`, `2G`, `1500000`: bytes, with an optional decimal unit (K, M, G, optionally + B). */
+export function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(text.trim());
+  const bytes = match ? Math.floor(Number(match[1]) * SIZE_UNITS[match[2].toLowerCase()]) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) {
+    throw new InvalidArgumentError('Use a size in bytes, or with K, M or G, e.g. 500M.');
+  }
+  return bytes;
 }
 
 /** Reads `[list | play ID]`; the words were left free by commander so the errors can say more. */
@@ -75,6 +92,12 @@ export function parseClientArgs(
     .option('--start <seconds>', 'play: start this many seconds into the song', parseSeconds)
     .option('--player <command>', 'pipe played songs into this command, e.g. "mpg123 -"')
     .option('--timeout <ms>', 'how long to wait for the server', parseMilliseconds, 5000)
+    .option(
+      '--max-size <size>',
+      'play: stop a song larger than this, e.g. 500M (default 1G)',
+      parseSize,
+      DEFAULT_MAX_BYTES,
+    )
     .configureOutput(output)
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
@@ -89,6 +112,7 @@ export function parseClientArgs(
     start?: number;
     player?: string;
     timeout: number;
+    maxSize: number;
   }>();
   const command = parseCommand(words);
   const misuse =
@@ -111,5 +135,6 @@ export function parseClientArgs(
     startSeconds: options.start ?? 0,
     player: options.player ?? null,
     timeoutMs: options.timeout,
+    maxBytes: options.maxSize,
   };
 }

@@ -34,3 +34,33 @@ describe('client formatting', () => {
     expect(formatSongTable([])).toEqual(['The server has no songs.']);
   });
 });
+
+describe('client formatting of what a hostile server sends', () => {
+  const song = { album: null, hasCover: false, durationSeconds: null };
+
+  it('prints titles and artists without their control characters', () => {
+    const table = formatSongTable([
+      { ...song, id: 0, title: 'a\u001b]52;c;eA==\u0007b', artist: 'x\u009b2J\ny' },
+    ]);
+    // eslint-disable-next-line no-control-regex -- control characters are what this is about
+    expect(table.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(table).toHaveLength(2);
+    expect(table[1]).toContain('a\ufffd]52;c;eA==\ufffdb');
+    expect(table[1]).toContain('x\ufffd2J y');
+  });
+
+  it('lists 200,000 songs and names their ids without overflowing the stack', () => {
+    const songs = Array.from({ length: 200_000 }, (_, id) => ({
+      ...song,
+      id,
+      title: `s${id}`,
+      artist: null,
+    }));
+    const table = formatSongTable(songs);
+    expect(table).toHaveLength(200_001);
+    expect(table[0]).toBe('    ID  TITLE    ARTIST  TIME');
+    expect(unknownSongMessage(7, songs.map((s) => s.id).reverse())).toBe(
+      'Unknown song id 7: the server has songs 0-199999.',
+    );
+  });
+});

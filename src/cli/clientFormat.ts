@@ -1,4 +1,5 @@
 import type { SongListing } from '../client';
+import { terminalText } from './terminalText';
 
 /** `748.5 KB`, `1.2 MB`: decimal units, one decimal. */
 export function formatBytes(bytes: number): string {
@@ -9,8 +10,14 @@ export function formatBytes(bytes: number): string {
 
 /** Refusing a song id the list does not have: `Unknown song id 7: the server has songs 0-2.` */
 export function unknownSongMessage(songId: number, knownIds: readonly number[]): string {
-  const known =
-    knownIds.length === 0 ? 'no songs' : `songs ${Math.min(...knownIds)}-${Math.max(...knownIds)}`;
+  // A loop, not Math.min(...ids): spreading a huge list overflows the call stack.
+  let low = Infinity;
+  let high = -Infinity;
+  for (const id of knownIds) {
+    low = Math.min(low, id);
+    high = Math.max(high, id);
+  }
+  const known = knownIds.length === 0 ? 'no songs' : `songs ${low}-${high}`;
   return `Unknown song id ${songId}: the server has ${known}.`;
 }
 
@@ -23,8 +30,9 @@ export function formatDuration(seconds: number | null): string {
 
 const MAX_CELL = 40;
 
+/** A server's text as a table cell: cut to fit, and safe for a terminal. */
 function cell(text: string): string {
-  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
+  return terminalText(text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text);
 }
 
 /** The song list as an aligned text table with a header row. */
@@ -37,7 +45,9 @@ export function formatSongTable(songs: readonly SongListing[]): string[] {
     formatDuration(s.durationSeconds),
   ]);
   const header = ['ID', 'TITLE', 'ARTIST', 'TIME'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  // A loop, not Math.max(...rows): spreading 110,000 rows overflows the call stack.
+  const widths = header.map((h) => h.length);
+  for (const row of rows) row.forEach((text, i) => (widths[i] = Math.max(widths[i], text.length)));
   const line = (r: string[]) =>
     [
       r[0].padStart(widths[0]),

@@ -5,6 +5,7 @@ import { PROMPT_HELP, parsePromptCommand, type PromptCommand } from './clientCom
 import { formatBytes, formatSongTable, unknownSongMessage } from './clientFormat';
 import { pumpSong } from './clientPump';
 import { discardSink, playerSink, type SongSink } from './clientSongSink';
+import { terminalText } from './terminalText';
 
 export interface PromptOptions {
   session: ClientSession;
@@ -155,7 +156,7 @@ export class ClientPrompt {
   private showProgress(title: string, bytes: number): void {
     if (!this.options.terminal || Date.now() - this.lastProgressAt < PROGRESS_EVERY_MS) return;
     this.lastProgressAt = Date.now();
-    this.rl.setPrompt(`[${title}: ${formatBytes(bytes)}] ${IDLE_PROMPT}`);
+    this.rl.setPrompt(`[${terminalText(title, 40)}: ${formatBytes(bytes)}] ${IDLE_PROMPT}`);
     this.rl.prompt(true);
   }
 
@@ -165,13 +166,20 @@ export class ClientPrompt {
     this.rl.prompt(true);
   }
 
+  /** Prints one line; whatever a server put in it (titles, error texts) cannot act on the terminal. */
   private print(line: string): void {
-    this.options.output.write(`${this.options.terminal ? '\r\x1b[K' : ''}${line}\n`);
+    this.options.output.write(`${this.clearLine()}${terminalText(line, LONGEST_LINE)}\n`);
   }
 
   private printError(message: string): void {
-    this.options.errors.write(`${this.options.terminal ? '\r\x1b[K' : ''}Error: ${message}\n`);
+    this.options.errors.write(`${this.clearLine()}Error: ${terminalText(message)}\n`);
+  }
+
+  private clearLine(): string {
+    return this.options.terminal ? '\r\x1b[K' : '';
   }
 }
 
 const HELP_HINT = 'Type help for the commands.';
+/** Table rows are at most about 100 characters; a title in a message is what could be longer. */
+const LONGEST_LINE = 2000;

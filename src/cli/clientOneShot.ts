@@ -3,14 +3,17 @@ import type { ClientCliOptions } from './clientArgs';
 import { formatBytes, formatSongTable, unknownSongMessage } from './clientFormat';
 import { pumpSong } from './clientPump';
 import { discardSink, fileSink, playerSink, stdoutSink, type SongSink } from './clientSongSink';
+import { terminalJson, terminalText } from './terminalText';
 
 export interface Messages {
   info(line: string): void;
   error(line: string): void;
+  /** Bytes of the song written so far (shown only where someone watches, a terminal). */
+  progress?(bytes: number): void;
 }
 
 /** Exit code after Ctrl-C, as shells report a SIGINT. */
-const INTERRUPTED_EXIT_CODE = 130;
+export const INTERRUPTED_EXIT_CODE = 130;
 
 /** `list`: the song table, or `--json`. Resolves to an exit code. */
 export async function runList(
@@ -19,7 +22,7 @@ export async function runList(
   messages: Messages,
 ): Promise<number> {
   const list = await session.list();
-  if (options.json) messages.info(JSON.stringify(list, null, 2));
+  if (options.json) messages.info(terminalJson(list));
   else formatSongTable(list.songs).forEach((line) => messages.info(line));
   return 0;
 }
@@ -57,13 +60,14 @@ export async function runPlay(
           ? playerSink(options.player)
           : discardSink();
   const song = session.play(songId, { startSeconds: options.startSeconds });
+  const progress = options.out !== null ? messages.progress : undefined;
   let wasInterrupted = false;
   void interrupted.then(() => {
     wasInterrupted = true;
     song.destroy();
   });
-  const outcome = await pumpSong(song, sink);
-  const amount = `${formatBytes(outcome.bytesReceived)} of '${listing.title}'`;
+  const outcome = await pumpSong(song, sink, progress, options.maxBytes);
+  const amount = `${formatBytes(outcome.bytesReceived)} of '${terminalText(listing.title)}'`;
   if (outcome.reason === 'complete') {
     await sink.finish();
     const verb = options.out !== null && options.out !== '-' ? 'Saved' : 'Received';
@@ -76,6 +80,6 @@ export async function runPlay(
     return INTERRUPTED_EXIT_CODE;
   }
   await sink.abort();
-  messages.error(outcome.error?.message ?? 'The song stopped.');
+  messages.error(terminalText(outcome.error?.message ?? 'The song stopped.'));
   return 1;
 }

@@ -12,6 +12,8 @@ export interface SongSink {
   finish(): Promise<void>;
   /** The song failed: drop what was written where that makes sense. */
   abort(): Promise<void>;
+  /** Resolves if the destination goes away before the song is over (a player that exits). */
+  readonly failed?: Promise<Error>;
 }
 
 export function fileSink(path: string): SongSink {
@@ -44,20 +46,34 @@ export function stdoutSink(): SongSink {
   };
 }
 
-/** Runs `command` in a shell and writes the song to its standard input. */
+/**
+ * Runs `command` in a shell and writes the song to its standard input. A player that exits
+ * before the song is over fails the sink: Node then destroys the pipe without an error, and a
+ * write waiting for 'drain' would wait for ever.
+ */
 export function playerSink(command: string): SongSink {
   const player = spawn(command, { shell: true, stdio: ['pipe', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => player.once('close', () => resolve()));
-  player.once('error', () => {}); // a missing shell shows up as an EPIPE on stdin
-  player.stdin.on('error', () => {});
+  let finishing = false;
+  const failed = new Promise<Error>((resolve) => {
+    player.once('exit', (code, signal) => {
+      if (finishing) return;
+      resolve(new Error(`the player exited${signal ? ` on ${signal}` : ` with code ${code}`}`));
+    });
+    player.once('error', (error) => resolve(error)); // e.g. no shell to run it
+  });
+  player.stdin.on('error', () => {}); // the pump hears of it through `failed` or its own listener
   return {
     output: player.stdin,
     label: ` into ${command}`,
+    failed,
     finish: async () => {
+      finishing = true;
       player.stdin.end();
       await exited;
     },
     abort: async () => {
+      finishing = true;
       player.kill();
       await exited;
     },

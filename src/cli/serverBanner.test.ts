@@ -1,5 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Library } from '../library';
+import { scanLibrary, type Library } from '../library';
+import { encodeSineMp3, makeTempDir, removeDir, withId3Tag } from '../library/mp3TestFixtures';
 import { formatServerBanner } from './serverBanner';
 
 const library: Library = {
@@ -54,5 +57,28 @@ describe('formatServerBanner', () => {
 
   it('brackets IPv6 addresses', () => {
     expect(formatServerBanner(library, '::1', 9000)[0]).toMatch(/ on \[::1\]:9000$/);
+  });
+});
+
+describe('the banner of a folder with crafted tags', () => {
+  it('prints the tags without the escape sequences in them', async () => {
+    const dir = await makeTempDir();
+    try {
+      const osc52 = '\u001b]52;c;ZWNobyBoaQ==\u0007';
+      const mp3 = withId3Tag(encodeSineMp3({ seconds: 0.2 }), {
+        title: `Title${osc52}\u001b]0;pwned\u0007`,
+        artist: 'Artist\u009b2J\nnext line',
+      });
+      await writeFile(path.join(dir, 'crafted.mp3'), mp3);
+      const lines = formatServerBanner(await scanLibrary(dir), '127.0.0.1', 8080);
+      // eslint-disable-next-line no-control-regex -- control characters are what this is about
+      expect(lines.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(lines).toHaveLength(4); // one line for the song, however many line breaks its tags hold
+      expect(lines[1]).toBe(
+        '    0  Title\ufffd]52;c;ZWNobyBoaQ==\ufffd\ufffd]0;pwned\ufffd - Artist\ufffd2J next line (0:00)',
+      );
+    } finally {
+      await removeDir(dir);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Library } from '../library';
+import { terminalText } from './terminalText';
 
 const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
 
@@ -6,11 +7,12 @@ const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
 export function formatServerBanner(library: Library, host: string, port: number): string[] {
   const count = library.songs.length;
   const lines = [
-    `Serving ${count} song${count === 1 ? '' : 's'} from ${library.folder} on ${hostPort(host, port)}`,
+    `Serving ${count} song${count === 1 ? '' : 's'} from ${terminalText(library.folder)} on ${hostPort(host, port)}`,
+    // Tags come from the files: a crafted one must not act on the terminal (escape sequences).
     ...library.songs.map(
       (song) =>
-        `  ${String(song.id).padStart(3)}  ${song.title}` +
-        `${song.artist ? ` - ${song.artist}` : ''} (${formatDuration(song.durationSeconds)})`,
+        `  ${String(song.id).padStart(3)}  ${terminalText(song.title, 200)}` +
+        `${song.artist ? ` - ${terminalText(song.artist, 200)}` : ''} (${formatDuration(song.durationSeconds)})`,
     ),
   ];
   if (ALL_INTERFACES.has(host)) {

@@ -12,7 +12,7 @@ import { ConnectionClosedError } from './clientErrors';
 import { connectSocket } from './connectSocket';
 import { PendingReplies } from './pendingReplies';
 import { PlaybackRouter } from './playbackRouter';
-import { PlayDataAssembler } from './playDataAssembler';
+import { PlayDataAssembler, type AssembledItem } from './playDataAssembler';
 import { describeLostConnection } from './socketErrors';
 import { parseSongListReply, type SongList } from './songListReply';
 import type {
@@ -245,17 +245,14 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       this.socket.destroy();
       return;
     }
-    for (const packet of packets) this.onPacket(packet);
+    for (const packet of packets) this.assembler.take(packet).forEach((item) => this.onItem(item));
   }
 
-  private onPacket(packet: Packet): void {
-    const piece = this.assembler.take(packet);
+  private onItem(item: AssembledItem): void {
     // Until every stop sent has its reply, play data belongs to a song already stopped.
     const discarding = this.replies.count(PacketType.Stop) > 0;
-    if (piece) {
-      this.playback.onPiece(piece, discarding);
-      return;
-    }
+    if (item.kind !== 'reply') return this.playback.onPiece(item, discarding);
+    const { packet } = item;
     if (packet.type === PacketType.Start) return this.playback.onStartPacket(packet, discarding);
     if (packet.type === PacketType.Error) {
       const message = packet.fields[1]?.toString('utf8') || 'request refused';

@@ -31,23 +31,30 @@ function ourFrame(song: Buffer, chunkBytes: number): Buffer {
 }
 
 /** Feeds `wire` cut at `cuts` through a frame parser and an assembler. */
-function reassemble(wire: Buffer, cuts: number[], seedFraming: boolean) {
+function reassemble(wire: Buffer, cuts: number[], assembler: PlayDataAssembler) {
   const parser = new FrameParser(CLIENT_MAX_PACKET_BYTES);
-  const assembler = new PlayDataAssembler(seedFraming);
   const points = [...new Set(cuts.map((c) => c % (wire.length + 1)))].sort((a, b) => a - b);
   const data: Buffer[] = [];
+  const replies: string[] = [];
   let ends = 0;
   let start = 0;
   for (const point of [...points, wire.length]) {
     for (const packet of parser.push(wire.subarray(start, point))) {
-      const piece = assembler.take(packet);
-      if (piece?.kind === 'data') data.push(piece.bytes);
-      else if (piece?.kind === 'end') ends += 1;
-      else throw new Error(`not play data: ${packet.body.toString('latin1')}`);
+      for (const item of assembler.take(packet)) {
+        if (item.kind === 'data') data.push(item.bytes);
+        else if (item.kind === 'end') ends += 1;
+        else replies.push(item.packet.body.toString('latin1'));
+      }
     }
     start = point;
   }
-  return { bytes: Buffer.concat(data), ends };
+  return { bytes: Buffer.concat(data), ends, replies };
+}
+
+/** A seed-era song as our session sees it: its chunks, then the reply to the stop that ends it. */
+function seedSong(song: Buffer, chunkBytes = MAX_DATA_BYTES, cuts: number[] = []) {
+  const wire = Buffer.concat([seedFrame(song, chunkBytes), serverMessages.stop()]);
+  return reassemble(wire, cuts, new PlayDataAssembler(true, chunkBytes));
 }
 
 /** Song bytes dense in delimiters and their pieces. */
@@ -55,6 +62,7 @@ const songBytes = fc
   .array(
     fc.oneof(
       fc.constantFrom('<NEXT;>', '<END;>', '<', '>', ';', 'NEXT', 'END', 'play', '<NEXT;', '<END;'),
+      fc.constantFrom('<NEXT;><END;>', '<NEXT;><END;>play<NEXT;>', '<NEXT;><END;><NEXT;><END;>'),
       fc.string({ maxLength: 6 }),
     ),
     { maxLength: 60 },
@@ -62,35 +70,72 @@ const songBytes = fc
   .map((pieces) => Buffer.from(pieces.join(''), 'latin1'));
 const cuts = fc.array(fc.nat(), { maxLength: 12 });
 
-/** The one case seed framing cannot express: the cut looks exactly like a complete packet. */
-const AMBIGUOUS = Buffer.from('<NEXT;><END;>', 'latin1');
+/**
+ * What stays ambiguous (docs/PROTOCOL.md §2.4): a cut followed by bytes that read as a reply the
+ * seed sends (stop, quit, list).
+ */
+const REPLY_AFTER_CUT = /<NEXT;><END;>(stop<NEXT;><END;>|quit<NEXT;><END;>|list<NEXT;>)/;
+
+/** Every prefix of each delimiter and of a cut, and a few runs of them. */
+const TOKENS = [
+  ...['<NEXT;><END;>', '<END;>'].flatMap((d) => [...d].map((_, i) => d.slice(0, i + 1))),
+  '<NEXT;><END;><NEXT;><END;>',
+  '<END;><NEXT;><END;>',
+  '<NEXT;><NEXT;><END;>',
+  '<NEXT;><END;>play<NEXT;>',
+];
 
 describe('PlayDataAssembler', () => {
   it('recovers song bytes framed the seed way, whatever the chunk size and TCP splits', () => {
     fc.assert(
       fc.property(songBytes, fc.integer({ min: 1, max: 24 }), cuts, (song, chunkBytes, at) => {
-        fc.pre(!song.includes(AMBIGUOUS));
-        const { bytes, ends } = reassemble(seedFrame(song, chunkBytes), at, true);
+        fc.pre(!REPLY_AFTER_CUT.test(song.toString('latin1')));
+        const { bytes, ends, replies } = seedSong(song, chunkBytes, at);
         expect(bytes.equals(song)).toBe(true);
         expect(ends).toBe(0);
+        expect(replies).toEqual(['stop<NEXT;>']);
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 
-  it('recovers seed-framed songs with the real 4072-byte chunks', () => {
-    const song = Buffer.alloc(3 * MAX_DATA_BYTES + 100, 'x');
-    song.write('<END;>', MAX_DATA_BYTES - 3, 'latin1'); // straddles a chunk boundary
-    song.write('<END;>', 2 * MAX_DATA_BYTES, 'latin1'); // starts a chunk
-    song.write('<NEXT;>', 100, 'latin1');
-    song.write('<END;><END;>', 3 * MAX_DATA_BYTES - 12, 'latin1'); // ends a chunk
-    expect(reassemble(seedFrame(song, MAX_DATA_BYTES), [5, 4100, 9000], true).bytes).toEqual(song);
+  it('recovers every delimiter piece at every offset around 4072-byte chunk boundaries', () => {
+    const base = Buffer.alloc(3 * MAX_DATA_BYTES + 500, 'a');
+    for (const token of TOKENS) {
+      for (const boundary of [MAX_DATA_BYTES, 2 * MAX_DATA_BYTES, 3 * MAX_DATA_BYTES]) {
+        for (let at = boundary - token.length - 2; at <= boundary + 2; at += 1) {
+          const song = Buffer.from(base);
+          song.write(token, at, 'latin1');
+          const { bytes, replies } = seedSong(song);
+          expect({ token, at, equal: bytes.equals(song) }).toEqual({ token, at, equal: true });
+          expect(replies).toEqual(['stop<NEXT;>']);
+        }
+      }
+    }
+  });
+
+  it('recovers every delimiter piece at and near the end of the song', () => {
+    for (const token of TOKENS) {
+      for (const length of [1, 100, MAX_DATA_BYTES - 1, MAX_DATA_BYTES, 2 * MAX_DATA_BYTES + 7]) {
+        for (let gap = 0; gap <= 3; gap += 1) {
+          const song = Buffer.alloc(token.length + gap + length, 'b');
+          song.write(token, length, 'latin1');
+          const { bytes } = seedSong(song);
+          expect({ token, length, gap, equal: bytes.equals(song) }).toEqual({
+            token,
+            length,
+            gap,
+            equal: true,
+          });
+        }
+      }
+    }
   });
 
   it('recovers song bytes framed our way and reports the end marker once', () => {
     fc.assert(
       fc.property(songBytes, fc.integer({ min: 1, max: 24 }), cuts, (song, chunkBytes, at) => {
-        const { bytes, ends } = reassemble(ourFrame(song, chunkBytes), at, false);
+        const { bytes, ends } = reassemble(ourFrame(song, chunkBytes), at, new PlayDataAssembler());
         expect(bytes.equals(song)).toBe(true);
         expect(ends).toBe(1);
       }),
@@ -98,14 +143,11 @@ describe('PlayDataAssembler', () => {
     );
   });
 
-  it('loses `<NEXT;><END;>` and the rest of its seed chunk (the documented ambiguity)', () => {
-    const song = Buffer.from('ab<NEXT;><END;>cd', 'latin1');
-    const assembler = new PlayDataAssembler(true);
-    const packets = new FrameParser(4096).push(seedFrame(song, MAX_DATA_BYTES));
-    expect(packets.map((p) => assembler.take(p))).toEqual([
-      { kind: 'data', bytes: Buffer.from('ab') },
-      null,
-    ]);
+  it('takes a cut followed by a seed reply for the end of a short last chunk (the ambiguity)', () => {
+    const song = Buffer.from('ab<NEXT;><END;>stop<NEXT;><END;>cd', 'latin1');
+    const { bytes, replies } = seedSong(song);
+    expect(bytes.toString('latin1')).toBe('ab');
+    expect(replies).toEqual(['stop<NEXT;>', 'cd<NEXT;>', 'stop<NEXT;>']);
   });
 
   it('leaves control replies to the session', () => {
@@ -117,6 +159,8 @@ describe('PlayDataAssembler', () => {
         clientMessages.quit(),
       ]),
     );
-    expect(packets.map((p) => assembler.take(p))).toEqual([null, null, null]);
+    expect(packets.map((p) => assembler.take(p))).toEqual(
+      packets.map((packet) => [{ kind: 'reply', packet }]),
+    );
   });
 });

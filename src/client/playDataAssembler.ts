@@ -1,54 +1,68 @@
-import { FIELD_DELIMITER, PACKET_END, PacketType, type Packet } from '../protocol';
+import { FIELD_DELIMITER, MAX_DATA_BYTES, PACKET_END, type Packet } from '../protocol';
+import {
+  PLAY_PREFIX,
+  SeedChunkReader,
+  endsWith,
+  startsWith,
+  type AssembledItem,
+} from './seedChunkReader';
 
-/** Song bytes recovered from one packet, or the end-of-song marker. */
-export type PlayPiece = { kind: 'data'; bytes: Buffer } | { kind: 'end' };
+export type { AssembledItem } from './seedChunkReader';
 
-const PLAY_PREFIX = Buffer.concat([Buffer.from(PacketType.Play, 'latin1'), FIELD_DELIMITER]);
+/** Song bytes recovered from play packets, or the end-of-song marker. */
+export type PlayPiece = Exclude<AssembledItem, { kind: 'reply' }>;
 
 /**
- * Recovers song bytes from play packets, including those of a seed-era server, which sends raw
- * 4072-byte chunks that may hold delimiter bytes. The data is read from the packet body, not its
- * fields: body minus the leading `play<NEXT;>` and the trailing `<NEXT;>`, so an inner `<NEXT;>`
- * survives. A body that does not end with `<NEXT;>` was cut short by an `<END;>` inside the data:
- * the `<END;>` is put back and the next packet bodies continue the data until one ends with
- * `<NEXT;>`.
+ * Sorts incoming packets into song bytes, the end-of-song marker and control replies.
  *
- * Ambiguous with seed framing, and so not recovered: data holding `<NEXT;><END;>` (the cut looks
- * like a complete packet). Our own server never puts a whole delimiter in a chunk, so none of
- * this applies to it.
+ * Our server's play bodies are `play<NEXT;>DATA<NEXT;>` with no whole delimiter in DATA, and a
+ * play packet with no data is its end-of-song marker. The data is read from the body rather than
+ * its fields, so a body cut short by an `<END;>` (a seed-era chunk, before the session knows the
+ * server's kind) is put back together with the next body.
  *
- * A play packet with no data is our server's end-of-song marker. With `seedFraming` on (the
- * server answered `list` without metadata, so it is seed-era and sends no marker) it is instead a
- * chunk that began with `<END;>`.
+ * With `seedFraming` on (the server answered `list` without metadata, so it is seed-era and sends
+ * no marker) the packets go to a SeedChunkReader, which uses the seed's fixed chunk size to tell
+ * a `<NEXT;><END;>` inside a chunk from the chunk's end.
  */
 export class PlayDataAssembler {
   /** True while the previous packet's data was cut by an `<END;>` and continues. */
   private continuing = false;
+  private seed: SeedChunkReader | null = null;
 
-  constructor(public seedFraming = false) {}
+  constructor(
+    seedFraming = false,
+    private readonly seedChunkBytes = MAX_DATA_BYTES,
+  ) {
+    this.seedFraming = seedFraming;
+  }
 
-  /** The song bytes or marker in `packet`, or null when it is not play data (a control reply). */
-  take(packet: Packet): PlayPiece | null {
+  get seedFraming(): boolean {
+    return this.seed !== null;
+  }
+
+  set seedFraming(on: boolean) {
+    if (on === this.seedFraming) return;
+    this.seed = on ? new SeedChunkReader(this.seedChunkBytes) : null;
+    this.continuing = false;
+  }
+
+  /** What `packet` holds: usually one item; with seed framing, held bytes may come out later. */
+  take(packet: Packet): AssembledItem[] {
+    if (this.seed) return this.seed.take(packet);
     let rest: Buffer;
     if (this.continuing) {
       rest = packet.body;
-    } else if (packet.body.subarray(0, PLAY_PREFIX.length).equals(PLAY_PREFIX)) {
+    } else if (startsWith(packet.body, PLAY_PREFIX)) {
       rest = packet.body.subarray(PLAY_PREFIX.length);
-      if (rest.length === 0 && !this.seedFraming) return { kind: 'end' };
+      if (rest.length === 0) return [{ kind: 'end' }];
     } else {
-      return null;
+      return [{ kind: 'reply', packet }];
     }
     if (endsWith(rest, FIELD_DELIMITER)) {
       this.continuing = false;
-      return { kind: 'data', bytes: rest.subarray(0, rest.length - FIELD_DELIMITER.length) };
+      return [{ kind: 'data', bytes: rest.subarray(0, rest.length - FIELD_DELIMITER.length) }];
     }
     this.continuing = true;
-    return { kind: 'data', bytes: Buffer.concat([rest, PACKET_END]) };
+    return [{ kind: 'data', bytes: Buffer.concat([rest, PACKET_END]) }];
   }
-}
-
-function endsWith(bytes: Buffer, suffix: Buffer): boolean {
-  return (
-    bytes.length >= suffix.length && bytes.subarray(bytes.length - suffix.length).equals(suffix)
-  );
 }
