@@ -56,6 +56,7 @@ class FakeWindow extends EventEmitter {
   private destroyed = false;
   readonly webContents = Object.assign(new EventEmitter(), {
     setWindowOpenHandler: () => {},
+    session: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} },
     send: () => {},
     postMessage: () => {},
   });
