@@ -202,7 +202,7 @@ describe('hosting from the page', () => {
     );
     const window = await startMain();
     const startHost = (folder: string) =>
-      state.ipcMain.invoke(window.webContents, IpcInvoke.StartHost, {
+      state.ipcMain.invoke(window.webContents, IpcInvoke.startHost, {
         folder,
         port: 0,
         shareOnLan: true,
