@@ -1,5 +1,5 @@
 import type { BrowserWindow, IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import type { AppServices } from '../player';
+import type { AppServices } from '../appServices';
 import {
   IpcEvent,
   IpcInvoke,

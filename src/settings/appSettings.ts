@@ -12,7 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
  * The person's settings in a JSON file. A missing file means first run; an unreadable one, or
  * fields of the wrong type, fall back to the defaults (the next update rewrites the file).
  */
-export class SettingsStore {
+export class AppSettings {
   private readonly file: JsonFile;
   private cached: { settings: Settings; fromFile: boolean } | null = null;
 

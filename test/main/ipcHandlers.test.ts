@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BrowserWindow, IpcMain } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers, type IpcServices } from '../../src/main/ipcHandlers';
-import { createAppServices, type AppServices } from '../../src/player';
+import { createAppServices, type AppServices } from '../../src/appServices';
 import { IpcEvent, IpcInvoke, IpcSend } from '../../src/shared/ipcChannels';
 import { BUNDLED_MUSIC } from '../support/serverHarness';
 import { FakeIpcMain, fakeWindow } from './support/fakeIpcMain';

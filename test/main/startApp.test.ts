@@ -116,7 +116,7 @@ vi.mock('electron', () => ({
   MessageChannelMain: class {},
 }));
 vi.mock('../../src/main/decoderWorkerPath', () => ({ default: '/app/out/main/decoderWorker.js' }));
-vi.mock('../../src/player', async () => {
+vi.mock('../../src/appServices', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   return {
     createAppServices: async () => {

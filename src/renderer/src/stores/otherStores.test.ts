@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installApi } from '../lib/api';
-import { createFakeApi } from '../testing/fakeApi';
+import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
 import { useConnectionStore } from './connectionStore';
 import { useHostStore } from './hostStore';
 import { useLibraryStore } from './libraryStore';

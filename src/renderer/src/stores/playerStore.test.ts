@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installEngine } from '../audio/engineHolder';
 import { installApi } from '../lib/api';
-import { createFakeApi } from '../testing/fakeApi';
-import { FakeEngine, streamInfo } from '../testing/fakeEngine';
+import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
+import { FakeEngine, streamInfo } from '../../../../test/support/renderer/fakeEngine';
 import { useLibraryStore } from './libraryStore';
 import { usePlayerStore } from './playerStore';
 
