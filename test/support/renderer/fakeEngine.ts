@@ -1,5 +1,8 @@
 import { vi } from 'vitest';
-import type { EngineSnapshot, PlaybackEngine } from '../../../src/renderer/src/audio/playbackEngine';
+import type {
+  EngineSnapshot,
+  PlaybackEngine,
+} from '../../../src/renderer/src/audio/playbackEngine';
 import type { StreamInfo } from '../../../src/renderer/src/audio/streamRegistry';
 
 /** A PlaybackEngine whose snapshot the test sets directly. */
