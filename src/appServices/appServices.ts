@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { ServerStartError } from '../server';
 import type { HostRequest, HostState } from '../shared/tidewaveApi';
-import { HostService, LOOPBACK_HOST, type HostServiceOptions } from '../host';
+import { HostService, type HostServiceOptions } from '../host';
 import { PlaybackService, type PlaybackServiceOptions } from '../player';
-import { AppSettings, DEFAULT_SETTINGS, HostingRecord } from '../settings';
+import { AppSettings, HostingRecord } from '../settings';
+import { DEFAULT_SETTINGS, LOOPBACK_HOST } from '../shared/defaults';
 
 export interface AppServicesOptions {
   /** Where settings.json and hosting.json live (Electron's userData folder). */

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, AppSettings } from './appSettings';
+import { DEFAULT_SETTINGS } from '../shared/defaults';
+import { AppSettings } from './appSettings';
 
 describe('AppSettings', () => {
   let dir: string;
