@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Mp3StreamDecoder } from '../../../src/decoder';
+import { Mp3StreamDecoder } from '../../../src/decoder/mp3StreamDecoder';
 import { gaplessSampleCount } from '../../support/gaplessSampleCount';
 import { pcmChecksum } from './streamRecorder';
 
