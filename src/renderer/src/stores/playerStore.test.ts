@@ -43,6 +43,17 @@ describe('player store', () => {
     expect(player().songId).toBe(2);
   });
 
+  it('starts from a fresh request queue after a store reset', async () => {
+    fake.api.play.mockImplementationOnce(() => new Promise(() => {})); // never answered
+    void player().play(0);
+    await vi.waitFor(() => expect(fake.api.play).toHaveBeenCalledTimes(1));
+    usePlayerStore.setState(initial, true); // what every test here does first
+    void player().play(1);
+    // The queue is the store's: the unanswered request of before the reset holds nothing up.
+    await vi.waitFor(() => expect(fake.api.play).toHaveBeenCalledTimes(2), { timeout: 1000 });
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 1, startSeconds: 0 });
+  });
+
   it('follows the audio clock: song, elapsed time, cover, buffering', async () => {
     await player().play(0);
     engine.snap = {
