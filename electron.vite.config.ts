@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY, devServerPolicy } from './src/main/contentSecurityPolicy';
+
+/** In `npm run dev` only, lets Vite inject its <style> elements (see devServerPolicy). */
+const devServerCsp: Plugin = {
+  name: 'tidewave-dev-server-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(CONTENT_SECURITY_POLICY, devServerPolicy(CONTENT_SECURITY_POLICY)),
+};
 
 export default defineConfig({
   main: {
@@ -24,7 +34,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp],
     build: {
       minify: true,
       rollupOptions: {

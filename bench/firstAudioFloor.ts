@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { SOURCE_DECODER_WORKER, WorkerDecoder } from '../src/decoder';
 import { BARE_CHUNK_BYTES, BareRequest } from './bareServer';
-import { BareClient } from './bareClient';
+import { StreamCounter } from './streamCounter';
 import { now } from './timing';
 
 const SLICE_BYTES = 4096;
@@ -22,7 +22,7 @@ export async function measureFirstAudioFloor(
     ),
   );
   const headOf = new Map(heads);
-  const client = await BareClient.connect(barePort);
+  const client = await StreamCounter.connect(barePort, { kind: 'bare' });
   const decoder = new WorkerDecoder(SOURCE_DECODER_WORKER);
   const firstPcm = async (head: Buffer) => {
     await decoder.reset();

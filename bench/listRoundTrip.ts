@@ -1,6 +1,6 @@
 import { clientMessages, PacketType } from '../src/protocol';
+import { RawClient } from '../test/server/rawClient';
 import { now } from './timing';
-import { WireClient } from './wireClient';
 
 /**
  * A new client's wait for the song list: connect, send `list`, receive the reply. What a player
@@ -8,17 +8,17 @@ import { WireClient } from './wireClient';
  */
 export async function newClientListMs(port: number, timeoutMs: number): Promise<number | null> {
   const started = now();
-  let client: WireClient | null = null;
+  let client: RawClient | null = null;
   try {
-    client = await WireClient.connect(port);
-    const reply = client.next(PacketType.List, timeoutMs);
+    client = await RawClient.connect(port, '127.0.0.1', { keepPackets: false, noDelay: true });
+    const reply = client.nextArrival(PacketType.List, timeoutMs);
     client.send(clientMessages.list());
     await reply;
     return now() - started;
   } catch {
     return null;
   } finally {
-    client?.close();
+    client?.destroy();
   }
 }
 

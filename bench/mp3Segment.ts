@@ -1,4 +1,4 @@
-import { encodeSineMp3 } from '../src/library/mp3TestFixtures';
+import { encodeSineMp3 } from '../test/support/mp3Fixtures';
 
 export const SEGMENT_KBPS = 320;
 /** Encoded once, then repeated: lamejs runs at about 15x real time, far too slow for an hour. */

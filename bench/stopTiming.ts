@@ -1,6 +1,6 @@
 import { clientMessages, PacketType } from '../src/protocol';
 import { now, sleep } from './timing';
-import type { WireClient } from './wireClient';
+import type { RawClient } from '../test/server/rawClient';
 
 export interface StopSample {
   /** From sending stop to the stop reply's arrival, in milliseconds. */
@@ -24,7 +24,7 @@ export interface StopPlan {
 
 /** Plays a song on a bare protocol client, stops it, and times the stop reply. */
 export async function timeStop(
-  client: WireClient,
+  client: RawClient,
   round: number,
   plan: StopPlan,
 ): Promise<StopSample> {
@@ -37,7 +37,7 @@ export async function timeStop(
   }
   const started = now();
   const bytesAtStart = client.playBytes;
-  const reply = client.next(PacketType.Stop, plan.timeoutMs);
+  const reply = client.nextArrival(PacketType.Stop, plan.timeoutMs);
   client.send(clientMessages.stop());
   client.socket.resume(); // as the app's session does: a request awaiting its reply reads on
   const arrival = await reply;
@@ -50,7 +50,7 @@ export async function timeStop(
 }
 
 export async function timeStops(
-  client: WireClient,
+  client: RawClient,
   rounds: number,
   plan: StopPlan,
   progress: (line: string) => void,

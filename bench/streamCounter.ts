@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import { clientMessages, serverMessages } from '../src/protocol';
 import { BareRequest } from './bareServer';
 import { connectLoopback } from './connectLoopback';
-import { now } from './timing';
+import { now, withTimeout } from './timing';
 
 /** The previous packet's end, then the end-of-song marker: no data packet can end like this. */
 const SONG_END = Buffer.concat([Buffer.from('<END;>'), serverMessages.endOfSong()]);
@@ -15,7 +15,8 @@ export type StreamSource = { kind: 'tidewave'; songId: number } | { kind: 'bare'
 
 /**
  * A load-generating client that parses nothing: it counts bytes, spots the end-of-song marker
- * in the last bytes received, and can track how far ahead of real-time playback it stays.
+ * in the last bytes received, and can track how far ahead of real-time playback it stays. To the
+ * bare reference server it also makes single requests of a known reply size (`request`).
  */
 export class StreamCounter {
   wireBytes = 0;
@@ -71,6 +72,13 @@ export class StreamCounter {
   wireBytesAtLeast(count: number): Promise<void> {
     if (this.wireBytes >= count) return Promise.resolve();
     return new Promise((resolve) => (this.byteWaiter = { target: count, resolve }));
+  }
+
+  /** Sends `bytes` (a bare request) and resolves once `replyBytes` more have come back. */
+  request(bytes: string | Buffer, replyBytes: number, timeoutMs: number): Promise<void> {
+    const done = this.wireBytesAtLeast(this.wireBytes + replyBytes);
+    this.socket.write(bytes);
+    return withTimeout(done, timeoutMs, `bare reply of ${replyBytes} bytes`);
   }
 
   /** The lead right now, counting the time since the last byte too; 0 before playing. */

@@ -1,10 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import {
-  Mp3StreamDecoder,
-  pcmFrameCount,
-  SOURCE_DECODER_WORKER,
-  WorkerDecoder,
-} from '../../src/decoder';
+import { pcmFrameCount, SOURCE_DECODER_WORKER, WorkerDecoder } from '../../src/decoder';
+import { Mp3StreamDecoder } from '../../src/decoder/mp3StreamDecoder';
 import { metricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
 

@@ -1,12 +1,12 @@
 import { startThrottledProxy, type ThrottledProxy } from '../../test/support/throttledProxy';
 import { BARE_CHUNK_BYTES, BareRequest } from '../bareServer';
-import { BareClient } from '../bareClient';
+import { StreamCounter } from '../streamCounter';
 import { metricRow, type MetricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
 import { timeStops } from '../stopTiming';
 import { timeSwitches } from '../switchTiming';
 import { now } from '../timing';
-import { WireClient } from '../wireClient';
+import { RawClient } from '../../test/server/rawClient';
 import { timePlaysFromIdle } from './timeToFirstAudio';
 
 /** 2 Mbit/s with 50 ms each way, as in test/server/slowLink.test.ts. */
@@ -16,7 +16,7 @@ const TIMEOUT_MS = 30_000;
 /** The link's own floor: one request, one 4 KB chunk back, through the same kind of proxy. */
 async function linkFloor(barePort: number, count: number): Promise<number[]> {
   const proxy = await startThrottledProxy({ ...LINK, targetPort: barePort });
-  const client = await BareClient.connect(proxy.port);
+  const client = await StreamCounter.connect(proxy.port, { kind: 'bare' });
   try {
     const samples: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -51,7 +51,7 @@ export const slowLink: Scenario = {
 
     const probe = context.player;
     let proxy: ThrottledProxy | null = null;
-    let wire: WireClient | null = null;
+    let wire: RawClient | null = null;
     const rows: MetricRow[] = [];
     try {
       proxy = await startThrottledProxy({ ...LINK, targetPort: server.port });
@@ -80,7 +80,10 @@ export const slowLink: Scenario = {
         ),
       );
 
-      wire = await WireClient.connect(proxy.port);
+      wire = await RawClient.connect(proxy.port, '127.0.0.1', {
+        keepPackets: false,
+        noDelay: true,
+      });
       // Longer than a round trip, so a stray byte sent after the reply would have arrived.
       const stopPlan = { songIds, holdMs, settleMs: 200, timeoutMs: TIMEOUT_MS };
       const stops = await timeStops(wire, rounds, stopPlan, progress);
@@ -138,7 +141,7 @@ export const slowLink: Scenario = {
       );
       return rows;
     } finally {
-      wire?.close();
+      wire?.destroy();
       await probe.disconnect();
       await proxy?.close();
     }

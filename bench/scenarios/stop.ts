@@ -1,16 +1,16 @@
 import { BareRequest } from '../bareServer';
-import { BareClient } from '../bareClient';
+import { StreamCounter } from '../streamCounter';
 import { metricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
 import { timeStops } from '../stopTiming';
 import { now } from '../timing';
-import { WireClient } from '../wireClient';
+import { RawClient } from '../../test/server/rawClient';
 
 const TIMEOUT_MS = 10_000;
 
 /** Round trips of one byte on an open socket: what any reply costs on this machine. */
 export async function pingRoundTrips(port: number, count: number): Promise<number[]> {
-  const client = await BareClient.connect(port);
+  const client = await StreamCounter.connect(port, { kind: 'bare' });
   try {
     const samples: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -31,14 +31,17 @@ export const stop: Scenario = {
     const songIds = context.library.bundled.map((song) => song.id);
     const server = await context.servers.paced();
     const bare = await context.servers.bare();
-    const client = await WireClient.connect(server.port);
+    const client = await RawClient.connect(server.port, '127.0.0.1', {
+      keepPackets: false,
+      noDelay: true,
+    });
     const holdMs = context.quick ? 100 : 200;
     const plan = { songIds, holdMs, settleMs: 100, timeoutMs: TIMEOUT_MS };
     let samples;
     try {
       samples = await timeStops(client, rounds, plan, (line) => context.progress(`stop ${line}`));
     } finally {
-      client.close();
+      client.destroy();
     }
     const pings = await pingRoundTrips(bare.port, rounds);
     return [

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanLibrary, type Library } from '../library';
-import { encodeSineMp3, makeTempDir, removeDir, withId3Tag } from '../library/mp3TestFixtures';
+import { encodeSineMp3, makeTempDir, removeDir, withId3Tag } from '../../test/support/mp3Fixtures';
 import { formatServerBanner } from './serverBanner';
 
 const library: Library = {

@@ -41,7 +41,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private readonly parser: FrameParser;
   private readonly assembler = new PlayDataAssembler();
   private readonly replies = new PendingReplies();
-  private readonly playback: PlaybackRouter;
+  private readonly router: PlaybackRouter;
   private readonly requestTimeoutMs: number;
   private readonly songHighWaterMark: number;
   private readonly log: (message: string) => void;
@@ -66,7 +66,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.songHighWaterMark = options.songHighWaterMark ?? SONG_STREAM_HIGH_WATER_MARK;
     this.log = options.log ?? (() => {});
     this.parser = new FrameParser(options.maxPacketBytes ?? CLIENT_MAX_PACKET_BYTES);
-    this.playback = new PlaybackRouter(this.requestTimeoutMs, () => this.updateFlow());
+    this.router = new PlaybackRouter(this.requestTimeoutMs, () => this.updateFlow());
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (error) => {
       this.lastSocketError = error;
@@ -113,7 +113,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     const stream = new SongStream(
       songId,
       startSeconds,
-      (s) => this.playback.onReaderWantsMore(s),
+      (s) => this.router.onReaderWantsMore(s),
       (s) => this.onStreamAbandoned(s),
       this.songHighWaterMark,
     );
@@ -122,10 +122,10 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       stream.fail(unusable instanceof Error ? unusable : new ConnectionClosedError(unusable));
       return stream;
     }
-    const needsStop = this.playback.serverMayBeSending;
+    const needsStop = this.router.serverMayBeSending;
     const play = clientMessages.play(songId, startSeconds);
     if (this.metadata === true) {
-      this.playback.begin(stream, false);
+      this.router.begin(stream, false);
       if (needsStop) this.expectStopReply();
       this.sendPlay(needsStop ? Buffer.concat([clientMessages.stop(), play]) : play);
       return stream;
@@ -137,14 +137,14 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       this.send(clientMessages.stop());
     }
     const held = this.replies.count(PacketType.Stop) > 0;
-    this.playback.begin(stream, held);
+    this.router.begin(stream, held);
     if (!held) this.sendPlay(play);
     return stream;
   }
 
   /** Stops the current song (its stream ends as 'stopped'); resolves on the server's reply. */
   async stop(): Promise<void> {
-    this.playback.stopAll();
+    this.router.stopAll();
     // As in play: a stop with nothing written after it and no reply yet serves this one too.
     const unanswered = this.replies.count(PacketType.Stop) > 0 ? this.lastStopReply : null;
     if (unanswered && this.unusableReason() === null) await unanswered;
@@ -162,7 +162,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       return this.quitResult;
     }
     this.ending = 'quit';
-    this.playback.stopAll();
+    this.router.stopAll();
     const timer = setTimeout(() => this.socket.destroy(), this.requestTimeoutMs);
     this.request(PacketType.Quit, clientMessages.quit()).then(
       () => {
@@ -182,13 +182,13 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   close(): void {
     if (this.closeInfo !== null) return;
     this.ending ??= 'local';
-    this.playback.stopAll();
+    this.router.stopAll();
     this.socket.destroy();
   }
 
   /** A reader destroyed its song stream: stop the song at the server too. */
   private onStreamAbandoned(stream: SongStream): void {
-    if (!this.playback.isCurrent(stream) || this.closeInfo !== null || this.ending !== null) return;
+    if (!this.router.isCurrent(stream) || this.closeInfo !== null || this.ending !== null) return;
     this.stop().catch((error: Error) =>
       this.log(`Stop after an abandoned song failed: ${error.message}`),
     );
@@ -228,10 +228,10 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
 
   /** Every stop is answered: the held play, if any, can go out on its own. */
   private sendHeldPlay(): void {
-    const stream = this.playback.heldPlay;
+    const stream = this.router.heldPlay;
     if (!stream || this.replies.count(PacketType.Stop) > 0) return;
     if (this.unusableReason() !== null) return; // closing already ended the stream
-    this.playback.playSent(stream);
+    this.router.playSent(stream);
     this.sendPlay(clientMessages.play(stream.songId, stream.startSeconds));
   }
 
@@ -251,16 +251,16 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private onItem(item: AssembledItem): void {
     // Until every stop sent has its reply, play data belongs to a song already stopped.
     const discarding = this.replies.count(PacketType.Stop) > 0;
-    if (item.kind !== 'reply') return this.playback.onPiece(item, discarding);
+    if (item.kind !== 'reply') return this.router.onPiece(item, discarding);
     const { packet } = item;
-    if (packet.type === PacketType.Start) return this.playback.onStartPacket(packet, discarding);
+    if (packet.type === PacketType.Start) return this.router.onStartPacket(packet, discarding);
     if (packet.type === PacketType.Error) {
       const message = packet.fields[1]?.toString('utf8') || 'request refused';
-      if (!this.playback.onServerError(message, discarding)) this.log(`Server error: ${message}`);
+      if (!this.router.onServerError(message, discarding)) this.log(`Server error: ${message}`);
       return;
     }
     if (packet.type === PacketType.List) {
-      this.assembler.seedFraming = this.playback.seedEra = packet.fields.length < 3;
+      this.assembler.seedFraming = this.router.seedEra = packet.fields.length < 3;
     }
     if (!this.replies.settle(packet)) {
       this.log(`Ignoring an unexpected ${JSON.stringify(packet.type.slice(0, 40))} packet`);
@@ -273,7 +273,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   /** Reads the socket unless the song's reader is full and no control reply is awaited. */
   private updateFlow(): void {
     if (this.closeInfo !== null) return;
-    const pause = this.playback.readerFull && this.replies.count() === 0;
+    const pause = this.router.readerFull && this.replies.count() === 0;
     if (pause && !this.socket.isPaused()) this.socket.pause();
     else if (!pause && this.socket.isPaused()) this.socket.resume();
   }
@@ -291,7 +291,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.closeInfo = { reason, expected };
     const error = new ConnectionClosedError(reason);
     this.replies.rejectAll(error);
-    this.playback.failAll(error);
+    this.router.failAll(error);
     this.emit('close', this.closeInfo);
   }
 }

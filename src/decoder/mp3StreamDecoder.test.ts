@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DecoderError } from './decoderError';
 import { Mp3StreamDecoder } from './mp3StreamDecoder';
 import { concatPcm, pcmFrameCount, type PcmChunk } from './pcmChunk';
-import { gaplessSampleCount } from './testSupport/gaplessSampleCount';
-import { samePcm } from './testSupport/samePcm';
+import { gaplessSampleCount } from '../../test/support/gaplessSampleCount';
+import { samePcm } from '../../test/support/samePcm';
 
 const MUSIC_DIR = fileURLToPath(new URL('../../music', import.meta.url));
 const SONGS = readdirSync(MUSIC_DIR)

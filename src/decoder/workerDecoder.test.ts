@@ -6,7 +6,7 @@ import { SOURCE_DECODER_WORKER } from './decoderWorkerEntry';
 import { Mp3StreamDecoder } from './mp3StreamDecoder';
 import { concatPcm, type PcmChunk } from './pcmChunk';
 import type { StreamDecoder } from './streamDecoder';
-import { samePcm } from './testSupport/samePcm';
+import { samePcm } from '../../test/support/samePcm';
 import { WorkerDecoder } from './workerDecoder';
 
 const MUSIC_DIR = fileURLToPath(new URL('../../music', import.meta.url));

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFrameIndex } from './buildFrameIndex';
 import { parseFrameHeader } from './mp3FrameHeader';
-import { encodeSineMp3, makeTempDir, noiseBytes, removeDir, withId3Tag } from './mp3TestFixtures';
+import {
+  encodeSineMp3,
+  makeTempDir,
+  noiseBytes,
+  removeDir,
+  withId3Tag,
+} from '../../test/support/mp3Fixtures';
 
 /** Frame offsets of a stream known to be clean: each header says where the next one is. */
 function cleanFrameOffsets(bytes: Uint8Array, start: number): number[] {

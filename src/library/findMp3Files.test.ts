@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findMp3Files } from './findMp3Files';
-import { makeTempDir, removeDir } from './mp3TestFixtures';
+import { makeTempDir, removeDir } from '../../test/support/mp3Fixtures';
 
 describe('findMp3Files', () => {
   let base: string;

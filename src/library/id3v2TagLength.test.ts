@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { id3v2TagLength } from './id3v2TagLength';
-import { encodeSineMp3, withId3Tag } from './mp3TestFixtures';
+import { encodeSineMp3, withId3Tag } from '../../test/support/mp3Fixtures';
 
 const id3Header = (flags: number, size: number[]) =>
   Uint8Array.from([0x49, 0x44, 0x33, 4, 0, flags, ...size]);

@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryError, toLibraryError } from './libraryError';
 import { scanLibrary } from './libraryScanner';
-import { encodeSineMp3, makeTempDir, noiseBytes, removeDir, withId3Tag } from './mp3TestFixtures';
+import {
+  encodeSineMp3,
+  makeTempDir,
+  noiseBytes,
+  removeDir,
+  withId3Tag,
+} from '../../test/support/mp3Fixtures';
 
 const isRoot = process.getuid?.() === 0; // root reads anything, so permission tests cannot fail
 const bundledMusic = fileURLToPath(new URL('../../music', import.meta.url));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameIndexCache } from './frameIndexCache';
 import { planSongSeek } from './mp3FrameIndex';
 import { parseFrameHeader } from './mp3FrameHeader';
-import { encodeSineMp3, makeTempDir, removeDir, withId3Tag } from './mp3TestFixtures';
+import { encodeSineMp3, makeTempDir, removeDir, withId3Tag } from '../../test/support/mp3Fixtures';
 import { PastEndError } from './seekPlan';
 
 const bundledMusic = fileURLToPath(new URL('../../music', import.meta.url));

@@ -1,11 +1,11 @@
 import { MessageChannelMain, type MessagePortMain, type WebContents } from 'electron';
 import type { PlaybackService } from '../player';
-import { IpcEvent } from '../shared/ipcChannels';
+import { IpcPort } from '../shared/ipcChannels';
 import type { AudioChunk } from '../shared/tidewaveApi';
 
 /**
  * Carries decoded audio to the renderer over a MessagePort instead of ipc events: one port per
- * page load, handed over on IpcEvent.AudioPort; each chunk is one message.
+ * page load, handed over on IpcPort.onAudio; each chunk is one message.
  */
 export class AudioPortForwarder {
   private port: MessagePortMain | null = null;
@@ -29,7 +29,7 @@ export class AudioPortForwarder {
   private openPort(webContents: WebContents): void {
     this.closePort();
     const { port1, port2 } = new MessageChannelMain();
-    webContents.postMessage(IpcEvent.AudioPort, null, [port2]);
+    webContents.postMessage(IpcPort.onAudio, null, [port2]);
     this.port = port1;
   }
 

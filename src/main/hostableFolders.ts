@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { HostingRecord } from '../player/hostingRecord';
+import { HostingRecord } from '../settings';
 
 export class HostFolderRefusedError extends Error {
   override readonly name = 'HostFolderRefusedError';

@@ -1,8 +1,17 @@
 import type { BrowserWindow, IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import type { AppServices } from '../player';
-import { IpcEvent, IpcInvoke, type IpcInvokeChannel } from '../shared/ipcChannels';
-import { validateIpcArgs, type IpcInvokeArgs } from '../shared/ipcValidation';
-import type { HostState, MediaKey } from '../shared/tidewaveApi';
+import type { AppServices } from '../appServices';
+import {
+  IpcEvent,
+  IpcInvoke,
+  IpcSend,
+  methodsOf,
+  type EventMethod,
+  type EventPayload,
+  type InvokeHandlers,
+  type SendHandlers,
+} from '../shared/ipcChannels';
+import { channelOf, validateIpcArgs, type IpcMethod } from '../shared/ipcValidation';
+import type { ConnectionState, HostState, MediaKey, StreamEvent } from '../shared/tidewaveApi';
 import { HostableFolders } from './hostableFolders';
 
 export type IpcServices = Pick<AppServices, 'playback' | 'host' | 'settings'>;
@@ -26,8 +35,6 @@ export interface IpcRegistration {
   dispose(): void;
 }
 
-type Handlers = { [C in IpcInvokeChannel]: (...args: IpcInvokeArgs[C]) => unknown };
-
 /**
  * Wires every invoke channel to the services, each argument validated first; a failure rejects
  * the invoke with a readable message. Only the app window may call, and it may host only folders
@@ -43,76 +50,79 @@ export function registerIpcHandlers(
   const { playback, host, settings } = services;
   const log = options.log ?? (() => {});
   const hostable = new HostableFolders([...options.hostableFolders, host.getState().folder]);
-  const handlers: Handlers = {
-    [IpcInvoke.Connect]: (address, port) => playback.connect(address, port),
-    [IpcInvoke.Disconnect]: () => playback.disconnect(),
-    [IpcInvoke.GetConnection]: () => playback.getConnection(),
-    [IpcInvoke.ListSongs]: () => playback.listSongs(),
-    [IpcInvoke.Play]: (request) => playback.play(request),
-    [IpcInvoke.Stop]: () => playback.stop(),
-    [IpcInvoke.ReportBuffer]: (streamId, buffered, received) =>
-      playback.reportBuffer(streamId, buffered, received),
-    [IpcInvoke.StartHost]: (request) => {
+  const handlers: InvokeHandlers = {
+    connect: (address, port) => playback.connect(address, port),
+    disconnect: () => playback.disconnect(),
+    getConnection: () => playback.getConnection(),
+    listSongs: () => playback.listSongs(),
+    play: (request) => playback.play(request),
+    stop: () => playback.stop(),
+    startHost: (request) => {
       hostable.check(request.folder);
       return host.start(request);
     },
-    [IpcInvoke.StopHost]: () => host.stop(),
-    [IpcInvoke.GetHost]: () => host.getState(),
-    [IpcInvoke.PickFolder]: async () => {
+    stopHost: () => host.stop(),
+    getHost: () => host.getState(),
+    pickFolder: async () => {
       const folder = await options.pickFolder(getWindow());
       hostable.allow(folder);
       return folder;
     },
-    [IpcInvoke.GetSettings]: () => settings.load(),
-    [IpcInvoke.SetSettings]: (patch) => settings.update(patch),
+    getSettings: () => settings.load(),
+    setSettings: (patch) => settings.update(patch),
   };
-  const call = (
-    channel: IpcInvokeChannel,
-    event: IpcMainEvent | IpcMainInvokeEvent,
-    args: unknown[],
-  ) => {
+  const sendHandlers: SendHandlers = {
+    reportBuffer: (streamId, buffered, received) =>
+      playback.reportBuffer(streamId, buffered, received),
+  };
+  const all = { ...handlers, ...sendHandlers };
+  const call = (method: IpcMethod, event: IpcMainEvent | IpcMainInvokeEvent, args: unknown[]) => {
     const window = getWindow();
     if (!window || window.isDestroyed() || event.sender !== window.webContents) {
-      throw new Error(`${channel}: refused, not from the app window`);
+      throw new Error(`${channelOf(method)}: refused, not from the app window`);
     }
-    const valid = validateIpcArgs(channel, args);
-    return (handlers[channel] as (...a: unknown[]) => unknown)(...valid);
+    const valid = validateIpcArgs(method, args);
+    // validateIpcArgs returned IpcArgs<method>: exactly this handler's parameters.
+    return (all[method] as (...a: unknown[]) => unknown)(...valid);
   };
 
-  // Fire-and-forget: the renderer reports its buffer several times a second.
-  const onReport = (event: IpcMainEvent, ...args: unknown[]) => {
-    try {
-      call(IpcInvoke.ReportBuffer, event, args);
-    } catch (error) {
-      log(String(error));
-    }
-  };
-  const invokeChannels = Object.values(IpcInvoke).filter((c) => c !== IpcInvoke.ReportBuffer);
-  for (const channel of invokeChannels) {
-    ipcMain.handle(channel, async (event, ...args: unknown[]) => call(channel, event, args));
+  for (const method of methodsOf(IpcInvoke)) {
+    ipcMain.handle(IpcInvoke[method], async (event, ...args: unknown[]) =>
+      call(method, event, args),
+    );
   }
-  ipcMain.on(IpcInvoke.ReportBuffer, onReport);
+  // A send has nobody to answer: a refusal is logged.
+  const sendListeners = methodsOf(IpcSend).map((method) => {
+    const listener = (event: IpcMainEvent, ...args: unknown[]) => {
+      try {
+        call(method, event, args);
+      } catch (error) {
+        log(String(error));
+      }
+    };
+    ipcMain.on(IpcSend[method], listener);
+    return () => void ipcMain.removeListener(IpcSend[method], listener);
+  });
 
-  const send = (channel: string, payload: unknown) => {
+  const send = <M extends EventMethod>(method: M, payload: EventPayload<M>) => {
     const window = getWindow();
-    if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
+    if (window && !window.isDestroyed()) window.webContents.send(IpcEvent[method], payload);
   };
   const forwarders = [
-    forward(playback, 'connection', (state) => send(IpcEvent.ConnectionChanged, state)),
-    forward(playback, 'stream', (event) => send(IpcEvent.StreamEvent, event)),
+    forward(playback, 'connection', (state: ConnectionState) => send('onConnectionChanged', state)),
+    forward(playback, 'stream', (event: StreamEvent) => send('onStreamEvent', event)),
     forward(host, 'changed', (state: HostState) => {
       hostable.allow(state.folder); // hosted, or tried: the page may retry it, on another port say
-      send(IpcEvent.HostChanged, state);
+      send('onHostChanged', state);
     }),
   ];
 
   return {
-    sendMediaKey: (key) => send(IpcEvent.MediaKey, key),
+    sendMediaKey: (key) => send('onMediaKey', key),
     allowHostFolder: (folder) => hostable.allow(folder),
     dispose() {
-      for (const channel of invokeChannels) ipcMain.removeHandler(channel);
-      ipcMain.removeListener(IpcInvoke.ReportBuffer, onReport);
-      for (const remove of forwarders) remove();
+      for (const method of methodsOf(IpcInvoke)) ipcMain.removeHandler(IpcInvoke[method]);
+      for (const remove of [...sendListeners, ...forwarders]) remove();
     },
   };
 }

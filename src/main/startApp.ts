@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, globalShortcut, ipcMain, Menu, net, protocol, screen } from 'electron';
-import { createAppServices } from '../player';
+import { createAppServices } from '../appServices';
 import { APP_ENTRY_URL, handleAppProtocol } from './appProtocol';
 import { AudioPortForwarder } from './audioPortForwarder';
 import decoderWorkerPath from './decoderWorkerPath';

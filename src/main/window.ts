@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { BrowserWindow, nativeTheme } from 'electron';
+import { denyUnusedPermissions } from './permissions';
 import type { WindowBounds } from './windowState';
 
 export interface MainWindowOptions {
@@ -16,7 +17,8 @@ const BACKGROUND = { dark: '#0f1319', light: '#f4f6f9' };
 
 /**
  * The one app window: isolated, sandboxed, no Node in the page, and it never navigates away or
- * opens other windows. Shown once its first frame is ready.
+ * opens other windows; every permission it does not use is denied. Shown once its first frame
+ * is ready.
  */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const { bounds } = options;
@@ -42,6 +44,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   if (bounds?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   const { webContents } = window;
+  denyUnusedPermissions(webContents.session);
   webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   webContents.on('will-navigate', (event) => event.preventDefault());
   webContents.on('will-redirect', (event) => event.preventDefault());

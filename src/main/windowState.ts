@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { JsonFile } from '../player/jsonFile';
+import { JsonFile } from '../settings/jsonFile';
 
 export interface WindowBounds {
   x?: number;

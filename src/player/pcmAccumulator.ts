@@ -1,4 +1,4 @@
-import { concatPcm, pcmSeconds, type PcmChunk } from '../decoder/pcmChunk';
+import { concatPcm, pcmSeconds, type PcmChunk } from '../decoder';
 
 /**
  * Gathers the decoder's small outputs into chunks of about `targetSeconds`, so the renderer gets

@@ -4,7 +4,7 @@ import {
   PlayRefusedError,
   RequestTimeoutError,
 } from '../client';
-import { DecoderError } from '../decoder/decoderError';
+import { DecoderError } from '../decoder';
 
 /** The message a person sees when the connection ends without being asked to. */
 export function describeConnectionLoss(reason: string): string {

@@ -1,9 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { badPlayRequest } from '../client';
-// Direct imports: the decoder's index would also load mpg123 into the main process.
-import { SOURCE_DECODER_WORKER } from '../decoder/decoderWorkerEntry';
-import type { StreamDecoder } from '../decoder/streamDecoder';
-import { WorkerDecoder } from '../decoder/workerDecoder';
+import { SOURCE_DECODER_WORKER, WorkerDecoder, type StreamDecoder } from '../decoder';
 import type {
   AudioChunk,
   ConnectionState,

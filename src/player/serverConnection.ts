@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { ClientSession } from '../client';
+import { DISCONNECTED } from '../shared/defaults';
 import type { ConnectionState, DisconnectResult, SongInfo } from '../shared/tidewaveApi';
 import { describeConnectionLoss, readableError } from './playbackErrors';
 
@@ -8,14 +9,6 @@ export interface ServerConnectionOptions {
   connectTimeoutMs: number;
   log: (message: string) => void;
 }
-
-export const DISCONNECTED: ConnectionState = {
-  status: 'disconnected',
-  host: '',
-  port: 0,
-  hasMetadata: false,
-  error: null,
-};
 
 /**
  * At most one ClientSession and the ConnectionState that describes it. A newer connect or a

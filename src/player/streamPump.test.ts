@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { PcmChunk } from '../decoder/pcmChunk';
-import type { StreamDecoder } from '../decoder/streamDecoder';
+import type { PcmChunk, StreamDecoder } from '../decoder';
 import type { AudioChunk } from '../shared/tidewaveApi';
 import { FlowGate } from './flowGate';
 import { StreamPump, type SongSource } from './streamPump';

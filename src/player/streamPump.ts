@@ -1,8 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { StreamOrigin } from '../client/streamOrigin';
-import { DecoderStoppedError } from '../decoder/decoderError';
-import { pcmSeconds, type PcmChunk } from '../decoder/pcmChunk';
-import type { StreamDecoder } from '../decoder/streamDecoder';
+import { DecoderStoppedError, pcmSeconds, type PcmChunk, type StreamDecoder } from '../decoder';
 import type { AudioChunk, StreamEvent } from '../shared/tidewaveApi';
 import { CoverArtSniffer } from './coverArtSniffer';
 import { FlowGate } from './flowGate';

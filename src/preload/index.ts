@@ -6,23 +6,53 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   IpcEvent,
   IpcInvoke,
-  type IpcEventChannel,
-  type IpcInvokeChannel,
+  IpcPort,
+  IpcSend,
+  methodsOf,
+  type EventMethod,
+  type InvokeMethod,
+  type SendMethod,
 } from '../shared/ipcChannels';
 import type { AudioChunk, TidewaveApi, Unsubscribe } from '../shared/tidewaveApi';
 import { cleanInvokeError } from './invokeError';
 
-function invoke<T>(channel: IpcInvokeChannel, ...args: unknown[]): Promise<T> {
-  return ipcRenderer.invoke(channel, ...args).catch((error: unknown) => {
-    throw cleanInvokeError(error);
-  }) as Promise<T>;
+/**
+ * One forwarding function per entry of `table`. The cast is the one place the tables meet the
+ * API type: each entry's channel carries exactly that method's arguments (see ipcChannels.ts).
+ */
+function forwarders<M extends keyof TidewaveApi>(
+  table: Record<M, string>,
+  forward: (channel: string) => (...args: unknown[]) => unknown,
+): Pick<TidewaveApi, M> {
+  const entries = methodsOf(table).map((method) => [method, forward(table[method])]);
+  return Object.fromEntries(entries) as Pick<TidewaveApi, M>;
 }
 
-function subscribe<T>(channel: IpcEventChannel, listener: (payload: T) => void): Unsubscribe {
-  const wrapped = (_event: IpcRendererEvent, payload: T) => listener(payload);
-  ipcRenderer.on(channel, wrapped);
-  return () => void ipcRenderer.removeListener(channel, wrapped);
-}
+const invokers: Pick<TidewaveApi, InvokeMethod> = forwarders(
+  IpcInvoke,
+  (channel) =>
+    (...args) =>
+      ipcRenderer.invoke(channel, ...args).catch((error: unknown) => {
+        throw cleanInvokeError(error);
+      }),
+);
+
+const senders: Pick<TidewaveApi, SendMethod> = forwarders(
+  IpcSend,
+  (channel) =>
+    (...args) =>
+      ipcRenderer.send(channel, ...args),
+);
+
+const subscribers: Pick<TidewaveApi, EventMethod> = forwarders(
+  IpcEvent,
+  (channel) => (listener) => {
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) =>
+      (listener as (payload: unknown) => void)(payload);
+    ipcRenderer.on(channel, wrapped);
+    return (() => void ipcRenderer.removeListener(channel, wrapped)) satisfies Unsubscribe;
+  },
+);
 
 /** The DOM MessagePort as used here (this file is type-checked without the DOM library). */
 interface AudioPort {
@@ -33,7 +63,7 @@ interface AudioPort {
 // Audio arrives on a MessagePort that main sends once per page load.
 const audioListeners = new Set<(chunk: AudioChunk) => void>();
 let audioPort: AudioPort | null = null;
-ipcRenderer.on(IpcEvent.AudioPort, (event: IpcRendererEvent) => {
+ipcRenderer.on(IpcPort.onAudio, (event: IpcRendererEvent) => {
   audioPort?.close();
   audioPort = (event.ports[0] as unknown as AudioPort | undefined) ?? null;
   if (!audioPort) return;
@@ -44,28 +74,13 @@ ipcRenderer.on(IpcEvent.AudioPort, (event: IpcRendererEvent) => {
 });
 
 const api: TidewaveApi = {
-  connect: (host, port) => invoke(IpcInvoke.Connect, host, port),
-  disconnect: () => invoke(IpcInvoke.Disconnect),
-  getConnection: () => invoke(IpcInvoke.GetConnection),
-  listSongs: () => invoke(IpcInvoke.ListSongs),
-  play: (request) => invoke(IpcInvoke.Play, request),
-  stop: () => invoke(IpcInvoke.Stop),
-  reportBuffer: (streamId, bufferedSeconds, receivedSeconds) =>
-    ipcRenderer.send(IpcInvoke.ReportBuffer, streamId, bufferedSeconds, receivedSeconds),
-  startHost: (request) => invoke(IpcInvoke.StartHost, request),
-  stopHost: () => invoke(IpcInvoke.StopHost),
-  getHost: () => invoke(IpcInvoke.GetHost),
-  pickFolder: () => invoke(IpcInvoke.PickFolder),
-  getSettings: () => invoke(IpcInvoke.GetSettings),
-  setSettings: (patch) => invoke(IpcInvoke.SetSettings, patch),
-  onConnectionChanged: (listener) => subscribe(IpcEvent.ConnectionChanged, listener),
-  onHostChanged: (listener) => subscribe(IpcEvent.HostChanged, listener),
-  onStreamEvent: (listener) => subscribe(IpcEvent.StreamEvent, listener),
+  ...invokers,
+  ...senders,
+  ...subscribers,
   onAudio: (listener) => {
     audioListeners.add(listener);
     return () => void audioListeners.delete(listener);
   },
-  onMediaKey: (listener) => subscribe(IpcEvent.MediaKey, listener),
 };
 
 contextBridge.exposeInMainWorld('tidewave', api);

@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { scanLibrary, type Library } from '../library';
+import { LOOPBACK_HOST } from '../shared/defaults';
 import { ClientConnection } from './clientConnection';
 import {
   addressKey,
@@ -50,7 +51,7 @@ export interface ServerStats {
   refused: number;
 }
 
-export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_HOST = LOOPBACK_HOST;
 
 /** Serves one music folder over the Tidewave protocol (docs/PROTOCOL.md) on TCP. */
 export class LibraryServer {

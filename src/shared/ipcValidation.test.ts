@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IpcInvoke } from './ipcChannels';
+import { IpcInvoke, IpcSend } from './ipcChannels';
 import {
   IpcValidationError,
   ipcArgumentValidators,
@@ -16,8 +16,10 @@ function rejects(run: () => unknown, message: string | RegExp): void {
 }
 
 describe('IPC argument validation', () => {
-  it('has a validator for every invoke channel', () => {
-    expect(Object.keys(ipcArgumentValidators).sort()).toEqual(Object.values(IpcInvoke).sort());
+  it('has a validator for every invoke and send method', () => {
+    expect(Object.keys(ipcArgumentValidators).sort()).toEqual(
+      [...Object.keys(IpcInvoke), ...Object.keys(IpcSend)].sort(),
+    );
   });
 
   it('accepts host names and addresses, and refuses empty, long or spaced ones', () => {
@@ -49,39 +51,27 @@ describe('IPC argument validation', () => {
   });
 
   it('checks connect arguments', () => {
-    expect(validateIpcArgs(IpcInvoke.Connect, ['127.0.0.1', 8080])).toEqual(['127.0.0.1', 8080]);
-    rejects(
-      () => validateIpcArgs(IpcInvoke.Connect, ['127.0.0.1']),
-      'connection:connect: Invalid port',
-    );
-    rejects(() => validateIpcArgs(IpcInvoke.Connect, ['', 8080]), 'Invalid host');
+    expect(validateIpcArgs('connect', ['127.0.0.1', 8080])).toEqual(['127.0.0.1', 8080]);
+    rejects(() => validateIpcArgs('connect', ['127.0.0.1']), 'connection:connect: Invalid port');
+    rejects(() => validateIpcArgs('connect', ['', 8080]), 'Invalid host');
   });
 
   it('checks play requests: song id, optional start, nothing else', () => {
-    expect(validateIpcArgs(IpcInvoke.Play, [{ songId: 3 }])).toEqual([{ songId: 3 }]);
-    expect(validateIpcArgs(IpcInvoke.Play, [{ songId: 0, startSeconds: 42.5 }])).toEqual([
+    expect(validateIpcArgs('play', [{ songId: 3 }])).toEqual([{ songId: 3 }]);
+    expect(validateIpcArgs('play', [{ songId: 0, startSeconds: 42.5 }])).toEqual([
       { songId: 0, startSeconds: 42.5 },
     ]);
-    rejects(() => validateIpcArgs(IpcInvoke.Play, [{ songId: -1 }]), 'Invalid songId');
-    rejects(() => validateIpcArgs(IpcInvoke.Play, [{ songId: 1.5 }]), 'non-negative integer');
-    rejects(
-      () => validateIpcArgs(IpcInvoke.Play, [{ songId: 1, startSeconds: -2 }]),
-      'startSeconds',
-    );
-    rejects(
-      () => validateIpcArgs(IpcInvoke.Play, [{ songId: 1, startSeconds: Infinity }]),
-      'finite',
-    );
-    rejects(
-      () => validateIpcArgs(IpcInvoke.Play, [{ songId: 1, path: '/x' }]),
-      'unknown field "path"',
-    );
-    rejects(() => validateIpcArgs(IpcInvoke.Play, [7]), 'Invalid play request: must be an object');
+    rejects(() => validateIpcArgs('play', [{ songId: -1 }]), 'Invalid songId');
+    rejects(() => validateIpcArgs('play', [{ songId: 1.5 }]), 'non-negative integer');
+    rejects(() => validateIpcArgs('play', [{ songId: 1, startSeconds: -2 }]), 'startSeconds');
+    rejects(() => validateIpcArgs('play', [{ songId: 1, startSeconds: Infinity }]), 'finite');
+    rejects(() => validateIpcArgs('play', [{ songId: 1, path: '/x' }]), 'unknown field "path"');
+    rejects(() => validateIpcArgs('play', [7]), 'Invalid play request: must be an object');
   });
 
   it('checks buffer reports', () => {
-    expect(validateIpcArgs(IpcInvoke.ReportBuffer, [4, 2.5, 30])).toEqual([4, 2.5, 30]);
-    expect(validateIpcArgs(IpcInvoke.ReportBuffer, [4, 0, 0])).toEqual([4, 0, 0]);
+    expect(validateIpcArgs('reportBuffer', [4, 2.5, 30])).toEqual([4, 2.5, 30]);
+    expect(validateIpcArgs('reportBuffer', [4, 0, 0])).toEqual([4, 0, 0]);
     const bad: Array<[unknown[], string]> = [
       [[4, -0.1, 1], 'Invalid bufferedSeconds'],
       [[4, NaN, 1], 'Invalid bufferedSeconds'],
@@ -93,23 +83,20 @@ describe('IPC argument validation', () => {
       [[4, 1, '2'], 'Invalid receivedSeconds'],
     ];
     for (const [args, message] of bad) {
-      rejects(() => validateIpcArgs(IpcInvoke.ReportBuffer, args), message);
+      rejects(() => validateIpcArgs('reportBuffer', args), message);
     }
   });
 
   it('checks host requests, where port 0 means any free port', () => {
     const request = { folder: '/srv/music', port: 0, shareOnLan: true };
-    expect(validateIpcArgs(IpcInvoke.StartHost, [request])).toEqual([request]);
+    expect(validateIpcArgs('startHost', [request])).toEqual([request]);
     rejects(
-      () => validateIpcArgs(IpcInvoke.StartHost, [{ ...request, folder: 'music' }]),
+      () => validateIpcArgs('startHost', [{ ...request, folder: 'music' }]),
       'Invalid folder',
     );
+    rejects(() => validateIpcArgs('startHost', [{ ...request, port: 70000 }]), 'from 0 to 65535');
     rejects(
-      () => validateIpcArgs(IpcInvoke.StartHost, [{ ...request, port: 70000 }]),
-      'from 0 to 65535',
-    );
-    rejects(
-      () => validateIpcArgs(IpcInvoke.StartHost, [{ folder: '/srv/music', port: 8080 }]),
+      () => validateIpcArgs('startHost', [{ folder: '/srv/music', port: 8080 }]),
       'Invalid shareOnLan',
     );
   });
@@ -134,7 +121,7 @@ describe('IPC argument validation', () => {
   });
 
   it('needs no arguments for the argument-less channels', () => {
-    for (const channel of [IpcInvoke.Disconnect, IpcInvoke.ListSongs, IpcInvoke.GetSettings]) {
+    for (const channel of ['disconnect', 'listSongs', 'getSettings'] as const) {
       expect(validateIpcArgs(channel, [])).toEqual([]);
     }
   });

@@ -3,28 +3,17 @@
  * service, so a compromised or buggy renderer cannot hand the services anything malformed.
  * Pure functions with no Node or DOM dependency (this folder is shared by both sides).
  */
-import { IpcInvoke, type IpcInvokeChannel } from './ipcChannels';
+import {
+  IpcInvoke,
+  IpcSend,
+  type InvokeMethod,
+  type IpcArgs,
+  type SendMethod,
+} from './ipcChannels';
 import type { HostRequest, PlayRequest, Settings } from './tidewaveApi';
 
 export class IpcValidationError extends Error {
   override readonly name = 'IpcValidationError';
-}
-
-/** The arguments each invoke channel carries, in order. */
-export interface IpcInvokeArgs {
-  [IpcInvoke.Connect]: [host: string, port: number];
-  [IpcInvoke.Disconnect]: [];
-  [IpcInvoke.GetConnection]: [];
-  [IpcInvoke.ListSongs]: [];
-  [IpcInvoke.Play]: [request: PlayRequest];
-  [IpcInvoke.Stop]: [];
-  [IpcInvoke.ReportBuffer]: [streamId: number, bufferedSeconds: number, receivedSeconds: number];
-  [IpcInvoke.StartHost]: [request: HostRequest];
-  [IpcInvoke.StopHost]: [];
-  [IpcInvoke.GetHost]: [];
-  [IpcInvoke.PickFolder]: [];
-  [IpcInvoke.GetSettings]: [];
-  [IpcInvoke.SetSettings]: [patch: Partial<Settings>];
 }
 
 const MAX_HOST_LENGTH = 255;
@@ -155,41 +144,47 @@ function isFiniteAtLeastZero(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-type Validator<C extends IpcInvokeChannel> = (args: readonly unknown[]) => IpcInvokeArgs[C];
+export type IpcMethod = InvokeMethod | SendMethod;
+
+type Validator<M extends IpcMethod> = (args: readonly unknown[]) => IpcArgs<M>;
 
 const none = (): [] => [];
 
-/** One validator per invoke channel: takes the raw arguments, returns them typed, or throws. */
-export const ipcArgumentValidators: { [C in IpcInvokeChannel]: Validator<C> } = {
-  [IpcInvoke.Connect]: ([host, port]) => [validateHost(host), validatePort(port)],
-  [IpcInvoke.Disconnect]: none,
-  [IpcInvoke.GetConnection]: none,
-  [IpcInvoke.ListSongs]: none,
-  [IpcInvoke.Play]: ([request]) => [validatePlayRequest(request)],
-  [IpcInvoke.Stop]: none,
-  [IpcInvoke.ReportBuffer]: ([streamId, buffered, received]) => [
+/** One validator per invoke and send method: takes the raw arguments, returns them typed, or throws. */
+export const ipcArgumentValidators: { [M in IpcMethod]: Validator<M> } = {
+  connect: ([host, port]) => [validateHost(host), validatePort(port)],
+  disconnect: none,
+  getConnection: none,
+  listSongs: none,
+  play: ([request]) => [validatePlayRequest(request)],
+  stop: none,
+  reportBuffer: ([streamId, buffered, received]) => [
     validateStreamId(streamId),
     validateBufferedSeconds(buffered),
     validateReceivedSeconds(received),
   ],
-  [IpcInvoke.StartHost]: ([request]) => [validateHostRequest(request)],
-  [IpcInvoke.StopHost]: none,
-  [IpcInvoke.GetHost]: none,
-  [IpcInvoke.PickFolder]: none,
-  [IpcInvoke.GetSettings]: none,
-  [IpcInvoke.SetSettings]: ([patch]) => [validateSettingsPatch(patch)],
+  startHost: ([request]) => [validateHostRequest(request)],
+  stopHost: none,
+  getHost: none,
+  pickFolder: none,
+  getSettings: none,
+  setSettings: ([patch]) => [validateSettingsPatch(patch)],
 };
 
-/** Validates `args` for `channel`, prefixing any failure with the channel's name. */
-export function validateIpcArgs<C extends IpcInvokeChannel>(
-  channel: C,
+export function channelOf(method: IpcMethod): string {
+  return method in IpcInvoke ? IpcInvoke[method as InvokeMethod] : IpcSend[method as SendMethod];
+}
+
+/** Validates `args` for `method`, prefixing any failure with the method's channel. */
+export function validateIpcArgs<M extends IpcMethod>(
+  method: M,
   args: readonly unknown[],
-): IpcInvokeArgs[C] {
+): IpcArgs<M> {
   try {
-    return ipcArgumentValidators[channel](args);
+    return ipcArgumentValidators[method](args);
   } catch (error) {
     if (error instanceof IpcValidationError) {
-      throw new IpcValidationError(`${channel}: ${error.message}`);
+      throw new IpcValidationError(`${channelOf(method)}: ${error.message}`);
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 /**
  * The typed contract between the renderer and the main process. The preload script exposes an
  * object of type `TidewaveApi` as `window.tidewave`; the main process validates every argument.
+ * The IPC channels, handler and validator types are derived from it (ipcChannels.ts).
  */
 
 export interface SongInfo {

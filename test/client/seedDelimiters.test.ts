@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClientSession } from '../../src/client';
-import { encodeSineMp3 } from '../../src/library/mp3TestFixtures';
+import { encodeSineMp3 } from '../support/mp3Fixtures';
 import { MAX_DATA_BYTES } from '../../src/protocol';
 import { startSeedServer, type SeedSong } from '../support/seedServer';
 import { SongCollector } from './songCollector';

@@ -7,11 +7,12 @@ import type {
   StreamEvent,
   TidewaveApi,
 } from '../../src/shared/tidewaveApi';
+import type { InvokeMethod, SendMethod } from '../../src/shared/ipcChannels';
 import { PAGE_BRIDGE_SCRIPT } from './support/pageBridgeScript';
 
-/** The request/response half of TidewaveApi: what the preload forwards to ipcMain handlers. */
-export type InvokeMethod = Exclude<keyof TidewaveApi, `on${string}`>;
-export type BridgeHandlers = Pick<TidewaveApi, InvokeMethod>;
+/** The invoke and send half of TidewaveApi (see the IPC contract): what main handles. */
+type BridgeMethod = InvokeMethod | SendMethod;
+export type BridgeHandlers = Pick<TidewaveApi, BridgeMethod>;
 
 interface EventPayloads {
   connection: ConnectionState;
@@ -41,7 +42,7 @@ export class TestBridge {
     const bridge = new TestBridge(page);
     await page.exposeBinding('__twInvoke', async (_source, method: string, args: unknown[]) => {
       if (!Object.hasOwn(handlers, method)) throw new Error(`No such bridge method: ${method}`);
-      const handler = handlers[method as InvokeMethod] as (...values: unknown[]) => unknown;
+      const handler = handlers[method as BridgeMethod] as (...values: unknown[]) => unknown;
       return handler(...args);
     });
     await page.addInitScript(PAGE_BRIDGE_SCRIPT);

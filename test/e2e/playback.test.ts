@@ -61,7 +61,7 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
       ]);
 
     const csp = page.locator('meta[http-equiv="Content-Security-Policy"]');
-    expect(await csp.getAttribute('content')).toContain("script-src 'self'; style-src");
+    expect(await csp.getAttribute('content')).toContain("script-src 'self'; style-src 'self';");
     const filter = page.getByRole('searchbox', { name: 'Filter songs' });
     await filter.fill('night');
     await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining('Night Ferry')]);
@@ -86,6 +86,11 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => seek.getAttribute('aria-valuenow'), { timeout: 5000 }).not.toBe('0');
     await expect.poll(() => page.getByLabel('Elapsed time').innerText()).not.toBe('0:00');
     expect(await page.getByLabel('Total time').innerText()).toBe('0:32');
+    // The bar's style props apply under a policy without 'unsafe-inline' (errors stays empty).
+    const fill = page.locator('.progress-fill');
+    await expect
+      .poll(() => fill.evaluate((node) => node.getBoundingClientRect().width))
+      .toBeGreaterThan(0);
 
     await mkdir(RESULTS_DIR, { recursive: true });
     await page.screenshot({ path: join(RESULTS_DIR, 'playing.png') });

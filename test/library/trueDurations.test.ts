@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanLibrary, type Library } from '../../src/library';
-import { makeTempDir, removeDir } from '../../src/library/mp3TestFixtures';
+import { makeTempDir, removeDir } from '../support/mp3Fixtures';
 import { encodeReferenceMp3, MP3_KINDS, referenceDecode } from '../support/referenceMp3';
 
 // Issue 15 A3: a listed duration is what a full play decodes, the sample count over the rate.

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { IpcEvent } from '../../src/shared/ipcChannels';
+import { IpcPort } from '../../src/shared/ipcChannels';
 import type { AudioChunk } from '../../src/shared/tidewaveApi';
 
 vi.mock('electron', () => {
@@ -53,7 +53,7 @@ describe('AudioPortForwarder', () => {
     playback.emit('audio', chunk(1)); // before the page loaded: nowhere to go
     webContents.emit('did-finish-load');
     expect(posted).toHaveLength(1);
-    expect(posted[0].channel).toBe(IpcEvent.AudioPort);
+    expect(posted[0].channel).toBe(IpcPort.onAudio);
     expect(posted[0].ports).toHaveLength(1);
 
     playback.emit('audio', chunk(2));

@@ -7,7 +7,7 @@ import {
   HostFolderRefusedError,
   previouslyHostedFolder,
 } from '../../src/main/hostableFolders';
-import { createAppServices } from '../../src/player';
+import { createAppServices } from '../../src/appServices';
 import { BUNDLED_MUSIC } from '../support/serverHarness';
 
 vi.mock('electron', () => ({}));

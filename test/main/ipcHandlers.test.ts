@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { BrowserWindow, IpcMain } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers, type IpcServices } from '../../src/main/ipcHandlers';
-import { createAppServices, type AppServices } from '../../src/player';
-import { IpcEvent, IpcInvoke } from '../../src/shared/ipcChannels';
+import { createAppServices, type AppServices } from '../../src/appServices';
+import { IpcEvent, IpcInvoke, IpcSend } from '../../src/shared/ipcChannels';
 import { BUNDLED_MUSIC } from '../support/serverHarness';
 import { FakeIpcMain, fakeWindow } from './support/fakeIpcMain';
 
@@ -38,7 +38,7 @@ const CASES: Record<
   string,
   { good: unknown[]; expectCall: string; bad: Array<[unknown[], string]> }
 > = {
-  [IpcInvoke.Connect]: {
+  [IpcInvoke.connect]: {
     good: ['10.0.0.1', 8080],
     expectCall: 'playback.connect',
     bad: [
@@ -47,10 +47,10 @@ const CASES: Record<
       [['a b', 80], 'without spaces'],
     ],
   },
-  [IpcInvoke.Disconnect]: { good: [], expectCall: 'playback.disconnect', bad: [] },
-  [IpcInvoke.GetConnection]: { good: [], expectCall: 'playback.getConnection', bad: [] },
-  [IpcInvoke.ListSongs]: { good: [], expectCall: 'playback.listSongs', bad: [] },
-  [IpcInvoke.Play]: {
+  [IpcInvoke.disconnect]: { good: [], expectCall: 'playback.disconnect', bad: [] },
+  [IpcInvoke.getConnection]: { good: [], expectCall: 'playback.getConnection', bad: [] },
+  [IpcInvoke.listSongs]: { good: [], expectCall: 'playback.listSongs', bad: [] },
+  [IpcInvoke.play]: {
     good: [{ songId: 2, startSeconds: 10 }],
     expectCall: 'playback.play',
     bad: [
@@ -60,8 +60,8 @@ const CASES: Record<
       [[], 'Invalid play request'],
     ],
   },
-  [IpcInvoke.Stop]: { good: [], expectCall: 'playback.stop', bad: [] },
-  [IpcInvoke.ReportBuffer]: {
+  [IpcInvoke.stop]: { good: [], expectCall: 'playback.stop', bad: [] },
+  [IpcSend.reportBuffer]: {
     good: [3, 1.5, 20],
     expectCall: 'playback.reportBuffer',
     bad: [
@@ -71,7 +71,7 @@ const CASES: Record<
       [[3, 1, NaN], 'Invalid receivedSeconds'],
     ],
   },
-  [IpcInvoke.StartHost]: {
+  [IpcInvoke.startHost]: {
     good: [{ folder: '/srv/music', port: 0, shareOnLan: false }],
     expectCall: 'host.start',
     bad: [
@@ -79,11 +79,11 @@ const CASES: Record<
       [[{ folder: '/srv/music', port: -1, shareOnLan: false }], 'Invalid port'],
     ],
   },
-  [IpcInvoke.StopHost]: { good: [], expectCall: 'host.stop', bad: [] },
-  [IpcInvoke.GetHost]: { good: [], expectCall: 'host.getState', bad: [] },
-  [IpcInvoke.PickFolder]: { good: [], expectCall: 'pickFolder', bad: [] },
-  [IpcInvoke.GetSettings]: { good: [], expectCall: 'settings.load', bad: [] },
-  [IpcInvoke.SetSettings]: {
+  [IpcInvoke.stopHost]: { good: [], expectCall: 'host.stop', bad: [] },
+  [IpcInvoke.getHost]: { good: [], expectCall: 'host.getState', bad: [] },
+  [IpcInvoke.pickFolder]: { good: [], expectCall: 'pickFolder', bad: [] },
+  [IpcInvoke.getSettings]: { good: [], expectCall: 'settings.load', bad: [] },
+  [IpcInvoke.setSettings]: {
     good: [{ volume: 0.5 }],
     expectCall: 'settings.update',
     bad: [
@@ -92,6 +92,9 @@ const CASES: Record<
     ],
   },
 };
+
+/** Every channel the renderer may call: the invokes and the one-way sends. */
+const CHANNELS: string[] = [...Object.values(IpcInvoke), ...Object.values(IpcSend)];
 
 describe('registerIpcHandlers', () => {
   let ipcMain: FakeIpcMain;
@@ -121,7 +124,7 @@ describe('registerIpcHandlers', () => {
   }
 
   function call(channel: string, args: unknown[]) {
-    if (channel === IpcInvoke.ReportBuffer) {
+    if (channel === IpcSend.reportBuffer) {
       ipcMain.send(win.window.webContents, channel, ...args);
       return Promise.resolve(undefined);
     }
@@ -129,9 +132,9 @@ describe('registerIpcHandlers', () => {
   }
 
   it('registers every invoke channel (report-buffer as a one-way message)', () => {
-    for (const channel of Object.values(IpcInvoke)) {
+    for (const channel of CHANNELS) {
       const registered =
-        channel === IpcInvoke.ReportBuffer
+        channel === IpcSend.reportBuffer
           ? (ipcMain.listeners.get(channel)?.length ?? 0) > 0
           : ipcMain.handlers.has(channel);
       expect(registered, channel).toBe(true);
@@ -139,23 +142,20 @@ describe('registerIpcHandlers', () => {
     }
   });
 
-  it.each(Object.values(IpcInvoke))(
-    'passes valid arguments of %s to its service',
-    async (channel) => {
-      const { good, expectCall } = CASES[channel];
-      const result = await call(channel, good);
-      expect(spyFor(expectCall)).toHaveBeenCalledTimes(1);
-      if (channel === IpcInvoke.PickFolder) expect(pickFolder).toHaveBeenCalledWith(win.window);
-      else expect(spyFor(expectCall)).toHaveBeenCalledWith(...good);
-      if (channel !== IpcInvoke.ReportBuffer) expect(result).toBe(`result:${expectCall}`);
-    },
-  );
+  it.each(CHANNELS)('passes valid arguments of %s to its service', async (channel) => {
+    const { good, expectCall } = CASES[channel];
+    const result = await call(channel, good);
+    expect(spyFor(expectCall)).toHaveBeenCalledTimes(1);
+    if (channel === IpcInvoke.pickFolder) expect(pickFolder).toHaveBeenCalledWith(win.window);
+    else expect(spyFor(expectCall)).toHaveBeenCalledWith(...good);
+    if (channel !== IpcSend.reportBuffer) expect(result).toBe(`result:${expectCall}`);
+  });
 
-  it.each(Object.values(IpcInvoke).filter((c) => CASES[c].bad.length > 0))(
+  it.each(CHANNELS.filter((c) => CASES[c].bad.length > 0))(
     'refuses bad arguments of %s without calling the service',
     async (channel) => {
       for (const [args, message] of CASES[channel].bad) {
-        if (channel === IpcInvoke.ReportBuffer) {
+        if (channel === IpcSend.reportBuffer) {
           call(channel, args);
         } else {
           await expect(call(channel, args)).rejects.toThrow(message);
@@ -168,10 +168,10 @@ describe('registerIpcHandlers', () => {
 
   it('refuses calls from anything but the app window', async () => {
     const stranger = new EventEmitter();
-    await expect(ipcMain.invoke(stranger, IpcInvoke.ListSongs)).rejects.toThrow(
+    await expect(ipcMain.invoke(stranger, IpcInvoke.listSongs)).rejects.toThrow(
       'not from the app window',
     );
-    ipcMain.send(stranger, IpcInvoke.ReportBuffer, 1, 1, 1);
+    ipcMain.send(stranger, IpcSend.reportBuffer, 1, 1, 1);
     expect(services.playback.listSongs).not.toHaveBeenCalled();
     expect(services.playback.reportBuffer).not.toHaveBeenCalled();
   });
@@ -180,7 +180,7 @@ describe('registerIpcHandlers', () => {
     services.playback.connect.mockRejectedValueOnce(
       new Error('Cannot connect to 10.0.0.1:8080: connection refused'),
     );
-    await expect(call(IpcInvoke.Connect, ['10.0.0.1', 8080])).rejects.toThrow(
+    await expect(call(IpcInvoke.connect, ['10.0.0.1', 8080])).rejects.toThrow(
       'Cannot connect to 10.0.0.1:8080: connection refused',
     );
   });
@@ -191,17 +191,17 @@ describe('registerIpcHandlers', () => {
     services.host.emit('changed', { running: true });
     registration.sendMediaKey('next');
     expect(win.sent).toEqual([
-      [IpcEvent.ConnectionChanged, { status: 'connecting' }],
-      [IpcEvent.StreamEvent, { kind: 'ended', streamId: 1 }],
-      [IpcEvent.HostChanged, { running: true }],
-      [IpcEvent.MediaKey, 'next'],
+      [IpcEvent.onConnectionChanged, { status: 'connecting' }],
+      [IpcEvent.onStreamEvent, { kind: 'ended', streamId: 1 }],
+      [IpcEvent.onHostChanged, { running: true }],
+      [IpcEvent.onMediaKey, 'next'],
     ]);
   });
 
   it('removes every handler and forwarder on dispose', () => {
     registration.dispose();
     expect(ipcMain.handlers.size).toBe(0);
-    expect(ipcMain.listeners.get(IpcInvoke.ReportBuffer)).toEqual([]);
+    expect(ipcMain.listeners.get(IpcSend.reportBuffer)).toEqual([]);
     services.playback.emit('connection', { status: 'connecting' });
     expect(win.sent).toEqual([]);
   });
@@ -238,26 +238,26 @@ describe('host:start hosts only folders the person chose', () => {
     const { services, invoke } = setUp({ picks: ['/home/me/Music'] });
     for (const folder of ['/', '/etc', '/home/me', '/home/me/Music/../.ssh', '/home/me/Musi']) {
       for (const shareOnLan of [true, false]) {
-        await expect(invoke(IpcInvoke.StartHost, request(folder, shareOnLan))).rejects.toThrow(
+        await expect(invoke(IpcInvoke.startHost, request(folder, shareOnLan))).rejects.toThrow(
           REFUSED,
         );
       }
     }
-    await invoke(IpcInvoke.PickFolder); // picks /home/me/Music: its neighbours stay refused
-    await expect(invoke(IpcInvoke.StartHost, request('/home/me/Music/sub'))).rejects.toThrow(
+    await invoke(IpcInvoke.pickFolder); // picks /home/me/Music: its neighbours stay refused
+    await expect(invoke(IpcInvoke.startHost, request('/home/me/Music/sub'))).rejects.toThrow(
       REFUSED,
     );
-    await expect(invoke(IpcInvoke.StartHost, request('/home/me'))).rejects.toThrow(REFUSED);
+    await expect(invoke(IpcInvoke.startHost, request('/home/me'))).rejects.toThrow(REFUSED);
     expect(services.host.start).not.toHaveBeenCalled();
   });
 
   it('hosts a folder once the folder picker chose it in this run', async () => {
     const { services, invoke } = setUp({ picks: [null, '/home/me/Music'] });
-    expect(await invoke(IpcInvoke.PickFolder)).toBeNull(); // cancelled: allows nothing
-    await expect(invoke(IpcInvoke.StartHost, request('/home/me/Music'))).rejects.toThrow(REFUSED);
-    expect(await invoke(IpcInvoke.PickFolder)).toBe('/home/me/Music');
-    await invoke(IpcInvoke.StartHost, request('/home/me/Music'));
-    await invoke(IpcInvoke.StartHost, request('/home/me/Music/', false)); // the same folder
+    expect(await invoke(IpcInvoke.pickFolder)).toBeNull(); // cancelled: allows nothing
+    await expect(invoke(IpcInvoke.startHost, request('/home/me/Music'))).rejects.toThrow(REFUSED);
+    expect(await invoke(IpcInvoke.pickFolder)).toBe('/home/me/Music');
+    await invoke(IpcInvoke.startHost, request('/home/me/Music'));
+    await invoke(IpcInvoke.startHost, request('/home/me/Music/', false)); // the same folder
     expect(services.host.start.mock.calls).toEqual([
       [request('/home/me/Music')],
       [request('/home/me/Music/', false)],
@@ -266,25 +266,25 @@ describe('host:start hosts only folders the person chose', () => {
 
   it('hosts the bundled music and the folder hosted when the app last ran', async () => {
     const { services, invoke } = setUp();
-    await invoke(IpcInvoke.StartHost, request('/app/resources/music'));
-    await invoke(IpcInvoke.StartHost, request('/home/me/Hosted last time'));
+    await invoke(IpcInvoke.startHost, request('/app/resources/music'));
+    await invoke(IpcInvoke.startHost, request('/home/me/Hosted last time'));
     expect(services.host.start).toHaveBeenCalledTimes(2);
   });
 
   it('hosts again the folder the host service hosts or tried to host', async () => {
     const { services, invoke } = setUp({ hosting: '/srv/now' });
-    await invoke(IpcInvoke.StartHost, request('/srv/now'));
-    await expect(invoke(IpcInvoke.StartHost, request('/srv/later'))).rejects.toThrow(REFUSED);
+    await invoke(IpcInvoke.startHost, request('/srv/now'));
+    await expect(invoke(IpcInvoke.startHost, request('/srv/later'))).rejects.toThrow(REFUSED);
     services.host.emit('changed', { running: false, folder: '/srv/later', error: 'Port in use' });
-    await invoke(IpcInvoke.StartHost, request('/srv/later'));
+    await invoke(IpcInvoke.startHost, request('/srv/later'));
     expect(services.host.start).toHaveBeenCalledTimes(2);
   });
 
   it('hosts a folder main chose through the menu', async () => {
     const { services, registration, invoke } = setUp();
-    await expect(invoke(IpcInvoke.StartHost, request('/media/usb'))).rejects.toThrow(REFUSED);
+    await expect(invoke(IpcInvoke.startHost, request('/media/usb'))).rejects.toThrow(REFUSED);
     registration.allowHostFolder('/media/usb');
-    await invoke(IpcInvoke.StartHost, request('/media/usb'));
+    await invoke(IpcInvoke.startHost, request('/media/usb'));
     expect(services.host.start).toHaveBeenCalledWith(request('/media/usb'));
   });
 });
@@ -312,27 +312,27 @@ describe('registerIpcHandlers with the real services', () => {
     );
     const invoke = (channel: string, ...args: unknown[]) =>
       ipcMain.invoke(win.window.webContents, channel, ...args);
-    const host = (await invoke(IpcInvoke.StartHost, {
+    const host = (await invoke(IpcInvoke.startHost, {
       folder: BUNDLED_MUSIC,
       port: 0,
       shareOnLan: false,
     })) as { port: number };
-    await expect(invoke(IpcInvoke.Connect, '127.0.0.1', host.port)).resolves.toMatchObject({
+    await expect(invoke(IpcInvoke.connect, '127.0.0.1', host.port)).resolves.toMatchObject({
       status: 'connected',
     });
-    expect(await invoke(IpcInvoke.ListSongs)).toHaveLength(3);
-    await expect(invoke(IpcInvoke.SetSettings, { volume: 0.25 })).resolves.toMatchObject({
+    expect(await invoke(IpcInvoke.listSongs)).toHaveLength(3);
+    await expect(invoke(IpcInvoke.setSettings, { volume: 0.25 })).resolves.toMatchObject({
       volume: 0.25,
     });
-    await expect(invoke(IpcInvoke.Play, { songId: 99 })).resolves.toMatchObject({ songId: 99 });
+    await expect(invoke(IpcInvoke.play, { songId: 99 })).resolves.toMatchObject({ songId: 99 });
     const missing = { folder: '/no/such/folder', port: 0, shareOnLan: false };
-    await expect(invoke(IpcInvoke.StartHost, missing)).rejects.toThrow(
+    await expect(invoke(IpcInvoke.startHost, missing)).rejects.toThrow(
       'Choose the folder with the folder picker first',
     );
-    expect(await invoke(IpcInvoke.PickFolder)).toBe('/no/such/folder');
-    await expect(invoke(IpcInvoke.StartHost, missing)).rejects.toThrow(
+    expect(await invoke(IpcInvoke.pickFolder)).toBe('/no/such/folder');
+    await expect(invoke(IpcInvoke.startHost, missing)).rejects.toThrow(
       'Music folder not found: /no/such/folder',
     );
-    expect(win.sent.map(([channel]) => channel)).toContain(IpcEvent.ConnectionChanged);
+    expect(win.sent.map(([channel]) => channel)).toContain(IpcEvent.onConnectionChanged);
   });
 });

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IpcEvent, IpcInvoke } from '../../src/shared/ipcChannels';
+import { IpcEvent, IpcInvoke, IpcPort, IpcSend } from '../../src/shared/ipcChannels';
 import type { AudioChunk, TidewaveApi } from '../../src/shared/tidewaveApi';
 
 vi.mock('electron', async () => {
@@ -63,22 +63,22 @@ describe('preload bridge', () => {
 
   it('invokes the right channel with the arguments', async () => {
     const calls: Array<[() => Promise<unknown>, string, unknown[]]> = [
-      [() => api.connect('h', 1), IpcInvoke.Connect, ['h', 1]],
-      [() => api.disconnect(), IpcInvoke.Disconnect, []],
-      [() => api.getConnection(), IpcInvoke.GetConnection, []],
-      [() => api.listSongs(), IpcInvoke.ListSongs, []],
-      [() => api.play({ songId: 1 }), IpcInvoke.Play, [{ songId: 1 }]],
-      [() => api.stop(), IpcInvoke.Stop, []],
+      [() => api.connect('h', 1), IpcInvoke.connect, ['h', 1]],
+      [() => api.disconnect(), IpcInvoke.disconnect, []],
+      [() => api.getConnection(), IpcInvoke.getConnection, []],
+      [() => api.listSongs(), IpcInvoke.listSongs, []],
+      [() => api.play({ songId: 1 }), IpcInvoke.play, [{ songId: 1 }]],
+      [() => api.stop(), IpcInvoke.stop, []],
       [
         () => api.startHost({ folder: '/m', port: 0, shareOnLan: false }),
-        IpcInvoke.StartHost,
+        IpcInvoke.startHost,
         [{ folder: '/m', port: 0, shareOnLan: false }],
       ],
-      [() => api.stopHost(), IpcInvoke.StopHost, []],
-      [() => api.getHost(), IpcInvoke.GetHost, []],
-      [() => api.pickFolder(), IpcInvoke.PickFolder, []],
-      [() => api.getSettings(), IpcInvoke.GetSettings, []],
-      [() => api.setSettings({ volume: 1 }), IpcInvoke.SetSettings, [{ volume: 1 }]],
+      [() => api.stopHost(), IpcInvoke.stopHost, []],
+      [() => api.getHost(), IpcInvoke.getHost, []],
+      [() => api.pickFolder(), IpcInvoke.pickFolder, []],
+      [() => api.getSettings(), IpcInvoke.getSettings, []],
+      [() => api.setSettings({ volume: 1 }), IpcInvoke.setSettings, [{ volume: 1 }]],
     ];
     for (const [run, channel, args] of calls) {
       expect(await run()).toEqual({ channel, args });
@@ -87,7 +87,7 @@ describe('preload bridge', () => {
 
   it('sends buffer reports one way', () => {
     api.reportBuffer(4, 2.5, 12.25);
-    expect(ipcRenderer.send).toHaveBeenCalledWith(IpcInvoke.ReportBuffer, 4, 2.5, 12.25);
+    expect(ipcRenderer.send).toHaveBeenCalledWith(IpcSend.reportBuffer, 4, 2.5, 12.25);
   });
 
   it('drops Electron\'s "Error invoking remote method" prefix from failures', async () => {
@@ -99,10 +99,10 @@ describe('preload bridge', () => {
 
   it('subscribes to events and unsubscribes', () => {
     const cases: Array<[(l: (p: unknown) => void) => () => void, string]> = [
-      [(l) => api.onConnectionChanged(l), IpcEvent.ConnectionChanged],
-      [(l) => api.onHostChanged(l), IpcEvent.HostChanged],
-      [(l) => api.onStreamEvent(l), IpcEvent.StreamEvent],
-      [(l) => api.onMediaKey(l), IpcEvent.MediaKey],
+      [(l) => api.onConnectionChanged(l), IpcEvent.onConnectionChanged],
+      [(l) => api.onHostChanged(l), IpcEvent.onHostChanged],
+      [(l) => api.onStreamEvent(l), IpcEvent.onStreamEvent],
+      [(l) => api.onMediaKey(l), IpcEvent.onMediaKey],
     ];
     for (const [subscribe, channel] of cases) {
       const listener = vi.fn();
@@ -117,7 +117,7 @@ describe('preload bridge', () => {
 
   it('delivers audio from the port main hands over', () => {
     const port = { onmessage: null as null | ((m: { data: AudioChunk }) => void), close: vi.fn() };
-    ipcRenderer.emit(IpcEvent.AudioPort, { ports: [port] });
+    ipcRenderer.emit(IpcPort.onAudio, { ports: [port] });
     const listener = vi.fn();
     const unsubscribe = api.onAudio(listener);
     const chunk = { streamId: 1, sampleRate: 44100, channels: [new Float32Array(2)] };
@@ -127,7 +127,7 @@ describe('preload bridge', () => {
     expect(listener.mock.calls).toEqual([[chunk]]);
 
     const next = { onmessage: null, close: vi.fn() };
-    ipcRenderer.emit(IpcEvent.AudioPort, { ports: [next] }); // after a reload
+    ipcRenderer.emit(IpcPort.onAudio, { ports: [next] }); // after a reload
     expect(port.close).toHaveBeenCalled();
   });
 });

@@ -56,6 +56,7 @@ class FakeWindow extends EventEmitter {
   private destroyed = false;
   readonly webContents = Object.assign(new EventEmitter(), {
     setWindowOpenHandler: () => {},
+    session: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} },
     send: () => {},
     postMessage: () => {},
   });
@@ -115,7 +116,7 @@ vi.mock('electron', () => ({
   MessageChannelMain: class {},
 }));
 vi.mock('../../src/main/decoderWorkerPath', () => ({ default: '/app/out/main/decoderWorker.js' }));
-vi.mock('../../src/player', async () => {
+vi.mock('../../src/appServices', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   return {
     createAppServices: async () => {
@@ -201,7 +202,7 @@ describe('hosting from the page', () => {
     );
     const window = await startMain();
     const startHost = (folder: string) =>
-      state.ipcMain.invoke(window.webContents, IpcInvoke.StartHost, {
+      state.ipcMain.invoke(window.webContents, IpcInvoke.startHost, {
         folder,
         port: 0,
         shareOnLan: true,

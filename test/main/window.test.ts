@@ -10,6 +10,16 @@ vi.mock('electron', async () => {
       setWindowOpenHandler(handler: (details: { url: string }) => unknown) {
         this.windowOpenHandler = handler;
       },
+      session: {
+        requestHandler: null as unknown,
+        checkHandler: null as unknown,
+        setPermissionRequestHandler(handler: unknown) {
+          this.requestHandler = handler;
+        },
+        setPermissionCheckHandler(handler: unknown) {
+          this.checkHandler = handler;
+        },
+      },
     });
     readonly loadURL = vi.fn(async (_url: string) => undefined);
     readonly show = vi.fn();
@@ -22,10 +32,42 @@ vi.mock('electron', async () => {
   return { BrowserWindow, nativeTheme: { shouldUseDarkColors: true }, created };
 });
 
+type PermissionRequestHandler = (
+  webContents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
+
+/** A sample of what a page can ask Chromium for; the app uses none of them. */
+const PERMISSIONS = [
+  'media',
+  'geolocation',
+  'notifications',
+  'midi',
+  'midiSysex',
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'display-capture',
+  'fullscreen',
+  'hid',
+  'serial',
+  'usb',
+  'openExternal',
+  'pointerLock',
+  'idle-detection',
+  'speaker-selection',
+  'storage-access',
+  'unknown',
+];
+
 interface FakeWindow extends EventEmitter {
   options: Record<string, unknown>;
   webContents: EventEmitter & {
     windowOpenHandler: null | ((details: { url: string }) => unknown);
+    session: {
+      requestHandler: null | PermissionRequestHandler;
+      checkHandler: null | ((webContents: unknown, permission: string) => boolean);
+    };
   };
   loadURL: ReturnType<typeof vi.fn>;
   show: ReturnType<typeof vi.fn>;
@@ -93,6 +135,23 @@ describe('createMainWindow', () => {
       webContents.emit(event, { preventDefault }, 'https://example.com');
       expect(preventDefault, event).toHaveBeenCalled();
     }
+  });
+
+  it('refuses every permission request the app does not use', () => {
+    const { requestHandler } = open().webContents.session;
+    expect(requestHandler, 'a permission request handler').toBeTypeOf('function');
+    for (const permission of PERMISSIONS) {
+      const callback = vi.fn();
+      requestHandler?.({}, permission, callback);
+      expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false);
+    }
+  });
+
+  it('answers every permission check with "denied"', () => {
+    const { checkHandler } = open().webContents.session;
+    expect(checkHandler, 'a permission check handler').toBeTypeOf('function');
+    for (const permission of PERMISSIONS)
+      expect(checkHandler?.({}, permission), permission).toBe(false);
   });
 
   it('restores saved bounds', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SOURCE_DECODER_WORKER, WorkerDecoder } from '../../src/decoder';
 import { PlaybackService } from '../../src/player';
+import { DISCONNECTED } from '../../src/shared/defaults';
 import type { ConnectionState } from '../../src/shared/tidewaveApi';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
 import { decodeFileDirectly } from './support/directDecode';
@@ -21,6 +22,13 @@ describe('PlaybackService against a real server', () => {
   afterEach(async () => {
     await service.dispose();
     await running.server.close();
+  });
+
+  it('reports the shared DISCONNECTED state before connecting and after disconnecting', async () => {
+    expect(service.getConnection()).toEqual(DISCONNECTED);
+    await service.connect('127.0.0.1', running.port);
+    await service.disconnect();
+    expect(service.getConnection()).toEqual(DISCONNECTED);
   });
 
   it('connects and lists the songs with their metadata', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, removeDir } from '../../src/library/mp3TestFixtures';
+import { makeTempDir, removeDir } from '../support/mp3Fixtures';
 import { PlaybackService } from '../../src/player';
 import {
   encodeReferenceMp3,

@@ -13,7 +13,7 @@ describe('connection caps', () => {
   });
 
   async function connect(localAddress?: string): Promise<RawClient> {
-    const client = await RawClient.connect(running!.port, '127.0.0.1', localAddress);
+    const client = await RawClient.connect(running!.port, '127.0.0.1', { localAddress });
     clients.push(client);
     return client;
   }

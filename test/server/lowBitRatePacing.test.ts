@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeSineMp3 } from '../../src/library/mp3TestFixtures';
+import { encodeSineMp3 } from '../support/mp3Fixtures';
 import { MAX_DATA_BYTES } from '../../src/protocol';
 import { DEFAULT_BURST_SECONDS } from '../../src/server';
 import { startTestServer, type RunningServer } from '../support/serverHarness';

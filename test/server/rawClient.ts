@@ -1,20 +1,48 @@
 import { connect, type Socket } from 'node:net';
 import { CLIENT_MAX_PACKET_BYTES, FrameParser, type Packet } from '../../src/protocol';
 
+/** Where the stream stood when a packet arrived. */
+export interface Arrival {
+  /** performance.now() at its arrival. */
+  at: number;
+  /** Song bytes (play data) received before this packet. */
+  playBytes: number;
+}
+
+export interface RawClientOptions {
+  /**
+   * Queue every packet for nextPacket() (the default). A client that only counts and awaits
+   * arrivals (the bench, streaming whole songs) turns this off so nothing piles up.
+   */
+  keepPackets?: boolean;
+  /** Turn Nagle off, as every Tidewave peer does (the bench measures with it off). */
+  noDelay?: boolean;
+  /** The client's own address, e.g. 127.0.0.2 to be another host. */
+  localAddress?: string;
+}
+
 /**
- * A bare protocol client for tests: writes whatever bytes a test gives it and hands back the
- * server's packets one by one. It does not use src/client on purpose.
+ * A bare protocol client for tests and the bench: writes whatever bytes it is given and hands
+ * back the server's packets one by one, counting every song byte and noting when each awaited
+ * packet arrived, in stream order, so "bytes after the stop reply" is exact. It does not use
+ * src/client on purpose.
  */
 export class RawClient {
+  /** Song bytes (play data) received so far. */
+  playBytes = 0;
   private readonly parser = new FrameParser(CLIENT_MAX_PACKET_BYTES);
   private readonly packets: Packet[] = [];
+  private arrivalWaiters: Array<{ type: string; resolve(arrival: Arrival): void }> = [];
   private wake: (() => void) | null = null;
   private ended = false;
   readonly closed: Promise<void>;
 
-  private constructor(readonly socket: Socket) {
+  private constructor(
+    readonly socket: Socket,
+    private readonly keepPackets: boolean,
+  ) {
     socket.on('data', (chunk: Buffer) => {
-      this.packets.push(...this.parser.push(chunk));
+      for (const packet of this.parser.push(chunk)) this.onPacket(packet);
       this.notify();
     });
     socket.on('error', () => {}); // The server may reset us; 'close' tells the tests.
@@ -27,12 +55,16 @@ export class RawClient {
     );
   }
 
-  /** `localAddress` picks the client's own address, e.g. 127.0.0.2 to be another host. */
-  static connect(port: number, host = '127.0.0.1', localAddress?: string): Promise<RawClient> {
+  static connect(
+    port: number,
+    host = '127.0.0.1',
+    options: RawClientOptions = {},
+  ): Promise<RawClient> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ port, host, localAddress }, () => {
+      const socket = connect({ port, host, localAddress: options.localAddress }, () => {
         socket.off('error', reject);
-        resolve(new RawClient(socket));
+        if (options.noDelay) socket.setNoDelay(true);
+        resolve(new RawClient(socket, options.keepPackets ?? true));
       });
       socket.once('error', reject);
     });
@@ -85,8 +117,49 @@ export class RawClient {
     }
   }
 
+  /** The next packet of `type` to arrive from now on (queued ones do not count). */
+  nextArrival(type: string, timeoutMs = 10_000): Promise<Arrival> {
+    let waiter: { type: string; resolve(arrival: Arrival): void } | undefined;
+    const arrival = new Promise<Arrival>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.arrivalWaiters = this.arrivalWaiters.filter((w) => w !== waiter);
+        reject(new Error(`no ${type} packet within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiter = {
+        type,
+        resolve: (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+      };
+      this.arrivalWaiters.push(waiter);
+    });
+    return arrival;
+  }
+
+  /** Resolves once at least `bytes` more song bytes have arrived. */
+  async playBytesAtLeast(bytes: number, timeoutMs = 10_000): Promise<void> {
+    const target = this.playBytes + bytes;
+    const deadline = performance.now() + timeoutMs;
+    while (this.playBytes < target) {
+      const left = deadline - performance.now();
+      if (left <= 0) throw new Error(`fewer than ${bytes} song bytes in ${timeoutMs} ms`);
+      await this.nextArrival('play', Math.max(1, left)).catch(() => undefined);
+    }
+  }
+
   destroy(): void {
     this.socket.destroy();
+  }
+
+  private onPacket(packet: Packet): void {
+    const arrival = { at: performance.now(), playBytes: this.playBytes };
+    if (packet.type === 'play') this.playBytes += packet.fields[1]?.length ?? 0;
+    if (this.keepPackets) this.packets.push(packet);
+    const ready = this.arrivalWaiters.filter((waiter) => waiter.type === packet.type);
+    if (ready.length === 0) return;
+    this.arrivalWaiters = this.arrivalWaiters.filter((waiter) => waiter.type !== packet.type);
+    for (const waiter of ready) waiter.resolve(arrival);
   }
 
   private notify(): void {

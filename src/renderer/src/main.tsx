@@ -3,10 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { AudioEngine } from './audio/audioEngine';
 import { installEngine } from './audio/engineHolder';
 import { installTestHooks, testHooksWanted } from './audio/testHooks';
-import { App } from './App';
 import { api, installApi, readWindowApi } from './lib/api';
-import { connectStores } from './lib/connectStores';
+import { connectStores } from './app/connectStores';
 import './styles.css';
+import { PlayerView } from './views/PlayerView';
 
 const bridge = readWindowApi();
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -23,7 +23,7 @@ if (!bridge) {
   connectStores(bridge);
   root.render(
     <StrictMode>
-      <App />
+      <PlayerView />
     </StrictMode>,
   );
 }

@@ -2,11 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import {
-  createAppServices,
-  type AppServices,
-  type PlaybackServiceOptions,
-} from '../../../src/player';
+import { createAppServices, type AppServices } from '../../../src/appServices';
+import type { PlaybackServiceOptions } from '../../../src/player';
 import type { Settings } from '../../../src/shared/tidewaveApi';
 import { TestBridge, type BridgeHandlers } from '../bridge';
 import { MUSIC_DIR, type E2eEnvironment } from './e2eEnvironment';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Mp3StreamDecoder } from '../../../src/decoder';
+import { Mp3StreamDecoder } from '../../../src/decoder/mp3StreamDecoder';
 import { Fnv1aSamples } from './fnv1aSamples';
 
 const SLICE_BYTES = 4072;

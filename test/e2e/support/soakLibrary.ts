@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeSineMp3 } from '../../../src/library/mp3TestFixtures';
+import { encodeSineMp3 } from '../../support/mp3Fixtures';
 
 const KBPS = 160;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Mp3StreamDecoder } from '../../../src/decoder';
-import { gaplessSampleCount } from '../../../src/decoder/testSupport/gaplessSampleCount';
+import { Mp3StreamDecoder } from '../../../src/decoder/mp3StreamDecoder';
+import { gaplessSampleCount } from '../../support/gaplessSampleCount';
 import { pcmChecksum } from './streamRecorder';
 
 /** Decodes a whole file in-thread: its checksum and exact sample count, to compare against. */

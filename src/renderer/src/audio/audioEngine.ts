@@ -15,18 +15,33 @@ export type BufferReporter = (
 /** Sees each accepted chunk and the context time its first sample plays at. */
 export type ChunkTap = (chunk: AudioChunk, startTime: number) => void;
 
+/** A read-only view of the engine's insides, for the end-to-end tests' hooks (testHooks.ts). */
+export interface EngineInspector {
+  /** The AudioContext, once the first chunk has created it. */
+  context(): AudioContext | null;
+  /** The context's clock, in seconds (0 before there is one). */
+  now(): number;
+  /** Loudness of what is playing now. */
+  rms(): number;
+  /** Scheduled sources not yet played and released. */
+  liveSources(): number;
+  /** Sizes of the per-stream records, which must stay bounded by the queue. */
+  records(): { registry: number; timeline: number };
+  /** Observes every chunk that enters the queue (one observer; null removes it). */
+  tap(observer: ChunkTap | null): void;
+}
+
 /**
  * The Web Audio buffer queue: accepted chunks are scheduled back to back on one AudioContext,
  * across song boundaries, while the timeline keeps track of which stream is audible.
  */
 export class AudioEngine implements PlaybackEngine {
-  readonly output = new AudioOutput();
-  readonly sources = new SourcePlayer(this.output);
+  private readonly output = new AudioOutput();
+  private readonly sources = new SourcePlayer(this.output);
   private readonly timeline = new StreamTimeline();
   private readonly registry = new StreamRegistry();
   private clock: ScheduleClock | null = null;
-  /** Test-only observer of every chunk that enters the queue. */
-  tap: ChunkTap | null = null;
+  private tap: ChunkTap | null = null;
 
   constructor(private readonly report: BufferReporter) {}
 
@@ -86,6 +101,20 @@ export class AudioEngine implements PlaybackEngine {
       bufferedAheadSeconds: this.timeline.bufferedAhead(now),
       sounding: this.timeline.isPlayingAt(now),
       newest,
+    };
+  }
+
+  inspect(): EngineInspector {
+    const { output } = this;
+    return {
+      context: () => (output.created ? output.ensure() : null),
+      now: () => output.now,
+      rms: () => output.rms(),
+      liveSources: () => this.sources.liveCount,
+      records: () => ({ registry: this.registry.size, timeline: this.timeline.size }),
+      tap: (observer) => {
+        this.tap = observer;
+      },
     };
   }
 

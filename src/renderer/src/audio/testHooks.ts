@@ -37,12 +37,6 @@ export interface Bookkeeping {
   traces: number;
 }
 
-/** AudioEngine keeps these private; only their sizes are read, for the soak test. */
-interface EngineRecords {
-  registry: { size: number };
-  timeline: { size: number };
-}
-
 type HookHost = typeof globalThis & {
   __TIDEWAVE_ENABLE_TEST_HOOKS__?: boolean;
   __tidewaveTestHooks?: TidewaveTestHooks;
@@ -89,23 +83,20 @@ class StreamTracer {
 
 export function installTestHooks(engine: AudioEngine): void {
   const tracers = new Map<number, StreamTracer>();
-  engine.tap = (chunk, startTime) => {
+  const inspector = engine.inspect();
+  inspector.tap((chunk, startTime) => {
     const tracer = tracers.get(chunk.streamId) ?? new StreamTracer(chunk.sampleRate);
     tracer.add(chunk, startTime);
     tracers.set(chunk.streamId, tracer);
-  };
-  const context = () => (engine.output.created ? engine.output.ensure() : null);
+  });
   (globalThis as HookHost).__tidewaveTestHooks = {
     streams: () => Object.fromEntries([...tracers].map(([id, tracer]) => [id, tracer.trace()])),
-    rms: () => engine.output.rms(),
-    currentTime: () => engine.output.now,
-    contextState: () => context()?.state ?? 'none',
-    contextSampleRate: () => context()?.sampleRate ?? 0,
+    rms: () => inspector.rms(),
+    currentTime: () => inspector.now(),
+    contextState: () => inspector.context()?.state ?? 'none',
+    contextSampleRate: () => inspector.context()?.sampleRate ?? 0,
     queuedSeconds: () => engine.snapshot().bufferedAheadSeconds,
-    liveSources: () => engine.sources.liveCount,
-    bookkeeping: () => {
-      const { registry, timeline } = engine as unknown as EngineRecords;
-      return { registry: registry.size, timeline: timeline.size, traces: tracers.size };
-    },
+    liveSources: () => inspector.liveSources(),
+    bookkeeping: () => ({ ...inspector.records(), traces: tracers.size }),
   };
 }

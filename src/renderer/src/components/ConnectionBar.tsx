@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { DEFAULT_SETTINGS } from '../../../shared/defaults';
 import type { ConnectionStatus } from '../../../shared/tidewaveApi';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useSettings } from '../stores/settingsStore';
@@ -21,8 +22,8 @@ export function ConnectionBar() {
   const [hostDraft, setHostDraft] = useState<string | null>(null);
   const [portDraft, setPortDraft] = useState<string | null>(null);
   // Before any connection main reports no address; the saved one is the natural default.
-  const savedHost = useSettings((s) => s.settings?.host ?? '127.0.0.1');
-  const savedPort = useSettings((s) => s.settings?.port ?? 8080);
+  const savedHost = useSettings((s) => s.settings?.host ?? DEFAULT_SETTINGS.host);
+  const savedPort = useSettings((s) => s.settings?.port ?? DEFAULT_SETTINGS.port);
   const host = hostDraft ?? (connection.host || savedHost);
   const port = portDraft ?? String(connection.port || savedPort);
   const connected = connection.status === 'connected';

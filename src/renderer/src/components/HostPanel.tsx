@@ -1,9 +1,8 @@
 import { useState } from 'react';
+import { DEFAULT_PORT, LOOPBACK_HOST } from '../../../shared/defaults';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useHostStore } from '../stores/hostStore';
 import { HostStatus } from './HostStatus';
-
-const DEFAULT_PORT = 8080;
 
 /** Share a folder of MP3s from this computer: folder, port, LAN sharing, start/stop. */
 export function HostPanel() {
@@ -77,7 +76,7 @@ export function HostPanel() {
       </div>
       <HostStatus
         host={host}
-        onListen={() => host.port !== null && void connect('127.0.0.1', host.port)}
+        onListen={() => host.port !== null && void connect(LOOPBACK_HOST, host.port)}
       />
     </section>
   );

@@ -1,15 +1,8 @@
 import { create } from 'zustand';
+import { DISCONNECTED } from '../../../shared/defaults';
 import type { ConnectionState } from '../../../shared/tidewaveApi';
 import { api } from '../lib/api';
 import { errorMessage } from '../lib/errorMessage';
-
-const initialConnection: ConnectionState = {
-  status: 'disconnected',
-  host: '127.0.0.1',
-  port: 8080,
-  hasMetadata: false,
-  error: null,
-};
 
 interface ConnectionStore {
   connection: ConnectionState;
@@ -25,7 +18,7 @@ interface ConnectionStore {
 }
 
 export const useConnectionStore = create<ConnectionStore>()((set, get) => ({
-  connection: initialConnection,
+  connection: DISCONNECTED,
   busy: false,
   quitAcknowledged: null,
 

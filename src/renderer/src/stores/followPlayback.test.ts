@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SongInfo } from '../../../shared/tidewaveApi';
 import type { EngineSnapshot } from '../audio/playbackEngine';
-import { streamInfo } from '../testing/fakeEngine';
+import { streamInfo } from '../../../../test/support/renderer/fakeEngine';
 import { followPlayback, GAPLESS_LEAD_SECONDS, streamError } from './followPlayback';
 import { initialPlayerState, type PlayerState } from './playerState';
 

@@ -10,36 +10,37 @@ interface LibraryStore {
   selectedId: number | null;
   loading: boolean;
   error: string | null;
+  /** The newest refresh; an answer to an older one is dropped. */
+  refreshTicket: number;
   refresh(): Promise<void>;
   clear(): void;
   setFilter(filter: string): void;
   select(songId: number | null): void;
 }
 
-let refreshCount = 0;
-
-export const useLibraryStore = create<LibraryStore>()((set) => ({
+export const useLibraryStore = create<LibraryStore>()((set, get) => ({
   songs: [],
   filter: '',
   selectedId: null,
   loading: false,
   error: null,
+  refreshTicket: 0,
 
   async refresh() {
-    const ticket = ++refreshCount;
-    set({ loading: true, error: null });
+    const ticket = get().refreshTicket + 1;
+    set({ loading: true, error: null, refreshTicket: ticket });
     try {
       const songs = await api().listSongs();
       // A newer refresh (or a disconnect) wins over an older answer.
-      if (ticket === refreshCount) set({ songs, loading: false });
+      if (ticket === get().refreshTicket) set({ songs, loading: false });
     } catch (error) {
-      if (ticket === refreshCount) set({ loading: false, error: errorMessage(error) });
+      if (ticket === get().refreshTicket) set({ loading: false, error: errorMessage(error) });
     }
   },
 
   clear() {
-    refreshCount++;
-    set({ songs: [], loading: false, error: null, selectedId: null });
+    const refreshTicket = get().refreshTicket + 1;
+    set({ songs: [], loading: false, error: null, selectedId: null, refreshTicket });
   },
 
   setFilter(filter) {

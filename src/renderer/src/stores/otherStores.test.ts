@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DISCONNECTED } from '../../../shared/defaults';
 import { installApi } from '../lib/api';
-import { createFakeApi } from '../testing/fakeApi';
+import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
 import { useConnectionStore } from './connectionStore';
 import { useHostStore } from './hostStore';
 import { useLibraryStore } from './libraryStore';
@@ -40,6 +41,11 @@ describe('library store', () => {
 });
 
 describe('connection store', () => {
+  it('starts where main starts: disconnected, from no address (shared DISCONNECTED)', () => {
+    expect(useConnectionStore.getState().connection).toEqual(DISCONNECTED);
+    expect(DISCONNECTED).toMatchObject({ status: 'disconnected', host: '', port: 0 });
+  });
+
   it('connects, and shows a failure as an error state', async () => {
     await useConnectionStore.getState().connect('10.0.0.2', 9000);
     expect(useConnectionStore.getState().connection).toMatchObject({

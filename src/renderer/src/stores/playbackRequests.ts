@@ -3,52 +3,74 @@ import { engine } from '../audio/engineHolder';
 import { api } from '../lib/api';
 
 /**
- * Sends play and stop requests strictly one after another, so each one's flush happens after
+ * Play and stop requests go out strictly one after another, so each one's flush happens after
  * the previous stream is known and refused; a request overtaken by a newer one before its turn
- * is never sent at all.
+ * is never sent at all. The queue lives in the player store (so a test resets it with the
+ * store); these functions read and replace it there.
  */
-let chain: Promise<unknown> = Promise.resolve();
-let latest = 0;
+export interface RequestQueue {
+  /** Settles when the last request sent has been answered. */
+  chain: Promise<unknown>;
+  /** The newest request's ticket; an older ticket has been overtaken. */
+  latest: number;
+}
 
-export interface PlayOptions {
+export const EMPTY_REQUEST_QUEUE: RequestQueue = { chain: Promise.resolve(), latest: 0 };
+
+/** Where the queue is kept. */
+export interface RequestQueueHolder {
+  get(): RequestQueue;
+  set(queue: RequestQueue): void;
+}
+
+/** One song to ask main for (not to be confused with the client session's play options). */
+export interface QueuedPlay {
   songId: number;
   startSeconds: number;
   /** Append to the queue (gapless auto-advance) instead of replacing what plays. */
   append: boolean;
 }
 
+function overtake(holder: RequestQueueHolder): number {
+  const ticket = holder.get().latest + 1;
+  holder.set({ ...holder.get(), latest: ticket });
+  return ticket;
+}
+
+function enqueue<T>(holder: RequestQueueHolder, run: () => Promise<T>): Promise<T> {
+  const turn = holder.get().chain.then(run);
+  holder.set({ ...holder.get(), chain: turn.catch(() => undefined) });
+  return turn;
+}
+
 /** Resolves with the stream, or null when a newer request overtook this one. */
-export function requestPlay({
-  songId,
-  startSeconds,
-  append,
-}: PlayOptions): Promise<PlayStarted | null> {
-  const ticket = ++latest;
+export function requestPlay(
+  holder: RequestQueueHolder,
+  { songId, startSeconds, append }: QueuedPlay,
+): Promise<PlayStarted | null> {
+  const ticket = overtake(holder);
+  const current = () => ticket === holder.get().latest;
   if (!append) engine().flush();
-  const turn = chain.then(async () => {
-    if (ticket !== latest) return null;
+  return enqueue(holder, async () => {
+    if (!current()) return null;
     if (!append) engine().flush();
     const started = await api().play({ songId, startSeconds });
     engine().begin(started);
-    return ticket === latest ? started : null;
+    return current() ? started : null;
   });
-  chain = turn.catch(() => undefined);
-  return turn;
 }
 
-export function requestStop(): Promise<void> {
-  latest++;
+export function requestStop(holder: RequestQueueHolder): Promise<void> {
+  overtake(holder);
   engine().flush();
-  const turn = chain.then(async () => {
+  return enqueue(holder, async () => {
     engine().flush();
     await api().stop();
   });
-  chain = turn.catch(() => undefined);
-  return turn;
 }
 
 /** Overtakes any pending request without telling the server (e.g. the connection is gone). */
-export function abandonRequests(): void {
-  latest++;
+export function abandonRequests(holder: RequestQueueHolder): void {
+  overtake(holder);
   engine().flush();
 }

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installEngine } from '../audio/engineHolder';
 import { installApi } from '../lib/api';
-import { createFakeApi } from '../testing/fakeApi';
-import { FakeEngine, streamInfo } from '../testing/fakeEngine';
+import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
+import { FakeEngine, streamInfo } from '../../../../test/support/renderer/fakeEngine';
 import { useLibraryStore } from './libraryStore';
 import { usePlayerStore } from './playerStore';
 
@@ -41,6 +41,17 @@ describe('player store', () => {
     // Requests overtaken before their turn are never sent.
     expect(fake.api.play.mock.calls.map(([request]) => request.songId)).toEqual([2]);
     expect(player().songId).toBe(2);
+  });
+
+  it('starts from a fresh request queue after a store reset', async () => {
+    fake.api.play.mockImplementationOnce(() => new Promise(() => {})); // never answered
+    void player().play(0);
+    await vi.waitFor(() => expect(fake.api.play).toHaveBeenCalledTimes(1));
+    usePlayerStore.setState(initial, true); // what every test here does first
+    void player().play(1);
+    // The queue is the store's: the unanswered request of before the reset holds nothing up.
+    await vi.waitFor(() => expect(fake.api.play).toHaveBeenCalledTimes(2), { timeout: 1000 });
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 1, startSeconds: 0 });
   });
 
   it('follows the audio clock: song, elapsed time, cover, buffering', async () => {

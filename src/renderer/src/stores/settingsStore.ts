@@ -3,10 +3,11 @@ import type { Settings } from '../../../shared/tidewaveApi';
 import { api } from '../lib/api';
 
 const VOLUME_SAVE_DELAY_MS = 300;
-let volumeSaveTimer: ReturnType<typeof setTimeout> | null = null;
 
 interface SettingsStore {
   settings: Settings | null;
+  /** The pending save of the volume, restarted by every move of the slider. */
+  volumeSaveTimer: ReturnType<typeof setTimeout> | null;
   load(): Promise<void>;
   update(patch: Partial<Settings>): Promise<void>;
   /** Applies at once; saved once the slider rests, so a drag is not dozens of writes. */
@@ -15,6 +16,7 @@ interface SettingsStore {
 
 export const useSettings = create<SettingsStore>()((set, get) => ({
   settings: null,
+  volumeSaveTimer: null,
 
   async load() {
     set({ settings: await api().getSettings() });
@@ -29,10 +31,12 @@ export const useSettings = create<SettingsStore>()((set, get) => ({
   setVolume(volume) {
     const current = get().settings;
     if (current) set({ settings: { ...current, volume } });
-    if (volumeSaveTimer) clearTimeout(volumeSaveTimer);
-    volumeSaveTimer = setTimeout(() => {
-      volumeSaveTimer = null;
+    const pending = get().volumeSaveTimer;
+    if (pending) clearTimeout(pending);
+    const volumeSaveTimer = setTimeout(() => {
+      set({ volumeSaveTimer: null });
       void api().setSettings({ volume });
     }, VOLUME_SAVE_DELAY_MS);
+    set({ volumeSaveTimer });
   },
 }));

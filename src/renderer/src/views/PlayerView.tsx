@@ -5,7 +5,7 @@ import { ShareIcon, WaveIcon } from '../components/icons';
 import { OnboardingCard } from '../components/OnboardingCard';
 import { SongList } from '../components/SongList';
 import { TransportBar } from '../components/TransportBar';
-import { useKeyboardShortcuts } from '../lib/useKeyboardShortcuts';
+import { useKeyboardShortcuts } from '../app/useKeyboardShortcuts';
 import { useHostStore } from '../stores/hostStore';
 
 export function PlayerView() {

@@ -4,12 +4,8 @@ import { LibraryError } from '../library';
 import { createLibraryServer, ServerStartError, type LibraryServer } from '../server';
 import type { PacingOptions } from '../server';
 import { STOPPED_HOST, type HostRequest, type HostState } from '../shared/tidewaveApi';
-import {
-  ALL_INTERFACES_HOST,
-  LOOPBACK_HOST,
-  shareAddresses,
-  type InterfaceTable,
-} from './shareAddresses';
+import { ALL_INTERFACES_HOST, LOOPBACK_HOST } from '../shared/defaults';
+import { shareAddresses, type InterfaceTable } from './shareAddresses';
 
 export interface HostServiceOptions {
   /** `false` sends songs as fast as TCP allows (tests); the server's default paces them. */

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { ServerStartError } from '../server';
 import type { HostRequest, HostState } from '../shared/tidewaveApi';
-import { HostingRecord } from './hostingRecord';
-import { HostService, type HostServiceOptions } from './hostService';
-import { PlaybackService, type PlaybackServiceOptions } from './playbackService';
-import { LOOPBACK_HOST } from './shareAddresses';
-import { DEFAULT_SETTINGS, SettingsStore } from './settingsStore';
+import { HostService, type HostServiceOptions } from '../host';
+import { PlaybackService, type PlaybackServiceOptions } from '../player';
+import { AppSettings, HostingRecord } from '../settings';
+import { DEFAULT_SETTINGS, LOOPBACK_HOST } from '../shared/defaults';
 
 export interface AppServicesOptions {
   /** Where settings.json and hosting.json live (Electron's userData folder). */
@@ -23,7 +22,7 @@ export interface AppServicesOptions {
 export interface AppServices {
   playback: PlaybackService;
   host: HostService;
-  settings: SettingsStore;
+  settings: AppSettings;
   /** First run: hosts the bundled music and connects to it. Later: hosts what was hosted, connects where saved. */
   bootstrap(): Promise<void>;
   /** Says goodbye to the server, stops hosting, ends the decoder worker. */
@@ -36,7 +35,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     decoderWorkerPath: options.decoderWorkerPath,
   });
   const host = new HostService(options.host);
-  const settings = new SettingsStore(join(options.userDataDir, 'settings.json'));
+  const settings = new AppSettings(join(options.userDataDir, 'settings.json'));
   const hosting = new HostingRecord(join(options.userDataDir, 'hosting.json'));
   let saving: Promise<void> = Promise.resolve();
   const remember = (state: HostState) => {

@@ -1,6 +1,9 @@
 import { vi } from 'vitest';
-import type { EngineSnapshot, PlaybackEngine } from '../audio/playbackEngine';
-import type { StreamInfo } from '../audio/streamRegistry';
+import type {
+  EngineSnapshot,
+  PlaybackEngine,
+} from '../../../src/renderer/src/audio/playbackEngine';
+import type { StreamInfo } from '../../../src/renderer/src/audio/streamRegistry';
 
 /** A PlaybackEngine whose snapshot the test sets directly. */
 export class FakeEngine implements PlaybackEngine {

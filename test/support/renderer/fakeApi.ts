@@ -6,7 +6,7 @@ import {
   type Settings,
   type SongInfo,
   type TidewaveApi,
-} from '../../../shared/tidewaveApi';
+} from '../../../src/shared/tidewaveApi';
 
 /** A scriptable TidewaveApi for store unit tests (node environment, no Electron). */
 export function createFakeApi() {

@@ -2,9 +2,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SettingsStore } from './settingsStore';
+import { DEFAULT_SETTINGS } from '../shared/defaults';
+import { AppSettings } from './appSettings';
 
-describe('SettingsStore', () => {
+describe('AppSettings', () => {
   let dir: string;
   let path: string;
   beforeEach(async () => {
@@ -14,7 +15,7 @@ describe('SettingsStore', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('starts with the defaults on first run', async () => {
-    const store = new SettingsStore(path);
+    const store = new AppSettings(path);
     expect(await store.isFirstRun()).toBe(true);
     expect(await store.load()).toEqual({
       host: '127.0.0.1',
@@ -25,10 +26,10 @@ describe('SettingsStore', () => {
   });
 
   it('persists updates across instances', async () => {
-    const store = new SettingsStore(path);
+    const store = new AppSettings(path);
     expect(await store.update({ volume: 0.3, host: '10.0.0.2' })).toMatchObject({ volume: 0.3 });
     await store.update({ onboarded: true });
-    const reopened = new SettingsStore(path);
+    const reopened = new AppSettings(path);
     expect(await reopened.isFirstRun()).toBe(false);
     expect(await reopened.load()).toEqual({
       host: '10.0.0.2',
@@ -40,18 +41,18 @@ describe('SettingsStore', () => {
   });
 
   it('keeps the last of several quick updates', async () => {
-    const store = new SettingsStore(path);
+    const store = new AppSettings(path);
     await Promise.all([0.1, 0.2, 0.3, 0.4].map((volume) => store.update({ volume })));
-    expect((await new SettingsStore(path).load()).volume).toBe(0.4);
+    expect((await new AppSettings(path).load()).volume).toBe(0.4);
   });
 
   it('recovers from a corrupt file with the defaults, and rewrites it on the next update', async () => {
     await writeFile(join(dir, 'settings.json'), '{"host": "10.0.0.2", "port": 80');
-    const store = new SettingsStore(join(dir, 'settings.json'));
+    const store = new AppSettings(join(dir, 'settings.json'));
     expect(await store.load()).toEqual(DEFAULT_SETTINGS);
     expect(await store.isFirstRun()).toBe(true);
     await store.update({ onboarded: true });
-    expect(await new SettingsStore(join(dir, 'settings.json')).load()).toEqual({
+    expect(await new AppSettings(join(dir, 'settings.json')).load()).toEqual({
       ...DEFAULT_SETTINGS,
       onboarded: true,
     });
@@ -60,6 +61,6 @@ describe('SettingsStore', () => {
   it('keeps valid fields and replaces wrongly typed ones', async () => {
     const file = join(dir, 'settings.json');
     await writeFile(file, JSON.stringify({ host: 'box', port: 99999, volume: 'loud', extra: 1 }));
-    expect(await new SettingsStore(file).load()).toEqual({ ...DEFAULT_SETTINGS, host: 'box' });
+    expect(await new AppSettings(file).load()).toEqual({ ...DEFAULT_SETTINGS, host: 'box' });
   });
 });

@@ -1,9 +1,7 @@
 import type { NetworkInterfaceInfo } from 'node:os';
+import { LOOPBACK_HOST } from '../shared/defaults';
 
 export type InterfaceTable = NodeJS.Dict<NetworkInterfaceInfo[]>;
-
-export const LOOPBACK_HOST = '127.0.0.1';
-export const ALL_INTERFACES_HOST = '0.0.0.0';
 
 /**
  * The `host:port` addresses to tell others. Shared on the LAN: every external IPv4 address of

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../src/player';
+import { createAppServices, type AppServices } from '../../src/appServices';
 import { BUNDLED_MUSIC } from '../support/serverHarness';
-import { freePort, occupyPort, portOf } from './support/ports';
+import { freePort, occupyPort, portOf } from '../support/ports';
 
 describe('createAppServices bootstrap', () => {
   let userDataDir: string;

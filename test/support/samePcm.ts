@@ -1,4 +1,4 @@
-import type { PcmChunk } from '../pcmChunk';
+import type { PcmChunk } from '../../src/decoder/pcmChunk';
 
 /** Sample-exact equality of two chunks, compared as bytes (fast on long songs). */
 export function samePcm(a: PcmChunk, b: PcmChunk): boolean {

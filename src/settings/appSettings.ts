@@ -1,18 +1,12 @@
+import { DEFAULT_SETTINGS } from '../shared/defaults';
 import type { Settings } from '../shared/tidewaveApi';
 import { JsonFile } from './jsonFile';
-
-export const DEFAULT_SETTINGS: Settings = {
-  host: '127.0.0.1',
-  port: 8080,
-  volume: 0.8,
-  onboarded: false,
-};
 
 /**
  * The person's settings in a JSON file. A missing file means first run; an unreadable one, or
  * fields of the wrong type, fall back to the defaults (the next update rewrites the file).
  */
-export class SettingsStore {
+export class AppSettings {
   private readonly file: JsonFile;
   private cached: { settings: Settings; fromFile: boolean } | null = null;
 

@@ -5,7 +5,7 @@ import { useHostStore } from '../stores/hostStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { useSettings } from '../stores/settingsStore';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../lib/errorMessage';
 
 const TICK_MS = 250;
 

@@ -1,9 +1,10 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { HostService, PlaybackService } from '../../src/player';
+import { HostService } from '../../src/host';
+import { PlaybackService } from '../../src/player';
 import type { HostState } from '../../src/shared/tidewaveApi';
 import { BUNDLED_MUSIC } from '../support/serverHarness';
-import { occupyPort, portOf } from './support/ports';
+import { occupyPort, portOf } from '../support/ports';
 
 const LAN: NodeJS.Dict<NetworkInterfaceInfo[]> = {
   eth0: [

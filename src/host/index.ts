@@ -1,0 +1,2 @@
+export * from './hostService';
+export * from './shareAddresses';

@@ -1,5 +1,0 @@
-import { PlayerView } from './views/PlayerView';
-
-export function App() {
-  return <PlayerView />;
-}
