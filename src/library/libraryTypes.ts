@@ -1,9 +1,13 @@
+import type { AudioFormat } from './sniffFormat';
+
 /** One playable song in a library; `id` is its index in the library's stable order. */
 export interface SongEntry {
   id: number;
   /** Path inside the library folder, always with '/' separators. */
   relativePath: string;
   absolutePath: string;
+  /** From the file's first bytes, not its name. */
+  format: AudioFormat;
   sizeBytes: number;
   title: string;
   artist: string | null;

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFile, type IAudioMetadata } from 'music-metadata';
-import type { FoundMp3File } from './findMp3Files';
+import type { FoundSongFile } from './findSongFiles';
 import type { SongEntry } from './libraryTypes';
 
 export type SongDetails = Omit<SongEntry, 'id'>;
@@ -13,7 +13,7 @@ export interface SongDetailsResult {
 }
 
 /** Reads size and tags of one file; never throws, so one bad file cannot sink a scan. */
-export async function readSongMetadata(file: FoundMp3File): Promise<SongDetailsResult> {
+export async function readSongMetadata(file: FoundSongFile): Promise<SongDetailsResult> {
   const fallback: SongDetails = {
     ...file,
     sizeBytes: 0,
@@ -42,13 +42,15 @@ export async function readSongMetadata(file: FoundMp3File): Promise<SongDetailsR
     album: nonEmpty(common.album),
     hasCover: (common.picture?.length ?? 0) > 0,
   };
+  // Durations: FLAC's and WAV's come from sample counts in the header, Ogg's from the last page's
+  // granule position (less Opus's pre-skip), MP3's from the Xing/LAME frame or an estimate.
   // music-metadata is lenient: on garbage it "finds" frames and reports parse errors instead of
   // failing, so durations from such files are not trusted.
   const parseError = metadata.quality.warnings.find((w) => w.message.startsWith('Parse error'));
   const duration = format.duration;
   if (parseError || duration === undefined || !Number.isFinite(duration) || duration <= 0) {
     const reason = parseError?.message ?? 'no audio frames found';
-    return { song, warning: `${file.relativePath}: could not read MP3 audio (${reason})` };
+    return { song, warning: `${file.relativePath}: could not read the audio (${reason})` };
   }
   song.durationSeconds = duration;
   song.bitrate =
