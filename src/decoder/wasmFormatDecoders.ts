@@ -11,6 +11,7 @@ interface DecodedAudio {
   channelData: Float32Array[];
   samplesDecoded: number;
   sampleRate: number;
+  bitDepth?: number;
 }
 
 /** The part of a @wasm-audio-decoders decoder this adapter uses (they share one shape). */
@@ -36,6 +37,8 @@ export class WasmFormatDecoder implements FormatDecoder {
     private readonly decoder: WasmDecoder,
     /** Vorbis and Opus order 3+ channels their own way; FLAC already uses WAV's order. */
     private readonly vorbisChannelOrder: boolean,
+    /** FLAC's samples are integers the decoder scales differently from everyone else. */
+    private readonly integerSamples: boolean,
   ) {}
 
   static async create(format: 'flac' | 'vorbis' | 'opus'): Promise<WasmFormatDecoder> {
@@ -46,7 +49,7 @@ export class WasmFormatDecoder implements FormatDecoder {
           ? new OggVorbisDecoder()
           : new OggOpusDecoder();
     await decoder.ready;
-    return new WasmFormatDecoder(decoder, format !== 'flac');
+    return new WasmFormatDecoder(decoder, format !== 'flac', format === 'flac');
   }
 
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
@@ -86,6 +89,9 @@ export class WasmFormatDecoder implements FormatDecoder {
     }
     if (decoded.samplesDecoded === 0 || decoded.channelData.length === 0) return null;
     this.samplesOut += decoded.samplesDecoded;
+    if (this.integerSamples && decoded.bitDepth) {
+      for (const channel of decoded.channelData) rescaleIntegers(channel, decoded.bitDepth);
+    }
     const channels = this.vorbisChannelOrder
       ? vorbisToWaveOrder(decoded.channelData)
       : decoded.channelData;
@@ -94,5 +100,18 @@ export class WasmFormatDecoder implements FormatDecoder {
 
   private assertUsable(): void {
     if (this.freed) throw new DecoderError('The decoder has been freed');
+  }
+}
+
+/**
+ * The FLAC decoder divides a b-bit sample by 2^(b-1) - 1; WAV readers, `flac -d` and ffmpeg
+ * divide by 2^(b-1), so that the same integer gives the same float in every format. The integer
+ * is recovered exactly (the float error is under half a step up to 24 bits) and rescaled.
+ */
+export function rescaleIntegers(samples: Float32Array, bitDepth: number): void {
+  const decoderScale = 2 ** (bitDepth - 1) - 1;
+  const scale = 2 ** (bitDepth - 1);
+  for (let i = 0; i < samples.length; i++) {
+    samples[i] = Math.round(samples[i] * decoderScale) / scale;
   }
 }
