@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseFile, type IAudioMetadata } from 'music-metadata';
+import type { IAudioMetadata } from 'music-metadata';
 import type { FoundSongFile } from './findSongFiles';
 import type { SongEntry } from './libraryTypes';
+import { parseAudioFile } from './parseAudioFile';
 
 export type SongDetails = Omit<SongEntry, 'id'>;
 
@@ -29,7 +30,7 @@ export async function readSongMetadata(file: FoundSongFile): Promise<SongDetails
     fallback.sizeBytes = (await stat(file.absolutePath)).size;
     // Covers are not skipped: that option drops the picture entirely, and we must know if one
     // exists. The cost is small, since the picture is only sliced from bytes read anyway.
-    metadata = await parseFile(file.absolutePath, { duration: true });
+    metadata = await parseAudioFile(file.absolutePath, file.format, { duration: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { song: fallback, warning: `${file.relativePath}: could not read metadata (${reason})` };
