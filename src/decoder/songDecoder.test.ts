@@ -100,14 +100,14 @@ describe('SongDecoder', () => {
     const mp4 = new Uint8Array(50_000);
     mp4.set([0, 0, 0, 32, 0x66, 0x74, 0x79, 0x70, 0x4d, 0x34, 0x41, 0x20]); // ....ftypM4A
     for (const [bytes, reason] of [
-      [noise, 'not MP3, FLAC, Ogg Vorbis, Opus or WAV'],
-      [mp4, 'MP4/AAC is not supported'],
+      [noise, ''], // handed to mpg123, as before: it finds no frame
+      [mp4, ': MP4/AAC is not supported'],
     ] as const) {
       await decoder.reset();
       for (let offset = 0; offset < bytes.length; offset += 4072) {
         expect(await decoder.decode(bytes.subarray(offset, offset + 4072))).toBeNull();
       }
-      await expect(decoder.end()).rejects.toThrow(`Could not decode this song: ${reason}`);
+      await expect(decoder.end()).rejects.toThrow(`Could not decode this song${reason}`);
     }
     await decoder.reset();
     expect(await decoder.end()).toBeNull(); // an empty song is nothing to decode, not an error

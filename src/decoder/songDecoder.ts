@@ -1,4 +1,4 @@
-import { sniffFormat, type AudioFormat } from '../library/sniffFormat';
+import { MP4_REASON, sniffFormat, type AudioFormat } from '../library/sniffFormat';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
 import { Mp3FormatDecoder } from './mp3FormatDecoder';
@@ -34,6 +34,8 @@ export class SongDecoder {
   private linksDone = 0;
   /** Why this song cannot be decoded; its further bytes are dropped, and end() throws this. */
   private unplayable: string | null = null;
+  /** Bytes after the last link of a chained Ogg file that are no audio: dropped. */
+  private trailingJunk = false;
   private readonly output = new PcmQueue();
 
   private constructor(mp3: FormatDecoder) {
@@ -45,7 +47,7 @@ export class SongDecoder {
   }
 
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
-    if (bytes.length > 0 && this.unplayable === null) await this.feed(bytes);
+    if (bytes.length > 0 && this.unplayable === null && !this.trailingJunk) await this.feed(bytes);
     return this.output.take();
   }
 
@@ -67,6 +69,7 @@ export class SongDecoder {
     this.link = null;
     this.linksDone = 0;
     this.unplayable = null;
+    this.trailingJunk = false;
     this.output.clear();
   }
 
@@ -103,18 +106,24 @@ export class SongDecoder {
     if (sniffed.kind === 'more' && this.headLength <= MAX_SNIFF_BYTES) return;
     this.head = [];
     this.headLength = 0;
-    if (sniffed.kind !== 'format') {
-      // Trailing junk after the last link of a chained Ogg file is not worth failing the song.
-      if (this.linksDone > 0 && complete) return;
-      // Like a decoder that finds no frames: no audio now, and an error at the end of the song.
-      const reason = sniffed.kind === 'unknown' ? sniffed.reason : 'no audio in the first bytes';
-      this.unplayable = `${UNDECODABLE_MESSAGE}: ${reason}`;
+    let format: AudioFormat = 'mp3';
+    let audio = head;
+    if (sniffed.kind === 'format') {
+      format = sniffed.format;
+      // mpg123 reads the ID3 tags itself; the others get their own container from its first byte.
+      if (format !== 'mp3') audio = head.subarray(sniffed.audioOffset);
+    } else if (this.linksDone > 0) {
+      this.trailingJunk = true; // after a chained Ogg file's last link: not worth failing the song
+      return;
+    } else if (sniffed.kind === 'unknown' && sniffed.reason === MP4_REASON) {
+      this.unplayable = `${UNDECODABLE_MESSAGE}: ${MP4_REASON}`;
       return;
     }
-    const decoder = await this.decoderFor(sniffed.format);
+    // Anything else goes to mpg123, as every song did before formats were sniffed: it finds
+    // MPEG frames past junk the sniffer does not look through, and bytes with none end in an
+    // error at the end of the song.
+    const decoder = await this.decoderFor(format);
     await decoder.reset();
-    // mpg123 reads the ID3 tags itself; the others get their own container from its first byte.
-    const audio = sniffed.format === 'mp3' ? head : head.subarray(sniffed.audioOffset);
     const isOgg = audio[0] === 0x4f && audio[1] === 0x67 && audio[2] === 0x67 && audio[3] === 0x53;
     this.link = { decoder, ogg: isOgg ? new OggLinkSplitter() : null };
     await this.feed(audio);

@@ -1,7 +1,7 @@
 import { findMp3Files, type FoundMp3File } from './findMp3Files';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { sniffFile } from './sniffFile';
-import type { AudioFormat } from './sniffFormat';
+import { MP4_REASON, type AudioFormat, type SniffResult } from './sniffFormat';
 
 export interface FoundSongFile extends FoundMp3File {
   /** From the file's bytes, whatever its name says. */
@@ -38,7 +38,8 @@ export function isSongFileName(name: string): boolean {
 
 /**
  * Lists the songs under `folder` in relative-path order, each with the format its first bytes
- * show. A file that is none of the playable formats is skipped with a warning, never an error.
+ * show. A file that is none of the playable formats is skipped with a warning, never an error,
+ * except one named `.mp3`, which is listed as MP3 whatever its first bytes (as it always was).
  */
 export async function findSongFiles(folder: string): Promise<FoundSongFiles> {
   const found = await findMp3Files(folder, isSongFileName);
@@ -54,10 +55,22 @@ export async function findSongFiles(folder: string): Promise<FoundSongFiles> {
   const warnings = [...found.warnings];
   for (const { file, result } of sniffed) {
     if (result.kind === 'format') files.push({ ...file, format: result.format });
-    else {
+    else if (isMp3Name(file.relativePath) && !isMp4(result)) {
+      // Listed as before: mpg123 finds frames past junk that the sniffer does not look through,
+      // and a file that really holds no audio gets its warning from the metadata reader.
+      files.push({ ...file, format: 'mp3' });
+    } else {
       const reason = result.kind === 'unknown' ? result.reason : 'too short to hold audio';
       warnings.push(`Skipped ${file.relativePath}: ${reason}`);
     }
   }
   return { files, warnings };
+}
+
+function isMp3Name(name: string): boolean {
+  return name.toLowerCase().endsWith('.mp3');
+}
+
+function isMp4(result: SniffResult): boolean {
+  return result.kind === 'unknown' && result.reason === MP4_REASON;
 }

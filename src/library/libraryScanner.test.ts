@@ -42,6 +42,8 @@ describe('scanLibrary', () => {
       [0, 'a/Untagged Tune.MP3'],
       [1, 'a/deep/x.mp3'],
       [2, 'b.mp3'],
+      [3, 'c broken.mp3'],
+      [4, 'd empty.mp3'],
     ]);
     expect((await scanLibrary(root)).songs).toEqual(library.songs);
   });
@@ -70,13 +72,22 @@ describe('scanLibrary', () => {
     expect(songs[0].durationSeconds).toBeGreaterThan(1);
   });
 
-  it('skips files that are no audio format it knows, with a warning each', async () => {
+  it('still lists unreadable files, with a warning each', async () => {
     const { songs, warnings } = await scanLibrary(root);
-    expect(songs.map((s) => s.relativePath)).not.toContain('c broken.mp3');
-    expect(warnings).toEqual([
-      'Skipped c broken.mp3: not MP3, FLAC, Ogg Vorbis, Opus or WAV',
-      'Skipped d empty.mp3: too short to hold audio',
-    ]);
+    for (const [song, name] of [
+      [songs[3], 'c broken'],
+      [songs[4], 'd empty'],
+    ] as const) {
+      expect(song).toMatchObject({
+        title: name,
+        durationSeconds: null,
+        bitrate: null,
+        artist: null,
+      });
+    }
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^c broken\.mp3: /);
+    expect(warnings[1]).toMatch(/^d empty\.mp3: /);
   });
 
   it('rejects a missing folder, a file and a folder without songs', async () => {

@@ -15,6 +15,8 @@ export type SniffResult =
   | { kind: 'more'; bytesNeeded: number }
   | { kind: 'unknown'; reason: string };
 
+export const MP4_REASON = 'MP4/AAC is not supported';
+
 /** Bytes past the tags that every check below fits in. */
 const PROBE_BYTES = 64;
 /** An ID3v2 tag declares at most 256 MiB (four 7-bit size bytes); anything longer is not audio. */
@@ -45,7 +47,7 @@ export function sniffFormat(head: Uint8Array, complete: boolean): SniffResult {
   if (at('RIFF', 0) && at('WAVE', 8)) return found('wav', offset);
   if (at('OggS', 0)) return sniffOgg(head, offset, more);
   if (isMpegAudioHeader(head, offset)) return found('mp3', offset);
-  if (at('ftyp', 4)) return { kind: 'unknown', reason: 'MP4/AAC is not supported' };
+  if (at('ftyp', 4)) return { kind: 'unknown', reason: MP4_REASON };
   return { kind: 'unknown', reason: 'not MP3, FLAC, Ogg Vorbis, Opus or WAV' };
 }
 

@@ -32,7 +32,7 @@ describe('every format through the real path', () => {
       ...['-n', '-r', '192000', '-c', '2', '-b', '24', join(dir, 'long hires.wav')],
       ...['synth', '12', 'sine', '300', 'sine', '500', 'gain', '-6'],
     ]);
-    await writeFile(join(dir, 'noise.mp3'), new Uint8Array(20_000).fill(0x41));
+    await writeFile(join(dir, 'noise.ogg'), new Uint8Array(20_000).fill(0x41));
     await writeFile(join(dir, 'song.m4a'), Buffer.from('\0\0\0\x20ftypM4A \0\0\0\0'));
     running = await startTestServer({ folder: dir, pacing: false });
     service = new PlaybackService({ maxBufferedSeconds: MAX_BUFFERED, resumeBelowSeconds: 3 });
@@ -57,7 +57,7 @@ describe('every format through the real path', () => {
     for (const fixture of fixtures) expect(paths).toContain(fixture.name);
     expect(songs.find((s) => s.relativePath === 'really flac.mp3')?.format).toBe('flac');
     expect(songs.some((s) => s.relativePath.startsWith('.'))).toBe(false);
-    expect(warnings).toContain('Skipped noise.mp3: not MP3, FLAC, Ogg Vorbis, Opus or WAV');
+    expect(warnings).toContain('Skipped noise.ogg: not MP3, FLAC, Ogg Vorbis, Opus or WAV');
     expect(warnings).toContain('Skipped song.m4a: MP4/AAC is not supported');
   });
 
