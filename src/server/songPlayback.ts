@@ -44,6 +44,11 @@ export class SongPlayback {
   private async run(song: SongEntry, startSeconds: number, signal: AbortSignal): Promise<void> {
     const { output, pacing, log } = this.options;
     try {
+      // Only MP3 has a seek index yet; a frame search in another format's bytes would land on
+      // false syncs, so such a seek is refused (an error packet) rather than sent as noise.
+      if (startSeconds > 0 && song.format !== 'mp3') {
+        throw new Error(`seeking in ${song.format} songs is not supported yet`);
+      }
       // Offset 0 for the start, so the ID3 tag (and its cover art) goes out too.
       const byteOffset =
         startSeconds > 0 ? (await findFrameOffset(song.absolutePath, startSeconds)).byteOffset : 0;
