@@ -5,8 +5,6 @@ import { Mp3FormatDecoder } from './mp3FormatDecoder';
 import { OggLinkSplitter } from './oggLinkSplitter';
 import { PcmQueue } from './pcmQueue';
 import type { PcmChunk } from './pcmChunk';
-import { WasmFormatDecoder } from './wasmFormatDecoders';
-import { WavStreamDecoder } from './wavStreamDecoder';
 
 /**
  * Bytes held while the format is not yet known. Only ID3 tags in front of the audio can make
@@ -132,12 +130,13 @@ export class SongDecoder {
   private async decoderFor(format: AudioFormat): Promise<FormatDecoder> {
     let decoder = this.decoders.get(format);
     if (!decoder) {
+      // Loaded on first use, so a worker that only ever plays MP3 starts as fast as it did.
       decoder =
         format === 'mp3'
           ? await Mp3FormatDecoder.create()
           : format === 'wav'
-            ? new WavStreamDecoder()
-            : await WasmFormatDecoder.create(format);
+            ? new (await import('./wavStreamDecoder')).WavStreamDecoder()
+            : await (await import('./wasmFormatDecoders')).WasmFormatDecoder.create(format);
       this.decoders.set(format, decoder);
     }
     return decoder;
