@@ -1,3 +1,4 @@
+import type { SongExtras } from './songExtras';
 import type { AudioFormat } from './sniffFormat';
 
 /** One playable song in a library; `id` is its index in the library's stable order. */
@@ -16,6 +17,8 @@ export interface SongEntry {
   hasCover: boolean;
   /** Bits per second. */
   bitrate: number | null;
+  /** Sample rate, channels and more tags; absent when the file's tags could not be read. */
+  extras?: SongExtras;
 }
 
 export interface Library {

@@ -4,6 +4,7 @@ import type { IAudioMetadata } from 'music-metadata';
 import type { FoundSongFile } from './findSongFiles';
 import type { SongEntry } from './libraryTypes';
 import { parseAudioFile } from './parseAudioFile';
+import { readSongExtras } from './songExtras';
 
 export type SongDetails = Omit<SongEntry, 'id'>;
 
@@ -42,6 +43,7 @@ export async function readSongMetadata(file: FoundSongFile): Promise<SongDetails
     artist: nonEmpty(common.artist),
     album: nonEmpty(common.album),
     hasCover: (common.picture?.length ?? 0) > 0,
+    extras: readSongExtras(metadata),
   };
   // Durations: FLAC's and WAV's come from sample counts in the header, Ogg's from the last page's
   // granule position (less Opus's pre-skip), MP3's from the Xing/LAME frame or an estimate.

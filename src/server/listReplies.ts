@@ -14,14 +14,19 @@ export function buildListReplies(library: Library): ListReplies {
   // the same ids as the metadata list (PROTOCOL.md §4.1).
   const plainText = formatPlainList(library.songs.filter((song) => song.format === 'mp3'));
   const metadata = formatMetadata(
-    library.songs.map(({ id, title, artist, album, durationSeconds, hasCover }) => ({
-      id,
-      title,
-      artist,
-      album,
-      durationSeconds,
-      hasCover,
-    })),
+    library.songs.map(
+      ({ id, title, artist, album, durationSeconds, hasCover, format, bitrate, extras }) => ({
+        id,
+        title,
+        artist,
+        album,
+        durationSeconds,
+        hasCover,
+        format,
+        bitrate,
+        ...extras,
+      }),
+    ),
   );
   return {
     plain: serverMessages.list(plainText),
