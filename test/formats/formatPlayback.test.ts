@@ -88,6 +88,29 @@ describe('every format through the real path', () => {
     }
   });
 
+  it('plays a chained Ogg file link after link, each at its own rate and channel count', async () => {
+    const recorder = new StreamRecorder(service);
+    const { streamId } = await service.play({ songId: songId('chained.ogg') });
+    await recorder.waitForEvent(streamId, 'ended', 20_000);
+    const chunks = recorder.chunksOf(streamId);
+    const split = chunks.findIndex((c) => c.sampleRate !== chunks[0].sampleRate);
+    expect(split).toBeGreaterThan(0);
+    const links = [chunks.slice(0, split), chunks.slice(split)];
+    for (const [index, name] of ['cd.ogg', 'link-b.ogg'].entries()) {
+      const fixture = fixtures.find((f) => f.name === name) as Fixture;
+      const reference = await referenceDecode(join(dir, name), fixture);
+      const got = concatPcm(
+        links[index].map((c) => ({ sampleRate: c.sampleRate, channels: c.channels })),
+      );
+      expect([got.sampleRate, got.channels.length], name).toEqual([
+        reference.sampleRate,
+        reference.channels.length,
+      ]);
+      expect(pcmFrameCount(got), name).toBe(pcmFrameCount(reference));
+      expect(snrDb(reference, got), name).toBeGreaterThan(100);
+    }
+  });
+
   it('refuses a seek in a format without a seek index yet, with an error, not noise', async () => {
     const recorder = new StreamRecorder(service);
     const { streamId } = await service.play({ songId: songId('cd.flac'), startSeconds: 1 });
