@@ -99,7 +99,10 @@ describe('SongDecoder', () => {
     const noise = new Uint8Array(50_000).map((_, i) => (i * 7919 + 13) & 0xff);
     const mp4 = new Uint8Array(50_000);
     mp4.set([0, 0, 0, 32, 0x66, 0x74, 0x79, 0x70, 0x4d, 0x34, 0x41, 0x20]); // ....ftypM4A
+    const adpcm = new Uint8Array(50_000);
+    adpcm.set(Buffer.from('RIFF\0\0\0\0WAVEfmt \x14\0\0\0\x02\0', 'latin1'));
     for (const [bytes, reason] of [
+      [adpcm, ': a WAV encoding other than PCM or float (2)'],
       [noise, ''], // handed to mpg123, as before: it finds no frame
       [mp4, ': MP4/AAC is not supported'],
     ] as const) {

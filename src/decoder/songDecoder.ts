@@ -1,4 +1,4 @@
-import { MP4_REASON, sniffFormat, type AudioFormat } from '../library/sniffFormat';
+import { isUnsupportedFormat, sniffFormat, type AudioFormat } from '../library/sniffFormat';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
 import { Mp3FormatDecoder } from './mp3FormatDecoder';
@@ -113,8 +113,8 @@ export class SongDecoder {
     } else if (this.linksDone > 0) {
       this.trailingJunk = true; // after a chained Ogg file's last link: not worth failing the song
       return;
-    } else if (sniffed.kind === 'unknown' && sniffed.reason === MP4_REASON) {
-      this.unplayable = `${UNDECODABLE_MESSAGE}: ${MP4_REASON}`;
+    } else if (sniffed.kind === 'unknown' && isUnsupportedFormat(sniffed)) {
+      this.unplayable = `${UNDECODABLE_MESSAGE}: ${sniffed.reason}`;
       return;
     }
     // Anything else goes to mpg123, as every song did before formats were sniffed: it finds

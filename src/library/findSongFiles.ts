@@ -1,7 +1,7 @@
 import { findMp3Files, type FoundMp3File } from './findMp3Files';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { sniffFile } from './sniffFile';
-import { MP4_REASON, type AudioFormat, type SniffResult } from './sniffFormat';
+import { isUnsupportedFormat, type AudioFormat } from './sniffFormat';
 
 export interface FoundSongFile extends FoundMp3File {
   /** From the file's bytes, whatever its name says. */
@@ -55,7 +55,7 @@ export async function findSongFiles(folder: string): Promise<FoundSongFiles> {
   const warnings = [...found.warnings];
   for (const { file, result } of sniffed) {
     if (result.kind === 'format') files.push({ ...file, format: result.format });
-    else if (isMp3Name(file.relativePath) && !isMp4(result)) {
+    else if (isMp3Name(file.relativePath) && !isUnsupportedFormat(result)) {
       // Listed as before: mpg123 finds frames past junk that the sniffer does not look through,
       // and a file that really holds no audio gets its warning from the metadata reader.
       files.push({ ...file, format: 'mp3' });
@@ -69,8 +69,4 @@ export async function findSongFiles(folder: string): Promise<FoundSongFiles> {
 
 function isMp3Name(name: string): boolean {
   return name.toLowerCase().endsWith('.mp3');
-}
-
-function isMp4(result: SniffResult): boolean {
-  return result.kind === 'unknown' && result.reason === MP4_REASON;
 }

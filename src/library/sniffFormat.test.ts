@@ -17,7 +17,7 @@ describe('sniffFormat', () => {
     const mp3 = encodeSineMp3({ seconds: 0.2 });
     expect(sniffFormat(mp3, true)).toEqual({ kind: 'format', format: 'mp3', audioOffset: 0 });
     expect(sniffFormat(padded(ascii('fLaC')), true)).toMatchObject({ format: 'flac' });
-    expect(sniffFormat(padded(ascii('RIFF\0\0\0\0WAVEfmt ')), true)).toMatchObject({
+    expect(sniffFormat(padded(ascii('RIFF\0\0\0\0WAVEfmt \x10\0\0\0\x01\0')), true)).toMatchObject({
       format: 'wav',
     });
     expect(sniffFormat(oggPage(ascii('OpusHead')), true)).toMatchObject({ format: 'opus' });
@@ -68,6 +68,14 @@ describe('sniffFormat', () => {
       kind: 'unknown',
       reason: 'an Ogg stream of an unsupported codec',
     });
+    const adpcm = padded(ascii('RIFF\0\0\0\0WAVEfmt \x14\0\0\0\x02\0'));
+    expect(sniffFormat(adpcm, true)).toEqual({
+      kind: 'unknown',
+      reason: 'a WAV encoding other than PCM or float (2)',
+    });
+    const extensibleFloat = padded(ascii('RIFF\0\0\0\0WAVEfmt \x28\0\0\0\xfe\xff'));
+    extensibleFloat[44] = 3;
+    expect(sniffFormat(extensibleFloat, true)).toMatchObject({ format: 'wav' });
     // A sync word with a reserved layer is not an MPEG header.
     expect(sniffFormat(padded(Uint8Array.from([0xff, 0xf9, 0x90, 0x00])), true).kind).toBe(
       'unknown',

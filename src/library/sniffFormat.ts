@@ -16,6 +16,20 @@ export type SniffResult =
   | { kind: 'unknown'; reason: string };
 
 export const MP4_REASON = 'MP4/AAC is not supported';
+const NOT_AUDIO_REASON = 'not MP3, FLAC, Ogg Vorbis, Opus or WAV';
+const TOO_SHORT_REASON = 'too short to hold audio';
+
+/**
+ * True when the bytes are a container we know but cannot play (MP4, an Ogg codec, a WAV
+ * encoding), rather than bytes we know nothing of.
+ */
+export function isUnsupportedFormat(result: SniffResult): boolean {
+  return (
+    result.kind === 'unknown' &&
+    result.reason !== NOT_AUDIO_REASON &&
+    result.reason !== TOO_SHORT_REASON
+  );
+}
 
 /** Bytes past the tags that every check below fits in. */
 const PROBE_BYTES = 64;
@@ -29,7 +43,7 @@ const MAX_ID3_BYTES = 256 * 1024 * 1024 + 20;
 export function sniffFormat(head: Uint8Array, complete: boolean): SniffResult {
   const more = (bytesNeeded: number): SniffResult =>
     complete || bytesNeeded > MAX_ID3_BYTES + PROBE_BYTES
-      ? { kind: 'unknown', reason: 'too short to hold audio' }
+      ? { kind: 'unknown', reason: TOO_SHORT_REASON }
       : { kind: 'more', bytesNeeded };
 
   let offset = 0;
@@ -44,15 +58,30 @@ export function sniffFormat(head: Uint8Array, complete: boolean): SniffResult {
 
   const at = (text: string, position: number) => hasAscii(head, offset + position, text);
   if (at('fLaC', 0)) return found('flac', offset);
-  if (at('RIFF', 0) && at('WAVE', 8)) return found('wav', offset);
+  if (at('RIFF', 0) && at('WAVE', 8)) return sniffWav(head, offset);
   if (at('OggS', 0)) return sniffOgg(head, offset, more);
   if (isMpegAudioHeader(head, offset)) return found('mp3', offset);
   if (at('ftyp', 4)) return { kind: 'unknown', reason: MP4_REASON };
-  return { kind: 'unknown', reason: 'not MP3, FLAC, Ogg Vorbis, Opus or WAV' };
+  return { kind: 'unknown', reason: NOT_AUDIO_REASON };
 }
 
 function found(format: AudioFormat, audioOffset: number): SniffResult {
   return { kind: 'format', format, audioOffset };
+}
+
+/**
+ * WAV holds many encodings; only PCM (1) and IEEE float (3), also inside
+ * WAVE_FORMAT_EXTENSIBLE, are played. When the `fmt ` chunk comes first, as it nearly always
+ * does, its tag decides here; otherwise the decoder finds out.
+ */
+function sniffWav(head: Uint8Array, offset: number): SniffResult {
+  if (!hasAscii(head, offset + 12, 'fmt ') || head.length < offset + 46)
+    return found('wav', offset);
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  let tag = view.getUint16(offset + 20, true);
+  if (tag === 0xfffe) tag = view.getUint16(offset + 44, true);
+  if (tag === 1 || tag === 3) return found('wav', offset);
+  return { kind: 'unknown', reason: `a WAV encoding other than PCM or float (${tag})` };
 }
 
 /** The codec is named by the first packet of the first page. */
