@@ -1,16 +1,18 @@
 /**
- * worker_threads entry: runs an Mp3StreamDecoder off the main thread. Requests are handled one
+ * worker_threads entry: runs a SongDecoder (MP3, FLAC, Ogg Vorbis, Opus, WAV) off the main thread. Requests are handled one
  * at a time in arrival order; every request gets exactly one reply, errors included.
  */
 import { parentPort } from 'node:worker_threads';
 import type { DecoderReply, DecoderRequest } from './decoderMessages';
 import { pcmTransferList } from './decoderMessages';
-import { Mp3StreamDecoder } from './mp3StreamDecoder';
+import type { PcmChunk } from './pcmChunk';
+import { SongDecoder } from './songDecoder';
+import { fitSpeakerLayout } from './speakerLayout';
 
 const port = parentPort;
 if (!port) throw new Error('decoderWorker must run in a worker thread');
 
-const decoderReady = Mp3StreamDecoder.create();
+const decoderReady = SongDecoder.create();
 let queue: Promise<void> = Promise.resolve();
 
 port.on('message', (request: DecoderRequest) => {
@@ -22,9 +24,9 @@ async function handle(request: DecoderRequest): Promise<void> {
   try {
     const decoder = await decoderReady;
     if (request.kind === 'decode') {
-      reply = { id: request.id, ok: true, pcm: decoder.decode(request.bytes) };
+      reply = { id: request.id, ok: true, pcm: forRenderer(await decoder.decode(request.bytes)) };
     } else if (request.kind === 'end') {
-      reply = { id: request.id, ok: true, pcm: decoder.end() };
+      reply = { id: request.id, ok: true, pcm: forRenderer(await decoder.end()) };
     } else {
       await decoder.reset();
       reply = { id: request.id, ok: true, pcm: null };
@@ -37,4 +39,9 @@ async function handle(request: DecoderRequest): Promise<void> {
     };
   }
   port?.postMessage(reply, reply.ok ? pcmTransferList(reply.pcm) : []);
+}
+
+/** The player hands chunks to Web Audio, which maps only some channel counts by speaker. */
+function forRenderer(pcm: PcmChunk | null): PcmChunk | null {
+  return pcm && fitSpeakerLayout(pcm);
 }

@@ -1,7 +1,7 @@
 import type { PcmChunk } from './pcmChunk';
 
 /**
- * A streaming MP3 decoder as the player uses it: feed a song's bytes in any slicing, get the
+ * A streaming decoder of any supported format as the player uses it: feed a song's bytes in any slicing, get the
  * PCM decoded so far (null when a slice completed no frame), `end()` at the end of the song,
  * `reset()` before the next song.
  */

@@ -18,6 +18,7 @@ export interface FoundMp3Files {
 
 interface Walk {
   rootReal: string;
+  isCandidate: (name: string) => boolean;
   /** Real paths of folders already walked: each is walked once, so symlink loops end. */
   visited: Set<string>;
   found: FoundMp3File[];
@@ -25,15 +26,24 @@ interface Walk {
 }
 
 /**
- * Lists the .mp3 files under `folder` (an existing directory, given as an absolute path),
- * sorted by relative path. Hidden entries are skipped. Symlinks are followed only while they
+ * Lists the .mp3 files (or those whose name `isCandidate` accepts) under `folder` (an existing
+ * directory, given as an absolute path), sorted by relative path. Hidden entries are skipped. Symlinks are followed only while they
  * stay inside the folder: the server streams these files, so a link must not expose others.
  */
-export async function findMp3Files(folder: string): Promise<FoundMp3Files> {
+export async function findMp3Files(
+  folder: string,
+  isCandidate: (name: string) => boolean = (name) => name.toLowerCase().endsWith('.mp3'),
+): Promise<FoundMp3Files> {
   const rootReal = await realpath(folder).catch((error: unknown) => {
     throw toLibraryError(error, folder);
   });
-  const walk: Walk = { rootReal, visited: new Set([rootReal]), found: [], warnings: [] };
+  const walk: Walk = {
+    rootReal,
+    isCandidate,
+    visited: new Set([rootReal]),
+    found: [],
+    warnings: [],
+  };
   await walkFolder(walk, folder, rootReal, '');
   walk.found.sort((a, b) => compareCodeUnits(a.relativePath, b.relativePath));
   return { files: walk.found, warnings: walk.warnings };
@@ -66,7 +76,7 @@ async function walkFolder(walk: Walk, dir: string, dirReal: string, dirRelative:
       if (walk.visited.has(kind.real)) continue;
       walk.visited.add(kind.real);
       await walkFolder(walk, absolutePath, kind.real, relativePath);
-    } else if (entry.name.toLowerCase().endsWith('.mp3')) {
+    } else if (walk.isCandidate(entry.name)) {
       walk.found.push({ relativePath, absolutePath, realPath: kind.real });
     }
   }

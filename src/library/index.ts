@@ -3,6 +3,8 @@ export { LibraryError, type LibraryErrorCode } from './libraryError';
 export type { Library, SongEntry } from './libraryTypes';
 export { planSongSeek } from './mp3FrameIndex';
 export { planSeek, PastEndError, type SeekPlan } from './seekPlan';
+export type { SongExtras } from './songExtras';
+export { sniffFormat, type AudioFormat, type SniffResult } from './sniffFormat';
 export {
   parseFrameHeader,
   type FrameHeader,

@@ -22,7 +22,7 @@ function messageFor(code: LibraryErrorCode, folder: string): string {
     case 'EACCES':
       return `Permission denied reading music folder: ${folder}`;
     case 'EMPTY':
-      return `No .mp3 files in folder: ${folder}`;
+      return `No songs (MP3, FLAC, Ogg Vorbis, Opus or WAV files) in folder: ${folder}`;
   }
 }
 

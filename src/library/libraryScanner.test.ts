@@ -109,7 +109,9 @@ describe('scanLibrary', () => {
     await mkdir(path.join(empty, '.hidden'), { recursive: true });
     await writeFile(path.join(empty, '.hidden', 'song.mp3'), mp3);
     await expect(scanLibrary(empty)).rejects.toMatchObject({ code: 'EMPTY' });
-    await expect(scanLibrary(empty)).rejects.toThrow(`No .mp3 files in folder: ${empty}`);
+    await expect(scanLibrary(empty)).rejects.toThrow(
+      `No songs (MP3, FLAC, Ogg Vorbis, Opus or WAV files) in folder: ${empty}`,
+    );
   });
 
   it('maps permission errors to EACCES', () => {

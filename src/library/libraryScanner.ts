@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { findMp3Files } from './findMp3Files';
+import { findSongFiles } from './findSongFiles';
 import { LibraryError, toLibraryError } from './libraryError';
 import type { Library } from './libraryTypes';
 import { mapWithConcurrency } from './mapWithConcurrency';
@@ -10,7 +10,8 @@ import { readSongMetadata } from './readSongMetadata';
 const METADATA_CONCURRENCY = 4;
 
 /**
- * Lists the songs (.mp3 files) under `folder`, recursively, with their tags.
+ * Lists the songs (MP3, FLAC, Ogg Vorbis, Opus and WAV files, recognised by their bytes) under
+ * `folder`, recursively, with their tags.
  * Song ids are indexes in relative-path order, so they stay the same across restarts
  * as long as the folder's content does.
  * @throws LibraryError when the folder is missing, not a folder, unreadable or has no songs.
@@ -22,7 +23,7 @@ export async function scanLibrary(folder: string): Promise<Library> {
   });
   if (!rootStats.isDirectory()) throw new LibraryError('ENOTDIR', root);
 
-  const found = await findMp3Files(root);
+  const found = await findSongFiles(root);
   if (found.files.length === 0) throw new LibraryError('EMPTY', root);
 
   const results = await mapWithConcurrency(found.files, METADATA_CONCURRENCY, readSongMetadata);

@@ -1,3 +1,6 @@
+import type { SongExtras } from './songExtras';
+import type { AudioFormat } from './sniffFormat';
+
 /** One playable song in a library; `id` is its index in the library's stable order. */
 export interface SongEntry {
   id: number;
@@ -6,6 +9,8 @@ export interface SongEntry {
   absolutePath: string;
   /** Real path at scan time: the server opens only this file (src/server/openSongFile.ts). */
   realPath: string;
+  /** From the file's first bytes, not its name. */
+  format: AudioFormat;
   sizeBytes: number;
   title: string;
   artist: string | null;
@@ -14,6 +19,8 @@ export interface SongEntry {
   hasCover: boolean;
   /** Bits per second. */
   bitrate: number | null;
+  /** Sample rate, channels and more tags; absent when the file's tags could not be read. */
+  extras?: SongExtras;
 }
 
 export interface Library {

@@ -1,10 +1,12 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseFile, type IAudioMetadata } from 'music-metadata';
+import type { IAudioMetadata } from 'music-metadata';
 import { readSongTimeline } from './buildFrameIndex';
-import type { FoundMp3File } from './findMp3Files';
+import type { FoundSongFile } from './findSongFiles';
 import { timelineSeconds } from './songTimeline';
 import type { SongEntry } from './libraryTypes';
+import { parseAudioFile } from './parseAudioFile';
+import { readSongExtras } from './songExtras';
 
 export type SongDetails = Omit<SongEntry, 'id'>;
 
@@ -15,7 +17,7 @@ export interface SongDetailsResult {
 }
 
 /** Reads size and tags of one file; never throws, so one bad file cannot sink a scan. */
-export async function readSongMetadata(file: FoundMp3File): Promise<SongDetailsResult> {
+export async function readSongMetadata(file: FoundSongFile): Promise<SongDetailsResult> {
   const fallback: SongDetails = {
     ...file,
     sizeBytes: 0,
@@ -30,9 +32,11 @@ export async function readSongMetadata(file: FoundMp3File): Promise<SongDetailsR
   try {
     fallback.sizeBytes = (await stat(file.absolutePath)).size;
     // Covers are not skipped: that option drops the picture entirely, and we must know if one
-    // exists. The cost is small, since the picture is only sliced from bytes read anyway. The
-    // duration is ours (below): music-metadata's estimate is off for files without a frame count.
-    metadata = await parseFile(file.absolutePath, { duration: false });
+    // exists. The cost is small, since the picture is only sliced from bytes read anyway. An
+    // MP3's duration is ours (below): music-metadata's estimate is off without a frame count.
+    metadata = await parseAudioFile(file.absolutePath, file.format, {
+      duration: file.format !== 'mp3',
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { song: fallback, warning: `${file.relativePath}: could not read metadata (${reason})` };
@@ -44,14 +48,21 @@ export async function readSongMetadata(file: FoundMp3File): Promise<SongDetailsR
     artist: nonEmpty(common.artist),
     album: nonEmpty(common.album),
     hasCover: (common.picture?.length ?? 0) > 0,
+    extras: readSongExtras(metadata),
   };
+  // Durations: FLAC's and WAV's come from sample counts in the header, Ogg's from the last page's
+  // granule position (less Opus's pre-skip), MP3's from our own frame walk (exactDuration).
   // music-metadata is lenient: on garbage it "finds" frames and reports parse errors instead of
   // failing, so durations from such files are not trusted.
   const parseError = metadata.quality.warnings.find((w) => w.message.startsWith('Parse error'));
-  const duration = parseError ? null : await exactDuration(file.absolutePath);
+  const duration = parseError
+    ? null
+    : file.format === 'mp3'
+      ? await exactDuration(file.absolutePath)
+      : positiveSeconds(format.duration);
   if (duration === null) {
     const reason = parseError?.message ?? 'no audio frames found';
-    return { song, warning: `${file.relativePath}: could not read MP3 audio (${reason})` };
+    return { song, warning: `${file.relativePath}: could not read the audio (${reason})` };
   }
   song.durationSeconds = duration;
   song.bitrate =
@@ -70,6 +81,10 @@ async function exactDuration(absolutePath: string): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+function positiveSeconds(seconds: number | undefined): number | null {
+  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }
 
 function titleFromFileName(relativePath: string): string {

@@ -43,6 +43,22 @@ export function parsePlainList(text: string): PlainSong[] {
   return songs;
 }
 
+/**
+ * Members a Tidewave server adds to each song of the metadata document beyond SongMetadata
+ * (PROTOCOL.md §5); clients that do not know them ignore them.
+ */
+export interface SongMetadataExtras {
+  format?: string;
+  bitrate?: number | null;
+  sampleRate?: number | null;
+  channels?: number | null;
+  trackNumber?: number | null;
+  discNumber?: number | null;
+  year?: number | null;
+  genre?: string | null;
+  albumArtist?: string | null;
+}
+
 /** Version of the metadata document; a client ignores fields it does not know. */
 export const METADATA_VERSION = 1;
 
@@ -50,7 +66,7 @@ export const METADATA_VERSION = 1;
  * JSON with `<` and `>` written as `\u003c` / `\u003e`: still valid JSON with the same
  * strings, and no delimiter can appear in it.
  */
-export function formatMetadata(songs: readonly SongMetadata[]): string {
+export function formatMetadata(songs: readonly (SongMetadata & SongMetadataExtras)[]): string {
   return JSON.stringify({ version: METADATA_VERSION, songs })
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e');

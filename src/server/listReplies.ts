@@ -10,16 +10,23 @@ export interface ListReplies {
 }
 
 export function buildListReplies(library: Library): ListReplies {
-  const plainText = formatPlainList(library.songs);
+  // Seed-era clients hand play data to an MP3 decoder: their list holds the MP3 songs only, with
+  // the same ids as the metadata list (PROTOCOL.md §4.1).
+  const plainText = formatPlainList(library.songs.filter((song) => song.format === 'mp3'));
   const metadata = formatMetadata(
-    library.songs.map(({ id, title, artist, album, durationSeconds, hasCover }) => ({
-      id,
-      title,
-      artist,
-      album,
-      durationSeconds,
-      hasCover,
-    })),
+    library.songs.map(
+      ({ id, title, artist, album, durationSeconds, hasCover, format, bitrate, extras }) => ({
+        id,
+        title,
+        artist,
+        album,
+        durationSeconds,
+        hasCover,
+        format,
+        bitrate,
+        ...extras,
+      }),
+    ),
   );
   return {
     plain: serverMessages.list(plainText),

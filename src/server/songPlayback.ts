@@ -65,6 +65,11 @@ export class SongPlayback {
     if (signal.aborted) return;
     let file: OpenedSongFile | null = null;
     try {
+      // Only MP3 has a seek index yet; a frame search in another format's bytes would land on
+      // false syncs, so such a seek is refused (an error packet) rather than sent as noise.
+      if (startSeconds > 0 && song.format !== 'mp3') {
+        throw new Error(`seeking in ${song.format} songs is not supported yet`);
+      }
       file = await openSongFile(song.realPath);
       if (signal.aborted) return;
       await this.stream(song, file, startSeconds, signal);

@@ -71,7 +71,7 @@ describe('starting up', () => {
     const library = await makeTempLibrary({ 'notes.txt': Buffer.from('no songs here') });
     try {
       await expect(createLibraryServer({ folder: library.folder, port: 0 })).rejects.toThrow(
-        `No .mp3 files in folder: ${library.folder}`,
+        `No songs (MP3, FLAC, Ogg Vorbis, Opus or WAV files) in folder: ${library.folder}`,
       );
     } finally {
       await library.remove();

@@ -1,0 +1,155 @@
+import { isUnsupportedFormat, sniffFormat, type AudioFormat } from '../library/sniffFormat';
+import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
+import type { FormatDecoder } from './formatDecoder';
+import { Mp3FormatDecoder } from './mp3FormatDecoder';
+import { OggLinkSplitter } from './oggLinkSplitter';
+import { PcmQueue } from './pcmQueue';
+import type { PcmChunk } from './pcmChunk';
+
+/**
+ * Bytes held while the format is not yet known. Only ID3 tags in front of the audio can make
+ * that take long; a tag larger than this is taken for garbage rather than buffered on.
+ */
+const MAX_SNIFF_BYTES = 16 * 1024 * 1024;
+
+interface Link {
+  decoder: FormatDecoder;
+  /** For Ogg: finds where this logical stream ends, so a chained file restarts per link. */
+  ogg: OggLinkSplitter | null;
+}
+
+/**
+ * Any supported song → planar PCM, on the calling thread. The format comes from the song's first
+ * bytes (sniffFormat), then those bytes and the rest go to that format's decoder. A chained Ogg
+ * file is decoded link by link, each with a fresh decoder, even when the codec changes.
+ * Decoders are made on first use and kept for later songs.
+ */
+export class SongDecoder {
+  private readonly decoders = new Map<AudioFormat, FormatDecoder>();
+  private head: Uint8Array[] = [];
+  private headLength = 0;
+  private link: Link | null = null;
+  private linksDone = 0;
+  /** Why this song cannot be decoded; its further bytes are dropped, and end() throws this. */
+  private unplayable: string | null = null;
+  /** Bytes after the last link of a chained Ogg file that are no audio: dropped. */
+  private trailingJunk = false;
+  private readonly output = new PcmQueue();
+
+  private constructor(mp3: FormatDecoder) {
+    this.decoders.set('mp3', mp3); // ready at once for the most common format
+  }
+
+  static async create(): Promise<SongDecoder> {
+    return new SongDecoder(await Mp3FormatDecoder.create());
+  }
+
+  async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
+    if (bytes.length > 0 && this.unplayable === null && !this.trailingJunk) await this.feed(bytes);
+    return this.output.take();
+  }
+
+  /** The end of the song: the audio decoders still held; throws when the song had none. */
+  async end(): Promise<PcmChunk | null> {
+    if (!this.link && this.headLength > 0) await this.startLink(true);
+    if (this.unplayable !== null) throw new DecoderError(this.unplayable);
+    if (this.link) {
+      const link = this.link;
+      this.link = null;
+      this.output.push(await link.decoder.end());
+    }
+    return this.output.takeAll();
+  }
+
+  async reset(): Promise<void> {
+    this.head = [];
+    this.headLength = 0;
+    this.link = null;
+    this.linksDone = 0;
+    this.unplayable = null;
+    this.trailingJunk = false;
+    this.output.clear();
+  }
+
+  free(): void {
+    for (const decoder of this.decoders.values()) decoder.free();
+    this.decoders.clear();
+  }
+
+  private async feed(bytes: Uint8Array): Promise<void> {
+    if (!this.link) {
+      this.head.push(bytes);
+      this.headLength += bytes.length;
+      await this.startLink(false);
+      return;
+    }
+    const { decoder, ogg } = this.link;
+    if (!ogg) {
+      this.output.push(await decoder.decode(bytes));
+      return;
+    }
+    const split = ogg.push(bytes);
+    this.output.push(await decoder.decode(split.bytes));
+    if (!split.linkEnded) return;
+    this.link = null;
+    this.linksDone++;
+    this.output.push(await decoder.end());
+    if (split.rest.length > 0) await this.feed(split.rest);
+  }
+
+  /** Sniffs the held bytes; once the format is known, starts its decoder on them. */
+  private async startLink(complete: boolean): Promise<void> {
+    const head = joinBytes(this.head, this.headLength);
+    const sniffed = sniffFormat(head, complete);
+    if (sniffed.kind === 'more' && this.headLength <= MAX_SNIFF_BYTES) return;
+    this.head = [];
+    this.headLength = 0;
+    let format: AudioFormat = 'mp3';
+    let audio = head;
+    if (sniffed.kind === 'format') {
+      format = sniffed.format;
+      // mpg123 reads the ID3 tags itself; the others get their own container from its first byte.
+      if (format !== 'mp3') audio = head.subarray(sniffed.audioOffset);
+    } else if (this.linksDone > 0) {
+      this.trailingJunk = true; // after a chained Ogg file's last link: not worth failing the song
+      return;
+    } else if (sniffed.kind === 'unknown' && isUnsupportedFormat(sniffed)) {
+      this.unplayable = `${UNDECODABLE_MESSAGE}: ${sniffed.reason}`;
+      return;
+    }
+    // Anything else goes to mpg123, as every song did before formats were sniffed: it finds
+    // MPEG frames past junk the sniffer does not look through, and bytes with none end in an
+    // error at the end of the song.
+    const decoder = await this.decoderFor(format);
+    await decoder.reset();
+    const isOgg = audio[0] === 0x4f && audio[1] === 0x67 && audio[2] === 0x67 && audio[3] === 0x53;
+    this.link = { decoder, ogg: isOgg ? new OggLinkSplitter() : null };
+    await this.feed(audio);
+  }
+
+  private async decoderFor(format: AudioFormat): Promise<FormatDecoder> {
+    let decoder = this.decoders.get(format);
+    if (!decoder) {
+      // Loaded on first use, so a worker that only ever plays MP3 starts as fast as it did.
+      decoder =
+        format === 'mp3'
+          ? await Mp3FormatDecoder.create()
+          : format === 'wav'
+            ? new (await import('./wavStreamDecoder')).WavStreamDecoder()
+            : await (await import('./wasmFormatDecoders')).WasmFormatDecoder.create(format);
+      this.decoders.set(format, decoder);
+    }
+    return decoder;
+  }
+}
+
+function joinBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}

@@ -1,0 +1,117 @@
+import { FLACDecoder } from '@wasm-audio-decoders/flac';
+import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
+import { OggOpusDecoder } from 'ogg-opus-decoder';
+import { vorbisToWaveOrder } from './channelOrder';
+import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
+import type { FormatDecoder } from './formatDecoder';
+import type { PcmChunk } from './pcmChunk';
+
+/** What the @wasm-audio-decoders family returns from decode() and flush(). */
+interface DecodedAudio {
+  channelData: Float32Array[];
+  samplesDecoded: number;
+  sampleRate: number;
+  bitDepth?: number;
+}
+
+/** The part of a @wasm-audio-decoders decoder this adapter uses (they share one shape). */
+interface WasmDecoder {
+  ready: Promise<void>;
+  decode(bytes: Uint8Array): Promise<DecodedAudio> | DecodedAudio;
+  flush(): Promise<DecodedAudio>;
+  reset(): Promise<void>;
+  free(): void;
+}
+
+/**
+ * Adapts a streaming decoder of the @wasm-audio-decoders family (the same family and upkeep as
+ * mpg123-decoder) to FormatDecoder. These parse the container with codec-parser, which holds the
+ * last frame or page back until the next one starts, so `end()` flushes it.
+ */
+export class WasmFormatDecoder implements FormatDecoder {
+  private bytesFed = 0;
+  private samplesOut = 0;
+  private freed = false;
+
+  private constructor(
+    private readonly decoder: WasmDecoder,
+    /** Vorbis and Opus order 3+ channels their own way; FLAC already uses WAV's order. */
+    private readonly vorbisChannelOrder: boolean,
+    /** FLAC's samples are integers the decoder scales differently from everyone else. */
+    private readonly integerSamples: boolean,
+  ) {}
+
+  static async create(format: 'flac' | 'vorbis' | 'opus'): Promise<WasmFormatDecoder> {
+    const decoder: WasmDecoder =
+      format === 'flac'
+        ? new FLACDecoder()
+        : format === 'vorbis'
+          ? new OggVorbisDecoder()
+          : new OggOpusDecoder();
+    await decoder.ready;
+    return new WasmFormatDecoder(decoder, format !== 'flac', format === 'flac');
+  }
+
+  async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
+    this.assertUsable();
+    if (bytes.length === 0) return null;
+    this.bytesFed += bytes.length;
+    return this.output(() => this.decoder.decode(bytes));
+  }
+
+  async end(): Promise<PcmChunk | null> {
+    this.assertUsable();
+    // The FLAC decoder picks its parser on the first bytes; before any, it has nothing to flush.
+    const tail = this.bytesFed > 0 ? await this.output(() => this.decoder.flush()) : null;
+    if (this.bytesFed > 0 && this.samplesOut === 0) throw new DecoderError(UNDECODABLE_MESSAGE);
+    return tail;
+  }
+
+  async reset(): Promise<void> {
+    this.assertUsable();
+    this.bytesFed = 0;
+    this.samplesOut = 0;
+    await this.decoder.reset();
+  }
+
+  free(): void {
+    if (this.freed) return;
+    this.freed = true;
+    this.decoder.free();
+  }
+
+  private async output(step: () => Promise<DecodedAudio> | DecodedAudio): Promise<PcmChunk | null> {
+    let decoded: DecodedAudio;
+    try {
+      decoded = await step();
+    } catch (error) {
+      throw new DecoderError(`${UNDECODABLE_MESSAGE}: ${String(error)}`);
+    }
+    if (decoded.samplesDecoded === 0 || decoded.channelData.length === 0) return null;
+    this.samplesOut += decoded.samplesDecoded;
+    if (this.integerSamples && decoded.bitDepth) {
+      for (const channel of decoded.channelData) rescaleIntegers(channel, decoded.bitDepth);
+    }
+    const channels = this.vorbisChannelOrder
+      ? vorbisToWaveOrder(decoded.channelData)
+      : decoded.channelData;
+    return { sampleRate: decoded.sampleRate, channels };
+  }
+
+  private assertUsable(): void {
+    if (this.freed) throw new DecoderError('The decoder has been freed');
+  }
+}
+
+/**
+ * The FLAC decoder divides a b-bit sample by 2^(b-1) - 1; WAV readers, `flac -d` and ffmpeg
+ * divide by 2^(b-1), so that the same integer gives the same float in every format. The integer
+ * is recovered exactly (the float error is under half a step up to 24 bits) and rescaled.
+ */
+export function rescaleIntegers(samples: Float32Array, bitDepth: number): void {
+  const decoderScale = 2 ** (bitDepth - 1) - 1;
+  const scale = 2 ** (bitDepth - 1);
+  for (let i = 0; i < samples.length; i++) {
+    samples[i] = Math.round(samples[i] * decoderScale) / scale;
+  }
+}
