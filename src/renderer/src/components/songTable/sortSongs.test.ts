@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSongIndex, rankStrings, MISSING } from './songIndex';
 import { sortSongs } from './sortSongs';
-import type { SortKey, TableSong } from './tableSong';
+import { DEFAULT_SORT, nextSortOrder, type SortKey, type TableSong } from './tableSong';
 
 let nextId = 0;
 function song(fields: Partial<TableSong> & { title: string }): TableSong {
@@ -104,5 +104,18 @@ describe('sortSongs', () => {
     expect(
       buildSongIndex(songs.slice(0, 1).map(({ title, id }) => song({ title, id }))),
     ).toMatchObject({ hasTrack: false, hasFormat: false });
+  });
+});
+
+describe('nextSortOrder', () => {
+  it('flips the direction of the same column and starts another ascending', () => {
+    const byTitle = nextSortOrder(DEFAULT_SORT, 'title');
+    expect(byTitle).toEqual({ key: 'title', direction: 'ascending' });
+    expect(nextSortOrder(byTitle, 'title')).toEqual({ key: 'title', direction: 'descending' });
+    expect(nextSortOrder(nextSortOrder(byTitle, 'title'), 'title').direction).toBe('ascending');
+    expect(nextSortOrder({ key: 'title', direction: 'descending' }, 'artist')).toEqual({
+      key: 'artist',
+      direction: 'ascending',
+    });
   });
 });

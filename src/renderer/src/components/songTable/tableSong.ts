@@ -22,3 +22,9 @@ export interface SortOrder {
 
 /** The server's order, as before sorting existed. */
 export const DEFAULT_SORT: SortOrder = { key: 'id', direction: 'ascending' };
+
+/** A click on a column header: the same column flips its direction, another starts ascending. */
+export function nextSortOrder(current: SortOrder, key: SortKey): SortOrder {
+  if (current.key !== key) return { key, direction: 'ascending' };
+  return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+}
