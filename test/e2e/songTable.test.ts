@@ -43,11 +43,11 @@ afterEach(async () => {
  * The app connected to the bundled server, but listing the 20,000 generated songs; playing
  * one streams a bundled song (id mod 3) under the generated id, so real audio flows.
  */
-async function openBigLibrary(): Promise<Page> {
+async function openBigLibrary(songs: readonly BigSong[] = library): Promise<Page> {
   played = [];
   app = await openApp(env, {
     override: (base) => ({
-      listSongs: async () => library,
+      listSongs: async () => [...songs],
       play: async (request) => {
         played.push(request.songId);
         const started = await base.play({ ...request, songId: request.songId % 3 });
