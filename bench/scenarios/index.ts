@@ -5,6 +5,7 @@ import { decoderSpeed } from './decoderSpeed';
 import { slowLink } from './slowLink';
 import { slowReader } from './slowReader';
 import { songSwitch } from './songSwitch';
+import { songTable } from './songTable';
 import { stop } from './stop';
 import { throughput } from './throughput';
 import { timeToFirstAudio } from './timeToFirstAudio';
@@ -20,4 +21,5 @@ export const SCENARIOS: readonly Scenario[] = [
   concurrency,
   slowReader,
   clientMemory,
+  songTable,
 ];
