@@ -181,3 +181,45 @@ describe('the song table with 20,000 songs, in Chromium', { timeout: 90_000 }, (
     await waitForAudio(page, (a) => a.rms > 0.005);
   });
 });
+
+describe('the album and artist views with 20,000 songs', { timeout: 90_000 }, () => {
+  it('lists albums and artists; choosing one shows its songs, and the chip goes back', async () => {
+    const page = await openBigLibrary();
+    const views = page.getByRole('group', { name: 'View' });
+    const albumKeys = new Set(library.map((song) => JSON.stringify([song.artist, song.album])));
+    const artistNames = new Set(library.map((song) => song.artist));
+
+    await views.getByRole('button', { name: 'Albums' }).click();
+    const albums = page.getByRole('list', { name: 'Albums' }).getByRole('listitem');
+    await expect.poll(() => albums.count()).toBe(albumKeys.size);
+    await page.screenshot({ path: join(RESULTS_DIR, 'song-table-albums.png') });
+    // Artist → album order; the first card is the first album of the first artist.
+    const first = expectedOrder(library, 'artist')[0];
+    const firstCard = albums.first().getByRole('button');
+    expect(await firstCard.innerText()).toContain(`${first.album}\n${first.artist}`);
+    await firstCard.click();
+    const inAlbum = library.filter((s) => s.artist === first.artist && s.album === first.album);
+    const count = page.locator('.song-count');
+    await expect.poll(() => count.innerText()).toBe(`${inAlbum.length} of ${SONGS} songs`);
+    const shownIds = await visibleIds(page);
+    expect(shownIds.length).toBeGreaterThan(8);
+    expect(shownIds).toEqual(ids(inAlbum).slice(0, shownIds.length));
+    await page.getByRole('button', { name: 'Show all songs' }).click();
+    await expect.poll(() => count.innerText()).toBe(`${SONGS} songs`);
+
+    // The filter narrows the artists too.
+    await page.getByRole('searchbox', { name: 'Filter songs' }).fill('zephyr');
+    await views.getByRole('button', { name: 'Artists' }).click();
+    const artists = page.getByRole('list', { name: 'Artists' }).getByRole('listitem');
+    const matching = new Set(expectedFilter(library, 'zephyr').map((song) => song.artist));
+    expect(matching.size).toBeLessThan(artistNames.size);
+    await expect.poll(() => artists.count()).toBe(matching.size);
+    await page.getByRole('searchbox', { name: 'Filter songs' }).fill('');
+    await expect.poll(() => artists.count()).toBe(artistNames.size);
+    const artist = expectedOrder(library, 'artist')[0].artist;
+    await artists.first().getByRole('button').click();
+    const byArtist = library.filter((song) => song.artist === artist);
+    await expect.poll(() => count.innerText()).toBe(`${byArtist.length} of ${SONGS} songs`);
+    await page.screenshot({ path: join(RESULTS_DIR, 'song-table-artist.png') });
+  });
+});
