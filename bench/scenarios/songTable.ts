@@ -159,7 +159,9 @@ export const songTable: Scenario = {
           await page.locator('.song-table-scroll').evaluate((element) => element.scrollTo(0, 0));
           await page.locator('tbody tr').first().getByRole('button').click();
           await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
-          await new Promise((resolve) => setTimeout(resolve, 1000));
+          // Past the start-up burst: the test bridge carries audio as base64 through
+          // page.evaluate, which costs the page far more than Electron's MessagePort does.
+          await new Promise((resolve) => setTimeout(resolve, 4000));
           playing.push(Math.max(...(await frames(page, frameCount, 0))));
         } finally {
           await big.app.close();
@@ -185,7 +187,7 @@ export const songTable: Scenario = {
       }),
       metricRow('song table', 'worst frame while playing', 'ms', playing, {
         reference: { label: 'worst idle frame', values: [Math.max(...idle)] },
-        note: 'target < 50 ms',
+        note: 'target < 50 ms; includes the test bridge',
       }),
     ];
   },

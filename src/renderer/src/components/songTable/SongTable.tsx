@@ -17,6 +17,8 @@ import { SongTableHeader } from './SongTableHeader';
 import type { SortKey, SortOrder } from './tableSong';
 import { EMPTY_TYPE_AHEAD, extendTypeAhead, findTypeAhead, isTypeAheadKey } from './typeAhead';
 
+const rowHeight = () => ROW_HEIGHT;
+
 interface SongTableProps {
   index: SongIndex;
   /** Positions into index.songs, in display order. */
@@ -63,15 +65,19 @@ export function SongTable(props: SongTableProps) {
     [activeIndex],
   );
 
+  // Stable between renders: a new key function makes the virtualizer rebuild the offsets of
+  // every row (20,000 objects) on each scroll frame.
+  const getItemKey = useCallback((i: number) => songs[shown[i]].id, [songs, shown]);
+
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: rowHeight,
     overscan: 6,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     rangeExtractor,
-    getItemKey: (i) => songs[shown[i]].id,
+    getItemKey,
   });
 
   // A new filter shows its first matches, not whatever sat at the old scroll position.
