@@ -173,7 +173,6 @@ describe('the song table with 20,000 songs, in Chromium', { timeout: 90_000 }, (
     expect((await probeTable(page)).activeInView).toBe(true);
 
     // Enter plays the active row; the arrow keys for next/previous still reach the player.
-    await new Promise((resolve) => setTimeout(resolve, 900)); // let the type-ahead word end
     await page.keyboard.press('Enter');
     await expect.poll(() => played).toEqual([order[target].id]);
     const nowPlaying = page.getByLabel('Now playing');
