@@ -6,6 +6,7 @@ import { decoderSpeed } from './decoderSpeed';
 import { slowLink } from './slowLink';
 import { slowReader } from './slowReader';
 import { songSwitch } from './songSwitch';
+import { songTable } from './songTable';
 import { stop } from './stop';
 import { throughput } from './throughput';
 import { timeToFirstAudio } from './timeToFirstAudio';
@@ -22,4 +23,5 @@ export const SCENARIOS: readonly Scenario[] = [
   slowReader,
   clientMemory,
   abuse,
+  songTable,
 ];

@@ -43,7 +43,10 @@ export class TestBridge {
     await page.exposeBinding('__twInvoke', async (_source, method: string, args: unknown[]) => {
       if (!Object.hasOwn(handlers, method)) throw new Error(`No such bridge method: ${method}`);
       const handler = handlers[method as BridgeMethod] as (...values: unknown[]) => unknown;
-      return handler(...args);
+      // As JSON text: Playwright's own serialisation of a binding's result takes seconds for
+      // a list of 20,000 songs (every result of the API is plain JSON data).
+      const result = await handler(...args);
+      return result === undefined ? undefined : JSON.stringify(result);
     });
     await page.addInitScript(PAGE_BRIDGE_SCRIPT);
     return bridge;

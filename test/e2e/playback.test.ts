@@ -50,14 +50,14 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
   it('lists the songs, plays one audibly and moves the clock and the progress bar', async () => {
     const { page } = await openConnected();
     const errors = collectPageErrors(page);
-    const rows = page.getByRole('table', { name: 'Songs' }).locator('tbody tr');
+    const rows = page.getByRole('grid', { name: 'Songs' }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     await expect
       .poll(() => rows.allInnerTexts())
       .toEqual([
-        expect.stringMatching(/0\s+Harbor Lights\s+Tidewave Ensemble\s+0:32/),
-        expect.stringMatching(/1\s+Glass Tide\s+Tidewave Ensemble\s+0:30/),
-        expect.stringMatching(/2\s+Night Ferry\s+Tidewave Ensemble\s+0:32/),
+        expect.stringMatching(/0\s+Harbor Lights\s+Tidewave Ensemble\s+Tidewave Sampler\s+0:32/),
+        expect.stringMatching(/1\s+Glass Tide\s+Tidewave Ensemble\s+Tidewave Sampler\s+0:30/),
+        expect.stringMatching(/2\s+Night Ferry\s+Tidewave Ensemble\s+Tidewave Sampler\s+0:32/),
       ]);
 
     const csp = page.locator('meta[http-equiv="Content-Security-Policy"]');
@@ -191,7 +191,7 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await page.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
     await page.getByRole('searchbox', { name: 'Filter songs' }).fill('');
-    await page.getByRole('table', { name: 'Songs' }).locator('tbody tr').nth(1).click();
+    await page.getByRole('grid', { name: 'Songs' }).locator('tbody tr').nth(1).click();
     await page.locator('body').press('Space');
     await waitForAudio(page, (a) => a.rms > AUDIBLE);
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Glass Tide');
@@ -217,7 +217,7 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Glass Tide');
 
     // Double-click plays a row too.
-    await page.getByRole('table', { name: 'Songs' }).locator('tbody tr').nth(0).dblclick();
+    await page.getByRole('grid', { name: 'Songs' }).locator('tbody tr').nth(0).dblclick();
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Harbor Lights');
   });
 });

@@ -2,12 +2,16 @@
  * Runs in the page before the app (addInitScript): defines `window.tidewave` like the preload
  * does, forwarding invoke methods to the `__twInvoke` binding and dispatching events that the
  * Node side pushes with `__twEmit`. Audio arrives as base64 Float32 data (bindings and evaluate
- * are slow with large typed arrays) and is turned back into planar Float32Arrays here.
+ * are slow with large typed arrays) and is turned back into planar Float32Arrays here. Invoke
+ * results arrive as JSON text (see TestBridge.install).
  * Plain JavaScript in a string, so no transpiler helper can leak into the page.
  */
 export const PAGE_BRIDGE_SCRIPT = `(() => {
   const listeners = { connection: new Set(), host: new Set(), stream: new Set(), audio: new Set(), mediaKey: new Set() };
-  const invoke = (method) => (...args) => window.__twInvoke(method, args);
+  const invoke = (method) => async (...args) => {
+    const json = await window.__twInvoke(method, args);
+    return json === undefined ? undefined : JSON.parse(json);
+  };
   const on = (kind) => (listener) => {
     listeners[kind].add(listener);
     return () => listeners[kind].delete(listener);

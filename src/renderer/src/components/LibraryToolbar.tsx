@@ -1,4 +1,5 @@
 import { useLibraryStore } from '../stores/libraryStore';
+import { useSongTableStore, type LibraryView } from '../stores/songTableStore';
 import { RefreshIcon } from './icons';
 
 interface LibraryToolbarProps {
@@ -7,15 +8,51 @@ interface LibraryToolbarProps {
   canRefresh: boolean;
 }
 
+const VIEWS: ReadonlyArray<[LibraryView, string]> = [
+  ['songs', 'Songs'],
+  ['albums', 'Albums'],
+  ['artists', 'Artists'],
+];
+
 export function LibraryToolbar({ shown, total, canRefresh }: LibraryToolbarProps) {
   const filter = useLibraryStore((s) => s.filter);
   const loading = useLibraryStore((s) => s.loading);
   const setFilter = useLibraryStore((s) => s.setFilter);
   const refresh = useLibraryStore((s) => s.refresh);
+  const view = useSongTableStore((s) => s.view);
+  const setView = useSongTableStore((s) => s.setView);
+  const scope = useSongTableStore((s) => s.scope);
   const count = shown === total ? `${total} songs` : `${shown} of ${total} songs`;
 
   return (
     <div className="library-toolbar">
+      <div className="view-switch" role="group" aria-label="View">
+        {VIEWS.map(([value, label]) => (
+          <button
+            key={value}
+            type="button"
+            aria-pressed={view === value && !scope}
+            onClick={() => setView(value)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {scope && (
+        <span className="scope-chip">
+          {scope.kind === 'album'
+            ? `${scope.album ?? 'Unknown album'} · ${scope.artist ?? 'Unknown artist'}`
+            : (scope.artist ?? 'Unknown artist')}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Show all songs"
+            onClick={() => setView('songs')}
+          >
+            ×
+          </button>
+        </span>
+      )}
       <input
         type="search"
         className="filter-input"

@@ -1,22 +1,65 @@
 import { useCallback, useMemo } from 'react';
-import { filterSongs } from '../lib/filterSongs';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
+import { useSongTableStore } from '../stores/songTableStore';
 import { LibraryToolbar } from './LibraryToolbar';
-import { SongRow } from './SongRow';
+import { AlbumGrid } from './songTable/AlbumGrid';
+import { ArtistList } from './songTable/ArtistList';
+import { columnsFor } from './songTable/columns';
+import { filterPositions } from './songTable/filterPositions';
+import { groupAlbums, groupArtists, scopePositions } from './songTable/groupSongs';
+import { buildSongIndex } from './songTable/songIndex';
+import { SongTable } from './songTable/SongTable';
+import { sortSongs } from './songTable/sortSongs';
 
-/** The connected library's songs, filterable; the playing one is highlighted. */
+const BY_ARTIST = { key: 'artist', direction: 'ascending' } as const;
+
+/**
+ * The connected library's songs, sortable and filterable, or its albums or artists; the playing song is marked.
+ * Work is split by what changes: the index once per list, the order once per sort, and only
+ * the cheap filter pass per keystroke.
+ */
 export function SongList() {
   const songs = useLibraryStore((s) => s.songs);
   const filter = useLibraryStore((s) => s.filter);
   const selectedId = useLibraryStore((s) => s.selectedId);
   const loading = useLibraryStore((s) => s.loading);
   const select = useLibraryStore((s) => s.select);
+  const sort = useSongTableStore((s) => s.sort);
+  const sortBy = useSongTableStore((s) => s.sortBy);
+  const view = useSongTableStore((s) => s.view);
+  const scope = useSongTableStore((s) => s.scope);
+  const openScope = useSongTableStore((s) => s.openScope);
   const connected = useConnectionStore((s) => s.connection.status === 'connected');
   const playingId = usePlayerStore((s) => (s.status === 'idle' ? null : s.songId));
+  const paused = usePlayerStore((s) => s.status === 'paused');
   const play = usePlayerStore((s) => s.play);
-  const shown = useMemo(() => filterSongs(songs, filter), [songs, filter]);
+
+  const index = useMemo(() => buildSongIndex(songs), [songs]);
+  const columns = useMemo(() => columnsFor(index), [index]);
+  const order = useMemo(() => sortSongs(index, sort), [index, sort]);
+  const scoped = useMemo(() => scopePositions(index, order, scope), [index, order, scope]);
+  const shown = useMemo(
+    () => filterPositions(scoped, index.searchKeys, filter),
+    [scoped, index, filter],
+  );
+  // The album and artist views list groups in artist → album order, whatever the table's sort.
+  const grouping = useMemo(
+    () =>
+      view === 'songs'
+        ? null
+        : filterPositions(sortSongs(index, BY_ARTIST), index.searchKeys, filter),
+    [view, index, filter],
+  );
+  const albums = useMemo(
+    () => (view === 'albums' && grouping ? groupAlbums(index, grouping) : null),
+    [view, index, grouping],
+  );
+  const artists = useMemo(
+    () => (view === 'artists' && grouping ? groupArtists(index, grouping) : null),
+    [view, index, grouping],
+  );
   const onPlay = useCallback((songId: number) => void play(songId), [play]);
 
   let empty: string | null = null;
@@ -25,37 +68,34 @@ export function SongList() {
   else if (songs.length === 0) empty = 'This library has no songs.';
   else if (shown.length === 0) empty = 'No songs match the filter.';
 
+  const emptyState = empty && <p className="empty-state">{empty}</p>;
   return (
     <section className="library" aria-label="Library">
       <LibraryToolbar shown={shown.length} total={songs.length} canRefresh={connected} />
-      <div className="song-table-scroll">
-        <table className="song-table" aria-label="Songs">
-          <thead>
-            <tr>
-              <th className="cell-play">
-                <span className="visually-hidden">Play</span>
-              </th>
-              <th className="cell-id">#</th>
-              <th className="cell-title">Title</th>
-              <th className="cell-artist">Artist</th>
-              <th className="cell-duration">Time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((song) => (
-              <SongRow
-                key={song.id}
-                song={song}
-                playing={song.id === playingId}
-                selected={song.id === selectedId}
-                onPlay={onPlay}
-                onSelect={select}
-              />
-            ))}
-          </tbody>
-        </table>
-        {empty && <p className="empty-state">{empty}</p>}
-      </div>
+      {view === 'songs' && (
+        <SongTable
+          index={index}
+          shown={shown}
+          columns={columns}
+          sort={sort}
+          onSort={sortBy}
+          filter={filter}
+          selectedId={selectedId}
+          playingId={playingId}
+          paused={paused}
+          onPlay={onPlay}
+          onSelect={select}
+        >
+          {emptyState}
+        </SongTable>
+      )}
+      {view !== 'songs' && (
+        <div className="group-scroll">
+          {albums && <AlbumGrid albums={albums} onOpen={openScope} />}
+          {artists && <ArtistList artists={artists} onOpen={openScope} />}
+          {emptyState}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,160 @@
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { gridTemplate, HEADER_HEIGHT, ROW_HEIGHT, type Column } from './columns';
+import { gridKeyAction, rowsPerPage } from './gridKeys';
+import type { SongIndex } from './songIndex';
+import { rowDomId, SongRow } from './SongRow';
+import { SongTableHeader } from './SongTableHeader';
+import type { SortKey, SortOrder } from './tableSong';
+import { EMPTY_TYPE_AHEAD, extendTypeAhead, findTypeAhead, isTypeAheadKey } from './typeAhead';
+
+const rowHeight = () => ROW_HEIGHT;
+
+interface SongTableProps {
+  index: SongIndex;
+  /** Positions into index.songs, in display order. */
+  shown: readonly number[];
+  columns: readonly Column[];
+  sort: SortOrder;
+  onSort(key: SortKey): void;
+  /** The filter text: when it changes, the list goes back to its top. */
+  filter: string;
+  selectedId: number | null;
+  playingId: number | null;
+  paused: boolean;
+  onPlay(songId: number): void;
+  onSelect(songId: number): void;
+  /** Shown under the header, e.g. why there are no rows. */
+  children?: ReactNode;
+}
+
+/**
+ * The songs as an ARIA grid with one Tab stop: focus stays on the table and
+ * aria-activedescendant names the active row (the selected song), so rows can come and go
+ * as the list scrolls. Only the rows in view (plus a few, plus the active one) are in the DOM.
+ */
+export function SongTable(props: SongTableProps) {
+  const { index, shown, columns, sort, onSort, filter, selectedId, playingId, paused } = props;
+  const { onPlay, onSelect } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const typeAhead = useRef(EMPTY_TYPE_AHEAD);
+  const songs = index.songs;
+
+  const activeIndex = useMemo(
+    () => (selectedId === null ? -1 : shown.findIndex((p) => songs[p].id === selectedId)),
+    [shown, songs, selectedId],
+  );
+
+  // The active row stays mounted even when scrolled away, so aria-activedescendant always
+  // names an element.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const rows = defaultRangeExtractor(range);
+      if (activeIndex < 0 || rows.includes(activeIndex)) return rows;
+      return [...rows, activeIndex].sort((a, b) => a - b);
+    },
+    [activeIndex],
+  );
+
+  // Stable between renders: a new key function makes the virtualizer rebuild the offsets of
+  // every row (20,000 objects) on each scroll frame.
+  const getItemKey = useCallback((i: number) => songs[shown[i]].id, [songs, shown]);
+
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: rowHeight,
+    overscan: 6,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    rangeExtractor,
+    getItemKey,
+  });
+
+  // A new filter shows its first matches, not whatever sat at the old scroll position.
+  useLayoutEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [filter]);
+
+  const moveTo = (row: number) => {
+    onSelect(songs[shown[row]].id);
+    virtualizer.scrollToIndex(row, { align: 'auto' });
+  };
+
+  function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
+    // Keys on a header's sort button are that button's.
+    if (event.target !== event.currentTarget) return;
+    const now = event.timeStamp;
+    if (isTypeAheadKey(event.key, event, typeAhead.current, now)) {
+      typeAhead.current = extendTypeAhead(typeAhead.current, event.key, now);
+      const found = findTypeAhead(shown, index.titleKeys, typeAhead.current.buffer, activeIndex);
+      if (found >= 0) moveTo(found);
+      event.preventDefault();
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const viewport = scrollRef.current?.clientHeight ?? 0;
+    const pageSize = rowsPerPage(viewport, HEADER_HEIGHT, ROW_HEIGHT);
+    const action = gridKeyAction(event.key, activeIndex, shown.length, pageSize);
+    if (!action) return;
+    event.preventDefault();
+    if (action.kind === 'move') moveTo(action.index);
+    else onPlay(songs[shown[action.index]].id);
+  }
+
+  function onFocus(event: FocusEvent<HTMLTableElement>) {
+    // Arriving by Tab with nothing active: the first row becomes the active one.
+    if (event.target === event.currentTarget && activeIndex < 0 && shown.length > 0) {
+      onSelect(songs[shown[0]].id);
+    }
+  }
+
+  const items = virtualizer.getVirtualItems();
+  const activeId = activeIndex >= 0 ? songs[shown[activeIndex]].id : null;
+  return (
+    <div className="song-table-scroll" ref={scrollRef}>
+      <table
+        className="song-table"
+        role="grid"
+        aria-label="Songs"
+        aria-rowcount={shown.length + 1}
+        aria-activedescendant={activeId === null ? undefined : rowDomId(activeId)}
+        tabIndex={0}
+        style={{ '--song-columns': gridTemplate(columns) } as CSSProperties}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+      >
+        <SongTableHeader columns={columns} sort={sort} onSort={onSort} />
+        <tbody style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
+          {items.map((item) => {
+            const song = songs[shown[item.index]];
+            return (
+              <SongRow
+                key={song.id}
+                song={song}
+                columns={columns}
+                index={item.index}
+                top={item.start - HEADER_HEIGHT}
+                playing={song.id === playingId}
+                paused={paused && song.id === playingId}
+                selected={song.id === selectedId}
+                onPlay={onPlay}
+                onSelect={onSelect}
+              />
+            );
+          })}
+        </tbody>
+      </table>
+      {props.children}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { LibraryScope } from '../components/songTable/groupSongs';
+import {
+  DEFAULT_SORT,
+  nextSortOrder,
+  type SortKey,
+  type SortOrder,
+} from '../components/songTable/tableSong';
+
+export type LibraryView = 'songs' | 'albums' | 'artists';
+
+interface SongTableStore {
+  sort: SortOrder;
+  view: LibraryView;
+  /** The album or artist the songs view is narrowed to, chosen in the other views. */
+  scope: LibraryScope | null;
+  /** A click on a column header. */
+  sortBy(key: SortKey): void;
+  setView(view: LibraryView): void;
+  /** Shows the songs of one album or artist. */
+  openScope(scope: LibraryScope): void;
+}
+
+/** How the library is shown: the song table's sort order and the chosen view. */
+export const useSongTableStore = create<SongTableStore>()((set, get) => ({
+  sort: DEFAULT_SORT,
+  view: 'songs',
+  scope: null,
+  sortBy(key) {
+    set({ sort: nextSortOrder(get().sort, key) });
+  },
+  setView(view) {
+    set({ view, scope: null });
+  },
+  openScope(scope) {
+    set({ view: 'songs', scope });
+  },
+}));

@@ -1,0 +1,178 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LibraryServer } from '../../src/server';
+import { openApp, type OpenedApp } from './support/appHarness';
+import { expectedFilter, generateLibrary, type BigSong } from './support/bigLibrary';
+import {
+  connectTo,
+  startE2eEnvironment,
+  startMusicServer,
+  type E2eEnvironment,
+} from './support/e2eEnvironment';
+import { probeTable } from './support/tableProbe';
+
+// Issue 10's defects of the song table, each checked the way a person would see it. The
+// selectors are ones the table had before it was virtualised, so each check can be run
+// against the old table too; hence a library of 2,500 songs (ids of four digits), which the
+// old table, drawing every row, still managed to show.
+
+const SONGS = 2_500;
+const LONG_TITLE =
+  'A very long title that cannot possibly fit in its column, however wide the window is made';
+const library: BigSong[] = generateLibrary(SONGS).map((song) =>
+  song.id === 0 ? { ...song, title: LONG_TITLE } : song,
+);
+
+let env: E2eEnvironment;
+let music: { server: LibraryServer; port: number };
+let app: OpenedApp | null = null;
+
+beforeAll(async () => {
+  env = await startE2eEnvironment();
+  music = await startMusicServer({ pacing: false });
+}, 60_000);
+
+afterAll(async () => {
+  await music?.server.close();
+  await env?.close();
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+async function openBigLibrary(): Promise<Page> {
+  app = await openApp(env, {
+    override: (base) => ({
+      listSongs: async () => library,
+      play: async (request) => {
+        const started = await base.play({ ...request, songId: request.songId % 3 });
+        return { ...started, songId: request.songId };
+      },
+    }),
+  });
+  await connectTo(app.page, music.port);
+  await expect.poll(() => app?.page.locator('.song-count').innerText()).toBe(`${SONGS} songs`);
+  return app.page;
+}
+
+/** Scrolls the list (to its end at most) and waits until it got there. */
+async function scrollTo(page: Page, top: number): Promise<void> {
+  const target = await page.locator('.song-table-scroll').evaluate((element, y) => {
+    element.scrollTo({ top: y });
+    return Math.min(y, element.scrollHeight - element.clientHeight);
+  }, top);
+  await expect.poll(async () => (await probeTable(page)).scrollTop).toBe(target);
+}
+
+/** Names of the CSS properties the song table's running and paused animations change. */
+const ANIMATIONS_SCRIPT = `(() => {
+  const skip = new Set(['offset', 'easing', 'composite', 'computedOffset']);
+  return document.getAnimations()
+    .filter((a) => a.effect && a.effect.target && a.effect.target.closest('table'))
+    .map((a) => ({
+      playState: a.playState,
+      properties: [...new Set(a.effect.getKeyframes().flatMap((k) => Object.keys(k)))]
+        .filter((p) => !skip.has(p)),
+    }));
+})()`;
+
+interface TableAnimation {
+  playState: string;
+  properties: string[];
+}
+
+const animations = (page: Page) => page.evaluate(ANIMATIONS_SCRIPT) as Promise<TableAnimation[]>;
+
+describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
+  it('typing in the filter scrolls the list to the top, so the first matches show', async () => {
+    const page = await openBigLibrary();
+    await scrollTo(page, 36 * 1500);
+    const filter = page.getByRole('searchbox', { name: 'Filter songs' });
+    await filter.fill('harbor');
+    const matches = expectedFilter(library, 'harbor');
+    expect(matches.length).toBeGreaterThan(300); // still long enough to stay scrolled
+    await expect.poll(async () => (await probeTable(page)).scrollTop).toBe(0);
+    await expect.poll(async () => (await probeTable(page)).visible[0]?.id).toBe(matches[0].id);
+  });
+
+  it('rows scrolled under the sticky header never paint over it', async () => {
+    const page = await openBigLibrary();
+    const rowHeight = (await page.locator('tbody tr').first().boundingBox())?.height ?? 36;
+    // Each row's play button half under the header.
+    await scrollTo(page, Math.round(rowHeight * 300 + rowHeight / 2));
+    // A header cell (sticky itself in the old table, inside the sticky header row now).
+    const cell = await page.locator('table[aria-label="Songs"] th').first().boundingBox();
+    const list = await page.locator('.song-table-scroll').boundingBox();
+    if (!cell || !list) throw new Error('no header');
+    // The header is where it sticks: at the top of the list.
+    const bottom = cell.y + cell.height;
+    expect(cell.y).toBeGreaterThanOrEqual(list.y - 1);
+    expect(bottom - list.y).toBeLessThan(60);
+    const box = { x: list.x, y: list.y, height: bottom - list.y };
+    const xs = [box.x + 30, box.x + 120, box.x + 300];
+    const points = xs.flatMap((x) =>
+      Array.from({ length: 8 }, (_, i) => [x, box.y + 2 + (i * (box.height - 4)) / 7]),
+    );
+    const covered = await page.evaluate(
+      (all) =>
+        all.filter(([x, y]) => {
+          const hit = (
+            globalThis as unknown as {
+              document: {
+                elementFromPoint(x: number, y: number): { closest(s: string): unknown } | null;
+              };
+            }
+          ).document.elementFromPoint(x, y);
+          return !hit?.closest('thead');
+        }),
+      points,
+    );
+    expect(covered).toEqual([]);
+  });
+
+  it('a truncated title has a tooltip', async () => {
+    const page = await openBigLibrary();
+    const title = page.locator('tbody tr[data-song-id="0"] .cell-title');
+    const fits = (el: { scrollWidth: number; clientWidth: number }) =>
+      el.scrollWidth <= el.clientWidth;
+    expect(await title.evaluate(fits)).toBe(false); // it is truncated...
+    expect(await title.getAttribute('title')).toBe(LONG_TITLE); // ...and says it all on hover
+  });
+
+  it('ids of four digits are not cut', async () => {
+    const page = await openBigLibrary();
+    const fits = (el: { scrollWidth: number; clientWidth: number }) =>
+      el.scrollWidth <= el.clientWidth;
+    await scrollTo(page, 1e9); // the end of the list: ids 2,49x
+    const { visible } = await probeTable(page);
+    const long = visible.filter((row) => row.id >= 1000);
+    expect(long.length).toBeGreaterThan(3);
+    for (const row of long) {
+      const cell = page.locator(`tbody tr[data-song-id="${row.id}"] .cell-id`);
+      expect(await cell.innerText()).toBe(String(row.id));
+      expect(await cell.evaluate(fits)).toBe(true);
+    }
+  });
+
+  it('the now-playing bars animate only transform or opacity, and stop while paused', async () => {
+    const page = await openBigLibrary();
+    await page.locator('tbody tr').nth(1).getByRole('button').click();
+    await expect.poll(async () => (await animations(page)).length).toBeGreaterThan(0);
+    const playing = await animations(page);
+    for (const animation of playing) {
+      expect(animation.playState).toBe('running');
+      for (const property of animation.properties)
+        expect(['transform', 'opacity']).toContain(property);
+    }
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect
+      .poll(async () => (await animations(page)).filter((a) => a.playState === 'running'))
+      .toEqual([]);
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
+    await expect
+      .poll(async () => (await animations(page)).filter((a) => a.playState === 'running').length)
+      .toBeGreaterThan(0);
+  });
+});
