@@ -8,6 +8,7 @@ import {
   ServerStartError,
   type LibraryServer,
 } from '../server';
+import { AccessCodeFileError, readAccessCodeFile } from './accessCodeFile';
 import { parseServerArgs } from './serverArgs';
 import { formatServerBanner } from './serverBanner';
 
@@ -43,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode; // commander printed why.
     throw error;
   }
+  const access = options.accessCodeFile ? await readAccessCodeFile(options.accessCodeFile) : null;
+  if (access?.warning) console.error(`warning: ${access.warning}`);
   const server = await createLibraryServer({
     folder: options.folder,
     host: options.host,
@@ -50,12 +53,14 @@ async function main(argv: string[]): Promise<number> {
     pacing: options.pacing ? {} : false,
     limits: options.limits,
     proxyFrom: options.proxyFrom,
+    accessCode: access?.code,
     log: options.quiet ? undefined : (line) => console.log(timestamped(line)),
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);
   const { host, port } = await server.listen();
   stopOnSignals(server);
   for (const line of formatServerBanner(server.library, host, port)) console.log(line);
+  if (access) console.log('Access code required: only Tidewave clients that know it can connect.');
   const { maxConnections, maxConnectionsPerAddress, requestTimeoutMs } = server.limits;
   console.log(
     `Limits: ${maxConnections} clients, ${maxConnectionsPerAddress} per address; ` +
@@ -77,7 +82,10 @@ main(process.argv.slice(2)).then(
     if (exitCode >= 0) process.exit(exitCode);
   },
   (error: unknown) => {
-    const known = error instanceof LibraryError || error instanceof ServerStartError;
+    const known =
+      error instanceof LibraryError ||
+      error instanceof ServerStartError ||
+      error instanceof AccessCodeFileError;
     const message = error instanceof Error ? error.message : String(error);
     console.error(`tidewave-server: ${known ? message : `unexpected error: ${message}`}`);
     process.exit(1);

@@ -11,6 +11,8 @@ export interface ServerCliOptions {
   limits: ServerCliLimits;
   /** Balancer addresses that send PROXY v2 headers (`--proxy-from`, repeatable). */
   proxyFrom: string[];
+  /** File holding the access code (docs/PROTOCOL.md §15); no code when absent. */
+  accessCodeFile?: string;
 }
 
 export interface ServerCliLimits {
@@ -91,6 +93,10 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
       collectAddress,
       [],
     )
+    .option(
+      '--access-code-file <path>',
+      'clients must prove they know the code in this file (seed-era clients then cannot connect)',
+    )
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -106,6 +112,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     maxPerAddress?: number;
     requestTimeout?: number;
     proxyFrom: string[];
+    accessCodeFile?: string;
   }>();
   const limits: ServerCliLimits = {};
   if (options.maxConnections !== undefined) limits.maxConnections = options.maxConnections;
@@ -121,5 +128,6 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     quiet: options.quiet === true,
     limits,
     proxyFrom: options.proxyFrom,
+    accessCodeFile: options.accessCodeFile,
   };
 }
