@@ -9,6 +9,8 @@ import {
   type LibraryServer,
 } from '../server';
 import { AccessCodeFileError, readAccessCodeFile } from './accessCodeFile';
+import type { LibraryAnnouncer } from '../discovery';
+import { announceServer, defaultLibraryName } from './serverAnnouncement';
 import { parseServerArgs } from './serverArgs';
 import { formatServerBanner } from './serverBanner';
 
@@ -24,13 +26,15 @@ function timestamped(line: string): string {
   return `[${new Date().toTimeString().slice(0, 8)}] ${line}`;
 }
 
-function stopOnSignals(server: LibraryServer): void {
+function stopOnSignals(server: LibraryServer, announcer: LibraryAnnouncer | null): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1); // A second Ctrl-C means now.
     stopping = true;
     console.log(timestamped(`${signal}: closing ${server.connectionCount} connection(s)`));
-    void server.close().then(() => process.exit(0));
+    // The goodbye first, so browsers drop the library at once rather than when it expires.
+    const goodbye = announcer?.stop() ?? Promise.resolve();
+    void Promise.all([goodbye, server.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -58,8 +62,13 @@ async function main(argv: string[]): Promise<number> {
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);
   const { host, port } = await server.listen();
-  stopOnSignals(server);
   for (const line of formatServerBanner(server.library, host, port)) console.log(line);
+  const announcer = options.announce
+    ? announceServer(server, host, port, options.name ?? defaultLibraryName(options.folder), (l) =>
+        console.log(timestamped(l)),
+      )
+    : null;
+  stopOnSignals(server, announcer);
   if (access) console.log('Access code required: only Tidewave clients that know it can connect.');
   const { maxConnections, maxConnectionsPerAddress, requestTimeoutMs } = server.limits;
   console.log(

@@ -13,6 +13,10 @@ export interface ServerCliOptions {
   proxyFrom: string[];
   /** File holding the access code (docs/PROTOCOL.md §15); no code when absent. */
   accessCodeFile?: string;
+  /** Announce the library with DNS-SD (only when `host` is beyond loopback). */
+  announce?: boolean;
+  /** The announced name; the computer's and the folder's when absent. */
+  name?: string;
 }
 
 export interface ServerCliLimits {
@@ -97,6 +101,8 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
       '--access-code-file <path>',
       'clients must prove they know the code in this file (seed-era clients then cannot connect)',
     )
+    .option('--announce', 'announce the library on the local network (DNS-SD), with --host 0.0.0.0')
+    .option('--name <name>', 'the name to announce (default: computer name: folder name)')
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -113,6 +119,8 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     requestTimeout?: number;
     proxyFrom: string[];
     accessCodeFile?: string;
+    announce?: boolean;
+    name?: string;
   }>();
   const limits: ServerCliLimits = {};
   if (options.maxConnections !== undefined) limits.maxConnections = options.maxConnections;
@@ -129,5 +137,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     limits,
     proxyFrom: options.proxyFrom,
     accessCodeFile: options.accessCodeFile,
+    announce: options.announce,
+    name: options.name,
   };
 }

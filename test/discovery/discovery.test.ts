@@ -8,6 +8,24 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const NAMESPACE_SETUP =
   'ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo';
 
+/** Runs a scenario script in a new namespace; its last stdout line is JSON. */
+function inNamespace(script: string): { status: number | null; stderr: string; result: unknown } {
+  const scenario = path.join('test', 'discovery', script);
+  const run = spawnSync(
+    'unshare',
+    [
+      '-n',
+      'sh',
+      '-c',
+      `${NAMESPACE_SETUP} && exec "$0" --import tsx ${scenario}`,
+      process.execPath,
+    ],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
+  const last = run.stdout.trim().split('\n').pop() ?? '';
+  return { status: run.status, stderr: run.stderr, result: last ? JSON.parse(last) : null };
+}
+
 function namespaceRefusal(): string | null {
   const probe = spawnSync('unshare', ['-n', 'sh', '-c', NAMESPACE_SETUP], { encoding: 'utf8' });
   if (probe.error) return `unshare is not available (${probe.error.message})`;
@@ -23,21 +41,10 @@ describe.skipIf(refusal !== null)(
   'DNS-SD over real multicast, in a private network namespace',
   () => {
     it('announces, is found and resolved, changes its TXT record, and says goodbye', () => {
-      const scenario = path.join('test', 'discovery', 'discoveryScenario.ts');
-      const run = spawnSync(
-        'unshare',
-        [
-          '-n',
-          'sh',
-          '-c',
-          `${NAMESPACE_SETUP} && exec "$0" --import tsx ${scenario}`,
-          process.execPath,
-        ],
-        { cwd: ROOT, encoding: 'utf8', timeout: 40_000 },
-      );
+      const run = inNamespace('discoveryScenario.ts');
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      const seen = JSON.parse(run.stdout.trim()) as {
+      const seen = run.result as {
         appeared: Record<string, unknown>;
         listed: number;
         changed: Record<string, unknown>;
@@ -54,6 +61,24 @@ describe.skipIf(refusal !== null)(
       expect(seen.changed).toMatchObject({ name: 'Harbour Room', songCount: 42, accessCode: true });
       // The goodbye, not the record's expiry (TTL 120 s at least), removed it.
       expect(seen.goneAfterMs).toBeLessThan(30_000);
+    });
+
+    it('tidewave-server --announce is found beyond loopback, says goodbye on SIGTERM, and stays quiet on loopback', () => {
+      const run = inNamespace('cliScenario.ts');
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const seen = run.result as {
+        port: number;
+        found: Record<string, unknown>;
+        exitCode: number;
+        localOutput: string;
+      };
+      expect(seen.found).toMatchObject({ name: 'Den Shelf', port: seen.port, accessCode: false });
+      expect(seen.found.songCount).toBeGreaterThan(0);
+      expect(seen.exitCode).toBe(0);
+      expect(seen.localOutput).toContain(
+        'Not announced: 127.0.0.1 is reachable from this computer only',
+      );
     });
   },
 );
