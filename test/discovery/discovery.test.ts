@@ -61,7 +61,7 @@ describe.skipIf(refusal !== null)(
       expect(seen.changed).toMatchObject({ name: 'Harbour Room', songCount: 42, accessCode: true });
       // The goodbye, not the record's expiry (TTL 120 s at least), removed it.
       expect(seen.goneAfterMs).toBeLessThan(30_000);
-    });
+    }, 60_000);
 
     it('tidewave-server --announce is found beyond loopback, says goodbye on SIGTERM, and stays quiet on loopback', () => {
       const run = inNamespace('cliScenario.ts');
@@ -79,6 +79,6 @@ describe.skipIf(refusal !== null)(
       expect(seen.localOutput).toContain(
         'Not announced: 127.0.0.1 is reachable from this computer only',
       );
-    });
+    }, 60_000);
   },
 );
