@@ -49,12 +49,12 @@ describe('--access-code-file in both CLIs', () => {
     expect(log).toContain('access code accepted');
     expect(log).toContain('refused: a wrong access code');
     expect(log).not.toContain(CODE);
-  });
+  }, 90_000); // four CLI processes start under tsx, one after another
 
   it('refuses an empty code file with one clear line', async () => {
     const file = await codeFile(' \n');
     const server = await finished(spawnCli('server', ['0', '--access-code-file', file]));
     expect(server.code).toBe(1);
     expect(server.stderr).toBe(`tidewave-server: ${file}: The access code is empty.\n`);
-  });
+  }, 30_000);
 });
