@@ -62,7 +62,8 @@ async function main(argv: string[]): Promise<number> {
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);
   const { host, port } = await server.listen();
-  for (const line of formatServerBanner(server.library, host, port)) console.log(line);
+  for (const line of formatServerBanner(server.library, host, port, server.hasAccessCode))
+    console.log(line);
   const announcer = options.announce
     ? announceServer(server, host, port, options.name ?? defaultLibraryName(options.folder), (l) =>
         console.log(timestamped(l)),
