@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
-import { ClientSession, ConnectError } from '../client';
+import { AccessRefusedError, ClientSession, ConnectError } from '../client';
+import { AccessCodeFileError, readAccessCodeFile } from './accessCodeFile';
 import { parseClientArgs, type ClientCliOptions } from './clientArgs';
 import { ClientPrompt } from './clientInteractive';
 import { formatBytes } from './clientFormat';
@@ -32,14 +33,21 @@ async function main(argv: string[]): Promise<number> {
   };
   let session: ClientSession;
   try {
+    const access = options.accessCodeFile ? await readAccessCodeFile(options.accessCodeFile) : null;
+    if (access?.warning) process.stderr.write(`Warning: ${access.warning}\n`);
     session = await ClientSession.connect({
+      accessCode: access?.code,
       host: options.host,
       port: options.port,
       connectTimeoutMs: options.timeoutMs,
       requestTimeoutMs: options.timeoutMs,
     });
   } catch (error) {
-    if (!(error instanceof ConnectError)) throw error;
+    const known =
+      error instanceof ConnectError ||
+      error instanceof AccessRefusedError ||
+      error instanceof AccessCodeFileError;
+    if (!known) throw error;
     messages.error(terminalText(error.message));
     return 1;
   }

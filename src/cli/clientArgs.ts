@@ -16,6 +16,8 @@ export interface ClientCliOptions {
   timeoutMs: number;
   /** `play` stops (and keeps nothing in a file) once a song passes this many bytes. */
   maxBytes: number;
+  /** File holding the library's access code (docs/PROTOCOL.md §15). */
+  accessCodeFile?: string;
 }
 
 /** 1 GB: far above any song (seven hours at 320 kbit/s), far below a full disk. */
@@ -98,6 +100,7 @@ export function parseClientArgs(
       parseSize,
       DEFAULT_MAX_BYTES,
     )
+    .option('--access-code-file <path>', "the library's access code, read from this file")
     .configureOutput(output)
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
@@ -113,6 +116,7 @@ export function parseClientArgs(
     player?: string;
     timeout: number;
     maxSize: number;
+    accessCodeFile?: string;
   }>();
   const command = parseCommand(words);
   const misuse =
@@ -136,5 +140,6 @@ export function parseClientArgs(
     player: options.player ?? null,
     timeoutMs: options.timeout,
     maxBytes: options.maxSize,
+    accessCodeFile: options.accessCodeFile,
   };
 }

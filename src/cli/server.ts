@@ -8,6 +8,9 @@ import {
   ServerStartError,
   type LibraryServer,
 } from '../server';
+import { AccessCodeFileError, readAccessCodeFile } from './accessCodeFile';
+import type { LibraryAnnouncer } from '../discovery';
+import { announceServer, defaultLibraryName } from './serverAnnouncement';
 import { parseServerArgs } from './serverArgs';
 import { formatServerBanner } from './serverBanner';
 
@@ -23,13 +26,15 @@ function timestamped(line: string): string {
   return `[${new Date().toTimeString().slice(0, 8)}] ${line}`;
 }
 
-function stopOnSignals(server: LibraryServer): void {
+function stopOnSignals(server: LibraryServer, announcer: LibraryAnnouncer | null): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1); // A second Ctrl-C means now.
     stopping = true;
     console.log(timestamped(`${signal}: closing ${server.connectionCount} connection(s)`));
-    void server.close().then(() => process.exit(0));
+    // The goodbye first, so browsers drop the library at once rather than when it expires.
+    const goodbye = announcer?.stop() ?? Promise.resolve();
+    void Promise.all([goodbye, server.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -43,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode; // commander printed why.
     throw error;
   }
+  const access = options.accessCodeFile ? await readAccessCodeFile(options.accessCodeFile) : null;
+  if (access?.warning) console.error(`warning: ${access.warning}`);
   const server = await createLibraryServer({
     folder: options.folder,
     host: options.host,
@@ -50,12 +57,20 @@ async function main(argv: string[]): Promise<number> {
     pacing: options.pacing ? {} : false,
     limits: options.limits,
     proxyFrom: options.proxyFrom,
+    accessCode: access?.code,
     log: options.quiet ? undefined : (line) => console.log(timestamped(line)),
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);
   const { host, port } = await server.listen();
-  stopOnSignals(server);
-  for (const line of formatServerBanner(server.library, host, port)) console.log(line);
+  for (const line of formatServerBanner(server.library, host, port, server.hasAccessCode))
+    console.log(line);
+  const announcer = options.announce
+    ? announceServer(server, host, port, options.name ?? defaultLibraryName(options.folder), (l) =>
+        console.log(timestamped(l)),
+      )
+    : null;
+  stopOnSignals(server, announcer);
+  if (access) console.log('Access code required: only Tidewave clients that know it can connect.');
   const { maxConnections, maxConnectionsPerAddress, requestTimeoutMs } = server.limits;
   console.log(
     `Limits: ${maxConnections} clients, ${maxConnectionsPerAddress} per address; ` +
@@ -77,7 +92,10 @@ main(process.argv.slice(2)).then(
     if (exitCode >= 0) process.exit(exitCode);
   },
   (error: unknown) => {
-    const known = error instanceof LibraryError || error instanceof ServerStartError;
+    const known =
+      error instanceof LibraryError ||
+      error instanceof ServerStartError ||
+      error instanceof AccessCodeFileError;
     const message = error instanceof Error ? error.message : String(error);
     console.error(`tidewave-server: ${known ? message : `unexpected error: ${message}`}`);
     process.exit(1);

@@ -11,6 +11,12 @@ export interface ServerCliOptions {
   limits: ServerCliLimits;
   /** Balancer addresses that send PROXY v2 headers (`--proxy-from`, repeatable). */
   proxyFrom: string[];
+  /** File holding the access code (docs/PROTOCOL.md §15); no code when absent. */
+  accessCodeFile?: string;
+  /** Announce the library with DNS-SD (only when `host` is beyond loopback). */
+  announce?: boolean;
+  /** The announced name; the computer's and the folder's when absent. */
+  name?: string;
 }
 
 export interface ServerCliLimits {
@@ -91,6 +97,12 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
       collectAddress,
       [],
     )
+    .option(
+      '--access-code-file <path>',
+      'clients must prove they know the code in this file (seed-era clients then cannot connect)',
+    )
+    .option('--announce', 'announce the library on the local network (DNS-SD), with --host 0.0.0.0')
+    .option('--name <name>', 'the name to announce (default: computer name: folder name)')
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -106,6 +118,9 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     maxPerAddress?: number;
     requestTimeout?: number;
     proxyFrom: string[];
+    accessCodeFile?: string;
+    announce?: boolean;
+    name?: string;
   }>();
   const limits: ServerCliLimits = {};
   if (options.maxConnections !== undefined) limits.maxConnections = options.maxConnections;
@@ -121,5 +136,8 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     quiet: options.quiet === true,
     limits,
     proxyFrom: options.proxyFrom,
+    accessCodeFile: options.accessCodeFile,
+    announce: options.announce,
+    name: options.name,
   };
 }

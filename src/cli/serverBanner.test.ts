@@ -57,6 +57,13 @@ describe('formatServerBanner', () => {
     expect(lines.join('\n')).toMatch(/anyone who can reach this machine on port 8080/);
   });
 
+  it('says who can connect when an access code guards every interface', () => {
+    const text = formatServerBanner(library, '0.0.0.0', 8080, true).join('\n');
+    expect(text).toContain('only Tidewave players that know the\naccess code');
+    expect(text).toContain('seed-era clients cannot');
+    expect(text).not.toContain('anyone who can reach');
+  });
+
   it('brackets IPv6 addresses', () => {
     expect(formatServerBanner(library, '::1', 9000)[0]).toMatch(/ on \[::1\]:9000$/);
   });

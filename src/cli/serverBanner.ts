@@ -4,7 +4,12 @@ import { terminalText } from './terminalText';
 const ALL_INTERFACES = new Set(['0.0.0.0', '::', '[::]']);
 
 /** What the server prints once it listens: where, what, and who can connect. */
-export function formatServerBanner(library: Library, host: string, port: number): string[] {
+export function formatServerBanner(
+  library: Library,
+  host: string,
+  port: number,
+  accessCode = false,
+): string[] {
   const count = library.songs.length;
   const lines = [
     `Serving ${count} song${count === 1 ? '' : 's'} from ${terminalText(library.folder)} on ${hostPort(host, port)}`,
@@ -15,7 +20,13 @@ export function formatServerBanner(library: Library, host: string, port: number)
         `${song.artist ? ` - ${terminalText(song.artist, 200)}` : ''} (${formatDuration(song.durationSeconds)})`,
     ),
   ];
-  if (ALL_INTERFACES.has(host)) {
+  if (ALL_INTERFACES.has(host) && accessCode) {
+    lines.push(
+      `Listening on every network interface, port ${port}: only Tidewave players that know the`,
+      'access code can list and play these songs (seed-era clients cannot). The songs still',
+      'cross the network unencrypted.',
+    );
+  } else if (ALL_INTERFACES.has(host)) {
     lines.push(
       `Listening on every network interface: anyone who can reach this machine on port ${port}`,
       'can list and download these songs. Players connect to this machine’s LAN address.',

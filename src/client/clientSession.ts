@@ -10,6 +10,7 @@ import {
 } from '../protocol';
 import { ConnectionClosedError } from './clientErrors';
 import { connectSocket } from './connectSocket';
+import { isAccessRefusal, proveAccessCode } from './accessHandshake';
 import { PendingReplies } from './pendingReplies';
 import { PlaybackRouter } from './playbackRouter';
 import { PlayDataAssembler, type AssembledItem } from './playDataAssembler';
@@ -33,7 +34,12 @@ import { SONG_STREAM_HIGH_WATER_MARK, SongStream } from './songStream';
 export class ClientSession extends EventEmitter<ClientSessionEvents> {
   static async connect(options: ClientSessionOptions): Promise<ClientSession> {
     const { host, port, connectTimeoutMs = 5000 } = options;
-    return new ClientSession(await connectSocket(host, port, connectTimeoutMs), options);
+    const socket = await connectSocket(host, port, connectTimeoutMs);
+    if (options.accessCode === undefined) return new ClientSession(socket, options);
+    await proveAccessCode(socket, options.accessCode, options.requestTimeoutMs ?? 5000);
+    const session = new ClientSession(socket, options);
+    socket.resume(); // the handshake left it paused so no reply could slip past the session
+    return session;
   }
 
   readonly host: string;
@@ -256,6 +262,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     if (packet.type === PacketType.Start) return this.router.onStartPacket(packet, discarding);
     if (packet.type === PacketType.Error) {
       const message = packet.fields[1]?.toString('utf8') || 'request refused';
+      if (isAccessRefusal(message)) this.failureReason ??= `Access refused: ${message}`;
       if (!this.router.onServerError(message, discarding)) this.log(`Server error: ${message}`);
       return;
     }

@@ -10,6 +10,8 @@ export interface ClientSessionOptions {
   songHighWaterMark?: number;
   /** Bound on one packet from the server; the default fits a large library's list reply. */
   maxPacketBytes?: number;
+  /** The library's access code: proved (never sent) before any request (docs/PROTOCOL.md §15). */
+  accessCode?: string;
   /** Receives notes about ignored packets and similar oddities. */
   log?: (message: string) => void;
 }

@@ -6,7 +6,8 @@ import {
   SERVER_MAX_PACKET_BYTES,
   serverMessages,
 } from '../protocol';
-import type { ConnectionLimits } from './connectionLimits';
+import { AccessGate, type ServerAccess } from './accessGate';
+import { addressKey, type ConnectionLimits } from './connectionLimits';
 import type { ListReplies } from './listReplies';
 import { LogLimiter, type LogBudget } from './logLimiter';
 import { RequestDeadline } from './requestDeadline';
@@ -25,6 +26,8 @@ export interface ClientConnectionOptions {
   peer?: Omit<ConnectionPeer, 'healthCheck'>;
   log: (line: string) => void;
   logBudget?: LogBudget;
+  /** The library's access code (docs/PROTOCOL.md §15); none when left out. */
+  access?: ServerAccess | null;
 }
 
 /**
@@ -58,6 +61,7 @@ export class ClientConnection {
   private readonly context: RequestContext;
   private readonly logLimiter: LogLimiter;
   private readonly deadline: RequestDeadline;
+  private readonly gate: AccessGate;
   private ending = false;
   private peerEnded = false;
   private waitingForDrain = false;
@@ -90,6 +94,12 @@ export class ClientConnection {
       endConnection: () => this.end(),
       log,
     };
+    this.gate = new AccessGate(options.access ?? null, {
+      address: addressKey(this.remoteAddress),
+      send: (packet) => this.send(packet),
+      endConnection: () => this.end(),
+      log,
+    });
     this.deadline = new RequestDeadline(options.limits.requestTimeoutMs, () => this.timedOut());
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
@@ -111,6 +121,7 @@ export class ClientConnection {
       socket.once('close', () => {
         this.playback.cancel();
         this.deadline.stop();
+        this.gate.dispose();
         this.logLimiter.close();
         options.log(`${prefix}disconnected`);
         resolve();
@@ -171,7 +182,7 @@ export class ClientConnection {
         if (packet === null) break;
         endedPacket = true;
         madeRequest ||= REQUEST_TYPES.has(packet.type);
-        handleRequest(packet, this.context);
+        if (!this.gate.intercept(packet)) handleRequest(packet, this.context);
       }
     } catch (error) {
       // Whatever a peer sends, the server only drops that peer.

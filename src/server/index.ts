@@ -22,3 +22,5 @@ export {
   FALLBACK_BYTES_PER_SECOND,
   type PacingOptions,
 } from './streamPacer';
+export { DEFAULT_ACCESS_POLICY, type AccessPolicy } from './accessPolicy';
+export { ACCESS_REQUIRED_MESSAGE } from './accessGate';

@@ -1,6 +1,10 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { scanLibrary, type Library } from '../library';
+import { normalizeAccessCode } from '../protocol';
 import { LOOPBACK_HOST } from '../shared/defaults';
+import { AccessLedger } from './accessLedger';
+import type { ServerAccess } from './accessGate';
+import { resolveAccessPolicy, type AccessPolicy } from './accessPolicy';
 import { ClientConnection } from './clientConnection';
 import {
   addressKey,
@@ -33,6 +37,10 @@ export interface LibraryServerOptions {
   log?: (line: string) => void;
   /** Log lines each connection may write at once and per second after (logLimiter.ts). */
   logBudget?: LogBudget;
+  /** Clients must prove they know this code before anything is served (docs/PROTOCOL.md §15). */
+  accessCode?: string;
+  /** Delays and caps for wrong codes; each one left out gets its default (accessPolicy.ts). */
+  accessPolicy?: Partial<AccessPolicy>;
 }
 
 export interface ServerStats {
@@ -66,6 +74,7 @@ export class LibraryServer {
   private readonly proxyGate: ProxyGate;
   private peakQueuedBytes = 0;
   private refused = 0;
+  private readonly access: ServerAccess | null;
   readonly limits: ConnectionLimits;
 
   /** @throws RangeError when a given limit is not a positive integer. */
@@ -76,11 +85,23 @@ export class LibraryServer {
     this.limits = resolveConnectionLimits(options.limits ?? {}, readOpenFileLimit());
     this.serverLog = new LogLimiter((line) => this.log(line), options.logBudget);
     this.listReplies = buildListReplies(library);
+    this.access =
+      options.accessCode === undefined
+        ? null
+        : {
+            code: normalizeAccessCode(options.accessCode),
+            ledger: new AccessLedger(resolveAccessPolicy(options.accessPolicy)),
+          };
     this.proxyGate = new ProxyGate({ balancers: options.proxyFrom ?? [], log: (l) => this.log(l) });
     // Half-open so a client may send its requests, shut down its side, and still read the reply.
     this.server = createServer({ allowHalfOpen: true }, (socket) =>
       this.proxyGate.admit(socket, (peer) => this.accept(socket, peer)),
     );
+  }
+
+  /** Whether clients must prove an access code. */
+  get hasAccessCode(): boolean {
+    return this.access !== null;
   }
 
   get connectionCount(): number {
@@ -157,6 +178,7 @@ export class LibraryServer {
       // The balancer's health checks come every few seconds; they would drown the log.
       log: peer.healthCheck ? () => {} : (line) => this.log(line),
       logBudget: this.options.logBudget,
+      access: this.access,
     });
     this.connections.add(connection);
     void connection.closed.then(() => {

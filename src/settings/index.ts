@@ -1,2 +1,3 @@
 export * from './appSettings';
 export * from './hostingRecord';
+export * from './accessCodes';

@@ -1,0 +1,3 @@
+export * from './libraryTxt';
+export * from './libraryAnnouncer';
+export * from './libraryBrowser';
