@@ -35,6 +35,9 @@ export function connectStores(bridge: TidewaveApi): () => void {
       }
       if (before.status === 'connected' && now.status !== 'connected') {
         usePlayerStore.getState().handleConnectionLost();
+        // Leaving on purpose (Disconnect, another server): that library's song and cover go too;
+        // after a failure they stay, for Retry.
+        if (now.status !== 'error') usePlayerStore.setState({ songId: null, coverUrl: null });
         // After a deliberate disconnect the list is gone; after a failure it stays for Retry.
         if (now.status === 'disconnected' && !now.error) useLibraryStore.getState().clear();
       }
