@@ -6,6 +6,7 @@ import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { useSettings } from '../stores/settingsStore';
 import { errorMessage } from '../lib/errorMessage';
+import { connectMediaSession } from './mediaSession';
 
 const TICK_MS = 250;
 
@@ -43,6 +44,7 @@ export function connectStores(bridge: TidewaveApi): () => void {
       }
     }),
     useSettings.subscribe(({ settings }) => engine().setVolume(settings?.volume ?? 1)),
+    connectMediaSession(),
   ];
   const timer = setInterval(() => usePlayerStore.getState().tick(), TICK_MS);
   void loadInitialState();
