@@ -101,6 +101,12 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
 
 /** Start errors already read well (port in use, folder missing); keep them, codes included. */
 function readableHostError(error: unknown): Error {
+  // A plain Error: the IPC layers add a code they find on an error ("(EMPTY)") to its text.
+  if (error instanceof LibraryError && error.code === 'EMPTY') {
+    return new Error(
+      `There are no songs to host in ${error.folder}: add MP3, FLAC, Ogg Vorbis, Opus or WAV files, or choose another folder.`,
+    );
+  }
   if (error instanceof ServerStartError || error instanceof LibraryError) return error;
   return new Error(`Could not start hosting: ${error instanceof Error ? error.message : error}`);
 }

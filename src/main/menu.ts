@@ -34,7 +34,7 @@ export function buildMenuTemplate(
     {
       label: '&Playback',
       submenu: [
-        { label: 'Play/Stop', click: () => actions.mediaKey('play-pause') },
+        { label: 'Play/Pause', click: () => actions.mediaKey('play-pause') },
         { label: 'Next', click: () => actions.mediaKey('next') },
         { label: 'Previous', click: () => actions.mediaKey('previous') },
       ],

@@ -30,6 +30,15 @@ export function describePlaybackError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Why the first list after connecting failed. A peer that accepts the connection but closes it
+ * instead of answering (a web server, ssh) is not a Tidewave server; say that, not "closed".
+ */
+export function describeFirstListFailure(error: unknown): string {
+  if (!(error instanceof ConnectionClosedError)) return describePlaybackError(error);
+  return `This is not a Tidewave server: it closed the connection instead of answering (${describeConnectionLoss(error.reason)})`;
+}
+
 /** A rejection carrying the readable message. */
 export function readableError(error: unknown): Error {
   return new Error(describePlaybackError(error));

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { ClientSession } from '../client';
 import { DISCONNECTED } from '../shared/defaults';
 import type { ConnectionState, DisconnectResult, SongInfo } from '../shared/tidewaveApi';
-import { describeConnectionLoss, readableError } from './playbackErrors';
+import { describeConnectionLoss, describeFirstListFailure, readableError } from './playbackErrors';
 
 export interface ServerConnectionOptions {
   listTimeoutMs: number;
@@ -58,7 +58,8 @@ export class ServerConnection extends EventEmitter<{ changed: [ConnectionState] 
       if (stale()) throw new Error('Replaced by a newer connection');
       return this.setState({ ...this.stateNow, status: 'connected', hasMetadata });
     } catch (error) {
-      const failure = readableError(error);
+      // With a session the socket opened, so a failure is about what answered.
+      const failure = session ? new Error(describeFirstListFailure(error)) : readableError(error);
       if (!stale()) {
         this.current = null;
         this.setState({ ...this.stateNow, status: 'error', error: failure.message });

@@ -28,7 +28,7 @@ describe('application menu', () => {
     );
     expect(actions.hostLibrary).toHaveBeenCalled();
     const playback = submenu(template, '&Playback');
-    expect(labels(playback)).toEqual(['Play/Stop', 'Next', 'Previous']);
+    expect(labels(playback)).toEqual(['Play/Pause', 'Next', 'Previous']);
     for (const item of playback)
       item.click?.(
         ...([] as unknown as Parameters<NonNullable<MenuItemConstructorOptions['click']>>),

@@ -6,6 +6,7 @@ import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { useSettings } from '../stores/settingsStore';
 import { errorMessage } from '../lib/errorMessage';
+import { connectMediaSession } from './mediaSession';
 
 const TICK_MS = 250;
 
@@ -35,11 +36,15 @@ export function connectStores(bridge: TidewaveApi): () => void {
       }
       if (before.status === 'connected' && now.status !== 'connected') {
         usePlayerStore.getState().handleConnectionLost();
+        // Leaving on purpose (Disconnect, another server): that library's song and cover go too;
+        // after a failure they stay, for Retry.
+        if (now.status !== 'error') usePlayerStore.setState({ songId: null, coverUrl: null });
         // After a deliberate disconnect the list is gone; after a failure it stays for Retry.
         if (now.status === 'disconnected' && !now.error) useLibraryStore.getState().clear();
       }
     }),
     useSettings.subscribe(({ settings }) => engine().setVolume(settings?.volume ?? 1)),
+    connectMediaSession(),
   ];
   const timer = setInterval(() => usePlayerStore.getState().tick(), TICK_MS);
   void loadInitialState();

@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
+import { useHostStore } from '../stores/hostStore';
 import { usePlayerStore } from '../stores/playerStore';
+import { useSettings } from '../stores/settingsStore';
+import { FILTER_INPUT_ID, focusById, HOST_TOGGLE_ID } from './focusTargets';
+import { shortcutFor, type ShortcutAction } from './shortcutKeys';
 
 /** Elements where a key press means typing, not a shortcut. */
 function isTextEntry(target: EventTarget | null): boolean {
@@ -16,29 +20,36 @@ function isActivatable(target: EventTarget | null): boolean {
   return target instanceof HTMLButtonElement || target instanceof HTMLInputElement;
 }
 
+function run(action: ShortcutAction): void {
+  const player = usePlayerStore.getState();
+  if (action === 'toggle-play') void player.togglePlayPause();
+  if (action === 'stop') void player.stop();
+  if (action === 'previous') void player.previous();
+  if (action === 'next') void player.next();
+  if (action === 'mute') useSettings.getState().toggleMute();
+  if (action === 'focus-filter') focusById(FILTER_INPUT_ID, true);
+  if (action === 'close-panel') {
+    useHostStore.getState().togglePanel();
+    focusById(HOST_TOGGLE_ID); // back to the button that opened it
+  }
+}
+
 /**
- * Space plays, pauses and resumes; Shift+Space stops (silence and a flushed queue);
- * ArrowLeft/ArrowRight go to the previous/next song.
+ * Space plays, pauses and resumes; Shift+Space stops; ArrowLeft/ArrowRight go to the
+ * previous/next song; M mutes; Ctrl+F and / reach the filter; Escape closes the host panel.
  */
 export function useKeyboardShortcuts(): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isTextEntry(event.target)) return;
-      const player = usePlayerStore.getState();
-      if (event.key === ' ' && event.shiftKey) {
-        event.preventDefault();
-        void player.stop();
-      } else if (event.key === ' ' && !isActivatable(event.target)) {
-        event.preventDefault();
-        void player.togglePlayPause();
-      } else if (event.key === 'ArrowLeft') {
-        event.preventDefault();
-        void player.previous();
-      } else if (event.key === 'ArrowRight') {
-        event.preventDefault();
-        void player.next();
-      }
+      if (event.defaultPrevented) return;
+      const action = shortcutFor(event, {
+        typing: isTextEntry(event.target),
+        activatable: isActivatable(event.target),
+        panelOpen: useHostStore.getState().panelOpen,
+      });
+      if (action === null) return;
+      event.preventDefault();
+      run(action);
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -11,6 +11,8 @@ const statusText: Record<ConnectionStatus, string> = {
   error: 'Connection lost',
 };
 
+const PORT_ERROR_ID = 'server-port-error';
+
 /** Where to listen: host and port of a library, Connect/Disconnect, and the link's status. */
 export function ConnectionBar() {
   const connection = useConnectionStore((s) => s.connection);
@@ -32,7 +34,7 @@ export function ConnectionBar() {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!portValid || !host.trim()) return;
+    if (busy || !portValid || !host.trim()) return;
     setHostDraft(null);
     setPortDraft(null);
     void connect(host.trim(), portNumber);
@@ -55,16 +57,22 @@ export function ConnectionBar() {
         value={port}
         onChange={(e) => setPortDraft(e.target.value)}
         aria-invalid={!portValid}
+        aria-describedby={portValid ? undefined : PORT_ERROR_ID}
         disabled={busy}
       />
-      {connected ? (
-        <button type="button" onClick={() => void disconnect()} disabled={busy}>
-          Disconnect
-        </button>
-      ) : (
-        <button type="submit" className="primary" disabled={busy || !portValid}>
-          Connect
-        </button>
+      {/* One element for both, never disabled while busy, so focus stays on it (not <body>). */}
+      <button
+        type={connected ? 'button' : 'submit'}
+        className={connected ? undefined : 'primary'}
+        onClick={connected ? () => busy || void disconnect() : undefined}
+        aria-disabled={busy || (!connected && !portValid)}
+      >
+        {connected ? 'Disconnect' : 'Connect'}
+      </button>
+      {!portValid && (
+        <span id={PORT_ERROR_ID} className="field-error">
+          The port must be a whole number from 1 to 65535.
+        </span>
       )}
       <span className={`status-pill status-${connection.status}`} role="status">
         <span className="status-dot" aria-hidden="true" />

@@ -59,20 +59,20 @@ export function HostPanel() {
           />
           Share on my network
         </label>
-        {host.running ? (
-          <button type="button" onClick={() => void stop()} disabled={busy}>
-            Stop hosting
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="primary"
-            disabled={busy || !chosenFolder || !portValid}
-            onClick={() => chosenFolder && void start({ folder: chosenFolder, port, shareOnLan })}
-          >
-            Start hosting
-          </button>
-        )}
+        {/* One element for Start and Stop, not disabled while busy, so focus stays on it. */}
+        <button
+          type="button"
+          className={host.running ? undefined : 'primary'}
+          disabled={!host.running && (!chosenFolder || !portValid)}
+          aria-disabled={busy}
+          onClick={() => {
+            if (busy) return;
+            if (host.running) void stop();
+            else if (chosenFolder) void start({ folder: chosenFolder, port, shareOnLan });
+          }}
+        >
+          {host.running ? 'Stop hosting' : 'Start hosting'}
+        </button>
       </div>
       <HostStatus
         host={host}

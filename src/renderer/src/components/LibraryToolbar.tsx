@@ -1,3 +1,4 @@
+import { FILTER_INPUT_ID } from '../app/focusTargets';
 import { useLibraryStore } from '../stores/libraryStore';
 import { useSongTableStore, type LibraryView } from '../stores/songTableStore';
 import { RefreshIcon } from './icons';
@@ -54,6 +55,7 @@ export function LibraryToolbar({ shown, total, canRefresh }: LibraryToolbarProps
         </span>
       )}
       <input
+        id={FILTER_INPUT_ID}
         type="search"
         className="filter-input"
         aria-label="Filter songs"

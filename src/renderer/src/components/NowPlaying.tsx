@@ -7,10 +7,18 @@ export function NowPlaying() {
   const songId = usePlayerStore((s) => s.songId);
   const coverUrl = usePlayerStore((s) => s.coverUrl);
   const buffering = usePlayerStore((s) => s.buffering);
+  const playing = usePlayerStore((s) => s.status !== 'idle');
   const song = useLibraryStore((s) => s.songs.find((item) => item.id === songId) ?? null);
 
+  // Screen readers hear each new song once, politely (the visible text changes silently).
+  const announcement =
+    playing && song ? `Now playing: ${song.title}${song.artist ? ` by ${song.artist}` : ''}` : '';
+
   return (
-    <div className="now-playing" aria-label="Now playing">
+    <section className="now-playing" aria-label="Now playing">
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
       {coverUrl ? (
         <img className="cover" src={coverUrl} alt={song ? `Cover of ${song.title}` : 'Cover'} />
       ) : (
@@ -30,6 +38,6 @@ export function NowPlaying() {
           )}
         </span>
       </div>
-    </div>
+    </section>
   );
 }

@@ -35,7 +35,7 @@ export function ProgressBar() {
 
   return (
     <div className="progress">
-      <span className="time time-elapsed" aria-label="Elapsed time">
+      <span className="time time-elapsed" role="timer" aria-label="Elapsed time">
         {formatTime(shown)}
       </span>
       <div
@@ -54,7 +54,7 @@ export function ProgressBar() {
         <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
         <div className="progress-thumb" style={{ left: `${fraction * 100}%` }} />
       </div>
-      <span className="time time-total" aria-label="Total time">
+      <span className="time time-total" role="timer" aria-label="Total time">
         {formatTime(duration)}
       </span>
     </div>

@@ -1,3 +1,4 @@
+import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { NextIcon, PauseIcon, PlayIcon, PreviousIcon, StopIcon } from './icons';
 
@@ -7,6 +8,7 @@ export function TransportControls() {
   const stop = usePlayerStore((s) => s.stop);
   const next = usePlayerStore((s) => s.next);
   const previous = usePlayerStore((s) => s.previous);
+  const hasSongs = useLibraryStore((s) => s.songs.length > 0);
   const playLabel = status === 'playing' ? 'Pause' : status === 'paused' ? 'Resume' : 'Play';
 
   return (
@@ -26,6 +28,7 @@ export function TransportControls() {
         aria-label={playLabel}
         title={playLabel}
         onClick={() => void togglePlayPause()}
+        disabled={status === 'idle' && !hasSongs}
       >
         {status === 'playing' ? <PauseIcon size={22} /> : <PlayIcon size={22} />}
       </button>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Settings } from '../../../shared/tidewaveApi';
 import { api } from '../lib/api';
+import { toggleMute } from '../lib/muteVolume';
 
 const VOLUME_SAVE_DELAY_MS = 300;
 
@@ -12,11 +13,15 @@ interface SettingsStore {
   update(patch: Partial<Settings>): Promise<void>;
   /** Applies at once; saved once the slider rests, so a drag is not dozens of writes. */
   setVolume(volume: number): void;
+  /** The level before the last mute, for unmuting. */
+  unmutedVolume: number;
+  toggleMute(): void;
 }
 
 export const useSettings = create<SettingsStore>()((set, get) => ({
   settings: null,
   volumeSaveTimer: null,
+  unmutedVolume: 1,
 
   async load() {
     set({ settings: await api().getSettings() });
@@ -38,5 +43,12 @@ export const useSettings = create<SettingsStore>()((set, get) => ({
       void api().setSettings({ volume });
     }, VOLUME_SAVE_DELAY_MS);
     set({ volumeSaveTimer });
+  },
+
+  toggleMute() {
+    const { settings, unmutedVolume } = get();
+    const next = toggleMute(settings?.volume ?? 1, unmutedVolume);
+    set({ unmutedVolume: next.remembered });
+    get().setVolume(next.volume);
   },
 }));

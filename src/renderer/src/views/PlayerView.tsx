@@ -5,6 +5,7 @@ import { ShareIcon, WaveIcon } from '../components/icons';
 import { OnboardingCard } from '../components/OnboardingCard';
 import { SongList } from '../components/SongList';
 import { TransportBar } from '../components/TransportBar';
+import { HOST_TOGGLE_ID } from '../app/focusTargets';
 import { useKeyboardShortcuts } from '../app/useKeyboardShortcuts';
 import { useHostStore } from '../stores/hostStore';
 
@@ -17,12 +18,13 @@ export function PlayerView() {
   return (
     <div className="app">
       <header className="topbar">
-        <span className="brand">
+        <h1 className="brand">
           <WaveIcon size={22} />
           Tidewave
-        </span>
+        </h1>
         <ConnectionBar />
         <button
+          id={HOST_TOGGLE_ID}
           type="button"
           className={`host-toggle${hosting ? ' is-hosting' : ''}`}
           aria-expanded={panelOpen}

@@ -1,0 +1,9 @@
+/** Ids of the elements keyboard shortcuts move focus to. */
+export const FILTER_INPUT_ID = 'song-filter';
+export const HOST_TOGGLE_ID = 'host-toggle';
+
+export function focusById(id: string, select = false): void {
+  const element = document.getElementById(id);
+  element?.focus();
+  if (select && element instanceof HTMLInputElement) element.select();
+}

@@ -1,0 +1,105 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type OpenedApp } from './support/appHarness';
+import { waitForAudio } from './support/audioProbe';
+import { seriousViolations } from './support/axeCheck';
+import {
+  connectTo,
+  MUSIC_DIR,
+  startE2eEnvironment,
+  startMusicServer,
+  type E2eEnvironment,
+} from './support/e2eEnvironment';
+
+let env: E2eEnvironment;
+let app: OpenedApp | null = null;
+const cleanups: Array<() => Promise<void>> = [];
+
+beforeAll(async () => {
+  env = await startE2eEnvironment();
+}, 60_000);
+
+afterAll(async () => {
+  await env?.close();
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function musicServer(folder = MUSIC_DIR): Promise<number> {
+  const started = await startMusicServer({ pacing: false, folder });
+  cleanups.push(() => started.server.close());
+  return started.port;
+}
+
+// Generous bounds: axe takes a second or two per run on a busy machine.
+describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_000 }, () => {
+  it('first run, the host panel open, and hosting', async () => {
+    app = await openApp(env, { firstRun: true });
+    const { page } = app;
+    await page.getByRole('region', { name: 'Welcome to Tidewave' }).waitFor();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Host a library' }).click();
+    await page
+      .getByRole('region', { name: 'Host a library' })
+      .getByText('Hosting 3 songs')
+      .waitFor();
+    // First run hosts already: the panel is open and the toggle shows hosting.
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the host panel open before hosting', async () => {
+    app = await openApp(env);
+    const { page } = app;
+    await page.getByRole('button', { name: 'Host a library' }).click();
+    await page.getByRole('region', { name: 'Host a library' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('playing, paused, and an announcement of the new song', async () => {
+    const port = await musicServer();
+    app = await openApp(env);
+    const { page } = app;
+    await connectTo(page, port);
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    const live = page.locator('[aria-live="polite"]').filter({ hasText: 'Now playing:' });
+    await expect.poll(() => live.innerText()).toContain('Harbor Lights');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the error banner', async () => {
+    const port = await musicServer();
+    app = await openApp(env);
+    const { page } = app;
+    await connectTo(page, port);
+    await cleanups.pop()?.();
+    await page.getByRole('alert').filter({ hasText: 'No connection' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('an empty library (hosting a folder with no songs)', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'tidewave-empty-'));
+    cleanups.push(() => rm(empty, { recursive: true, force: true }));
+    app = await openApp(env, { pickFolder: async () => empty });
+    const { page } = app;
+    await page.getByRole('button', { name: 'Host a library' }).click();
+    const panel = page.getByRole('region', { name: 'Host a library' });
+    await panel.getByRole('button', { name: 'Choose folder…' }).click();
+    await panel.getByRole('textbox', { name: 'Port' }).fill('0');
+    await panel.getByRole('button', { name: 'Start hosting' }).click();
+    await panel.getByRole('alert').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
