@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
@@ -31,6 +31,7 @@ export function SongList() {
   const view = useSongTableStore((s) => s.view);
   const scope = useSongTableStore((s) => s.scope);
   const openScope = useSongTableStore((s) => s.openScope);
+  const setVisible = useSongTableStore((s) => s.setVisible);
   const connected = useConnectionStore((s) => s.connection.status === 'connected');
   const playingId = usePlayerStore((s) => (s.status === 'idle' ? null : s.songId));
   const paused = usePlayerStore((s) => s.status === 'paused');
@@ -44,6 +45,8 @@ export function SongList() {
     () => filterPositions(scoped, index.searchKeys, filter),
     [scoped, index, filter],
   );
+  // Next follows this order when the queue is empty.
+  useEffect(() => setVisible({ songs: index.songs, positions: shown }), [setVisible, index, shown]);
   // The album and artist views list groups in artist → album order, whatever the table's sort.
   const grouping = useMemo(
     () =>
