@@ -5,6 +5,7 @@ import { ShareIcon, WaveIcon } from '../components/icons';
 import { OnboardingCard } from '../components/OnboardingCard';
 import { SongList } from '../components/SongList';
 import { TransportBar } from '../components/TransportBar';
+import { UpNextPanel } from '../components/upNext/UpNextPanel';
 import { useKeyboardShortcuts } from '../app/useKeyboardShortcuts';
 import { useHostStore } from '../stores/hostStore';
 
@@ -44,6 +45,7 @@ export function PlayerView() {
       </div>
       <main className="content">
         <SongList />
+        <UpNextPanel />
       </main>
       <TransportBar />
     </div>
