@@ -94,7 +94,7 @@ export const SongRow = memo(function SongRow({
         <button
           type="button"
           className="icon-button row-queue"
-          aria-label={`Play ${song.title} next`}
+          aria-label={`Queue ${song.title} to play next`}
           title="Play next (Shift+Q)"
           tabIndex={-1}
           onClick={(e) => {
