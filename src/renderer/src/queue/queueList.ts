@@ -29,3 +29,8 @@ export function moveEntry(list: readonly QueueEntry[], from: number, to: number)
   moved.splice(target, 0, entry);
   return moved;
 }
+
+/** The entries whose song is still in the library (a new list may have dropped some). */
+export function keepKnown(list: readonly QueueEntry[], known: ReadonlySet<number>): QueueEntry[] {
+  return list.filter((entry) => known.has(entry.songId));
+}

@@ -8,7 +8,13 @@ import {
   type PlayOrderState,
   type PlaySource,
 } from '../queue/playOrder';
-import { insertEntries, moveEntry, removeEntry, type QueueEntry } from '../queue/queueList';
+import {
+  insertEntries,
+  keepKnown,
+  moveEntry,
+  removeEntry,
+  type QueueEntry,
+} from '../queue/queueList';
 import type { Random } from '../queue/shuffleRound';
 
 interface QueueStore extends PlayOrderState {
@@ -23,6 +29,8 @@ interface QueueStore extends PlayOrderState {
   remove(key: number): void;
   move(from: number, to: number): void;
   clear(): void;
+  /** A new song list arrived: entries of songs it no longer has go. */
+  keepSongs(songIds: readonly number[]): void;
   /** Shuffle on or off; a new round starts with the playing song counted as played. */
   setShuffle(on: boolean, current: number | null): void;
   cycleRepeat(): void;
@@ -73,6 +81,10 @@ export const useQueueStore = create<QueueStore>()((set, get) => {
     },
     clear() {
       set({ upNext: [] });
+    },
+    keepSongs(songIds) {
+      const upNext = keepKnown(get().upNext, new Set(songIds));
+      if (upNext.length !== get().upNext.length) set({ upNext });
     },
     setShuffle(shuffle, current) {
       set({ shuffle, round: current === null ? [] : [current] });
