@@ -74,6 +74,10 @@ describe('the play queue in Chromium', { timeout: 90_000 }, () => {
     await grid.locator('tr', { hasText: 'Harbor Lights' }).click();
     await grid.press('Shift+Q');
     await expect.poll(() => queued(page)).toEqual(['Harbor Lights', 'Night Ferry']);
+    // Focus stays on the table, so a screen reader hears what happened.
+    await expect
+      .poll(() => page.getByRole('status').allInnerTexts())
+      .toContainEqual('Harbor Lights plays next.');
     // A row's button adds too.
     await page.getByRole('button', { name: 'Add Glass Tide to the queue' }).click();
     await expect.poll(() => queued(page)).toEqual(['Harbor Lights', 'Night Ferry', 'Glass Tide']);

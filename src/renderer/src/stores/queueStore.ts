@@ -22,6 +22,8 @@ interface QueueStore extends PlayOrderState {
   nextKey: number;
   /** Whether the Up next panel shows. */
   panelOpen: boolean;
+  /** The songs last added and where, for the screen-reader announcement. */
+  lastAdded: { songIds: readonly number[]; where: 'front' | 'end'; key: number } | null;
   /** Where shuffle draws from (tests pass a seeded one). */
   random: Random;
   addToQueue(songIds: readonly number[]): void;
@@ -51,6 +53,7 @@ const initial = {
   history: [] as number[],
   nextKey: 1,
   panelOpen: false,
+  lastAdded: null,
 };
 
 /** The play queue and play order (shuffle, repeat); the player store asks it what comes next. */
@@ -68,10 +71,14 @@ export const useQueueStore = create<QueueStore>()((set, get) => {
     ...initial,
     random: Math.random,
     addToQueue(songIds) {
-      set({ upNext: insertEntries(get().upNext, entries(songIds), 'end') });
+      const added = entries(songIds);
+      const lastAdded = { songIds, where: 'end' as const, key: added[0]?.key ?? 0 };
+      set({ upNext: insertEntries(get().upNext, added, 'end'), lastAdded });
     },
     playNext(songIds) {
-      set({ upNext: insertEntries(get().upNext, entries(songIds), 'front') });
+      const added = entries(songIds);
+      const lastAdded = { songIds, where: 'front' as const, key: added[0]?.key ?? 0 };
+      set({ upNext: insertEntries(get().upNext, added, 'front'), lastAdded });
     },
     remove(key) {
       set({ upNext: removeEntry(get().upNext, key) });

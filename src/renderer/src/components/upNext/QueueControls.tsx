@@ -1,5 +1,6 @@
 import { usePlayerStore } from '../../stores/playerStore';
 import { useQueueStore } from '../../stores/queueStore';
+import { QueueAnnouncer } from './QueueAnnouncer';
 import { QueueIcon, RepeatIcon, ShuffleIcon } from './queueIcons';
 
 const REPEAT_LABEL = { off: 'Repeat: off', all: 'Repeat: all', one: 'Repeat: one song' };
@@ -51,6 +52,7 @@ export function QueueControls() {
           </span>
         )}
       </button>
+      <QueueAnnouncer />
     </div>
   );
 }
