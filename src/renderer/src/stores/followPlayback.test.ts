@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineSnapshot } from '../audio/playbackEngine';
 import { streamInfo } from '../../../../test/support/renderer/fakeEngine';
-import { followPlayback, GAPLESS_LEAD_SECONDS, streamError } from './followPlayback';
+import { followPlayback, GAPLESS_LEAD_SECONDS, pendingNext, streamError } from './followPlayback';
 import { initialPlayerState, type PlayerState } from './playerState';
 
 const playing: PlayerState = { ...initialPlayerState, status: 'playing', songId: 0 };
@@ -71,5 +71,14 @@ describe('streamError', () => {
     });
     expect(streamError({ kind: 'error', streamId: 7, message: 'old' }, snap)).toBeNull();
     expect(streamError({ kind: 'ended', streamId: 1 }, snap)).toBeNull();
+  });
+});
+
+describe('pendingNext', () => {
+  it('names the song requested after the audible one, once it is out', () => {
+    expect(pendingNext(snapshot({}))).toBeNull();
+    const next = snapshot({ current: streamInfo(1, 0), newest: streamInfo(2, 7) });
+    expect(pendingNext(next)).toBe(7);
+    expect(pendingNext(snapshot({ current: null }))).toBeNull();
   });
 });

@@ -45,3 +45,13 @@ export function streamError(event: StreamEvent, snap: EngineSnapshot): PlayerErr
   }
   return null;
 }
+
+/**
+ * The song already requested to follow the audible one (the gapless advance went out), or
+ * null. Next then goes to it: the queue already gave it up, so choosing again would skip it.
+ */
+export function pendingNext(snap: EngineSnapshot): number | null {
+  const { current, newest } = snap;
+  if (!current || !newest || newest.streamId === current.streamId) return null;
+  return newest.songId;
+}

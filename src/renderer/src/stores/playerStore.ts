@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { StreamEvent } from '../../../shared/tidewaveApi';
 import { engine } from '../audio/engineHolder';
 import { errorMessage } from '../lib/errorMessage';
-import { followPlayback, streamError } from './followPlayback';
+import { followPlayback, pendingNext, streamError } from './followPlayback';
 import { useLibraryStore } from './libraryStore';
 import {
   abandonRequests,
@@ -92,6 +92,9 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
     },
 
     async next() {
+      // Within a song's last seconds the next one is already chosen and on its way.
+      const pending = get().status === 'idle' ? null : pendingNext(engine().snapshot());
+      if (pending !== null) return get().play(pending, 0, null);
       const choice = queue().takeNext(context(), get().songId, false);
       if (choice) await get().play(choice.songId, 0, choice.from);
     },

@@ -114,6 +114,17 @@ describe('the player with a queue', () => {
     expect(requested()).toEqual([1, 0, 0, 2, 0]);
   });
 
+  it('Next in the last seconds goes to the song the gapless advance already took from the queue', async () => {
+    await player().play(0);
+    queue().addToQueue([2]);
+    await nearEndOf(0, 1);
+    expect(queue().upNext).toEqual([]);
+    // Song 0 still sounds; song 2 is the newest stream.
+    engine.snap = { ...engine.snap, current: streamInfo(1, 0), newest: streamInfo(2, 2) };
+    await player().next();
+    expect(requested()).toEqual([0, 2, 2]);
+  });
+
   it('shuffle plays each song once before the end without repeat', async () => {
     queue().setShuffle(true, null);
     await player().play(1);
