@@ -120,6 +120,18 @@ describe('the play queue in Chromium', { timeout: 90_000 }, () => {
     expect(errors).toEqual([]);
   });
 
+  it('with an empty queue, the songs follow the table as sorted, not the ids', async () => {
+    const page = await openShortSongs();
+    await page.locator('thead').getByRole('button', { name: 'Title' }).click();
+    const titles = page.locator('tbody .cell-title');
+    await expect
+      .poll(() => titles.allInnerTexts())
+      .toEqual(['Glass Tide', 'Harbor Lights', 'Night Ferry']);
+    await page.getByRole('button', { name: 'Play Glass Tide' }).click();
+    // By id, Glass Tide (1) would be followed by Night Ferry (2) alone.
+    await expect.poll(() => played, { timeout: 45_000 }).toEqual([1, 0, 2]);
+  });
+
   it('repeat one plays the same song again, gaplessly', async () => {
     const page = await openShortSongs();
     const repeat = page.getByRole('button', { name: /^Repeat/ });
