@@ -4,6 +4,7 @@ import { useConnectionStore } from '../stores/connectionStore';
 import { useHostStore } from '../stores/hostStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
+import { useQueueStore } from '../stores/queueStore';
 import { useSettings } from '../stores/settingsStore';
 import { errorMessage } from '../lib/errorMessage';
 import { connectMediaSession } from './mediaSession';
@@ -41,6 +42,13 @@ export function connectStores(bridge: TidewaveApi): () => void {
         if (now.status !== 'error') usePlayerStore.setState({ songId: null, coverUrl: null });
         // After a deliberate disconnect the list is gone; after a failure it stays for Retry.
         if (now.status === 'disconnected' && !now.error) useLibraryStore.getState().clear();
+      }
+    }),
+    // A new list (another server, or a rescan) may lack queued songs; an emptied list
+    // (disconnect) leaves the queue for when the library is back.
+    useLibraryStore.subscribe(({ songs }, before) => {
+      if (songs !== before.songs && songs.length > 0) {
+        useQueueStore.getState().keepSongs(songs.map((song) => song.id));
       }
     }),
     useSettings.subscribe(({ settings }) => engine().setVolume(settings?.volume ?? 1)),

@@ -1,7 +1,8 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
+import { useQueueStore } from '../stores/queueStore';
 import { useSongTableStore } from '../stores/songTableStore';
 import { LibraryToolbar } from './LibraryToolbar';
 import { AlbumGrid } from './songTable/AlbumGrid';
@@ -12,6 +13,7 @@ import { groupAlbums, groupArtists, scopePositions } from './songTable/groupSong
 import { buildSongIndex } from './songTable/songIndex';
 import { SongTable } from './songTable/SongTable';
 import { sortSongs } from './songTable/sortSongs';
+import type { QueuePlacement } from './songTable/queueKeys';
 
 const BY_ARTIST = { key: 'artist', direction: 'ascending' } as const;
 
@@ -31,6 +33,7 @@ export function SongList() {
   const view = useSongTableStore((s) => s.view);
   const scope = useSongTableStore((s) => s.scope);
   const openScope = useSongTableStore((s) => s.openScope);
+  const setVisible = useSongTableStore((s) => s.setVisible);
   const connected = useConnectionStore((s) => s.connection.status === 'connected');
   const playingId = usePlayerStore((s) => (s.status === 'idle' ? null : s.songId));
   const paused = usePlayerStore((s) => s.status === 'paused');
@@ -44,6 +47,8 @@ export function SongList() {
     () => filterPositions(scoped, index.searchKeys, filter),
     [scoped, index, filter],
   );
+  // Next follows this order when the queue is empty.
+  useEffect(() => setVisible({ songs: index.songs, positions: shown }), [setVisible, index, shown]);
   // The album and artist views list groups in artist → album order, whatever the table's sort.
   const grouping = useMemo(
     () =>
@@ -61,6 +66,13 @@ export function SongList() {
     [view, index, grouping],
   );
   const onPlay = useCallback((songId: number) => void play(songId), [play]);
+  const addToQueue = useQueueStore((s) => s.addToQueue);
+  const playNext = useQueueStore((s) => s.playNext);
+  const onQueue = useCallback(
+    (songId: number, placement: QueuePlacement) =>
+      placement === 'next' ? playNext([songId]) : addToQueue([songId]),
+    [addToQueue, playNext],
+  );
 
   let empty: string | null = null;
   if (!connected && songs.length === 0) empty = 'Connect to a library to see its songs.';
@@ -85,6 +97,7 @@ export function SongList() {
           paused={paused}
           onPlay={onPlay}
           onSelect={select}
+          onQueue={onQueue}
         >
           {emptyState}
         </SongTable>

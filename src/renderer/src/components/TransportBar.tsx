@@ -1,6 +1,7 @@
 import { NowPlaying } from './NowPlaying';
 import { ProgressBar } from './ProgressBar';
 import { TransportControls } from './TransportControls';
+import { QueueControls } from './upNext/QueueControls';
 import { VolumeSlider } from './VolumeSlider';
 
 export function TransportBar() {
@@ -11,7 +12,10 @@ export function TransportBar() {
         <TransportControls />
         <ProgressBar />
       </div>
-      <VolumeSlider />
+      <div className="transport-end">
+        <QueueControls />
+        <VolumeSlider />
+      </div>
     </footer>
   );
 }

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SongInfo } from '../../../shared/tidewaveApi';
 import type { EngineSnapshot } from '../audio/playbackEngine';
 import { streamInfo } from '../../../../test/support/renderer/fakeEngine';
-import { followPlayback, GAPLESS_LEAD_SECONDS, streamError } from './followPlayback';
+import { followPlayback, GAPLESS_LEAD_SECONDS, pendingNext, streamError } from './followPlayback';
 import { initialPlayerState, type PlayerState } from './playerState';
 
-const songs: SongInfo[] = [0, 1].map((id) => ({
-  id,
-  title: `Song ${id}`,
-  artist: null,
-  album: null,
-  durationSeconds: 30,
-  hasCover: false,
-}));
 const playing: PlayerState = { ...initialPlayerState, status: 'playing', songId: 0 };
 
 function snapshot(extra: Partial<EngineSnapshot>): EngineSnapshot {
@@ -30,22 +21,23 @@ function snapshot(extra: Partial<EngineSnapshot>): EngineSnapshot {
 describe('followPlayback', () => {
   it('waits for the whole song to arrive and the queue to run low before advancing', () => {
     const arriving = snapshot({ bufferedAheadSeconds: 1 });
-    expect(followPlayback(playing, arriving, songs).advanceTo).toBeNull();
+    expect(followPlayback(playing, arriving).advanceAfter).toBeNull();
     const ended = streamInfo(1, 0, { ended: true });
     const full = snapshot({ newest: ended, bufferedAheadSeconds: GAPLESS_LEAD_SECONDS + 1 });
-    expect(followPlayback(playing, full, songs).advanceTo).toBeNull();
+    expect(followPlayback(playing, full).advanceAfter).toBeNull();
     const low = snapshot({ newest: ended, bufferedAheadSeconds: GAPLESS_LEAD_SECONDS - 1 });
-    expect(followPlayback(playing, low, songs).advanceTo).toBe(1);
+    // The song after the newest one is the queue's choice (queueStore); here only when.
+    expect(followPlayback(playing, low).advanceAfter).toBe(0);
   });
 
-  it('does not advance while paused, while a request is out, after an error, or past the end', () => {
+  it('does not advance while paused, while a request is out, or after an error', () => {
     const low = snapshot({ newest: streamInfo(1, 0, { ended: true }), bufferedAheadSeconds: 1 });
     const error = { message: 'x', songId: 1, startSeconds: 0 };
-    expect(followPlayback({ ...playing, status: 'paused' }, low, songs).advanceTo).toBeNull();
-    expect(followPlayback({ ...playing, advancing: true }, low, songs).advanceTo).toBeNull();
-    expect(followPlayback({ ...playing, error }, low, songs).advanceTo).toBeNull();
-    const last = snapshot({ newest: streamInfo(2, 1, { ended: true }), bufferedAheadSeconds: 1 });
-    expect(followPlayback(playing, last, songs).advanceTo).toBeNull();
+    expect(followPlayback({ ...playing, status: 'paused' }, low).advanceAfter).toBeNull();
+    expect(followPlayback({ ...playing, advancing: true }, low).advanceAfter).toBeNull();
+    expect(followPlayback({ ...playing, error }, low).advanceAfter).toBeNull();
+    const later = snapshot({ newest: streamInfo(2, 1, { ended: true }), bufferedAheadSeconds: 1 });
+    expect(followPlayback(playing, later).advanceAfter).toBe(1);
   });
 
   it('goes idle once everything has played, and shows buffering while waiting for audio', () => {
@@ -53,12 +45,10 @@ describe('followPlayback', () => {
       newest: streamInfo(1, 0, { ended: true }),
       bufferedAheadSeconds: 0,
     });
-    expect(followPlayback(playing, drained, songs).patch.status).toBe('idle');
+    expect(followPlayback(playing, drained).patch.status).toBe('idle');
     const waiting = snapshot({ sounding: false });
-    expect(followPlayback(playing, waiting, songs).patch.buffering).toBe(true);
-    expect(followPlayback({ ...playing, status: 'paused' }, waiting, songs).patch.buffering).toBe(
-      false,
-    );
+    expect(followPlayback(playing, waiting).patch.buffering).toBe(true);
+    expect(followPlayback({ ...playing, status: 'paused' }, waiting).patch.buffering).toBe(false);
   });
 });
 
@@ -81,5 +71,14 @@ describe('streamError', () => {
     });
     expect(streamError({ kind: 'error', streamId: 7, message: 'old' }, snap)).toBeNull();
     expect(streamError({ kind: 'ended', streamId: 1 }, snap)).toBeNull();
+  });
+});
+
+describe('pendingNext', () => {
+  it('names the song requested after the audible one, once it is out', () => {
+    expect(pendingNext(snapshot({}))).toBeNull();
+    const next = snapshot({ current: streamInfo(1, 0), newest: streamInfo(2, 7) });
+    expect(pendingNext(next)).toBe(7);
+    expect(pendingNext(snapshot({ current: null }))).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
-import type { SongInfo, StreamEvent } from '../../../shared/tidewaveApi';
+import type { StreamEvent } from '../../../shared/tidewaveApi';
 import type { EngineSnapshot } from '../audio/playbackEngine';
-import { adjacentSongId } from '../lib/adjacentSong';
 import type { PlayerError, PlayerState } from './playerState';
 
 /** Request the next song once the current one has fully arrived and this much is left. */
@@ -8,23 +7,19 @@ export const GAPLESS_LEAD_SECONDS = 5;
 
 export interface FollowDecision {
   patch: Partial<PlayerState>;
-  /** A song to append gaplessly now, or null. */
-  advanceTo: number | null;
+  /** Time to append the song after this one (the newest stream's song) gaplessly, or null. */
+  advanceAfter: number | null;
 }
 
 /**
  * What the player shows and does after one look at the audio engine: the audible song and its
  * clock, buffering, the end of the queue, and when to ask for the next song.
  */
-export function followPlayback(
-  state: PlayerState,
-  snap: EngineSnapshot,
-  songs: readonly SongInfo[],
-): FollowDecision {
+export function followPlayback(state: PlayerState, snap: EngineSnapshot): FollowDecision {
   const { current, newest, bufferedAheadSeconds } = snap;
   const playing = state.status === 'playing';
   if (playing && newest?.ended && bufferedAheadSeconds === 0 && !state.advancing) {
-    return { patch: { status: 'idle', elapsedSeconds: 0, buffering: false }, advanceTo: null };
+    return { patch: { status: 'idle', elapsedSeconds: 0, buffering: false }, advanceAfter: null };
   }
   const patch: Partial<PlayerState> = {
     songId: current?.songId ?? state.songId,
@@ -33,9 +28,9 @@ export function followPlayback(
     buffering: playing && !snap.sounding,
   };
   const wantsNext = newest?.ended && bufferedAheadSeconds < GAPLESS_LEAD_SECONDS;
-  const nextId = newest?.songId != null ? adjacentSongId(songs, newest.songId, 1) : null;
-  const advance = playing && wantsNext && !state.advancing && !state.error && nextId !== null;
-  return { patch, advanceTo: advance ? nextId : null };
+  const after = newest?.songId ?? null;
+  const advance = playing && wantsNext && !state.advancing && !state.error && after !== null;
+  return { patch, advanceAfter: advance ? after : null };
 }
 
 /** The error to show for a stream event, or null when it is not about what plays now. */
@@ -49,4 +44,14 @@ export function streamError(event: StreamEvent, snap: EngineSnapshot): PlayerErr
     return { message: event.message, songId: newest.songId, startSeconds: 0 };
   }
   return null;
+}
+
+/**
+ * The song already requested to follow the audible one (the gapless advance went out), or
+ * null. Next then goes to it: the queue already gave it up, so choosing again would skip it.
+ */
+export function pendingNext(snap: EngineSnapshot): number | null {
+  const { current, newest } = snap;
+  if (!current || !newest || newest.streamId === current.streamId) return null;
+  return newest.songId;
 }

@@ -5,6 +5,7 @@ import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
 import { FakeEngine, streamInfo } from '../../../../test/support/renderer/fakeEngine';
 import { useLibraryStore } from './libraryStore';
 import { usePlayerStore } from './playerStore';
+import { useSongTableStore } from './songTableStore';
 
 let fake: ReturnType<typeof createFakeApi>;
 let engine: FakeEngine;
@@ -100,6 +101,26 @@ describe('player store', () => {
     engine.snap = { ...engine.snap, current: streamInfo(2, 1), newest: streamInfo(2, 1) };
     player().tick();
     expect(player().songId).toBe(1);
+  });
+
+  it('asks for the next song in the visible order of the table (sorted, filtered), not by id', async () => {
+    // The table shows songs 2, 0, 1 (a sort): after song 0 comes song 1, and after 2 comes 0.
+    useSongTableStore.setState({ visible: { songs: fake.songs, positions: [2, 0, 1] } });
+    await player().play(2);
+    const ended = streamInfo(1, 2, { ended: true });
+    engine.snap = {
+      current: ended,
+      newest: ended,
+      positionSeconds: 28,
+      bufferedAheadSeconds: 2,
+      sounding: true,
+    };
+    player().tick();
+    await vi.waitFor(() => expect(player().advancing).toBe(false));
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 0, startSeconds: 0 });
+    await player().next();
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 1, startSeconds: 0 });
+    useSongTableStore.setState({ visible: null });
   });
 
   it('goes idle when the last song has played out', async () => {

@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import type { StreamEvent } from '../../../shared/tidewaveApi';
 import { engine } from '../audio/engineHolder';
-import { adjacentSongId } from '../lib/adjacentSong';
 import { errorMessage } from '../lib/errorMessage';
-import { followPlayback, streamError } from './followPlayback';
+import { followPlayback, pendingNext, streamError } from './followPlayback';
 import { useLibraryStore } from './libraryStore';
 import {
   abandonRequests,
@@ -14,11 +13,18 @@ import {
   type RequestQueueHolder,
 } from './playbackRequests';
 import { initialPlayerState, type PlayerState } from './playerState';
+import type { PlaySource } from '../queue/playOrder';
+import { useQueueStore } from './queueStore';
+import { useSongTableStore, visibleIds } from './songTableStore';
 
 interface PlayerStore extends PlayerState {
   /** Play and stop requests in flight (see playbackRequests.ts); not reset by a new play. */
   requests: RequestQueue;
-  play(songId: number, startSeconds?: number): Promise<void>;
+  /**
+   * Plays a song now. `from` tells the queue how it was chosen (see PlaySource); null for the
+   * same song again (seek, retry).
+   */
+  play(songId: number, startSeconds?: number, from?: PlaySource | null): Promise<void>;
   togglePlayPause(): Promise<void>;
   stop(): Promise<void>;
   next(): Promise<void>;
@@ -34,9 +40,15 @@ interface PlayerStore extends PlayerState {
 }
 
 const songs = () => useLibraryStore.getState().songs;
+const queue = () => useQueueStore.getState();
+/** What Next follows after the queue: the table's visible order, or the library's. */
+function context(): number[] {
+  const visible = useSongTableStore.getState().visible;
+  return visible ? visibleIds(visible) : songs().map((song) => song.id);
+}
 
 export const usePlayerStore = create<PlayerStore>()((set, get) => {
-  const queue: RequestQueueHolder = {
+  const requests: RequestQueueHolder = {
     get: () => get().requests,
     set: (requests) => set({ requests }),
   };
@@ -44,13 +56,14 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
     ...initialPlayerState,
     requests: EMPTY_REQUEST_QUEUE,
 
-    async play(songId, startSeconds = 0) {
+    async play(songId, startSeconds = 0, from = 'table') {
       set({ ...initialPlayerState, status: 'playing', songId, elapsedSeconds: startSeconds });
+      if (from) queue().started(songId, from);
       set({ buffering: true });
       useLibraryStore.getState().select(songId);
       const resumed = engine().resume();
       try {
-        await requestPlay(queue, { songId, startSeconds, append: false });
+        await requestPlay(requests, { songId, startSeconds, append: false });
         await resumed;
       } catch (error) {
         const failure = { message: errorMessage(error), songId, startSeconds };
@@ -75,29 +88,31 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
     async stop() {
       set({ status: 'idle', elapsedSeconds: 0, buffering: false, advancing: false });
       // Not connected: the audio is already silent, which is all stop promises here.
-      await requestStop(queue).catch(() => undefined);
+      await requestStop(requests).catch(() => undefined);
     },
 
     async next() {
-      const id = adjacentSongId(songs(), get().songId, 1);
-      if (id !== null) await get().play(id);
+      // Within a song's last seconds the next one is already chosen and on its way.
+      const pending = get().status === 'idle' ? null : pendingNext(engine().snapshot());
+      if (pending !== null) return get().play(pending, 0, null);
+      const choice = queue().takeNext(context(), get().songId, false);
+      if (choice) await get().play(choice.songId, 0, choice.from);
     },
 
     async previous() {
-      const { songId } = get();
-      const id = adjacentSongId(songs(), songId, -1) ?? songId;
-      if (id !== null) await get().play(id);
+      const choice = queue().takePrevious(context(), get().songId);
+      if (choice) await get().play(choice.songId, 0, choice.from);
     },
 
     async seek(seconds) {
       const { songId } = get();
-      if (songId !== null) await get().play(songId, Math.max(0, seconds));
+      if (songId !== null) await get().play(songId, Math.max(0, seconds), null);
     },
 
     async retry() {
       const failed = get().error;
       set({ error: null });
-      if (failed?.songId != null) await get().play(failed.songId, failed.startSeconds);
+      if (failed?.songId != null) await get().play(failed.songId, failed.startSeconds, null);
     },
 
     dismissError() {
@@ -107,12 +122,17 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
     tick() {
       if (get().status === 'idle') return;
       const audio = engine();
-      const { patch, advanceTo } = followPlayback(get(), audio.snapshot(), songs());
+      const { patch, advanceAfter } = followPlayback(get(), audio.snapshot());
       set(patch);
       audio.reportBuffer();
-      if (advanceTo === null) return;
+      if (advanceAfter === null) return;
+      // The queue decides what follows (queue, then the table's order, shuffle and repeat).
+      const choice = queue().takeNext(context(), advanceAfter, true);
+      if (!choice) return;
+      const advanceTo = choice.songId;
+      queue().started(advanceTo, choice.from);
       set({ advancing: true });
-      requestPlay(queue, { songId: advanceTo, startSeconds: 0, append: true }).then(
+      requestPlay(requests, { songId: advanceTo, startSeconds: 0, append: true }).then(
         () => set({ advancing: false }),
         (error: unknown) => {
           const failure = { message: errorMessage(error), songId: advanceTo, startSeconds: 0 };
@@ -126,12 +146,12 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       if (get().status === 'idle') return;
       const failure = streamError(event, engine().snapshot());
       if (!failure) return;
-      abandonRequests(queue);
+      abandonRequests(requests);
       set({ status: 'idle', buffering: false, advancing: false, error: failure });
     },
 
     handleConnectionLost() {
-      abandonRequests(queue);
+      abandonRequests(requests);
       set({ status: 'idle', buffering: false, advancing: false, elapsedSeconds: 0 });
     },
   };

@@ -9,6 +9,13 @@ import {
 
 export type LibraryView = 'songs' | 'albums' | 'artists';
 
+/** The songs view's rows in display order (sorted, scoped, filtered), as the table shows them. */
+export interface VisibleRows {
+  songs: ReadonlyArray<{ id: number }>;
+  /** Positions into `songs`. */
+  positions: readonly number[];
+}
+
 interface SongTableStore {
   sort: SortOrder;
   view: LibraryView;
@@ -19,6 +26,14 @@ interface SongTableStore {
   setView(view: LibraryView): void;
   /** Shows the songs of one album or artist. */
   openScope(scope: LibraryScope): void;
+  /** What Next follows when the queue is empty; null until the table has shown rows. */
+  visible: VisibleRows | null;
+  setVisible(visible: VisibleRows): void;
+}
+
+/** The ids of the visible rows, in order (made only when the next song is chosen). */
+export function visibleIds({ songs, positions }: VisibleRows): number[] {
+  return positions.map((p) => songs[p].id);
 }
 
 /** How the library is shown: the song table's sort order and the chosen view. */
@@ -34,5 +49,9 @@ export const useSongTableStore = create<SongTableStore>()((set, get) => ({
   },
   openScope(scope) {
     set({ view: 'songs', scope });
+  },
+  visible: null,
+  setVisible(visible) {
+    set({ visible });
   },
 }));

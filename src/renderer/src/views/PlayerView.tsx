@@ -6,6 +6,7 @@ import { OnboardingCard } from '../components/OnboardingCard';
 import { SongList } from '../components/SongList';
 import { TransportBar } from '../components/TransportBar';
 import { HOST_TOGGLE_ID } from '../app/focusTargets';
+import { UpNextPanel } from '../components/upNext/UpNextPanel';
 import { useKeyboardShortcuts } from '../app/useKeyboardShortcuts';
 import { useHostStore } from '../stores/hostStore';
 
@@ -46,6 +47,7 @@ export function PlayerView() {
       </div>
       <main className="content">
         <SongList />
+        <UpNextPanel />
       </main>
       <TransportBar />
     </div>

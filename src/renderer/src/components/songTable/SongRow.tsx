@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { PlayIcon } from '../icons';
+import { AddIcon, PlayNextIcon } from '../upNext/queueIcons';
 import type { Column } from './columns';
+import type { QueuePlacement } from './queueKeys';
 import type { TableSong } from './tableSong';
 
 interface SongRowProps {
@@ -14,6 +16,7 @@ interface SongRowProps {
   selected: boolean;
   onPlay(songId: number): void;
   onSelect(songId: number): void;
+  onQueue(songId: number, placement: QueuePlacement): void;
 }
 
 export function rowDomId(songId: number): string {
@@ -45,6 +48,7 @@ export const SongRow = memo(function SongRow({
   selected,
   onPlay,
   onSelect,
+  onQueue,
 }: SongRowProps) {
   const classes = ['song-row', playing && 'is-playing', selected && 'is-selected'];
   return (
@@ -85,6 +89,35 @@ export const SongRow = memo(function SongRow({
           </td>
         );
       })}
+      {/* Out of the grid's tracks (absolutely placed); the keys Q and Shift+Q do the same. */}
+      <td className="cell-actions">
+        <button
+          type="button"
+          className="icon-button row-queue"
+          aria-label={`Queue ${song.title} to play next`}
+          title="Play next (Shift+Q)"
+          tabIndex={-1}
+          onClick={(e) => {
+            e.stopPropagation();
+            onQueue(song.id, 'next');
+          }}
+        >
+          <PlayNextIcon size={16} />
+        </button>
+        <button
+          type="button"
+          className="icon-button row-queue"
+          aria-label={`Add ${song.title} to the queue`}
+          title="Add to queue (Q)"
+          tabIndex={-1}
+          onClick={(e) => {
+            e.stopPropagation();
+            onQueue(song.id, 'end');
+          }}
+        >
+          <AddIcon size={16} />
+        </button>
+      </td>
     </tr>
   );
 });

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { gridTemplate, HEADER_HEIGHT, ROW_HEIGHT, type Column } from './columns';
 import { gridKeyAction, rowsPerPage } from './gridKeys';
+import { queueKeyAction, type QueuePlacement } from './queueKeys';
 import type { SongIndex } from './songIndex';
 import { rowDomId, SongRow } from './SongRow';
 import { SongTableHeader } from './SongTableHeader';
@@ -33,6 +34,8 @@ interface SongTableProps {
   paused: boolean;
   onPlay(songId: number): void;
   onSelect(songId: number): void;
+  /** Adds a song to the queue (row buttons, Q and Shift+Q). */
+  onQueue(songId: number, placement: QueuePlacement): void;
   /** Shown under the header, e.g. why there are no rows. */
   children?: ReactNode;
 }
@@ -44,7 +47,7 @@ interface SongTableProps {
  */
 export function SongTable(props: SongTableProps) {
   const { index, shown, columns, sort, onSort, filter, selectedId, playingId, paused } = props;
-  const { onPlay, onSelect } = props;
+  const { onPlay, onSelect, onQueue } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const typeAhead = useRef(EMPTY_TYPE_AHEAD);
   const songs = index.songs;
@@ -94,6 +97,12 @@ export function SongTable(props: SongTableProps) {
     // Keys on a header's sort button are that button's.
     if (event.target !== event.currentTarget) return;
     const now = event.timeStamp;
+    const placement = queueKeyAction(event.key, event, typeAhead.current, now);
+    if (placement && activeIndex >= 0) {
+      onQueue(songs[shown[activeIndex]].id, placement);
+      event.preventDefault();
+      return;
+    }
     if (isTypeAheadKey(event.key, event, typeAhead.current, now)) {
       typeAhead.current = extendTypeAhead(typeAhead.current, event.key, now);
       const found = findTypeAhead(shown, index.titleKeys, typeAhead.current.buffer, activeIndex);
@@ -149,6 +158,7 @@ export function SongTable(props: SongTableProps) {
                 selected={song.id === selectedId}
                 onPlay={onPlay}
                 onSelect={onSelect}
+                onQueue={onQueue}
               />
             );
           })}

@@ -1,0 +1,99 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLibraryStore } from '../../stores/libraryStore';
+import { usePlayerStore } from '../../stores/playerStore';
+import { useQueueStore } from '../../stores/queueStore';
+import { QueueItem } from './QueueItem';
+
+/**
+ * The "Up next" panel: the queue in play order, beside the library (so it stays while the
+ * library switches between songs, albums and artists). Shown while the queue toggle is on.
+ */
+export function UpNextPanel() {
+  const open = useQueueStore((s) => s.panelOpen);
+  const upNext = useQueueStore((s) => s.upNext);
+  const remove = useQueueStore((s) => s.remove);
+  const move = useQueueStore((s) => s.move);
+  const clear = useQueueStore((s) => s.clear);
+  const songs = useLibraryStore((s) => s.songs);
+  const play = usePlayerStore((s) => s.play);
+  const listRef = useRef<HTMLOListElement>(null);
+  /** The entry whose play button gets focus after a move or a removal. */
+  const [focusKey, setFocusKey] = useState<number | null>(null);
+
+  const byId = useMemo(() => new Map(songs.map((song) => [song.id, song])), [songs]);
+
+  const onPlay = useCallback(
+    (entryKey: number) => {
+      const entry = useQueueStore.getState().upNext.find((e) => e.key === entryKey);
+      if (!entry) return;
+      remove(entryKey);
+      void play(entry.songId, 0, 'queue');
+    },
+    [remove, play],
+  );
+  const onRemove = useCallback(
+    (entryKey: number, index: number) => {
+      const list = useQueueStore.getState().upNext;
+      // Focus moves to the entry that takes its place (or the one before it at the end).
+      const neighbour = list[index + 1] ?? list[index - 1];
+      setFocusKey(neighbour?.key ?? null);
+      remove(entryKey);
+    },
+    [remove],
+  );
+  const onMove = useCallback(
+    (from: number, to: number, entryKey: number) => {
+      move(from, to);
+      setFocusKey(entryKey);
+    },
+    [move],
+  );
+
+  useLayoutEffect(() => {
+    if (focusKey === null) return;
+    const button = listRef.current?.querySelector<HTMLButtonElement>(
+      `[data-queue-key="${focusKey}"] .queue-play`,
+    );
+    button?.focus();
+    setFocusKey(null);
+  }, [focusKey, upNext]);
+
+  if (!open) return null;
+  return (
+    <aside id="up-next" className="up-next" aria-labelledby="up-next-title">
+      <div className="up-next-head">
+        <h2 id="up-next-title">Up next</h2>
+        <span className="up-next-count">
+          {upNext.length === 1 ? '1 song' : `${upNext.length} songs`}
+        </span>
+        <button type="button" onClick={clear} disabled={upNext.length === 0}>
+          Clear
+        </button>
+      </div>
+      {upNext.length === 0 ? (
+        <p className="empty-state">
+          Nothing queued. Press Q on a song to add it, Shift+Q to play it next.
+        </p>
+      ) : (
+        <ol className="up-next-list" ref={listRef} aria-label="Queued songs">
+          {upNext.map((entry, index) => {
+            const song = byId.get(entry.songId);
+            return (
+              <QueueItem
+                key={entry.key}
+                entryKey={entry.key}
+                index={index}
+                count={upNext.length}
+                title={song?.title ?? `Song ${entry.songId}`}
+                artist={song?.artist ?? null}
+                onPlay={onPlay}
+                onRemove={onRemove}
+                onMove={onMove}
+              />
+            );
+          })}
+        </ol>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,138 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { installEngine } from '../audio/engineHolder';
+import { installApi } from '../lib/api';
+import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
+import { FakeEngine, streamInfo } from '../../../../test/support/renderer/fakeEngine';
+import { useLibraryStore } from './libraryStore';
+import { usePlayerStore } from './playerStore';
+import { useQueueStore } from './queueStore';
+import { useSongTableStore } from './songTableStore';
+
+let fake: ReturnType<typeof createFakeApi>;
+let engine: FakeEngine;
+const initialPlayer = usePlayerStore.getState();
+const initialQueue = useQueueStore.getState();
+const initialTable = useSongTableStore.getState();
+
+beforeEach(() => {
+  fake = createFakeApi();
+  engine = new FakeEngine();
+  installApi(fake.api);
+  installEngine(engine);
+  usePlayerStore.setState(initialPlayer, true);
+  useQueueStore.setState(initialQueue, true);
+  useSongTableStore.setState(initialTable, true);
+  useLibraryStore.setState({ songs: fake.songs, selectedId: null });
+});
+
+const player = () => usePlayerStore.getState();
+const queue = () => useQueueStore.getState();
+const requested = () => fake.api.play.mock.calls.map(([request]) => request.songId);
+
+/** The song `songId` has fully arrived and little is left: time for the gapless request. */
+async function nearEndOf(songId: number, streamId: number): Promise<void> {
+  const stream = streamInfo(streamId, songId, { ended: true });
+  engine.snap = {
+    current: stream,
+    newest: stream,
+    positionSeconds: 28,
+    bufferedAheadSeconds: 2,
+    sounding: true,
+  };
+  player().tick();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await player().requests.chain;
+}
+
+describe('the queue store', () => {
+  it('adds to the end, plays next at the front, removes, moves and clears', () => {
+    queue().addToQueue([1, 2]);
+    queue().playNext([0]);
+    expect(queue().upNext.map((e) => e.songId)).toEqual([0, 1, 2]);
+    queue().move(0, 2);
+    expect(queue().upNext.map((e) => e.songId)).toEqual([1, 2, 0]);
+    queue().addToQueue([1]);
+    const [first] = queue().upNext;
+    queue().remove(first.key);
+    expect(queue().upNext.map((e) => e.songId)).toEqual([2, 0, 1]);
+    expect(new Set(queue().upNext.map((e) => e.key)).size).toBe(3);
+    queue().keepSongs([0, 1]);
+    expect(queue().upNext.map((e) => e.songId)).toEqual([0, 1]);
+    queue().clear();
+    expect(queue().upNext).toEqual([]);
+  });
+
+  it('cycles repeat and toggles shuffle and the panel', () => {
+    queue().cycleRepeat();
+    expect(queue().repeat).toBe('all');
+    queue().setShuffle(true, 2);
+    expect(queue()).toMatchObject({ shuffle: true, round: [2] });
+    queue().togglePanel();
+    expect(queue().panelOpen).toBe(true);
+  });
+});
+
+describe('the player with a queue', () => {
+  it('requests the queued songs gaplessly, in queue order, then goes on after the played song', async () => {
+    await player().play(0);
+    queue().addToQueue([2]);
+    queue().playNext([1]);
+    await nearEndOf(0, 1);
+    await nearEndOf(1, 2);
+    await nearEndOf(2, 3);
+    expect(requested()).toEqual([0, 1, 2, 1]);
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 1, startSeconds: 0 });
+    expect(queue().upNext).toEqual([]);
+  });
+
+  it('with an empty queue, advances in the visible order of the table, not by id', async () => {
+    // The table sorted descending and filtered to songs 2 and 0.
+    useSongTableStore.getState().setVisible({ songs: fake.songs, positions: [2, 0] });
+    await player().play(2);
+    await nearEndOf(2, 1);
+    expect(requested()).toEqual([2, 0]);
+    await player().next();
+    // Song 0 is the last row shown: Next has nowhere to go with repeat off.
+    expect(requested()).toEqual([2, 0]);
+    await player().previous();
+    expect(requested()).toEqual([2, 0, 2]);
+  });
+
+  it('Next takes the queue first; repeat one replays at the end; repeat all wraps', async () => {
+    await player().play(1);
+    queue().addToQueue([0]);
+    await player().next();
+    expect(requested()).toEqual([1, 0]);
+    queue().cycleRepeat(); // all
+    queue().cycleRepeat(); // one
+    await nearEndOf(0, 2);
+    expect(requested()).toEqual([1, 0, 0]);
+    queue().cycleRepeat(); // off
+    queue().cycleRepeat(); // all
+    await player().play(2);
+    await nearEndOf(2, 4);
+    expect(requested()).toEqual([1, 0, 0, 2, 0]);
+  });
+
+  it('Next in the last seconds goes to the song the gapless advance already took from the queue', async () => {
+    await player().play(0);
+    queue().addToQueue([2]);
+    await nearEndOf(0, 1);
+    expect(queue().upNext).toEqual([]);
+    // Song 0 still sounds; song 2 is the newest stream.
+    engine.snap = { ...engine.snap, current: streamInfo(1, 0), newest: streamInfo(2, 2) };
+    await player().next();
+    expect(requested()).toEqual([0, 2, 2]);
+  });
+
+  it('shuffle plays each song once before the end without repeat', async () => {
+    queue().setShuffle(true, null);
+    await player().play(1);
+    await nearEndOf(1, 1);
+    const second = requested()[1];
+    await nearEndOf(second, 2);
+    await nearEndOf(requested()[2], 3);
+    expect(new Set(requested())).toEqual(new Set([0, 1, 2]));
+    expect(requested()).toHaveLength(3);
+  });
+});

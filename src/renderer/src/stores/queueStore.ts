@@ -1,0 +1,115 @@
+import { create } from 'zustand';
+import {
+  chooseNext,
+  choosePrevious,
+  nextRepeatMode,
+  startedPatch,
+  type NextChoice,
+  type PlayOrderState,
+  type PlaySource,
+} from '../queue/playOrder';
+import {
+  insertEntries,
+  keepKnown,
+  moveEntry,
+  removeEntry,
+  type QueueEntry,
+} from '../queue/queueList';
+import type { Random } from '../queue/shuffleRound';
+
+interface QueueStore extends PlayOrderState {
+  /** The key the next queued entry gets. */
+  nextKey: number;
+  /** Whether the Up next panel shows. */
+  panelOpen: boolean;
+  /** The songs last added and where, for the screen-reader announcement. */
+  lastAdded: { songIds: readonly number[]; where: 'front' | 'end'; key: number } | null;
+  /** Where shuffle draws from (tests pass a seeded one). */
+  random: Random;
+  addToQueue(songIds: readonly number[]): void;
+  playNext(songIds: readonly number[]): void;
+  remove(key: number): void;
+  move(from: number, to: number): void;
+  clear(): void;
+  /** A new song list arrived: entries of songs it no longer has go. */
+  keepSongs(songIds: readonly number[]): void;
+  /** Shuffle on or off; a new round starts with the playing song counted as played. */
+  setShuffle(on: boolean, current: number | null): void;
+  cycleRepeat(): void;
+  togglePanel(): void;
+  /** Picks (and takes from the queue) the song after `current`; see chooseNext. */
+  takeNext(context: readonly number[], current: number | null, auto: boolean): NextChoice | null;
+  takePrevious(context: readonly number[], current: number | null): NextChoice | null;
+  /** A song started playing (see startedPatch). */
+  started(songId: number, from: PlaySource): void;
+}
+
+const initial = {
+  upNext: [] as QueueEntry[],
+  shuffle: false,
+  repeat: 'off' as const,
+  cursor: null,
+  round: [] as number[],
+  history: [] as number[],
+  nextKey: 1,
+  panelOpen: false,
+  lastAdded: null,
+};
+
+/** The play queue and play order (shuffle, repeat); the player store asks it what comes next. */
+export const useQueueStore = create<QueueStore>()((set, get) => {
+  const entries = (songIds: readonly number[]) => {
+    const first = get().nextKey;
+    set({ nextKey: first + songIds.length });
+    return songIds.map((songId, i) => ({ key: first + i, songId }));
+  };
+  const apply = (choice: NextChoice | null) => {
+    if (choice) set(choice.patch);
+    return choice;
+  };
+  return {
+    ...initial,
+    random: Math.random,
+    addToQueue(songIds) {
+      const added = entries(songIds);
+      const lastAdded = { songIds, where: 'end' as const, key: added[0]?.key ?? 0 };
+      set({ upNext: insertEntries(get().upNext, added, 'end'), lastAdded });
+    },
+    playNext(songIds) {
+      const added = entries(songIds);
+      const lastAdded = { songIds, where: 'front' as const, key: added[0]?.key ?? 0 };
+      set({ upNext: insertEntries(get().upNext, added, 'front'), lastAdded });
+    },
+    remove(key) {
+      set({ upNext: removeEntry(get().upNext, key) });
+    },
+    move(from, to) {
+      set({ upNext: moveEntry(get().upNext, from, to) });
+    },
+    clear() {
+      set({ upNext: [] });
+    },
+    keepSongs(songIds) {
+      const upNext = keepKnown(get().upNext, new Set(songIds));
+      if (upNext.length !== get().upNext.length) set({ upNext });
+    },
+    setShuffle(shuffle, current) {
+      set({ shuffle, round: current === null ? [] : [current] });
+    },
+    cycleRepeat() {
+      set({ repeat: nextRepeatMode(get().repeat) });
+    },
+    togglePanel() {
+      set({ panelOpen: !get().panelOpen });
+    },
+    takeNext(context, current, auto) {
+      return apply(chooseNext(get(), context, current, auto, get().random));
+    },
+    takePrevious(context, current) {
+      return apply(choosePrevious(get(), context, current));
+    },
+    started(songId, from) {
+      set(startedPatch(get(), songId, from));
+    },
+  };
+});
