@@ -1,7 +1,18 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, globalShortcut, ipcMain, Menu, net, protocol, screen } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  net,
+  powerMonitor,
+  protocol,
+  screen,
+} from 'electron';
 import { createAppServices } from '../appServices';
+import { DEFAULT_BACKOFF } from '../player';
 import { APP_ENTRY_URL, handleAppProtocol } from './appProtocol';
 import { AudioPortForwarder } from './audioPortForwarder';
 import decoderWorkerPath from './decoderWorkerPath';
@@ -13,6 +24,7 @@ import { registerMediaKeys } from './mediaKeys';
 import { buildMenuTemplate } from './menu';
 import { builtPaths, bundledMusicDir, windowIconPath, type AppLayout } from './resourcePaths';
 import { createMainWindow } from './window';
+import { reconnectOnWake } from './wakeReconnect';
 import { WindowStateFile } from './windowState';
 
 export interface RunningApp {
@@ -40,7 +52,10 @@ export async function startApp(): Promise<RunningApp> {
     userDataDir,
     bundledMusicDir: bundledMusicDir(layout),
     decoderWorkerPath,
-    playback: { log: (message) => console.log(`[client] ${message}`) },
+    playback: {
+      log: (message) => console.log(`[client] ${message}`),
+      reconnect: DEFAULT_BACKOFF, // a lost server is retried and the song resumed (issue 10)
+    },
     host: { log: (line) => console.log(`[server] ${line}`) },
   });
   const windowState = new WindowStateFile(join(userDataDir, 'window-state.json'), (message) =>
@@ -93,6 +108,8 @@ export async function startApp(): Promise<RunningApp> {
     (m) => console.warn(m),
   );
 
+  const releaseWake = reconnectOnWake(powerMonitor, services.playback, (m) => console.log(m));
+
   await openWindow();
   void services.bootstrap();
 
@@ -105,6 +122,7 @@ export async function startApp(): Promise<RunningApp> {
     async dispose() {
       windowState.save(); // now, while the window still exists: the process exits soon after
       releaseMediaKeys();
+      releaseWake();
       ipc.dispose();
       audio.dispose();
       await services.dispose();

@@ -90,3 +90,20 @@ describe('FlowGate', () => {
     expect(gate.isOpen).toBe(true);
   });
 });
+
+describe('FlowGate.continuing', () => {
+  it('keeps what the stream emitted and the renderer reported, with the bound back', () => {
+    const gate = new FlowGate(6, 3);
+    gate.onEmitted(7);
+    gate.onReport(2, 5); // 2 s held, 2 s in flight
+    gate.release(); // the old source died
+    const next = FlowGate.continuing(gate);
+    expect(next.bufferedSeconds).toBe(4);
+    expect(next.isOpen).toBe(true);
+    next.onEmitted(2);
+    expect(next.isOpen).toBe(false); // the bound of 6 s is back
+    next.onReport(1, 9); // the renderer's count of the stream goes on across the resume
+    expect(next.bufferedSeconds).toBe(1);
+    expect(next.isOpen).toBe(true);
+  });
+});

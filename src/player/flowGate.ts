@@ -16,11 +16,24 @@ export class FlowGate {
    * @param initialBufferedSeconds audio the renderer holds before this stream's first report,
    *   e.g. the rest of an ended stream that this one follows gaplessly
    */
+  /** The same stream going on from a new source (a resume): its counts, with the bound back. */
+  static continuing(previous: FlowGate): FlowGate {
+    const gate = new FlowGate(previous.limit, previous.resumeBelowSeconds);
+    gate.reportedBuffered = previous.reportedBuffered;
+    gate.reportedReceived = previous.reportedReceived;
+    gate.emitted = previous.emitted;
+    gate.closed = gate.bufferedSeconds >= gate.maxSeconds;
+    return gate;
+  }
+
+  private readonly limit: number;
+
   constructor(
     private maxSeconds: number,
     private readonly resumeBelowSeconds: number,
     initialBufferedSeconds = 0,
   ) {
+    this.limit = maxSeconds;
     this.reportedBuffered = initialBufferedSeconds;
     this.closed = initialBufferedSeconds >= maxSeconds;
   }

@@ -1,2 +1,3 @@
 export * from './playbackErrors';
 export * from './playbackService';
+export * from './reconnectBackoff';

@@ -12,6 +12,9 @@ import type {
 } from '../shared/tidewaveApi';
 import { FlowGate } from './flowGate';
 import { readableError } from './playbackErrors';
+import type { BackoffOptions } from './reconnectBackoff';
+import { ReconnectLoop } from './reconnectLoop';
+import { resumeStartSeconds } from './resumePoint';
 import { ServerConnection } from './serverConnection';
 import { StreamPump, type PumpState } from './streamPump';
 
@@ -28,6 +31,12 @@ export interface PlaybackServiceOptions {
   /** Bound on each reply from the server (the song list, stop, quit). */
   listTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /**
+   * When the connection is lost unasked: reconnect with this backoff and resume the song at the
+   * first sample not yet emitted (same stream id, so the renderer's stream just goes on).
+   * Off by default: the connection is then reported lost at once.
+   */
+  reconnect?: BackoffOptions | false;
   log?: (message: string) => void;
 }
 
@@ -43,8 +52,15 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   private lastStreamId = 0;
   private decoder: StreamDecoder | null = null;
   private readonly options: Required<
-    Omit<PlaybackServiceOptions, 'createDecoder' | 'decoderWorkerPath'>
+    Omit<PlaybackServiceOptions, 'createDecoder' | 'decoderWorkerPath' | 'reconnect'>
   >;
+  private readonly backoff: BackoffOptions | null;
+  private reconnecting: ReconnectLoop | null = null;
+  /** The current pump's song and the time it was asked from. */
+  private playing = { songId: -1, startSeconds: 0 };
+  private pumpDone: Promise<void> = Promise.resolve();
+  /** The error of a song cut by a lost connection, told only if reconnecting fails. */
+  private heldError: StreamEvent | null = null;
   private readonly createDecoder: () => StreamDecoder;
 
   constructor(options: PlaybackServiceOptions = {}) {
@@ -57,8 +73,15 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
       connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
       log: options.log ?? (() => {}),
     };
-    this.connection = new ServerConnection(this.options);
-    this.connection.on('changed', (state) => this.emit('connection', state));
+    this.backoff = options.reconnect || null;
+    this.connection = new ServerConnection({
+      ...this.options,
+      shouldReconnect: () => this.backoff !== null,
+    });
+    this.connection.on('changed', (state) => {
+      this.emit('connection', state);
+      if (state.status === 'reconnecting' && !this.reconnecting) this.startReconnecting();
+    });
     const workerPath = options.decoderWorkerPath ?? SOURCE_DECODER_WORKER;
     this.createDecoder = options.createDecoder ?? (() => new WorkerDecoder(workerPath));
   }
@@ -74,12 +97,14 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
 
   /** Disconnects an existing session first. */
   connect(host: string, port: number): Promise<ConnectionState> {
+    this.stopReconnecting();
     this.cancelStream();
     return this.connection.connect(host, port);
   }
 
   /** Sends quit; quitAcknowledged tells whether the server answered. */
   disconnect(): Promise<DisconnectResult> {
+    this.stopReconnecting();
     this.cancelStream();
     return this.connection.disconnect();
   }
@@ -90,7 +115,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
 
   /** Starts a song, replacing the current one at once; resolves when the request is sent. */
   async play(request: PlayRequest): Promise<PlayStarted> {
-    const session = this.connection.requireSession();
+    this.connection.requireSession();
     const startSeconds = request.startSeconds ?? 0;
     const refused = badPlayRequest(request.songId, startSeconds);
     if (refused) throw refused; // before anything is sent or the current song is touched
@@ -100,28 +125,22 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     const carriedOver = previous?.state === 'ended' ? previous.gate.bufferedSeconds : 0;
     this.cancelStream('play');
     const streamId = ++this.lastStreamId;
-    const source = session.play(request.songId, { startSeconds });
     const gate = new FlowGate(
       this.options.maxBufferedSeconds,
       this.options.resumeBelowSeconds,
       carriedOver,
     );
-    const decoder = this.useDecoder();
-    const pump = new StreamPump(
-      streamId,
-      source,
-      decoder,
-      gate,
-      {
-        audio: (chunk) => this.emit('audio', chunk),
-        event: (event) => this.emit('stream', event),
-      },
-      this.options.chunkSeconds,
-    );
-    this.pump = pump;
+    this.playing = { songId: request.songId, startSeconds };
+    this.startPump(streamId, startSeconds, gate, null);
     this.emit('stream', { kind: 'started', streamId, songId: request.songId });
-    void pump.run().then((state) => this.afterPump(pump, decoder, state));
     return { streamId, songId: request.songId, startSeconds };
+  }
+
+  /** The machine woke up (or the person asked): try a lost connection now, probe a live one. */
+  checkConnection(): void {
+    if (this.reconnecting) this.reconnecting.hurry();
+    // A socket that died while the machine slept fails this request, which starts a reconnect.
+    else if (this.connection.state.status === 'connected') void this.listSongs().catch(() => {});
   }
 
   /** Stops the current song: a 'stopped' event now, then resolves on the server's reply. */
@@ -163,6 +182,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   private cancelStream(reason: 'play' | 'stop' = 'stop'): void {
     const pump = this.pump;
     this.pump = null;
+    this.heldError = null;
     if (!pump) return;
     const announce = pump.state === 'streaming' || (reason === 'stop' && pump.state === 'ended');
     pump.cancel();
@@ -174,6 +194,84 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     // A song we gave up on may still be streaming: tell the server to stop sending it.
     if (state === 'failed' && pump === this.pump)
       void this.connection.session?.stop().catch(() => undefined);
+  }
+
+  /** Plays the current song from `startSeconds` (or exactly `exactSample`) as `streamId`. */
+  private startPump(
+    streamId: number,
+    startSeconds: number,
+    gate: FlowGate,
+    exactSample: number | null,
+  ): void {
+    const source = this.connection.requireSession().play(this.playing.songId, { startSeconds });
+    const decoder = this.useDecoder();
+    const pump: StreamPump = new StreamPump(
+      streamId,
+      source,
+      decoder,
+      gate,
+      {
+        audio: (chunk) => this.emit('audio', chunk),
+        event: (event) => this.onPumpEvent(pump, event),
+      },
+      this.options.chunkSeconds,
+      exactSample,
+    );
+    this.pump = pump;
+    this.pumpDone = pump.run().then((state) => this.afterPump(pump, decoder, state));
+  }
+
+  private onPumpEvent(pump: StreamPump, event: StreamEvent): void {
+    // A song cut by the lost connection goes on after the reconnect: hold its error till then.
+    if (event.kind === 'error' && pump === this.pump && this.reconnecting) {
+      this.heldError = event;
+      return;
+    }
+    this.emit('stream', event);
+  }
+
+  private startReconnecting(): void {
+    if (!this.backoff) return;
+    const loop = new ReconnectLoop(
+      this.backoff,
+      () => this.connection.reconnectOnce(),
+      (attempt, delayMs) => this.connection.retryIn(attempt, delayMs),
+    );
+    this.reconnecting = loop;
+    void loop.run().then(async (reconnected) => {
+      if (this.reconnecting !== loop) return; // cancelled by a connect or disconnect
+      this.reconnecting = null;
+      if (reconnected) return this.resumeStream();
+      this.connection.giveUp();
+      await this.pumpDone;
+      if (this.heldError) this.emit('stream', this.heldError);
+      this.heldError = null;
+    });
+  }
+
+  private stopReconnecting(): void {
+    this.reconnecting?.cancel();
+    this.reconnecting = null;
+  }
+
+  /** After a reconnect: the cut song goes on as the same stream, from its next sample. */
+  private async resumeStream(): Promise<void> {
+    const cut = this.pump;
+    await this.pumpDone; // its last chunks are out, so nextSample is final
+    const held = this.heldError;
+    if (!cut || cut !== this.pump || !held) return;
+    this.heldError = null;
+    const next = cut.nextSample;
+    const rate = cut.sampleRate;
+    const exact = next !== null && rate !== null ? next : null;
+    const startSeconds =
+      exact !== null && rate !== null ? resumeStartSeconds(exact, rate) : this.playing.startSeconds;
+    try {
+      this.startPump(cut.streamId, startSeconds, FlowGate.continuing(cut.gate), exact);
+      this.options.log(`Resumed song ${this.playing.songId} at sample ${exact ?? 'start'}`);
+    } catch {
+      this.emit('stream', held);
+    }
   }
 
   private useDecoder(): StreamDecoder {

@@ -62,3 +62,28 @@ describe('SampleWindow', () => {
     expect(new SampleWindow({ skip: 0, keep: null, startSample: 0 }).take(pcm)).toBe(pcm);
   });
 });
+
+describe('planWindow with an exact start sample (a resume)', () => {
+  it('starts at that sample from a start packet that begins earlier', () => {
+    const origin = {
+      kind: 'sample',
+      firstSample: 438_959,
+      sampleRate: 44_100,
+      totalSamples: 1_433_250,
+    } as const;
+    // 10.001 s on the wire is sample 441,044; the resume wants 441,050.
+    expect(planWindow(origin, 10.001, 44_100, 441_050)).toEqual({
+      skip: 441_050 - 438_959,
+      keep: 1_433_250 - 441_050,
+      startSample: 441_050,
+    });
+  });
+
+  it('skips to it in a whole file (a seed-era server)', () => {
+    expect(planWindow({ kind: 'file' }, 10.001, 44_100, 441_050)).toEqual({
+      skip: 441_050,
+      keep: null,
+      startSample: 441_050,
+    });
+  });
+});

@@ -22,8 +22,10 @@ export function planWindow(
   origin: StreamOrigin,
   startSeconds: number,
   sampleRate: number,
+  /** The song sample to start at when the time on the wire cannot name it (a resume). */
+  exactSample: number | null = null,
 ): WindowPlan {
-  const target = Math.max(0, Math.round(startSeconds * sampleRate));
+  const target = Math.max(0, exactSample ?? Math.round(startSeconds * sampleRate));
   switch (origin.kind) {
     case 'file':
       return { skip: target, keep: null, startSample: target };

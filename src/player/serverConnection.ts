@@ -8,6 +8,9 @@ export interface ServerConnectionOptions {
   listTimeoutMs: number;
   connectTimeoutMs: number;
   log: (message: string) => void;
+  /** Asked when the connection is lost unasked: true makes the state 'reconnecting', not 'error'
+   * (the owner then calls reconnectOnce until it succeeds, or giveUp). */
+  shouldReconnect?: () => boolean;
 }
 
 /**
@@ -69,6 +72,52 @@ export class ServerConnection extends EventEmitter<{ changed: [ConnectionState] 
     }
   }
 
+  /**
+   * One reconnect attempt to the server of the current state, which stays 'reconnecting' until
+   * it succeeds (then 'connected'). A connect or disconnect meanwhile makes it void.
+   */
+  async reconnectOnce(): Promise<boolean> {
+    const { host, port } = this.stateNow;
+    const generation = ++this.generation;
+    const stale = () => generation !== this.generation;
+    let session: ClientSession | null = null;
+    try {
+      session = await ClientSession.connect({
+        host,
+        port,
+        connectTimeoutMs: this.options.connectTimeoutMs,
+        requestTimeoutMs: this.options.listTimeoutMs,
+        log: this.options.log,
+      });
+      if (stale()) throw new Error('Replaced by a newer connection');
+      this.adopt(session, generation);
+      const { hasMetadata } = await session.list();
+      if (stale()) throw new Error('Replaced by a newer connection');
+      const { retry: _done, ...state } = this.stateNow;
+      this.setState({ ...state, status: 'connected', hasMetadata, error: null });
+      return true;
+    } catch (error) {
+      this.options.log(`Reconnect to ${host}:${port} failed: ${readableError(error).message}`);
+      if (!stale() && this.current === session) this.current = null;
+      session?.close();
+      return false;
+    }
+  }
+
+  /** While reconnecting: says when the next attempt comes. */
+  retryIn(attempt: number, delayMs: number): void {
+    if (this.stateNow.status === 'reconnecting') {
+      this.setState({ ...this.stateNow, retry: { attempt, delayMs } });
+    }
+  }
+
+  /** Reconnecting failed for good: the state says the connection is lost. */
+  giveUp(): void {
+    if (this.stateNow.status !== 'reconnecting') return;
+    const { retry: _gone, ...state } = this.stateNow;
+    this.setState({ ...state, status: 'error' });
+  }
+
   /** Says goodbye with `quit`; quitAcknowledged tells whether the server answered it. */
   disconnect(): Promise<DisconnectResult> {
     return this.endSession(DISCONNECTED);
@@ -104,7 +153,11 @@ export class ServerConnection extends EventEmitter<{ changed: [ConnectionState] 
     session.on('close', ({ reason, expected }) => {
       if (expected || generation !== this.generation) return;
       this.current = null;
-      this.setState({ ...this.stateNow, status: 'error', error: describeConnectionLoss(reason) });
+      const error = describeConnectionLoss(reason);
+      // A failed reconnect's session says nothing: the reconnect loop is still in charge.
+      if (this.stateNow.status === 'reconnecting') return;
+      const status = this.options.shouldReconnect?.() ? 'reconnecting' : 'error';
+      this.setState({ ...this.stateNow, status, error });
     });
   }
 

@@ -41,6 +41,9 @@ export class StreamPump {
    * round(startSeconds × rate) (unless the server seeked without saying where).
    */
   startSample: number | null = null;
+  /** Samples (per channel) handed to the sink so far, and their rate. */
+  emittedSamples = 0;
+  sampleRate: number | null = null;
   private readonly accumulator: PcmAccumulator;
   private readonly cover: CoverArtSniffer;
   private window: SampleWindow | null = null;
@@ -52,6 +55,8 @@ export class StreamPump {
     readonly gate: FlowGate,
     private readonly sink: PumpSink,
     chunkSeconds: number,
+    /** Start at exactly this song sample (a resume), whatever startSeconds rounds to. */
+    private readonly exactStartSample: number | null = null,
   ) {
     this.accumulator = new PcmAccumulator(chunkSeconds);
     this.cover = new CoverArtSniffer((dataUrl) => {
@@ -63,6 +68,11 @@ export class StreamPump {
       if (source.endReason !== 'complete') gate.release();
     });
     source.on('error', () => {}); // read from `source.errored` once the loop ends
+  }
+
+  /** The song sample that follows the last one emitted, once any audio was; else null. */
+  get nextSample(): number | null {
+    return this.startSample === null ? null : this.startSample + this.emittedSamples;
   }
 
   cancel(): void {
@@ -138,7 +148,8 @@ export class StreamPump {
     if (!pcm) return null;
     if (!this.window) {
       const origin = this.source.origin ?? { kind: 'file' };
-      const plan = planWindow(origin, this.source.startSeconds ?? 0, pcm.sampleRate);
+      const startSeconds = this.source.startSeconds ?? 0;
+      const plan = planWindow(origin, startSeconds, pcm.sampleRate, this.exactStartSample);
       this.startSample = plan.startSample;
       this.window = new SampleWindow(plan);
     }
@@ -147,6 +158,8 @@ export class StreamPump {
 
   private emitChunk(chunk: PcmChunk): void {
     this.gate.onEmitted(pcmSeconds(chunk));
+    this.emittedSamples += chunk.channels[0]?.length ?? 0;
+    this.sampleRate = chunk.sampleRate;
     this.sink.audio({
       streamId: this.streamId,
       sampleRate: chunk.sampleRate,

@@ -14,7 +14,9 @@ export interface SongInfo {
   hasCover: boolean;
 }
 
-export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'error';
+/** 'reconnecting': the connection was lost mid-song and main is trying again (see `retry`). */
+export type ConnectionStatus =
+  'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'error';
 
 export interface ConnectionState {
   status: ConnectionStatus;
@@ -24,6 +26,8 @@ export interface ConnectionState {
   hasMetadata: boolean;
   /** A readable reason when status is 'error' or the server went away. */
   error: string | null;
+  /** While 'reconnecting': the next attempt (from 1) and the wait before it. */
+  retry?: { attempt: number; delayMs: number };
 }
 
 export interface DisconnectResult {

@@ -107,6 +107,7 @@ vi.mock('electron', () => ({
     return state.ipcMain;
   },
   net: { fetch: async () => new Response('') },
+  powerMonitor: { on: () => {}, off: () => {} },
   screen: {
     getAllDisplays: () => [{ workArea: LAPTOP }],
     getPrimaryDisplay: () => ({ workArea: LAPTOP }),

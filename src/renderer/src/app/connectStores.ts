@@ -35,7 +35,9 @@ export function connectStores(bridge: TidewaveApi): () => void {
       if (now.status === 'connected' && (before.status !== 'connected' || !sameServer)) {
         void useLibraryStore.getState().refresh();
       }
-      if (before.status === 'connected' && now.status !== 'connected') {
+      // While main reconnects, the song's audio plays on and the stream continues after it.
+      const live = (status: string) => status === 'connected' || status === 'reconnecting';
+      if (live(before.status) && !live(now.status)) {
         usePlayerStore.getState().handleConnectionLost();
         // Leaving on purpose (Disconnect, another server): that library's song and cover go too;
         // after a failure they stay, for Retry.

@@ -8,6 +8,7 @@ const statusText: Record<ConnectionStatus, string> = {
   disconnected: 'Not connected',
   connecting: 'Connecting…',
   connected: 'Connected',
+  reconnecting: 'Reconnecting…',
   error: 'Connection lost',
 };
 
@@ -28,7 +29,8 @@ export function ConnectionBar() {
   const savedPort = useSettings((s) => s.settings?.port ?? DEFAULT_SETTINGS.port);
   const host = hostDraft ?? (connection.host || savedHost);
   const port = portDraft ?? String(connection.port || savedPort);
-  const connected = connection.status === 'connected';
+  // While reconnecting, Disconnect is what cancels the retries.
+  const connected = connection.status === 'connected' || connection.status === 'reconnecting';
   const portNumber = Number(port);
   const portValid = Number.isInteger(portNumber) && portNumber > 0 && portNumber < 65536;
 
@@ -77,6 +79,11 @@ export function ConnectionBar() {
       <span className={`status-pill status-${connection.status}`} role="status">
         <span className="status-dot" aria-hidden="true" />
         {statusText[connection.status]}
+        {connection.status === 'reconnecting' && connection.retry && (
+          <span className="status-note">
+            {` · ${connection.error ?? 'Connection lost'}; attempt ${connection.retry.attempt} in ${Math.ceil(connection.retry.delayMs / 1000)} s`}
+          </span>
+        )}
         {quitAcknowledged !== null && !connected && (
           <span className="status-note">
             {quitAcknowledged
