@@ -50,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
     pacing: options.pacing ? {} : false,
     limits: options.limits,
     proxyFrom: options.proxyFrom,
+    stateDir: options.stateDir,
     log: options.quiet ? undefined : (line) => console.log(timestamped(line)),
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);

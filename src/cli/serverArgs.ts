@@ -11,6 +11,8 @@ export interface ServerCliOptions {
   limits: ServerCliLimits;
   /** Balancer addresses that send PROXY v2 headers (`--proxy-from`, repeatable). */
   proxyFrom: string[];
+  /** Folder for the id table and scan cache (`--state`); undefined keeps them in memory. */
+  stateDir?: string;
 }
 
 export interface ServerCliLimits {
@@ -52,7 +54,7 @@ function collectAddress(text: string, previous: string[]): string[] {
 
 /**
  * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet] [--max-connections n]
- * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]...`. On bad arguments commander
+ * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]... [--state dir]`. On bad arguments commander
  * prints the error and the usage text, then this throws a CommanderError with exitCode 2
  * (0 for --help).
  */
@@ -91,6 +93,10 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
       collectAddress,
       [],
     )
+    .option(
+      '--state <dir>',
+      'keep song ids and the scan cache in this folder, so ids and tags survive restarts',
+    )
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -106,6 +112,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     maxPerAddress?: number;
     requestTimeout?: number;
     proxyFrom: string[];
+    state?: string;
   }>();
   const limits: ServerCliLimits = {};
   if (options.maxConnections !== undefined) limits.maxConnections = options.maxConnections;
@@ -121,5 +128,6 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     quiet: options.quiet === true,
     limits,
     proxyFrom: options.proxyFrom,
+    ...(options.state === undefined ? {} : { stateDir: options.state }),
   };
 }

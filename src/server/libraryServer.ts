@@ -1,5 +1,5 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { scanLibrary, type Library } from '../library';
+import { LibraryCatalog, type Library } from '../library';
 import { LOOPBACK_HOST } from '../shared/defaults';
 import { ClientConnection } from './clientConnection';
 import {
@@ -18,8 +18,13 @@ import { toServerStartError } from './serverStartError';
 import type { PacingOptions } from './streamPacer';
 
 export interface LibraryServerOptions {
-  /** Folder of .mp3 files, scanned once at start. */
+  /** Folder of songs, scanned at start and again by `rescan()`. */
   folder: string;
+  /**
+   * Folder for the id table and scan cache (src/library/libraryCatalog.ts), so ids and tag
+   * readings survive restarts; without it they last as long as the process.
+   */
+  stateDir?: string;
   /** Address to bind; the default keeps the library private to this machine. */
   host?: string;
   /** 0 picks a free port; `listen()` reports which. */
@@ -57,7 +62,9 @@ export const DEFAULT_HOST = LOOPBACK_HOST;
 export class LibraryServer {
   private readonly server: Server;
   private readonly connections = new Set<ClientConnection>();
-  private readonly listReplies: ListReplies;
+  /** Swapped whole by `rescan()`: a list is answered from one complete scan, never a partial one. */
+  private served: { library: Library; listReplies: ListReplies };
+  private readonly catalog: LibraryCatalog;
   private readonly perAddress = new Map<string, number>();
   private readonly refusal = new ConnectionRefusal();
   /** Server-wide lines (refusals, accept errors) have a budget too: a peer can cause them. */
@@ -70,17 +77,35 @@ export class LibraryServer {
 
   /** @throws RangeError when a given limit is not a positive integer. */
   constructor(
-    readonly library: Library,
+    library: Library,
     private readonly options: LibraryServerOptions,
+    catalog?: LibraryCatalog,
   ) {
     this.limits = resolveConnectionLimits(options.limits ?? {}, readOpenFileLimit());
     this.serverLog = new LogLimiter((line) => this.log(line), options.logBudget);
-    this.listReplies = buildListReplies(library);
+    this.served = { library, listReplies: buildListReplies(library) };
+    this.catalog = catalog ?? LibraryCatalog.fromLibrary(library, { log: (l) => this.log(l) });
     this.proxyGate = new ProxyGate({ balancers: options.proxyFrom ?? [], log: (l) => this.log(l) });
     // Half-open so a client may send its requests, shut down its side, and still read the reply.
     this.server = createServer({ allowHalfOpen: true }, (socket) =>
       this.proxyGate.admit(socket, (peer) => this.accept(socket, peer)),
     );
+  }
+
+  /** The library as last scanned completely. */
+  get library(): Library {
+    return this.served.library;
+  }
+
+  /**
+   * Scans the folder again; until it finishes, clients keep getting the previous list. Songs
+   * keep their ids, new files get new ones, unchanged files are not read again. Scans run one
+   * at a time. Rejects (keeping the previous library) when the folder is gone or has no songs.
+   */
+  async rescan(): Promise<Library> {
+    const library = await this.catalog.scan();
+    this.served = { library, listReplies: buildListReplies(library) };
+    return library;
   }
 
   get connectionCount(): number {
@@ -148,9 +173,14 @@ export class LibraryServer {
       return;
     }
     this.perAddress.set(address, fromAddress + 1);
+    const served = () => this.served;
     const connection = new ClientConnection(socket, {
-      library: this.library,
-      listReplies: this.listReplies,
+      get library() {
+        return served().library;
+      },
+      get listReplies() {
+        return served().listReplies;
+      },
       pacing: this.options.pacing ?? {},
       limits: this.limits,
       peer,
@@ -194,6 +224,11 @@ export class LibraryServer {
  * @throws LibraryError when the folder is missing, not a folder, unreadable or has no songs.
  */
 export async function createLibraryServer(options: LibraryServerOptions): Promise<LibraryServer> {
-  const library = await scanLibrary(options.folder);
-  return new LibraryServer(library, options);
+  const catalog = await LibraryCatalog.open({
+    folder: options.folder,
+    stateDir: options.stateDir,
+    log: options.log,
+  });
+  const library = await catalog.scan();
+  return new LibraryServer(library, options, catalog);
 }
