@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClientSession } from '../../src/client';
 import { parseMetadata, parsePlainList } from '../../src/protocol';
+import { SongCollector } from '../client/songCollector';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
 import { makeTempDir, removeDir } from '../support/mp3Fixtures';
 import { RawClient } from './rawClient';
@@ -92,5 +94,25 @@ describe('song ids across restarts and rescans', () => {
     await rm(path.join(library.folder, 'c.mp3'));
     await expect(running.server.rescan()).rejects.toThrow(/no songs|EMPTY|No/i);
     expect(await listIds(client)).toEqual({ a: 0, c: 1 });
+  });
+
+  it('lets the client list and play ids with gaps that are not positions', async () => {
+    const running = await start(undefined);
+    await rm(path.join(library.folder, 'a.mp3'));
+    await put('b.mp3');
+    await running.server.rescan();
+    const session = await ClientSession.connect({ host: '127.0.0.1', port: running.port });
+    try {
+      const { songs: listed } = await session.list();
+      expect(listed.map(({ id, title }) => [id, title])).toEqual([
+        [1, 'c'],
+        [2, 'b'],
+      ]);
+      const song = new SongCollector(session.play(2));
+      expect((await song.stream.outcome()).reason).toBe('complete');
+      expect(song.bytes.equals(songs['b.mp3'])).toBe(true);
+    } finally {
+      session.close();
+    }
   });
 });
