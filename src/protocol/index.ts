@@ -6,3 +6,4 @@ export * from './dataChunker';
 export * from './songList';
 export * from './messages';
 export * from './playDataFrame';
+export * from './compressedMetadata';

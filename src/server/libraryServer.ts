@@ -10,7 +10,7 @@ import {
 } from './connectionLimits';
 import { ConnectionRefusal } from './connectionRefusal';
 import { FileDescriptorWatch } from './fileDescriptorWatch';
-import { buildListReplies, type ListReplies } from './listReplies';
+import { buildListReplies, buildListRepliesAsync, type ListReplies } from './listReplies';
 import { LogLimiter, type LogBudget } from './logLimiter';
 import { readOpenFileLimit } from './openFileLimit';
 import { ProxyGate, type ConnectionPeer } from './proxyGate';
@@ -104,7 +104,7 @@ export class LibraryServer {
    */
   async rescan(): Promise<Library> {
     const library = await this.catalog.scan();
-    this.served = { library, listReplies: buildListReplies(library) };
+    this.served = { library, listReplies: await buildListRepliesAsync(library) };
     return library;
   }
 
