@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,21 @@ describe('LibraryCatalog', () => {
     );
     expect(await readdir(state)).toHaveLength(2); // no temp file left behind
     expect(logLines).toEqual([]);
+  });
+
+  it('reads nothing and rewrites no state file when nothing changed', async () => {
+    await (await open()).scan();
+    const saved = async () =>
+      Promise.all(
+        (await readdir(state)).map((f) => stat(path.join(state, f)).then((s) => s.mtimeMs)),
+      );
+    const before = await saved();
+    reads = [];
+    const catalog = await open();
+    await catalog.scan();
+    await catalog.scan();
+    expect(reads).toEqual([]);
+    expect(await saved()).toEqual(before);
   });
 
   it('ignores corrupt state files with a log line and starts afresh', async () => {

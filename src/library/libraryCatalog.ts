@@ -37,6 +37,8 @@ interface FileReading {
  */
 export class LibraryCatalog {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Whether the state files hold what the last scan found. */
+  private saved = false;
 
   private constructor(
     readonly folder: string,
@@ -55,12 +57,14 @@ export class LibraryCatalog {
     const log = (line: string) => options.log?.(line);
     const ids = await readStateFile(files.ids, parseSongIdTable, log);
     const cache = await readStateFile(files.cache, parseScanCache, log);
-    return new LibraryCatalog(
+    const catalog = new LibraryCatalog(
       folder,
       new SongIdTable(ids ?? undefined),
       new ScanCache(cache ?? undefined),
       options,
     );
+    catalog.saved = ids !== null && cache !== null;
+    return catalog;
   }
 
   /** A catalog for a library scanned without one, keeping its ids. */
@@ -125,8 +129,10 @@ export class LibraryCatalog {
     const ids = this.ids.assign(paths);
     const songs: SongEntry[] = paths.map((p, i) => ({ id: ids[i], ...readings.get(p)!.song }));
     songs.sort((a, b) => a.id - b.id);
+    // Nothing read afresh and nothing gone: the saved state is already this scan's.
+    const changed = unknown.length > 0 || paths.length !== this.cache.size || !this.saved;
     this.cache.replace(new Map(paths.map((p) => [p, readings.get(p)!.entry])));
-    await this.save();
+    if (changed) await this.save();
     const warnings = [
       ...found.warnings,
       ...sniffed.warnings,
@@ -137,10 +143,12 @@ export class LibraryCatalog {
 
   private async save(): Promise<void> {
     if (this.options.stateDir === undefined) return;
+    this.saved = false;
     const files = libraryStatePaths(this.options.stateDir, this.folder);
     try {
       await writeStateFile(files.ids, this.ids.toData());
       await writeStateFile(files.cache, this.cache.toData());
+      this.saved = true;
     } catch (error) {
       // The library still serves; ids stay stable for this run and the next scan tries again.
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);

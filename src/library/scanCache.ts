@@ -34,6 +34,10 @@ export class ScanCache {
     this.entries = new Map(entries);
   }
 
+  get size(): number {
+    return this.entries.size;
+  }
+
   toData(): ScanCacheData {
     return Object.fromEntries(this.entries);
   }
