@@ -65,6 +65,8 @@ export class LibraryServer {
   /** Swapped whole by `rescan()`: a list is answered from one complete scan, never a partial one. */
   private served: { library: Library; listReplies: ListReplies };
   private readonly catalog: LibraryCatalog;
+  private scansStarted = 0;
+  private scanServed = 0;
   private readonly perAddress = new Map<string, number>();
   private readonly refusal = new ConnectionRefusal();
   /** Server-wide lines (refusals, accept errors) have a budget too: a peer can cause them. */
@@ -103,8 +105,14 @@ export class LibraryServer {
    * at a time. Rejects (keeping the previous library) when the folder is gone or has no songs.
    */
   async rescan(): Promise<Library> {
+    const scan = ++this.scansStarted;
     const library = await this.catalog.scan();
-    this.served = { library, listReplies: await buildListRepliesAsync(library) };
+    const listReplies = await buildListRepliesAsync(library);
+    // Scans finish in order, but compressing their replies may not: never serve an older one.
+    if (scan > this.scanServed) {
+      this.scanServed = scan;
+      this.served = { library, listReplies };
+    }
     return library;
   }
 

@@ -87,6 +87,16 @@ describe('song ids across restarts and rescans', () => {
     expect((await client.readSong()).equals(songs['b.mp3'])).toBe(true);
   });
 
+  it('serves the newest of overlapping rescans', async () => {
+    const running = await start(undefined);
+    const first = running.server.rescan();
+    await put('b.mp3');
+    const second = running.server.rescan();
+    const [, newest] = await Promise.all([first, second]);
+    expect(running.server.library).toBe(newest);
+    expect(await listIds(await connect(running))).toEqual({ a: 0, b: 2, c: 1 });
+  });
+
   it('keeps serving the previous list when a rescan fails', async () => {
     const running = await start(undefined);
     const client = await connect(running);
