@@ -3,6 +3,7 @@ import { abuse } from './abuse';
 import { clientMemory } from './clientMemory';
 import { concurrency } from './concurrency';
 import { decoderSpeed } from './decoderSpeed';
+import { library } from './library';
 import { slowLink } from './slowLink';
 import { slowReader } from './slowReader';
 import { songSwitch } from './songSwitch';
@@ -24,4 +25,5 @@ export const SCENARIOS: readonly Scenario[] = [
   clientMemory,
   abuse,
   songTable,
+  library,
 ];

@@ -34,7 +34,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...options.playback,
     decoderWorkerPath: options.decoderWorkerPath,
   });
-  const host = new HostService(options.host);
+  // Song ids and the scan cache of each hosted folder live beside the settings.
+  const host = new HostService({ stateDir: join(options.userDataDir, 'library'), ...options.host });
   const settings = new AppSettings(join(options.userDataDir, 'settings.json'));
   const hosting = new HostingRecord(join(options.userDataDir, 'hosting.json'));
   let saving: Promise<void> = Promise.resolve();

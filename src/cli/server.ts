@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     limits: options.limits,
     proxyFrom: options.proxyFrom,
     accessCode: access?.code,
+    stateDir: options.stateDir,
     log: options.quiet ? undefined : (line) => console.log(timestamped(line)),
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);

@@ -35,6 +35,11 @@ describe('parseServerArgs', () => {
     });
   });
 
+  it('reads the state folder', () => {
+    expect(parseServerArgs(['0', '--state', '/var/lib/tw'], '/x').stateDir).toBe('/var/lib/tw');
+    expect(parseServerArgs(['0'], '/x')).not.toHaveProperty('stateDir');
+  });
+
   it('reads the connection caps and the request timeout', () => {
     const args = ['0', '--max-connections', '100', '--max-per-address', '8'];
     expect(parseServerArgs([...args, '--request-timeout', '2.5'], '/x').limits).toEqual({

@@ -17,6 +17,8 @@ export interface ServerCliOptions {
   announce?: boolean;
   /** The announced name; the computer's and the folder's when absent. */
   name?: string;
+  /** Folder for the id table and scan cache (`--state`); undefined keeps them in memory. */
+  stateDir?: string;
 }
 
 export interface ServerCliLimits {
@@ -58,7 +60,7 @@ function collectAddress(text: string, previous: string[]): string[] {
 
 /**
  * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet] [--max-connections n]
- * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]...`. On bad arguments commander
+ * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]... [--state dir]`. On bad arguments commander
  * prints the error and the usage text, then this throws a CommanderError with exitCode 2
  * (0 for --help).
  */
@@ -103,6 +105,10 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     )
     .option('--announce', 'announce the library on the local network (DNS-SD), with --host 0.0.0.0')
     .option('--name <name>', 'the name to announce (default: computer name: folder name)')
+    .option(
+      '--state <dir>',
+      'keep song ids and the scan cache in this folder, so ids and tags survive restarts',
+    )
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -121,6 +127,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     accessCodeFile?: string;
     announce?: boolean;
     name?: string;
+    state?: string;
   }>();
   const limits: ServerCliLimits = {};
   if (options.maxConnections !== undefined) limits.maxConnections = options.maxConnections;
@@ -139,5 +146,6 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     accessCodeFile: options.accessCodeFile,
     announce: options.announce,
     name: options.name,
+    ...(options.state === undefined ? {} : { stateDir: options.state }),
   };
 }

@@ -98,7 +98,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
 
   /** The song list, with metadata when the server has the extension. */
   async list(): Promise<SongList> {
-    const packet = await this.request(PacketType.List, clientMessages.list(true));
+    const packet = await this.request(PacketType.List, clientMessages.list(true, true));
     const list = parseSongListReply(packet, this.log);
     this.metadata = list.hasMetadata;
     return list;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FrameParser, formatMetadata, formatPlainList, serverMessages } from '../protocol';
+import { gzipSync } from 'node:zlib';
+import {
+  compressDocumentSync,
+  FrameParser,
+  formatMetadata,
+  formatPlainList,
+  serverMessages,
+} from '../protocol';
 import { parseSongListReply } from './songListReply';
 
 const decode = (wire: Buffer) => new FrameParser(1 << 20).push(wire)[0];
@@ -46,6 +53,27 @@ describe('parseSongListReply', () => {
     expect(list.hasMetadata).toBe(false);
     expect(list.songs.map((s) => s.id)).toEqual([4]);
     expect(logged[0]).toMatch(/metadata/);
+  });
+
+  it('reads a gzip-compressed document, with ids that are not positions', () => {
+    const gapped = songs.map((song, i) => ({ ...song, id: 7 + 5 * i }));
+    const wire = serverMessages.list('', compressDocumentSync(formatMetadata(gapped)));
+    expect(parseSongListReply(decode(wire), () => {})).toEqual({
+      songs: gapped,
+      hasMetadata: true,
+    });
+  });
+
+  it('refuses a corrupt or oversized compressed document, and says why', () => {
+    const bomb = `gzip:${gzipSync(Buffer.alloc(129 * 1024 * 1024, 32)).toString('base64')}`;
+    for (const field of ['gzip:bm90IGd6aXA=', bomb]) {
+      const logged: string[] = [];
+      const list = parseSongListReply(decode(serverMessages.list('', field)), (m) =>
+        logged.push(m),
+      );
+      expect(list).toEqual({ songs: [], hasMetadata: false });
+      expect(logged[0]).toMatch(/metadata/);
+    }
   });
 
   it('reads an empty reply as an empty library', () => {

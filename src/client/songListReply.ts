@@ -1,4 +1,4 @@
-import { parseMetadata, parsePlainList, type Packet } from '../protocol';
+import { documentText, parseMetadata, parsePlainList, type Packet } from '../protocol';
 import type { SongInfo } from '../shared/tidewaveApi';
 
 /** A song as the client knows it; the same shape the renderer receives. */
@@ -18,7 +18,8 @@ export function parseSongListReply(packet: Packet, log: (message: string) => voi
   const json = packet.fields[2];
   if (json !== undefined && json.length > 0) {
     try {
-      return { songs: parseMetadata(json.toString('utf8')), hasMetadata: true };
+      // A Tidewave server sends the document gzip-compressed when asked (PROTOCOL §5.1).
+      return { songs: parseMetadata(documentText(json)), hasMetadata: true };
     } catch (error) {
       log(`Ignoring the list metadata: ${(error as Error).message}`);
     }

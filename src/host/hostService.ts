@@ -11,6 +11,8 @@ export interface HostServiceOptions {
   /** `false` sends songs as fast as TCP allows (tests); the server's default paces them. */
   pacing?: PacingOptions | false;
   log?: (line: string) => void;
+  /** Where hosted folders' song ids and scan caches are kept (the app's user data). */
+  stateDir?: string;
   networkInterfaces?: () => InterfaceTable;
 }
 
@@ -57,6 +59,7 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
         host,
         port,
         pacing: this.options.pacing,
+        stateDir: this.options.stateDir,
         log: this.options.log,
       });
       const bound = await server.listen();

@@ -43,7 +43,13 @@ export function isSongFileName(name: string): boolean {
  */
 export async function findSongFiles(folder: string): Promise<FoundSongFiles> {
   const found = await findMp3Files(folder, isSongFileName);
-  const sniffed = await mapWithConcurrency(found.files, SNIFF_CONCURRENCY, async (file) => {
+  const sniffed = await sniffSongFiles(found.files);
+  return { files: sniffed.files, warnings: [...found.warnings, ...sniffed.warnings] };
+}
+
+/** Sniffs candidate files (see findSongFiles), keeping their order. */
+export async function sniffSongFiles(candidates: readonly FoundMp3File[]): Promise<FoundSongFiles> {
+  const sniffed = await mapWithConcurrency(candidates, SNIFF_CONCURRENCY, async (file) => {
     try {
       return { file, result: await sniffFile(file.absolutePath) };
     } catch (error) {
@@ -52,7 +58,7 @@ export async function findSongFiles(folder: string): Promise<FoundSongFiles> {
     }
   });
   const files: FoundSongFile[] = [];
-  const warnings = [...found.warnings];
+  const warnings: string[] = [];
   for (const { file, result } of sniffed) {
     if (result.kind === 'format') files.push({ ...file, format: result.format });
     else if (isMp3Name(file.relativePath) && !isUnsupportedFormat(result)) {

@@ -14,3 +14,6 @@ export {
 export { FrameIndexCache } from './frameIndexCache';
 export { buildFrameIndex, readSongTimeline, type FrameIndex } from './buildFrameIndex';
 export { type SongTimeline, timelineSeconds } from './songTimeline';
+export { LibraryCatalog, type LibraryCatalogOptions } from './libraryCatalog';
+export type { FoundSongFile } from './findSongFiles';
+export type { SongDetailsResult } from './readSongMetadata';

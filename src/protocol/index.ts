@@ -7,3 +7,4 @@ export * from './songList';
 export * from './messages';
 export * from './playDataFrame';
 export * from './accessProof';
+export * from './compressedMetadata';

@@ -1,12 +1,22 @@
 import { encodePacket } from './packetEncoder';
+import { LIST_GZIP_FLAG } from './compressedMetadata';
 import { LIST_METADATA_FLAG, PacketType } from './packetTypes';
 
 /** Builders for every packet the protocol defines, so no caller spells the wire by hand. */
 
 export const clientMessages = {
-  /** `list<NEXT;><END;>`, or with the metadata extension `list<NEXT;>meta<NEXT;><END;>`. */
-  list: (withMetadata = false): Buffer =>
-    encodePacket(withMetadata ? [PacketType.List, LIST_METADATA_FLAG] : [PacketType.List]),
+  /**
+   * `list<NEXT;><END;>`, or with the metadata extension `list<NEXT;>meta<NEXT;><END;>`, and
+   * `list<NEXT;>meta<NEXT;>gzip<NEXT;><END;>` to read the document compressed (PROTOCOL §5.1).
+   */
+  list: (withMetadata = false, gzip = false): Buffer =>
+    encodePacket(
+      !withMetadata
+        ? [PacketType.List]
+        : gzip
+          ? [PacketType.List, LIST_METADATA_FLAG, LIST_GZIP_FLAG]
+          : [PacketType.List, LIST_METADATA_FLAG],
+    ),
   /** `play<NEXT;>3<NEXT;><END;>`, with an optional start position in seconds as a third field. */
   play: (songId: number, startSeconds?: number): Buffer => {
     const start = startSeconds !== undefined && startSeconds > 0 ? startField(startSeconds) : '';

@@ -86,8 +86,13 @@ export class ClientConnection {
       onIdle: () => this.peerEnded && this.end(),
     });
     this.context = {
-      library: options.library,
-      listReplies: options.listReplies,
+      // Read at each request: a rescan swaps the server's library (libraryServer.ts).
+      get library() {
+        return options.library;
+      },
+      get listReplies() {
+        return options.listReplies;
+      },
       send: (packet) => this.send(packet),
       play: (song, startSeconds) => this.playback.start(song, startSeconds),
       stopPlayback: () => this.playback.cancel(),

@@ -1,5 +1,5 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { scanLibrary, type Library } from '../library';
+import { LibraryCatalog, type Library } from '../library';
 import { normalizeAccessCode } from '../protocol';
 import { LOOPBACK_HOST } from '../shared/defaults';
 import { AccessLedger } from './accessLedger';
@@ -14,7 +14,7 @@ import {
 } from './connectionLimits';
 import { ConnectionRefusal } from './connectionRefusal';
 import { FileDescriptorWatch } from './fileDescriptorWatch';
-import { buildListReplies, type ListReplies } from './listReplies';
+import { buildListReplies, buildListRepliesAsync, type ListReplies } from './listReplies';
 import { LogLimiter, type LogBudget } from './logLimiter';
 import { readOpenFileLimit } from './openFileLimit';
 import { ProxyGate, type ConnectionPeer } from './proxyGate';
@@ -22,8 +22,13 @@ import { toServerStartError } from './serverStartError';
 import type { PacingOptions } from './streamPacer';
 
 export interface LibraryServerOptions {
-  /** Folder of .mp3 files, scanned once at start. */
+  /** Folder of songs, scanned at start and again by `rescan()`. */
   folder: string;
+  /**
+   * Folder for the id table and scan cache (src/library/libraryCatalog.ts), so ids and tag
+   * readings survive restarts; without it they last as long as the process.
+   */
+  stateDir?: string;
   /** Address to bind; the default keeps the library private to this machine. */
   host?: string;
   /** 0 picks a free port; `listen()` reports which. */
@@ -65,7 +70,11 @@ export const DEFAULT_HOST = LOOPBACK_HOST;
 export class LibraryServer {
   private readonly server: Server;
   private readonly connections = new Set<ClientConnection>();
-  private readonly listReplies: ListReplies;
+  /** Swapped whole by `rescan()`: a list is answered from one complete scan, never a partial one. */
+  private served: { library: Library; listReplies: ListReplies };
+  private readonly catalog: LibraryCatalog;
+  private scansStarted = 0;
+  private scanServed = 0;
   private readonly perAddress = new Map<string, number>();
   private readonly refusal = new ConnectionRefusal();
   /** Server-wide lines (refusals, accept errors) have a budget too: a peer can cause them. */
@@ -79,12 +88,12 @@ export class LibraryServer {
 
   /** @throws RangeError when a given limit is not a positive integer. */
   constructor(
-    readonly library: Library,
+    library: Library,
     private readonly options: LibraryServerOptions,
+    catalog?: LibraryCatalog,
   ) {
     this.limits = resolveConnectionLimits(options.limits ?? {}, readOpenFileLimit());
     this.serverLog = new LogLimiter((line) => this.log(line), options.logBudget);
-    this.listReplies = buildListReplies(library);
     this.access =
       options.accessCode === undefined
         ? null
@@ -92,6 +101,8 @@ export class LibraryServer {
             code: normalizeAccessCode(options.accessCode),
             ledger: new AccessLedger(resolveAccessPolicy(options.accessPolicy)),
           };
+    this.served = { library, listReplies: buildListReplies(library) };
+    this.catalog = catalog ?? LibraryCatalog.fromLibrary(library, { log: (l) => this.log(l) });
     this.proxyGate = new ProxyGate({ balancers: options.proxyFrom ?? [], log: (l) => this.log(l) });
     // Half-open so a client may send its requests, shut down its side, and still read the reply.
     this.server = createServer({ allowHalfOpen: true }, (socket) =>
@@ -102,6 +113,28 @@ export class LibraryServer {
   /** Whether clients must prove an access code. */
   get hasAccessCode(): boolean {
     return this.access !== null;
+  }
+
+  /** The library as last scanned completely. */
+  get library(): Library {
+    return this.served.library;
+  }
+
+  /**
+   * Scans the folder again; until it finishes, clients keep getting the previous list. Songs
+   * keep their ids, new files get new ones, unchanged files are not read again. Scans run one
+   * at a time. Rejects (keeping the previous library) when the folder is gone or has no songs.
+   */
+  async rescan(): Promise<Library> {
+    const scan = ++this.scansStarted;
+    const library = await this.catalog.scan();
+    const listReplies = await buildListRepliesAsync(library);
+    // Scans finish in order, but compressing their replies may not: never serve an older one.
+    if (scan > this.scanServed) {
+      this.scanServed = scan;
+      this.served = { library, listReplies };
+    }
+    return library;
   }
 
   get connectionCount(): number {
@@ -169,9 +202,14 @@ export class LibraryServer {
       return;
     }
     this.perAddress.set(address, fromAddress + 1);
+    const served = () => this.served;
     const connection = new ClientConnection(socket, {
-      library: this.library,
-      listReplies: this.listReplies,
+      get library() {
+        return served().library;
+      },
+      get listReplies() {
+        return served().listReplies;
+      },
       pacing: this.options.pacing ?? {},
       limits: this.limits,
       peer,
@@ -216,6 +254,11 @@ export class LibraryServer {
  * @throws LibraryError when the folder is missing, not a folder, unreadable or has no songs.
  */
 export async function createLibraryServer(options: LibraryServerOptions): Promise<LibraryServer> {
-  const library = await scanLibrary(options.folder);
-  return new LibraryServer(library, options);
+  const catalog = await LibraryCatalog.open({
+    folder: options.folder,
+    stateDir: options.stateDir,
+    log: options.log,
+  });
+  const library = await catalog.scan();
+  return new LibraryServer(library, options, catalog);
 }

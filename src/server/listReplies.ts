@@ -1,15 +1,44 @@
 import type { Library } from '../library';
-import { formatMetadata, formatPlainList, serverMessages } from '../protocol';
+import {
+  compressDocument,
+  compressDocumentSync,
+  formatMetadata,
+  formatPlainList,
+  serverMessages,
+} from '../protocol';
 
-/** The two `list` replies, built once per library since the library does not change. */
+/** The `list` replies, built once per scan of the library. */
 export interface ListReplies {
   /** `list<NEXT;>PLAINTEXT<NEXT;><END;>`, what the seed sends. */
   plain: Buffer;
   /** The same plus the metadata extension's JSON field. */
   withMetadata: Buffer;
+  /** `list<NEXT;><NEXT;>gzip:BASE64<NEXT;><END;>`, for `list meta gzip` (PROTOCOL §5.1). */
+  compressed: Buffer;
 }
 
+/** Builds the replies at once (a server's first scan, before it has clients). */
 export function buildListReplies(library: Library): ListReplies {
+  const { plainText, metadata } = listTexts(library);
+  return {
+    plain: serverMessages.list(plainText),
+    withMetadata: serverMessages.list(plainText, metadata),
+    compressed: serverMessages.list('', compressDocumentSync(metadata)),
+  };
+}
+
+/** As buildListReplies, compressing off the event loop, so streams keep flowing (rescans). */
+export async function buildListRepliesAsync(library: Library): Promise<ListReplies> {
+  const { plainText, metadata } = listTexts(library);
+  const compressed = await compressDocument(metadata);
+  return {
+    plain: serverMessages.list(plainText),
+    withMetadata: serverMessages.list(plainText, metadata),
+    compressed: serverMessages.list('', compressed),
+  };
+}
+
+function listTexts(library: Library): { plainText: string; metadata: string } {
   // Seed-era clients hand play data to an MP3 decoder: their list holds the MP3 songs only, with
   // the same ids as the metadata list (PROTOCOL.md §4.1).
   const plainText = formatPlainList(library.songs.filter((song) => song.format === 'mp3'));
@@ -28,8 +57,5 @@ export function buildListReplies(library: Library): ListReplies {
       }),
     ),
   );
-  return {
-    plain: serverMessages.list(plainText),
-    withMetadata: serverMessages.list(plainText, metadata),
-  };
+  return { plainText, metadata };
 }

@@ -11,13 +11,14 @@ const QUOTED_CHARACTERS = 40;
  * Checks a `play` request's fields (id, optional SECONDS) against the library, per PROTOCOL §7
  * and §10: an unknown id, a start time that is not a plain decimal number (`Infinity`, `-1`,
  * `1e3`) and a start at or past the song's end are refused with a message for people.
+ * `songs` are sorted by id.
  */
 export function checkPlayRequest(
   fields: readonly Buffer[],
   songs: readonly SongEntry[],
 ): PlayRequestCheck {
   const id = parseSongId(fields[1]);
-  const song = id === null ? undefined : songs[id];
+  const song = id === null ? undefined : findSongById(songs, id);
   if (!song) return { ok: false, message: `unknown song id ${id ?? quoteField(fields[1])}` };
   const field = fields[2];
   if (field === undefined || field.length === 0) return { ok: true, song, startSeconds: 0 };
@@ -34,6 +35,23 @@ export function checkPlayRequest(
     };
   }
   return { ok: true, song, startSeconds };
+}
+
+/**
+ * The song with this id in a list sorted by id. Ids are not positions: they stay with their
+ * files across rescans, so a list may skip some (docs/PROTOCOL.md §4.1).
+ */
+export function findSongById(songs: readonly SongEntry[], id: number): SongEntry | undefined {
+  let low = 0;
+  let high = songs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const candidate = songs[middle];
+    if (candidate.id === id) return candidate;
+    if (candidate.id < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }
 
 /**

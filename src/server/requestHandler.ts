@@ -1,5 +1,6 @@
 import type { Library, SongEntry } from '../library';
 import {
+  LIST_GZIP_FLAG,
   LIST_METADATA_FLAG,
   PacketType,
   sanitizeTitle,
@@ -27,8 +28,10 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
   switch (packet.type) {
     case PacketType.List: {
       const withMetadata = packet.fields[1]?.toString('latin1') === LIST_METADATA_FLAG;
-      context.log(withMetadata ? 'list (with metadata)' : 'list');
-      context.send(withMetadata ? context.listReplies.withMetadata : context.listReplies.plain);
+      const gzip = withMetadata && packet.fields[2]?.toString('latin1') === LIST_GZIP_FLAG;
+      context.log(withMetadata ? `list (with metadata${gzip ? ', gzip' : ''})` : 'list');
+      const { plain, withMetadata: metadata, compressed } = context.listReplies;
+      context.send(gzip ? compressed : withMetadata ? metadata : plain);
       return;
     }
     case PacketType.Play:

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,6 +42,16 @@ describe('createAppServices bootstrap', () => {
     expect(await services.playback.listSongs()).toHaveLength(3);
     expect(await services.settings.load()).toMatchObject({ host: '127.0.0.1', port });
     expect(await services.settings.isFirstRun()).toBe(false);
+  });
+
+  it('keeps the song ids and scan cache of the hosted folder in its user data folder', async () => {
+    const services = await open(await freePort());
+    await services.bootstrap();
+    const saved = (await readdir(join(userDataDir, 'library'))).sort();
+    expect(saved).toHaveLength(2);
+    expect(saved[0]).toMatch(/^library-[0-9a-f]{16}\.ids\.json$/);
+    const table = JSON.parse(await readFile(join(userDataDir, 'library', saved[0]), 'utf8'));
+    expect(Object.values(table.ids).sort()).toEqual([0, 1, 2]);
   });
 
   it('uses a free port when the default one is taken', async () => {
