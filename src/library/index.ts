@@ -14,3 +14,4 @@ export {
 export { FrameIndexCache } from './frameIndexCache';
 export { buildFrameIndex, readSongTimeline, type FrameIndex } from './buildFrameIndex';
 export { type SongTimeline, timelineSeconds } from './songTimeline';
+export { LibraryWatcher, type LibraryWatcherOptions } from './libraryWatcher';

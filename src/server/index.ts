@@ -22,3 +22,4 @@ export {
   FALLBACK_BYTES_PER_SECOND,
   type PacingOptions,
 } from './streamPacer';
+export { LibraryReloader, type LibraryReloaderOptions } from './libraryReloader';

@@ -57,7 +57,8 @@ export const DEFAULT_HOST = LOOPBACK_HOST;
 export class LibraryServer {
   private readonly server: Server;
   private readonly connections = new Set<ClientConnection>();
-  private readonly listReplies: ListReplies;
+  /** Shared with every connection, which reads it at each request; replaceLibrary() updates it. */
+  private readonly served: { library: Library; listReplies: ListReplies };
   private readonly perAddress = new Map<string, number>();
   private readonly refusal = new ConnectionRefusal();
   /** Server-wide lines (refusals, accept errors) have a budget too: a peer can cause them. */
@@ -70,17 +71,40 @@ export class LibraryServer {
 
   /** @throws RangeError when a given limit is not a positive integer. */
   constructor(
-    readonly library: Library,
+    library: Library,
     private readonly options: LibraryServerOptions,
   ) {
     this.limits = resolveConnectionLimits(options.limits ?? {}, readOpenFileLimit());
     this.serverLog = new LogLimiter((line) => this.log(line), options.logBudget);
-    this.listReplies = buildListReplies(library);
+    this.served = { library, listReplies: buildListReplies(library) };
     this.proxyGate = new ProxyGate({ balancers: options.proxyFrom ?? [], log: (l) => this.log(l) });
     // Half-open so a client may send its requests, shut down its side, and still read the reply.
     this.server = createServer({ allowHalfOpen: true }, (socket) =>
       this.proxyGate.admit(socket, (peer) => this.accept(socket, peer)),
     );
+  }
+
+  /** The library served now. */
+  get library(): Library {
+    return this.served.library;
+  }
+
+  /**
+   * Serves `library` from now on (after a rescan, src/server/libraryReloader.ts): later requests
+   * see it, songs already streaming go on from their open files, and every client that asked for
+   * metadata gets a `changed` notice (PROTOCOL §5.1). Nothing is sent when the list replies came
+   * out the same (a burst of events that changed nothing a client sees).
+   */
+  replaceLibrary(library: Library): boolean {
+    const listReplies = buildListReplies(library);
+    const same = listReplies.withMetadata.equals(this.served.listReplies.withMetadata);
+    this.served.library = library;
+    this.served.listReplies = listReplies;
+    if (same) return false;
+    for (const connection of this.connections) {
+      connection.notifyLibraryChanged(library.songs.length);
+    }
+    return true;
   }
 
   get connectionCount(): number {
@@ -149,8 +173,7 @@ export class LibraryServer {
     }
     this.perAddress.set(address, fromAddress + 1);
     const connection = new ClientConnection(socket, {
-      library: this.library,
-      listReplies: this.listReplies,
+      served: this.served,
       pacing: this.options.pacing ?? {},
       limits: this.limits,
       peer,

@@ -19,6 +19,8 @@ export interface RequestContext {
   stopPlayback(): void;
   /** Sends nothing more and closes once what was written is flushed. */
   endConnection(): void;
+  /** The client asked for metadata: from now on it is told when the library changes. */
+  wantsNotices(): void;
   log(line: string): void;
 }
 
@@ -28,6 +30,7 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
     case PacketType.List: {
       const withMetadata = packet.fields[1]?.toString('latin1') === LIST_METADATA_FLAG;
       context.log(withMetadata ? 'list (with metadata)' : 'list');
+      if (withMetadata) context.wantsNotices();
       context.send(withMetadata ? context.listReplies.withMetadata : context.listReplies.plain);
       return;
     }

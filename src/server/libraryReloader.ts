@@ -1,0 +1,105 @@
+import { LibraryError, LibraryWatcher, scanLibrary, type Library } from '../library';
+import type { LibraryServer } from './libraryServer';
+
+export interface LibraryReloaderOptions {
+  /**
+   * Reads the folder again. The default is a full scan; a scan that keeps ids across rescans
+   * (issue 9 item 1) goes here.
+   */
+  rescan?: (folder: string, current: Library) => Promise<Library>;
+  /** Called after each rescan that changed what clients see. */
+  onReloaded?: (library: Library) => void;
+  /** Quiet time before a burst of changes counts as over (LibraryWatcher). */
+  quietMs?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Keeps a running server's library in step with its folder: each settled burst of changes
+ * (LibraryWatcher) leads to one rescan, whose result the server then serves. Rescans never
+ * overlap: a burst during one leads to exactly one more after it.
+ */
+export class LibraryReloader {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+  private watcher: LibraryWatcher | null = null;
+  /** Rescans done so far (tests count them). */
+  rescans = 0;
+
+  private constructor(
+    private readonly server: Pick<LibraryServer, 'library' | 'replaceLibrary'>,
+    private readonly options: LibraryReloaderOptions,
+  ) {}
+
+  /** Starts watching the server's folder; resolves once the watcher is ready. */
+  static async start(
+    server: Pick<LibraryServer, 'library' | 'replaceLibrary'>,
+    options: LibraryReloaderOptions = {},
+  ): Promise<LibraryReloader> {
+    const reloader = new LibraryReloader(server, options);
+    reloader.watcher = await LibraryWatcher.start(server.library.folder, {
+      quietMs: options.quietMs,
+      onSettled: () => reloader.reload(),
+      onError: (error) => reloader.log(`watching the folder: ${error.message}`),
+    });
+    return reloader;
+  }
+
+  /** Resolves when no rescan is running or queued (tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.watcher?.close();
+    await this.idle();
+  }
+
+  /** Rescans now, or once more after the rescan under way. */
+  reload(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.rescanOnce().finally(() => {
+      this.running = null;
+      if (this.again && !this.closed) {
+        this.again = false;
+        this.reload();
+      }
+    });
+  }
+
+  private async rescanOnce(): Promise<void> {
+    const current = this.server.library;
+    const rescan = this.options.rescan ?? ((folder: string) => scanLibrary(folder));
+    let library: Library;
+    try {
+      library = await rescan(current.folder, current);
+    } catch (error) {
+      // A folder emptied is a library of no songs; a folder gone or unreadable keeps the old list.
+      if (!(error instanceof LibraryError && error.code === 'EMPTY')) {
+        this.log(`rescan failed, still serving the last list: ${describe(error)}`);
+        return;
+      }
+      library = { folder: current.folder, songs: [], warnings: [] };
+    }
+    this.rescans += 1;
+    if (this.closed) return;
+    if (this.server.replaceLibrary(library)) {
+      this.log(`library changed: ${library.songs.length} songs`);
+      this.options.onReloaded?.(library);
+    }
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
