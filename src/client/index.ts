@@ -5,3 +5,4 @@ export * from './songListReply';
 export * from './songStream';
 export * from './playRequestCheck';
 export * from './streamOrigin';
+export * from './changedNotice';
