@@ -5,6 +5,7 @@ import type {
   AudioChunk,
   ConnectionState,
   DisconnectResult,
+  LibraryChange,
   PlayRequest,
   PlayStarted,
   SongInfo,
@@ -31,7 +32,13 @@ export interface PlaybackServiceOptions {
   log?: (message: string) => void;
 }
 
-type PlaybackEvents = { connection: [ConnectionState]; stream: [StreamEvent]; audio: [AudioChunk] };
+type PlaybackEvents = {
+  connection: [ConnectionState];
+  stream: [StreamEvent];
+  audio: [AudioChunk];
+  /** The server's library changed: the song list should be fetched again. */
+  library: [LibraryChange];
+};
 
 /**
  * The player's side of one server connection: connects, lists, and turns each played song into
@@ -59,6 +66,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     };
     this.connection = new ServerConnection(this.options);
     this.connection.on('changed', (state) => this.emit('connection', state));
+    this.connection.on('library', (change) => this.emit('library', change));
     const workerPath = options.decoderWorkerPath ?? SOURCE_DECODER_WORKER;
     this.createDecoder = options.createDecoder ?? (() => new WorkerDecoder(workerPath));
   }

@@ -6,6 +6,7 @@ import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { useSettings } from '../stores/settingsStore';
 import { errorMessage } from '../lib/errorMessage';
+import { followLibraryChange } from './libraryChanges';
 
 const TICK_MS = 250;
 
@@ -28,6 +29,11 @@ export function connectStores(bridge: TidewaveApi): () => void {
     bridge.onStreamEvent((event) => usePlayerStore.getState().handleStreamEvent(event)),
     bridge.onAudio((chunk) => engine().enqueue(chunk)),
     bridge.onMediaKey(handleMediaKey),
+    bridge.onLibraryChanged((change) =>
+      followLibraryChange(change).catch((error: unknown) =>
+        console.error('Following a library change failed:', errorMessage(error)),
+      ),
+    ),
     useConnectionStore.subscribe(({ connection: now }, { connection: before }) => {
       const sameServer = now.host === before.host && now.port === before.port;
       if (now.status === 'connected' && (before.status !== 'connected' || !sameServer)) {
