@@ -4,6 +4,7 @@ import { CommanderError } from 'commander';
 import { LibraryError } from '../library';
 import {
   createLibraryServer,
+  LibraryReloader,
   readOpenFileLimit,
   ServerStartError,
   type LibraryServer,
@@ -23,13 +24,13 @@ function timestamped(line: string): string {
   return `[${new Date().toTimeString().slice(0, 8)}] ${line}`;
 }
 
-function stopOnSignals(server: LibraryServer): void {
+function stopOnSignals(server: LibraryServer, reloader: LibraryReloader | null): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1); // A second Ctrl-C means now.
     stopping = true;
     console.log(timestamped(`${signal}: closing ${server.connectionCount} connection(s)`));
-    void server.close().then(() => process.exit(0));
+    void Promise.all([reloader?.close(), server.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -54,7 +55,10 @@ async function main(argv: string[]): Promise<number> {
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);
   const { host, port } = await server.listen();
-  stopOnSignals(server);
+  const log = options.quiet ? undefined : (line: string) => console.log(timestamped(line));
+  // Songs copied in or deleted are served (and announced) without a restart.
+  const reloader = options.watch ? new LibraryReloader(server, { log }) : null;
+  stopOnSignals(server, reloader);
   for (const line of formatServerBanner(server.library, host, port)) console.log(line);
   const { maxConnections, maxConnectionsPerAddress, requestTimeoutMs } = server.limits;
   console.log(

@@ -23,27 +23,32 @@ export class LibraryReloader {
   private running: Promise<void> | null = null;
   private again = false;
   private closed = false;
-  private watcher: LibraryWatcher | null = null;
   /** Rescans done so far (tests count them). */
   rescans = 0;
+  /**
+   * Settles once the watcher has walked the folder (changes from then on are seen); never
+   * rejects: a folder that cannot be watched is still served, and the reason logged.
+   */
+  readonly ready: Promise<void>;
+  private readonly watcher: Promise<LibraryWatcher | null>;
 
-  private constructor(
+  /**
+   * Starts watching the server's folder. Returns at once: the watcher's walk of a large folder
+   * must not hold up serving it.
+   */
+  constructor(
     private readonly server: Pick<LibraryServer, 'library' | 'replaceLibrary'>,
-    private readonly options: LibraryReloaderOptions,
-  ) {}
-
-  /** Starts watching the server's folder; resolves once the watcher is ready. */
-  static async start(
-    server: Pick<LibraryServer, 'library' | 'replaceLibrary'>,
-    options: LibraryReloaderOptions = {},
-  ): Promise<LibraryReloader> {
-    const reloader = new LibraryReloader(server, options);
-    reloader.watcher = await LibraryWatcher.start(server.library.folder, {
+    private readonly options: LibraryReloaderOptions = {},
+  ) {
+    this.watcher = LibraryWatcher.start(server.library.folder, {
       quietMs: options.quietMs,
-      onSettled: () => reloader.reload(),
-      onError: (error) => reloader.log(`watching the folder: ${error.message}`),
+      onSettled: () => this.reload(),
+      onError: (error) => this.log(`watching the folder: ${error.message}`),
+    }).catch((error: unknown) => {
+      this.log(`not watching the folder: ${describe(error)}`);
+      return null;
     });
-    return reloader;
+    this.ready = this.watcher.then(() => undefined);
   }
 
   /** Resolves when no rescan is running or queued (tests). */
@@ -53,7 +58,7 @@ export class LibraryReloader {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.watcher?.close();
+    await (await this.watcher)?.close();
     await this.idle();
   }
 

@@ -67,7 +67,8 @@ describe('ClientSession and the changed notice', () => {
       pacing: PACING,
     });
     cleanups.push(() => running.server.close());
-    const reloader = await LibraryReloader.start(running.server, { quietMs: 200 });
+    const reloader = new LibraryReloader(running.server, { quietMs: 200 });
+    await reloader.ready;
     cleanups.push(() => reloader.close());
 
     const session = await ClientSession.connect({ host: '127.0.0.1', port: running.port });

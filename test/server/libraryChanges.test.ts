@@ -41,10 +41,11 @@ describe('a watched library folder', () => {
   async function start(files: Record<string, Buffer>): Promise<void> {
     library = await makeTempLibrary(files);
     running = await startTestServer({ folder: library.folder, pacing: PACING });
-    reloader = await LibraryReloader.start(running.server, {
+    reloader = new LibraryReloader(running.server, {
       quietMs: QUIET_MS,
       log: (line) => running.logLines.push(line),
     });
+    await reloader.ready;
   }
 
   async function metadataClient(): Promise<RawClient> {
