@@ -136,4 +136,33 @@ describe('a watched library folder', () => {
     client.send('list<NEXT;>meta<NEXT;><END;>');
     expect(songCountOf(await client.nextPacket())).toBe(1);
   });
+
+  it('holds at most the newest notice for a client that does not read', async () => {
+    const song = randomBytes(4 * 1024 * 1024);
+    library = await makeTempLibrary({ 'a.mp3': song });
+    running = await startTestServer({ folder: library.folder, pacing: false });
+    reloader = new LibraryReloader(running.server, { quietMs: 60_000 }); // changes come by hand
+    const client = await metadataClient();
+    client.socket.pause();
+    client.send('play<NEXT;>0<NEXT;><END;>');
+    await waitFor(() => running.server.stats().queuedBytes > 0);
+    const one = running.server.library;
+    const two = { ...one, songs: [...one.songs, { ...one.songs[0], id: 1, title: 'Copy' }] };
+    for (let change = 0; change < 50; change++) {
+      running.server.replaceLibrary(change % 2 === 0 ? two : one);
+    }
+    client.socket.resume();
+    const packets: Packet[] = [];
+    for (;;) {
+      const packet = await client.nextPacket(10_000);
+      packets.push(packet);
+      if (packet.type === 'play' && packet.fields.length === 1) break;
+    }
+    const notices = packets.filter((packet) => packet.type === 'changed');
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.length).toBeLessThanOrEqual(2);
+    expect(notices[notices.length - 1].fields[1].toString()).toBe('1'); // the newest count
+    const data = packets.filter((packet) => packet.type === 'play' && packet.fields.length === 2);
+    expect(Buffer.concat(data.map(playData)).equals(song)).toBe(true);
+  });
 });
