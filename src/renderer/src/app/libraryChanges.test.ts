@@ -18,12 +18,14 @@ const song = (id: number, title: string): SongInfo => ({
 });
 
 let fake: ReturnType<typeof createFakeApi>;
+let engine: FakeEngine;
 const initialPlayer = usePlayerStore.getState();
 
 beforeEach(async () => {
   fake = createFakeApi();
   installApi(fake.api);
-  installEngine(new FakeEngine());
+  engine = new FakeEngine();
+  installEngine(engine);
   usePlayerStore.setState(initialPlayer, true);
   fake.api.listSongs.mockResolvedValueOnce([song(0, 'Alpha'), song(1, 'Beta'), song(2, 'Gamma')]);
   await useLibraryStore.getState().refresh();
@@ -63,6 +65,9 @@ describe('following a library change', () => {
     expect(useLibraryStore.getState().selectedId).toBe(2);
     expect(usePlayerStore.getState()).toMatchObject({ songId: 3, status: 'playing' });
     expect(fake.api.play).toHaveBeenCalledTimes(1);
+    // The engine's streams, which the player follows on every tick, are renamed the same way.
+    const [newId] = engine.renameSongs.mock.calls[0] as [(id: number) => number];
+    expect([0, 1, 2].map(newId)).toEqual([1, 2, 3]);
   });
 
   it('drops the selection of a deleted song and keeps the list when the refresh fails', async () => {

@@ -1,5 +1,6 @@
 import type { LibraryChange } from '../../../shared/tidewaveApi';
 import { validateLibraryChange } from '../../../shared/ipcValidation';
+import { engine } from '../audio/engineHolder';
 import { carryOverId } from '../lib/carryOverId';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
@@ -15,7 +16,11 @@ export async function followLibraryChange(change: LibraryChange): Promise<void> 
   await useLibraryStore.getState().refresh();
   const after = useLibraryStore.getState().songs;
   if (after === before) return; // the refresh failed or lost to a newer one
+  // The player and the engine's streams name songs by id: both follow their songs. A song gone
+  // from the list keeps its old id, and plays out from the server's open file.
+  const newId = (id: number) => carryOverId(before, after, id) ?? id;
+  engine().renameSongs(newId);
   const { songId } = usePlayerStore.getState();
-  const carried = carryOverId(before, after, songId);
-  if (carried !== null && carried !== songId) usePlayerStore.setState({ songId: carried });
+  if (songId !== null && newId(songId) !== songId)
+    usePlayerStore.setState({ songId: newId(songId) });
 }
