@@ -4,6 +4,7 @@ import { CommanderError } from 'commander';
 import { LibraryError } from '../library';
 import {
   createLibraryServer,
+  LibraryReloader,
   readOpenFileLimit,
   ServerStartError,
   type LibraryServer,
@@ -26,7 +27,11 @@ function timestamped(line: string): string {
   return `[${new Date().toTimeString().slice(0, 8)}] ${line}`;
 }
 
-function stopOnSignals(server: LibraryServer, announcer: LibraryAnnouncer | null): void {
+function stopOnSignals(
+  server: LibraryServer,
+  announcer: LibraryAnnouncer | null,
+  reloader: LibraryReloader | null,
+): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1); // A second Ctrl-C means now.
@@ -34,7 +39,7 @@ function stopOnSignals(server: LibraryServer, announcer: LibraryAnnouncer | null
     console.log(timestamped(`${signal}: closing ${server.connectionCount} connection(s)`));
     // The goodbye first, so browsers drop the library at once rather than when it expires.
     const goodbye = announcer?.stop() ?? Promise.resolve();
-    void Promise.all([goodbye, server.close()]).then(() => process.exit(0));
+    void Promise.all([goodbye, reloader?.close(), server.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -70,7 +75,10 @@ async function main(argv: string[]): Promise<number> {
         console.log(timestamped(l)),
       )
     : null;
-  stopOnSignals(server, announcer);
+  const log = options.quiet ? undefined : (line: string) => console.log(timestamped(line));
+  // Songs copied in or deleted are served (and announced) without a restart.
+  const reloader = options.watch ? new LibraryReloader(server, { log }) : null;
+  stopOnSignals(server, announcer, reloader);
   if (access) console.log('Access code required: only Tidewave clients that know it can connect.');
   const { maxConnections, maxConnectionsPerAddress, requestTimeoutMs } = server.limits;
   console.log(

@@ -16,6 +16,7 @@ describe('parseServerArgs', () => {
       host: '127.0.0.1',
       pacing: true,
       quiet: false,
+      watch: true,
       limits: {},
       proxyFrom: [],
     });
@@ -23,13 +24,17 @@ describe('parseServerArgs', () => {
 
   it('reads the folder and every option', () => {
     expect(
-      parseServerArgs(['0', 'songs', '--host', '0.0.0.0', '--no-pacing', '--quiet'], '/x'),
+      parseServerArgs(
+        ['0', 'songs', '--host', '0.0.0.0', '--no-pacing', '--quiet', '--no-watch'],
+        '/x',
+      ),
     ).toEqual({
       port: 0,
       folder: 'songs',
       host: '0.0.0.0',
       pacing: false,
       quiet: true,
+      watch: false,
       limits: {},
       proxyFrom: [],
     });

@@ -7,6 +7,8 @@ export interface ServerCliOptions {
   host: string;
   pacing: boolean;
   quiet: boolean;
+  /** Rescan the folder when its files change (`--no-watch` turns it off). */
+  watch: boolean;
   /** Caps and timeouts given on the command line; the server defaults the rest. */
   limits: ServerCliLimits;
   /** Balancer addresses that send PROXY v2 headers (`--proxy-from`, repeatable). */
@@ -59,7 +61,7 @@ function collectAddress(text: string, previous: string[]): string[] {
 }
 
 /**
- * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet] [--max-connections n]
+ * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet] [--no-watch] [--max-connections n]
  * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]... [--state dir]`. On bad arguments commander
  * prints the error and the usage text, then this throws a CommanderError with exitCode 2
  * (0 for --help).
@@ -78,6 +80,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     .option('--host <addr>', 'address to listen on; 0.0.0.0 shares on your network', '127.0.0.1')
     .option('--no-pacing', 'send songs as fast as the network takes them')
     .option('-q, --quiet', 'do not log client activity')
+    .option('--no-watch', 'do not rescan the folder when its files change')
     .option(
       '--max-connections <n>',
       'most clients at once (default: 512, fewer if the open-file limit is low)',
@@ -120,6 +123,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     host: string;
     pacing: boolean;
     quiet?: boolean;
+    watch: boolean;
     maxConnections?: number;
     maxPerAddress?: number;
     requestTimeout?: number;
@@ -141,6 +145,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     host: options.host,
     pacing: options.pacing,
     quiet: options.quiet === true,
+    watch: options.watch,
     limits,
     proxyFrom: options.proxyFrom,
     accessCodeFile: options.accessCodeFile,

@@ -8,6 +8,7 @@ import {
   clientMessages,
   type Packet,
 } from '../protocol';
+import { parseChangedNotice } from './changedNotice';
 import { ConnectionClosedError } from './clientErrors';
 import { connectSocket } from './connectSocket';
 import { isAccessRefusal, proveAccessCode } from './accessHandshake';
@@ -260,6 +261,8 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     if (item.kind !== 'reply') return this.router.onPiece(item, discarding);
     const { packet } = item;
     if (packet.type === PacketType.Start) return this.router.onStartPacket(packet, discarding);
+    if (packet.type === PacketType.Changed)
+      return void this.emit('changed', parseChangedNotice(packet));
     if (packet.type === PacketType.Error) {
       const message = packet.fields[1]?.toString('utf8') || 'request refused';
       if (isAccessRefusal(message)) this.failureReason ??= `Access refused: ${message}`;

@@ -1,4 +1,5 @@
 /** The options, results and events of a ClientSession. */
+import type { LibraryChange } from './changedNotice';
 
 export interface ClientSessionOptions {
   host: string;
@@ -36,4 +37,9 @@ export type ClientSessionEvents = {
   close: [info: SessionCloseInfo];
   /** Socket errors, for information only: every failure also ends in 'close' with a reason. */
   error: [error: Error];
+  /**
+   * The server's library changed (a `changed` notice): list again to see it. The notice is
+   * unasked, so it never settles a request waiting for its reply.
+   */
+  changed: [change: LibraryChange];
 };

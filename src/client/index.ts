@@ -6,3 +6,4 @@ export * from './songStream';
 export * from './playRequestCheck';
 export * from './streamOrigin';
 export { AccessRefusedError, type AccessOutcome } from './accessHandshake';
+export * from './changedNotice';

@@ -1,7 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { networkInterfaces } from 'node:os';
 import { LibraryError } from '../library';
-import { createLibraryServer, ServerStartError, type LibraryServer } from '../server';
+import {
+  createLibraryServer,
+  LibraryReloader,
+  ServerStartError,
+  type LibraryServer,
+} from '../server';
 import type { PacingOptions } from '../server';
 import { STOPPED_HOST, type HostRequest, type HostState } from '../shared/tidewaveApi';
 import { ALL_INTERFACES_HOST, LOOPBACK_HOST } from '../shared/defaults';
@@ -10,6 +15,8 @@ import { shareAddresses, type InterfaceTable } from './shareAddresses';
 export interface HostServiceOptions {
   /** `false` sends songs as fast as TCP allows (tests); the server's default paces them. */
   pacing?: PacingOptions | false;
+  /** Rescan the hosted folder when its files change (the default); false hosts a fixed list. */
+  watch?: boolean;
   log?: (line: string) => void;
   /** Where hosted folders' song ids and scan caches are kept (the app's user data). */
   stateDir?: string;
@@ -22,6 +29,7 @@ export interface HostServiceOptions {
  */
 export class HostService extends EventEmitter<{ changed: [HostState] }> {
   private server: LibraryServer | null = null;
+  private reloader: LibraryReloader | null = null;
   private state: HostState = STOPPED_HOST;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -64,6 +72,13 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
       });
       const bound = await server.listen();
       this.server = server;
+      if (this.options.watch !== false) {
+        const running = server;
+        this.reloader = new LibraryReloader(running, {
+          log: this.options.log,
+          onReloaded: (library) => this.onReloaded(running, library.songs.length),
+        });
+      }
       const table = (this.options.networkInterfaces ?? networkInterfaces)();
       return this.setState({
         running: true,
@@ -84,9 +99,16 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
   }
 
   private async closeServer(): Promise<void> {
-    const server = this.server;
+    const { server, reloader } = this;
     this.server = null;
+    this.reloader = null;
+    await reloader?.close();
     await server?.close();
+  }
+
+  /** The hosted folder changed and was rescanned: the host panel shows the new count. */
+  private onReloaded(server: LibraryServer, songCount: number): void {
+    if (server === this.server) this.setState({ ...this.state, songCount });
   }
 
   private serially<T>(task: () => Promise<T>): Promise<T> {

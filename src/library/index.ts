@@ -17,3 +17,4 @@ export { type SongTimeline, timelineSeconds } from './songTimeline';
 export { LibraryCatalog, type LibraryCatalogOptions } from './libraryCatalog';
 export type { FoundSongFile } from './findSongFiles';
 export type { SongDetailsResult } from './readSongMetadata';
+export { LibraryWatcher, type LibraryWatcherOptions } from './libraryWatcher';

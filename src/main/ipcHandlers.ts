@@ -11,7 +11,13 @@ import {
   type SendHandlers,
 } from '../shared/ipcChannels';
 import { channelOf, validateIpcArgs, type IpcMethod } from '../shared/ipcValidation';
-import type { ConnectionState, HostState, MediaKey, StreamEvent } from '../shared/tidewaveApi';
+import type {
+  ConnectionState,
+  HostState,
+  LibraryChange,
+  MediaKey,
+  StreamEvent,
+} from '../shared/tidewaveApi';
 import { HostableFolders } from './hostableFolders';
 
 export type IpcServices = Pick<AppServices, 'playback' | 'host' | 'settings'>;
@@ -111,6 +117,7 @@ export function registerIpcHandlers(
   const forwarders = [
     forward(playback, 'connection', (state: ConnectionState) => send('onConnectionChanged', state)),
     forward(playback, 'stream', (event: StreamEvent) => send('onStreamEvent', event)),
+    forward(playback, 'library', (change: LibraryChange) => send('onLibraryChanged', change)),
     forward(host, 'changed', (state: HostState) => {
       hostable.allow(state.folder); // hosted, or tried: the page may retry it, on another port say
       send('onHostChanged', state);

@@ -5,6 +5,7 @@ import type {
   AudioChunk,
   ConnectionState,
   DisconnectResult,
+  LibraryChange,
   PlayRequest,
   PlayStarted,
   SongInfo,
@@ -40,7 +41,13 @@ export interface PlaybackServiceOptions {
   log?: (message: string) => void;
 }
 
-type PlaybackEvents = { connection: [ConnectionState]; stream: [StreamEvent]; audio: [AudioChunk] };
+type PlaybackEvents = {
+  connection: [ConnectionState];
+  stream: [StreamEvent];
+  audio: [AudioChunk];
+  /** The server's library changed: the song list should be fetched again. */
+  library: [LibraryChange];
+};
 
 /**
  * The player's side of one server connection: connects, lists, and turns each played song into
@@ -82,6 +89,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
       this.emit('connection', state);
       if (state.status === 'reconnecting' && !this.reconnecting) this.startReconnecting();
     });
+    this.connection.on('library', (change) => this.emit('library', change));
     const workerPath = options.decoderWorkerPath ?? SOURCE_DECODER_WORKER;
     this.createDecoder = options.createDecoder ?? (() => new WorkerDecoder(workerPath));
   }

@@ -1,7 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { ClientSession } from '../client';
 import { DISCONNECTED } from '../shared/defaults';
-import type { ConnectionState, DisconnectResult, SongInfo } from '../shared/tidewaveApi';
+import type {
+  ConnectionState,
+  DisconnectResult,
+  LibraryChange,
+  SongInfo,
+} from '../shared/tidewaveApi';
 import { describeConnectionLoss, describeFirstListFailure, readableError } from './playbackErrors';
 
 export interface ServerConnectionOptions {
@@ -17,7 +22,11 @@ export interface ServerConnectionOptions {
  * At most one ClientSession and the ConnectionState that describes it. A newer connect or a
  * disconnect makes an older connect attempt void (it closes its session and rejects).
  */
-export class ServerConnection extends EventEmitter<{ changed: [ConnectionState] }> {
+export class ServerConnection extends EventEmitter<{
+  changed: [ConnectionState];
+  /** The current session's server said its library changed. */
+  library: [LibraryChange];
+}> {
   private current: ClientSession | null = null;
   private stateNow: ConnectionState = DISCONNECTED;
   private generation = 0;
@@ -150,6 +159,9 @@ export class ServerConnection extends EventEmitter<{ changed: [ConnectionState] 
   private adopt(session: ClientSession, generation: number): void {
     this.current = session;
     session.on('error', () => {}); // every failure also arrives as 'close'
+    session.on('changed', (change) => {
+      if (generation === this.generation) this.emit('library', change);
+    });
     session.on('close', ({ reason, expected }) => {
       if (expected || generation !== this.generation) return;
       this.current = null;

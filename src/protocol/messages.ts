@@ -48,6 +48,8 @@ export const serverMessages = {
    */
   streamStart: (firstSample: number, sampleRate: number, totalSamples: number): Buffer =>
     encodePacket([PacketType.Start, String(firstSample), String(sampleRate), String(totalSamples)]),
+  /** Unasked: the library changed and now holds `songCount` songs (metadata clients only). */
+  changed: (songCount: number): Buffer => encodePacket([PacketType.Changed, String(songCount)]),
   error: (message: string): Buffer =>
     encodePacket([PacketType.Error, message.replace(/</g, '\u2039').replace(/>/g, '\u203a')]),
 };

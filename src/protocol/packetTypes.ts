@@ -11,6 +11,11 @@ export const PacketType = {
    * Sent only to a client that asked for a start time, never for a play from the start.
    */
   Start: 'start',
+  /**
+   * Extension: unasked, the library changed (PROTOCOL §5.2). Sent only to a client that asked
+   * for metadata; never a reply to a request.
+   */
+  Changed: 'changed',
 } as const;
 
 export type PacketType = (typeof PacketType)[keyof typeof PacketType];

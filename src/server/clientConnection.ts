@@ -17,9 +17,14 @@ import { RequestInbox } from './requestInbox';
 import { SongPlayback } from './songPlayback';
 import type { PacingOptions } from './streamPacer';
 
+/** What the server serves now; read at each request, so a rescan takes effect at once. */
+export interface ServedLibrary {
+  readonly library: Library;
+  readonly listReplies: ListReplies;
+}
+
 export interface ClientConnectionOptions {
-  library: Library;
-  listReplies: ListReplies;
+  served: ServedLibrary;
   pacing: PacingOptions | false;
   limits: ConnectionLimits;
   /** The client as the PROXY header named it; the socket's own peer when left out. */
@@ -66,6 +71,10 @@ export class ClientConnection {
   private peerEnded = false;
   private waitingForDrain = false;
   private yielding = false;
+  /** Whether the client asked for metadata, and so learns of library changes (§5.2). */
+  private wantsNotices = false;
+  /** A notice held back while the socket's buffer is full; only the newest is sent. */
+  private heldNotice: number | null = null;
 
   constructor(
     private readonly socket: Socket,
@@ -85,14 +94,15 @@ export class ClientConnection {
       onWrite: (queued) => this.notePeak(queued),
       onIdle: () => this.peerEnded && this.end(),
     });
+    const served = options.served;
     this.context = {
-      // Read at each request: a rescan swaps the server's library (libraryServer.ts).
       get library() {
-        return options.library;
+        return served.library;
       },
       get listReplies() {
-        return options.listReplies;
+        return served.listReplies;
       },
+      wantsNotices: () => void (this.wantsNotices = true),
       send: (packet) => this.send(packet),
       play: (song, startSeconds) => this.playback.start(song, startSeconds),
       stopPlayback: () => this.playback.cancel(),
@@ -153,6 +163,18 @@ export class ClientConnection {
   /** Request bytes received and not yet answered. */
   get heldRequestBytes(): number {
     return this.inbox.heldBytes;
+  }
+
+  /**
+   * Tells a metadata client that the library changed (PROTOCOL §5.2); seed-era clients never
+   * asked for metadata and hear nothing. A client not reading holds at most one notice: while
+   * its buffer is full the newest count waits for 'drain'. Written between whole packets, so a
+   * song's data is never split by it.
+   */
+  notifyLibraryChanged(songCount: number): void {
+    if (!this.wantsNotices || this.ending || this.socket.destroyed) return;
+    if (this.socket.writableNeedDrain) this.heldNotice = songCount;
+    else this.send(serverMessages.changed(songCount));
   }
 
   /** Closes at once, dropping anything unsent. */
@@ -219,6 +241,11 @@ export class ClientConnection {
   }
 
   private onDrain(): void {
+    if (this.heldNotice !== null) {
+      const songCount = this.heldNotice;
+      this.heldNotice = null;
+      this.notifyLibraryChanged(songCount);
+    }
     if (!this.waitingForDrain) return;
     this.waitingForDrain = false;
     this.deadline.resume();

@@ -24,3 +24,4 @@ export {
 } from './streamPacer';
 export { DEFAULT_ACCESS_POLICY, type AccessPolicy } from './accessPolicy';
 export { ACCESS_REQUIRED_MESSAGE } from './accessGate';
+export { LibraryReloader, type LibraryReloaderOptions } from './libraryReloader';

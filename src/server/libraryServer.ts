@@ -124,6 +124,7 @@ export class LibraryServer {
    * Scans the folder again; until it finishes, clients keep getting the previous list. Songs
    * keep their ids, new files get new ones, unchanged files are not read again. Scans run one
    * at a time. Rejects (keeping the previous library) when the folder is gone or has no songs.
+   * Clients that asked for metadata get a `changed` notice when what they see changed.
    */
   async rescan(): Promise<Library> {
     const scan = ++this.scansStarted;
@@ -132,9 +133,29 @@ export class LibraryServer {
     // Scans finish in order, but compressing their replies may not: never serve an older one.
     if (scan > this.scanServed) {
       this.scanServed = scan;
-      this.served = { library, listReplies };
+      this.serve(library, listReplies);
     }
     return library;
+  }
+
+  /**
+   * Serves `library` from now on (e.g. no songs, once the folder is emptied): later requests
+   * see it, songs already streaming go on from their open files, and every client that asked for
+   * metadata gets a `changed` notice (PROTOCOL §5.2). Returns whether clients see a change.
+   */
+  replaceLibrary(library: Library): boolean {
+    return this.serve(library, buildListReplies(library));
+  }
+
+  /** Nothing is sent when the list replies came out the same (a burst that changed nothing). */
+  private serve(library: Library, listReplies: ListReplies): boolean {
+    const same = listReplies.withMetadata.equals(this.served.listReplies.withMetadata);
+    this.served = { library, listReplies };
+    if (same) return false;
+    for (const connection of this.connections) {
+      connection.notifyLibraryChanged(library.songs.length);
+    }
+    return true;
   }
 
   get connectionCount(): number {
@@ -204,11 +225,13 @@ export class LibraryServer {
     this.perAddress.set(address, fromAddress + 1);
     const served = () => this.served;
     const connection = new ClientConnection(socket, {
-      get library() {
-        return served().library;
-      },
-      get listReplies() {
-        return served().listReplies;
+      served: {
+        get library() {
+          return served().library;
+        },
+        get listReplies() {
+          return served().listReplies;
+        },
       },
       pacing: this.options.pacing ?? {},
       limits: this.limits,

@@ -20,6 +20,8 @@ export interface RequestContext {
   stopPlayback(): void;
   /** Sends nothing more and closes once what was written is flushed. */
   endConnection(): void;
+  /** The client asked for metadata: from now on it is told when the library changes. */
+  wantsNotices(): void;
   log(line: string): void;
 }
 
@@ -30,6 +32,7 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
       const withMetadata = packet.fields[1]?.toString('latin1') === LIST_METADATA_FLAG;
       const gzip = withMetadata && packet.fields[2]?.toString('latin1') === LIST_GZIP_FLAG;
       context.log(withMetadata ? `list (with metadata${gzip ? ', gzip' : ''})` : 'list');
+      if (withMetadata) context.wantsNotices();
       const { plain, withMetadata: metadata, compressed } = context.listReplies;
       context.send(gzip ? compressed : withMetadata ? metadata : plain);
       return;

@@ -49,6 +49,7 @@ export const IpcEvent = {
   onHostChanged: 'host:changed',
   onStreamEvent: 'playback:stream-event',
   onMediaKey: 'app:media-key',
+  onLibraryChanged: 'library:changed',
 } as const satisfies Record<Exclude<SubscribeMethod, keyof typeof IpcPort>, string>;
 
 export type EventMethod = keyof typeof IpcEvent;

@@ -10,7 +10,7 @@ import {
   type IpcArgs,
   type SendMethod,
 } from './ipcChannels';
-import type { HostRequest, PlayRequest, Settings } from './tidewaveApi';
+import type { HostRequest, LibraryChange, PlayRequest, Settings } from './tidewaveApi';
 
 export class IpcValidationError extends Error {
   override readonly name = 'IpcValidationError';
@@ -90,6 +90,15 @@ export function validateBoolean(what: string, value: unknown): boolean {
 export function validateVolume(value: unknown): number {
   const ok = typeof value === 'number' && value >= 0 && value <= 1;
   return ok ? value : fail('volume', 'a number from 0 to 1', value);
+}
+
+/** The `library:changed` event's payload, checked where it arrives (the renderer). */
+export function validateLibraryChange(value: unknown): LibraryChange {
+  const fields = record('library change', value, ['songCount']);
+  const { songCount } = fields;
+  return songCount === null || isCount(songCount)
+    ? { songCount }
+    : fail('songCount', 'a non-negative integer or null', songCount);
 }
 
 export function validatePlayRequest(value: unknown): PlayRequest {

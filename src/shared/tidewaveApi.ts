@@ -95,6 +95,12 @@ export type StreamEvent =
   | { kind: 'stopped'; streamId: number }
   | { kind: 'error'; streamId: number; message: string };
 
+/** The connected server's library changed (its `changed` notice, PROTOCOL §5.2): list again. */
+export interface LibraryChange {
+  /** Songs the server now lists; null when its notice gave no count. */
+  songCount: number | null;
+}
+
 export type MediaKey = 'play-pause' | 'next' | 'previous' | 'stop';
 
 export interface Settings {
@@ -131,4 +137,5 @@ export interface TidewaveApi {
   onStreamEvent(listener: (event: StreamEvent) => void): Unsubscribe;
   onAudio(listener: (chunk: AudioChunk) => void): Unsubscribe;
   onMediaKey(listener: (key: MediaKey) => void): Unsubscribe;
+  onLibraryChanged(listener: (change: LibraryChange) => void): Unsubscribe;
 }

@@ -3,6 +3,7 @@ import type {
   AudioChunk,
   ConnectionState,
   HostState,
+  LibraryChange,
   MediaKey,
   StreamEvent,
   TidewaveApi,
@@ -20,6 +21,7 @@ interface EventPayloads {
   stream: StreamEvent;
   audio: { streamId: number; sampleRate: number; channels: string[] };
   mediaKey: MediaKey;
+  library: LibraryChange;
 }
 
 function toBase64(samples: Float32Array): string {
@@ -67,6 +69,10 @@ export class TestBridge {
   audio(chunk: AudioChunk): void {
     const { streamId, sampleRate, channels } = chunk;
     this.send('audio', { streamId, sampleRate, channels: channels.map(toBase64) });
+  }
+
+  libraryChanged(change: LibraryChange): void {
+    this.send('library', change);
   }
 
   mediaKey(key: MediaKey): void {

@@ -18,6 +18,7 @@ import { ipcArgumentValidators } from '../../src/shared/ipcValidation';
 import type {
   ConnectionState,
   HostRequest,
+  LibraryChange,
   MediaKey,
   PlayStarted,
   SongInfo,
@@ -91,6 +92,7 @@ export function typeLevelContract(): void {
   expectTypeOf<IpcResult<'play'>>().toEqualTypeOf<PlayStarted>();
   expectTypeOf<EventPayload<'onConnectionChanged'>>().toEqualTypeOf<ConnectionState>();
   expectTypeOf<EventPayload<'onMediaKey'>>().toEqualTypeOf<MediaKey>();
+  expectTypeOf<EventPayload<'onLibraryChanged'>>().toEqualTypeOf<LibraryChange>();
 
   const state = {} as ConnectionState;
   const wrongHandlers: Partial<InvokeHandlers> = {

@@ -189,11 +189,13 @@ describe('registerIpcHandlers', () => {
     services.playback.emit('connection', { status: 'connecting' });
     services.playback.emit('stream', { kind: 'ended', streamId: 1 });
     services.host.emit('changed', { running: true });
+    services.playback.emit('library', { songCount: 4 });
     registration.sendMediaKey('next');
     expect(win.sent).toEqual([
       [IpcEvent.onConnectionChanged, { status: 'connecting' }],
       [IpcEvent.onStreamEvent, { kind: 'ended', streamId: 1 }],
       [IpcEvent.onHostChanged, { running: true }],
+      [IpcEvent.onLibraryChanged, { songCount: 4 }],
       [IpcEvent.onMediaKey, 'next'],
     ]);
   });

@@ -57,6 +57,7 @@ describe('preload bridge', () => {
         'onStreamEvent',
         'onAudio',
         'onMediaKey',
+        'onLibraryChanged',
       ].sort(),
     );
   });
@@ -103,6 +104,7 @@ describe('preload bridge', () => {
       [(l) => api.onHostChanged(l), IpcEvent.onHostChanged],
       [(l) => api.onStreamEvent(l), IpcEvent.onStreamEvent],
       [(l) => api.onMediaKey(l), IpcEvent.onMediaKey],
+      [(l) => api.onLibraryChanged(l), IpcEvent.onLibraryChanged],
     ];
     for (const [subscribe, channel] of cases) {
       const listener = vi.fn();

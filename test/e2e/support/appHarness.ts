@@ -73,6 +73,7 @@ export async function openApp(
     services.playback.on('connection', (state) => bridge.connectionChanged(state));
     services.playback.on('stream', (event) => bridge.streamEvent(event));
     services.playback.on('audio', (chunk) => bridge.audio(chunk));
+    services.playback.on('library', (change) => bridge.libraryChanged(change));
     services.host.on('changed', (state) => bridge.hostChanged(state));
     if (options.firstRun) await services.bootstrap();
     else await services.settings.update({ onboarded: true, ...options.settings });

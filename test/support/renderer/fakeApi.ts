@@ -54,6 +54,7 @@ export function createFakeApi() {
     onStreamEvent: vi.fn(noop),
     onAudio: vi.fn(noop),
     onMediaKey: vi.fn(noop),
+    onLibraryChanged: vi.fn(noop),
   } satisfies TidewaveApi;
   return { api, songs, settings };
 }

@@ -22,6 +22,7 @@ export class FakeEngine implements PlaybackEngine {
   flush = vi.fn();
   setVolume = vi.fn();
   reportBuffer = vi.fn();
+  renameSongs = vi.fn();
 
   snapshot(): EngineSnapshot {
     return this.snap;

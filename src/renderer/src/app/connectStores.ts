@@ -8,6 +8,7 @@ import { useQueueStore } from '../stores/queueStore';
 import { useSettings } from '../stores/settingsStore';
 import { errorMessage } from '../lib/errorMessage';
 import { connectMediaSession } from './mediaSession';
+import { followLibraryChange } from './libraryChanges';
 
 const TICK_MS = 250;
 
@@ -30,6 +31,11 @@ export function connectStores(bridge: TidewaveApi): () => void {
     bridge.onStreamEvent((event) => usePlayerStore.getState().handleStreamEvent(event)),
     bridge.onAudio((chunk) => engine().enqueue(chunk)),
     bridge.onMediaKey(handleMediaKey),
+    bridge.onLibraryChanged((change) =>
+      followLibraryChange(change).catch((error: unknown) =>
+        console.error('Following a library change failed:', errorMessage(error)),
+      ),
+    ),
     useConnectionStore.subscribe(({ connection: now }, { connection: before }) => {
       const sameServer = now.host === before.host && now.port === before.port;
       if (now.status === 'connected' && (before.status !== 'connected' || !sameServer)) {

@@ -71,6 +71,10 @@ export class AudioEngine implements PlaybackEngine {
     this.reportBuffer();
   }
 
+  renameSongs(newId: (songId: number) => number): void {
+    this.registry.renameSongs(newId);
+  }
+
   handleStreamEvent(event: StreamEvent): void {
     if (event.kind === 'started') this.registry.touch(event.streamId, { songId: event.songId });
     if (event.kind === 'cover') this.registry.touch(event.streamId, { coverUrl: event.dataUrl });

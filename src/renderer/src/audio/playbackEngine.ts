@@ -29,4 +29,6 @@ export interface PlaybackEngine {
   snapshot(): EngineSnapshot;
   /** Tells main how much of the newest stream is buffered (flow control). */
   reportBuffer(): void;
+  /** The song list was replaced and songs got new ids: the streams follow (libraryChanges.ts). */
+  renameSongs(newId: (songId: number) => number): void;
 }

@@ -65,3 +65,14 @@ describe('StreamRegistry', () => {
     expect(registry.receivedSeconds(2)).toBe(0);
   });
 });
+
+describe('StreamRegistry.renameSongs', () => {
+  it('gives each stream its song id in the new list, leaving unnamed streams alone', () => {
+    const registry = new StreamRegistry();
+    registry.touch(1, { songId: 4 });
+    registry.touch(2, { songId: 7 });
+    registry.touch(3);
+    registry.renameSongs((id) => id + 1);
+    expect([1, 2, 3].map((id) => registry.get(id)?.songId)).toEqual([5, 8, null]);
+  });
+});

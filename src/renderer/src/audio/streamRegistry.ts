@@ -76,6 +76,13 @@ export class StreamRegistry {
     return newest;
   }
 
+  /** Gives every stream's song its id in a new song list. */
+  renameSongs(newId: (songId: number) => number): void {
+    for (const [id, info] of this.streams) {
+      if (info.songId !== null) this.streams.set(id, { ...info, songId: newId(info.songId) });
+    }
+  }
+
   /** Refuses every stream seen so far (and any older one). */
   refuseAll(): void {
     this.refusedThrough = Math.max(this.refusedThrough, this.newestSeen);

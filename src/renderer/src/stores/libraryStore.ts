@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { SongInfo } from '../../../shared/tidewaveApi';
 import { api } from '../lib/api';
+import { carryOverId } from '../lib/carryOverId';
 import { errorMessage } from '../lib/errorMessage';
 
 interface LibraryStore {
@@ -32,7 +33,10 @@ export const useLibraryStore = create<LibraryStore>()((set, get) => ({
     try {
       const songs = await api().listSongs();
       // A newer refresh (or a disconnect) wins over an older answer.
-      if (ticket === get().refreshTicket) set({ songs, loading: false });
+      if (ticket !== get().refreshTicket) return;
+      // The list may have changed under the selection (a `changed` notice): it follows its song.
+      const selectedId = carryOverId(get().songs, songs, get().selectedId);
+      set({ songs, loading: false, selectedId });
     } catch (error) {
       if (ticket === get().refreshTicket) set({ loading: false, error: errorMessage(error) });
     }

@@ -17,6 +17,7 @@ import { rowDomId, SongRow } from './SongRow';
 import { SongTableHeader } from './SongTableHeader';
 import type { SortKey, SortOrder } from './tableSong';
 import { EMPTY_TYPE_AHEAD, extendTypeAhead, findTypeAhead, isTypeAheadKey } from './typeAhead';
+import { useScrollAnchor } from './useScrollAnchor';
 
 const rowHeight = () => ROW_HEIGHT;
 
@@ -83,6 +84,9 @@ export function SongTable(props: SongTableProps) {
     getItemKey,
   });
 
+  // A new song list (the library changed) keeps the top row where it was.
+  const onScroll = useScrollAnchor(scrollRef, index, shown, ROW_HEIGHT);
+
   // A new filter shows its first matches, not whatever sat at the old scroll position.
   useLayoutEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
@@ -130,7 +134,7 @@ export function SongTable(props: SongTableProps) {
   const items = virtualizer.getVirtualItems();
   const activeId = activeIndex >= 0 ? songs[shown[activeIndex]].id : null;
   return (
-    <div className="song-table-scroll" ref={scrollRef}>
+    <div className="song-table-scroll" ref={scrollRef} onScroll={onScroll}>
       <table
         className="song-table"
         role="grid"
