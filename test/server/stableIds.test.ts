@@ -37,7 +37,9 @@ describe('song ids across restarts and rescans', () => {
   /** Title → id, from both lists of one `list meta` reply (they must agree). */
   const listIds = async (client: RawClient) => {
     client.send('list<NEXT;>meta<NEXT;><END;>');
-    const reply = await client.nextPacket();
+    // A metadata client also gets `changed` notices after a rescan (PROTOCOL §5.2).
+    let reply = await client.nextPacket();
+    while (reply.type === 'changed') reply = await client.nextPacket();
     const meta = parseMetadata(reply.fields[2].toString('utf8'));
     const plain = parsePlainList(reply.fields[1].toString('utf8'));
     expect(plain).toEqual(meta.map(({ id, title }) => ({ id, title })));
