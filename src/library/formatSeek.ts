@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { planFlacSeek } from './flacSeek';
 import { planSongSeek } from './mp3FrameIndex';
+import { planOpusSeek } from './opusSeek';
 import type { AudioFormat } from './sniffFormat';
 import { planWavSeek } from './wavSeek';
 
@@ -18,7 +19,7 @@ export interface FormatSeekPlan {
 }
 
 /** Formats whose seeks are planned exactly; others are refused by the server. */
-export const SEEKABLE_FORMATS: readonly AudioFormat[] = ['mp3', 'flac', 'wav'];
+export const SEEKABLE_FORMATS: readonly AudioFormat[] = ['mp3', 'flac', 'wav', 'opus'];
 
 /**
  * Plans a start `seconds` into an opened song file.
@@ -36,5 +37,6 @@ export async function planFormatSeek(
   }
   if (format === 'wav') return planWavSeek(file, seconds);
   if (format === 'flac') return planFlacSeek(file, seconds);
+  if (format === 'opus') return planOpusSeek(file, seconds);
   throw new Error(`seeking in ${format} songs is not supported yet`);
 }
