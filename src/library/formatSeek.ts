@@ -3,6 +3,7 @@ import { planFlacSeek } from './flacSeek';
 import { planSongSeek } from './mp3FrameIndex';
 import { planOpusSeek } from './opusSeek';
 import type { AudioFormat } from './sniffFormat';
+import { planVorbisSeek } from './vorbisSeek';
 import { planWavSeek } from './wavSeek';
 
 /**
@@ -19,7 +20,7 @@ export interface FormatSeekPlan {
 }
 
 /** Formats whose seeks are planned exactly; others are refused by the server. */
-export const SEEKABLE_FORMATS: readonly AudioFormat[] = ['mp3', 'flac', 'wav', 'opus'];
+export const SEEKABLE_FORMATS: readonly AudioFormat[] = ['mp3', 'flac', 'wav', 'opus', 'vorbis'];
 
 /**
  * Plans a start `seconds` into an opened song file.
@@ -38,5 +39,6 @@ export async function planFormatSeek(
   if (format === 'wav') return planWavSeek(file, seconds);
   if (format === 'flac') return planFlacSeek(file, seconds);
   if (format === 'opus') return planOpusSeek(file, seconds);
+  if (format === 'vorbis') return planVorbisSeek(file, seconds);
   throw new Error(`seeking in ${format} songs is not supported yet`);
 }

@@ -5,6 +5,8 @@ export interface OggPage {
   length: number;
   /** The first packet continues one from the page before. */
   continued: boolean;
+  /** The stream's last page (its granule may cut the last packet's audio short). */
+  last: boolean;
   /** Samples up to the end of the last packet that ends on this page; -1 when none ends here. */
   granule: number;
   serial: number;
@@ -52,6 +54,7 @@ export function parseOggPage(bytes: Buffer, offset: number, fileOffset = offset)
     offset: fileOffset,
     length,
     continued: (bytes[offset + 5] & 1) === 1,
+    last: (bytes[offset + 5] & 4) === 4,
     granule: Number(bytes.readBigInt64LE(offset + 6)),
     serial: bytes.readUInt32LE(offset + 14),
     sequence: bytes.readUInt32LE(offset + 18),
@@ -59,25 +62,46 @@ export function parseOggPage(bytes: Buffer, offset: number, fileOffset = offset)
   };
 }
 
-/** A page holding one whole packet (under 64 KiB), with its checksum. */
+/** A page holding whole packets (under 64 KiB together), with its checksum. */
 export function buildOggPage(
-  packet: Uint8Array,
+  packets: Uint8Array | readonly Uint8Array[],
   page: { serial: number; sequence: number; granule: number },
 ): Buffer {
+  const list = packets instanceof Uint8Array ? [packets] : packets;
   const lacing: number[] = [];
-  for (let left = packet.length; ; left -= 255) {
-    lacing.push(Math.min(255, left));
-    if (left < 255) break;
+  for (const packet of list) {
+    for (let left = packet.length; ; left -= 255) {
+      lacing.push(Math.min(255, left));
+      if (left < 255) break;
+    }
   }
-  if (lacing.length > 255) throw new Error('an Ogg packet too long for one page');
-  const out = Buffer.alloc(27 + lacing.length + packet.length);
+  if (lacing.length > 255) throw new Error('Ogg packets too long for one page');
+  const body = Buffer.concat(list);
+  const out = Buffer.alloc(27 + lacing.length + body.length);
   out.write('OggS', 0, 'latin1');
   out.writeBigInt64LE(BigInt(page.granule), 6);
   out.writeUInt32LE(page.serial, 14);
   out.writeUInt32LE(page.sequence, 18);
   out[26] = lacing.length;
   out.set(lacing, 27);
-  out.set(packet, 27 + lacing.length);
+  out.set(body, 27 + lacing.length);
   out.writeUInt32LE(oggCrc(out), 22);
   return out;
+}
+
+/** The packets of consecutive pages: each whole packet, and the bytes of one left open. */
+export function pagePackets(bytes: Buffer, page: OggPage, at: number): Buffer[] {
+  const packets: Buffer[] = [];
+  let start = at + 27 + page.lacing.length;
+  let length = 0;
+  for (const value of page.lacing) {
+    length += value;
+    if (value < 255) {
+      packets.push(bytes.subarray(start, start + length));
+      start += length;
+      length = 0;
+    }
+  }
+  if (length > 0) packets.push(bytes.subarray(start, start + length));
+  return packets;
 }
