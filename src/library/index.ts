@@ -2,6 +2,7 @@ export { scanLibrary } from './libraryScanner';
 export { LibraryError, type LibraryErrorCode } from './libraryError';
 export type { Library, SongEntry } from './libraryTypes';
 export { planSongSeek } from './mp3FrameIndex';
+export { planFormatSeek, SEEKABLE_FORMATS, type FormatSeekPlan } from './formatSeek';
 export { planSeek, PastEndError, type SeekPlan } from './seekPlan';
 export type { SongExtras } from './songExtras';
 export { sniffFormat, type AudioFormat, type SniffResult } from './sniffFormat';

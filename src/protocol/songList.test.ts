@@ -57,6 +57,25 @@ describe('metadata extension', () => {
     expect(parseMetadata(json)).toEqual([song]);
   });
 
+  it('reads the newer members under the app names, and only those the document has', () => {
+    const json = formatMetadata([
+      { ...song, format: 'flac', trackNumber: 3, discNumber: null, sampleRate: 96000 },
+      { ...song, id: 3, genre: 'Jazz', year: 1999, channels: 6, albumArtist: 'V', bitrate: 9 },
+    ]);
+    const [first, second] = parseMetadata(json);
+    expect(first).toEqual({ ...song, format: 'flac', track: 3, disc: null, sampleRate: 96000 });
+    expect(second).toEqual({
+      ...song,
+      id: 3,
+      genre: 'Jazz',
+      year: 1999,
+      channels: 6,
+      albumArtist: 'V',
+      bitrate: 9,
+    });
+    expect(parseMetadata('{"songs":[{"id":1,"title":"t","trackNumber":"7"}]}')[0].track).toBeNull();
+  });
+
   it('rejects malformed documents with a clear error', () => {
     expect(() => parseMetadata('nope')).toThrow(/Malformed song metadata: not JSON/);
     expect(() => parseMetadata('{"songs":[{"id":"x"}]}')).toThrow(/song 0/);

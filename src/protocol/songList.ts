@@ -5,8 +5,11 @@
 
 import type { SongInfo } from '../shared/tidewaveApi';
 
-/** One song of the metadata document: the same shape the app shows (the shared contract). */
-export type SongMetadata = SongInfo;
+/** One song of the metadata document: its first members, as the app shows them too. */
+export type SongMetadata = Pick<
+  SongInfo,
+  'id' | 'title' | 'artist' | 'album' | 'durationSeconds' | 'hasCover'
+>;
 
 export interface PlainSong {
   id: number;
@@ -83,7 +86,34 @@ function nullableString(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-export function parseMetadata(text: string): SongMetadata[] {
+function nullableNumber(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The newer members (PROTOCOL §5) under the app's names, each only when the document has it:
+ * a server from before them sends none, and the table then shows no column for them.
+ */
+function songExtras(song: Record<string, unknown>): Partial<SongInfo> {
+  const extras: Partial<SongInfo> = {};
+  const numbers = [
+    ['trackNumber', 'track'],
+    ['discNumber', 'disc'],
+    ['sampleRate', 'sampleRate'],
+    ['channels', 'channels'],
+    ['bitrate', 'bitrate'],
+    ['year', 'year'],
+  ] as const;
+  for (const [member, name] of numbers) {
+    if (member in song) extras[name] = nullableNumber(song[member]);
+  }
+  for (const name of ['format', 'genre', 'albumArtist'] as const) {
+    if (name in song) extras[name] = nullableString(song[name]);
+  }
+  return extras;
+}
+
+export function parseMetadata(text: string): SongInfo[] {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -110,6 +140,7 @@ export function parseMetadata(text: string): SongMetadata[] {
       album: nullableString(song.album),
       durationSeconds: typeof duration === 'number' && Number.isFinite(duration) ? duration : null,
       hasCover: song.hasCover === true,
+      ...songExtras(song),
     };
   });
 }

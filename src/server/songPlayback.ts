@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { SongEntry } from '../library';
 import { MAX_PLAY_PACKET_BYTES } from '../protocol';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
-import { planStreamBeginning } from './seekStart';
+import { framePrefix, planStreamBeginning } from './seekStart';
 import { streamSong } from './songStreamer';
 import {
   packetsPerBatch,
@@ -65,11 +65,6 @@ export class SongPlayback {
     if (signal.aborted) return;
     let file: OpenedSongFile | null = null;
     try {
-      // Only MP3 has a seek index yet; a frame search in another format's bytes would land on
-      // false syncs, so such a seek is refused (an error packet) rather than sent as noise.
-      if (startSeconds > 0 && song.format !== 'mp3') {
-        throw new Error(`seeking in ${song.format} songs is not supported yet`);
-      }
       file = await openSongFile(song.realPath);
       if (signal.aborted) return;
       await this.stream(song, file, startSeconds, signal);
@@ -92,9 +87,15 @@ export class SongPlayback {
     const { output, pacing, log } = this.options;
     // Offset 0 for the start, so the ID3 tag (and its cover art) goes out too; a seek starts a
     // few frames early and announces its first sample (PROTOCOL §7.1).
-    const { byteOffset, announcement } = await planStreamBeginning(song.realPath, startSeconds);
+    const { byteOffset, announcement, prefix } = await planStreamBeginning(
+      song,
+      file.handle,
+      startSeconds,
+    );
     if (signal.aborted) return;
     if (announcement && !output.destroyed) output.write(announcement);
+    // A format's headers for a seek (WAV, FLAC): small, made by planFormatSeek.
+    if (prefix.length > 0 && !output.destroyed) output.write(framePrefix(prefix));
     const bytesPerSecond = songBytesPerSecond(song.sizeBytes, song.durationSeconds);
     const outcome = await streamSong({
       output,

@@ -12,6 +12,23 @@ export interface SongInfo {
   /** Null when the server has no metadata extension (a seed-era server). */
   durationSeconds: number | null;
   hasCover: boolean;
+  /**
+   * From the metadata document's newer members (PROTOCOL §5); absent when the server did not
+   * send them (a seed-era server, or one from before them), null when the file has no such tag.
+   */
+  /** `mp3`, `flac`, `vorbis`, `opus` or `wav`. */
+  format?: string | null;
+  /** The track number tag (the document's `trackNumber`). */
+  track?: number | null;
+  /** The disc number tag (the document's `discNumber`). */
+  disc?: number | null;
+  sampleRate?: number | null;
+  channels?: number | null;
+  /** Bits per second. */
+  bitrate?: number | null;
+  year?: number | null;
+  genre?: string | null;
+  albumArtist?: string | null;
 }
 
 /** 'reconnecting': the connection was lost mid-song and main is trying again (see `retry`). */

@@ -52,13 +52,23 @@ describe('ClientSession against the library server', () => {
     expect(list.hasMetadata).toBe(true);
     expect(session.hasMetadata).toBe(true);
     expect(list.songs).toEqual(
-      server.library.songs.map(({ id, title, artist, album, durationSeconds, hasCover }) => ({
-        id,
-        title,
-        artist,
-        album,
-        durationSeconds,
-        hasCover,
+      server.library.songs.map((song) => ({
+        id: song.id,
+        title: song.title,
+        artist: song.artist,
+        album: song.album,
+        durationSeconds: song.durationSeconds,
+        hasCover: song.hasCover,
+        // The newer members of PROTOCOL §5, under the app's names.
+        format: song.format,
+        bitrate: song.bitrate,
+        sampleRate: song.extras?.sampleRate,
+        channels: song.extras?.channels,
+        track: song.extras?.trackNumber,
+        disc: song.extras?.discNumber,
+        year: song.extras?.year,
+        genre: song.extras?.genre,
+        albumArtist: song.extras?.albumArtist,
       })),
     );
     expect(list.songs.length).toBeGreaterThanOrEqual(3);

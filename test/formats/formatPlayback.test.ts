@@ -111,15 +111,6 @@ describe('every format through the real path', () => {
     }
   });
 
-  it('refuses a seek in a format without a seek index yet, with an error, not noise', async () => {
-    const recorder = new StreamRecorder(service);
-    const { streamId } = await service.play({ songId: songId('cd.flac'), startSeconds: 1 });
-    const event = await recorder.waitForEvent(streamId, 'error');
-    expect(event).toMatchObject({ message: expect.stringContaining('could not stream song') });
-    expect(recorder.chunksOf(streamId)).toHaveLength(0);
-    expect(running.logLines.join('\n')).toContain('seeking in flac songs is not supported yet');
-  });
-
   it('bounds 24-bit/192 kHz audio in seconds, not bytes, then plays it whole', async () => {
     // A service of its own: another test's recorder would report its buffer empty.
     await service.dispose();

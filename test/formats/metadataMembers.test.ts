@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFormatFixtures } from '../support/formatFixtures';
+import { PlaybackService } from '../../src/player';
 import { parseMetadata } from '../../src/protocol';
 import { RawClient } from '../server/rawClient';
 import { BUNDLED_MUSIC, startTestServer, type RunningServer } from '../support/serverHarness';
@@ -66,5 +67,36 @@ describe('metadata members for every format', () => {
     }
     // A client that knows only the first members reads the document as before.
     expect(parseMetadata(reply.fields[2].toString('utf8'))).toHaveLength(doc.songs.length);
+  });
+
+  it('reach the player: the song list carries format, track, disc and the other tags', async () => {
+    const service = new PlaybackService();
+    try {
+      await service.connect('127.0.0.1', running.port);
+      const songs = await service.listSongs();
+      const byPath = (path: string) => {
+        const id = running.server.library.songs.find((s) => s.relativePath === path)?.id;
+        return songs.find((s) => s.id === id);
+      };
+      expect(byPath('hires 24-bit 96k.flac')).toMatchObject({
+        title: 'Lossless',
+        format: 'flac',
+        track: 7,
+        disc: 2,
+        sampleRate: 96000,
+        channels: 2,
+        year: 1999,
+        genre: 'Jazz',
+        albumArtist: 'Various',
+      });
+      expect(byPath('six channels.flac')).toMatchObject({
+        format: 'flac',
+        channels: 6,
+        track: null,
+      });
+      expect(byPath('harbor.mp3')?.bitrate).toBeGreaterThan(0);
+    } finally {
+      await service.dispose();
+    }
   });
 });

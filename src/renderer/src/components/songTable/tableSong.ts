@@ -1,16 +1,10 @@
 import type { SongInfo } from '../../../../shared/tidewaveApi';
 
 /**
- * A song as the table reads it: the shared SongInfo plus tags a newer server may add to the
- * metadata document (PROTOCOL §5 says clients ignore members they do not know, so they are
- * optional here). A column for one of them shows only when some song has it.
+ * A song as the table reads it: the shared SongInfo, whose track, disc and format members a
+ * server may leave out (PROTOCOL §5). A column for one of them shows only when some song has it.
  */
-export interface TableSong extends SongInfo {
-  track?: number | null;
-  disc?: number | null;
-  /** Container or codec name, e.g. "mp3" or "flac". */
-  format?: string | null;
-}
+export type TableSong = SongInfo;
 
 export type SortKey = 'id' | 'title' | 'artist' | 'album' | 'track' | 'duration' | 'format';
 export type SortDirection = 'ascending' | 'descending';

@@ -1,0 +1,79 @@
+import type { FileHandle } from 'node:fs/promises';
+import type { FormatSeekPlan } from './formatSeek';
+import { buildOggPage, parseOggPage } from './oggPage';
+import { firstPageFrom, lastGranule, MAX_PAGE_BYTES, pageAt, SCAN_BYTES } from './oggPageSearch';
+import { readAt } from './readAt';
+import { PastEndError } from './seekPlan';
+
+/** Opus needs 80 ms of audio before a point to decode it as a full play does (RFC 7845 §4.6). */
+export const OPUS_PRE_ROLL = 3840;
+
+/** An OpusTags packet with no vendor string and no comments: all a decoder needs. */
+function emptyOpusTags(): Buffer {
+  const packet = Buffer.alloc(16);
+  packet.write('OpusTags', 0, 'latin1');
+  return packet;
+}
+
+/**
+ * An Opus seek starts at a page boundary at least 80 ms before the requested sample (so the
+ * decoder has converged there), behind OpusHead as in the file and an empty OpusTags page (a
+ * cover in the tags never goes out again). A decoder applies the pre-skip to the new stream's
+ * first samples too, so the audio decoded from the page after one of granule G begins at song
+ * sample G (song samples are granules less the pre-skip).
+ */
+export async function planOpusSeek(file: FileHandle, seconds: number): Promise<FormatSeekPlan> {
+  const { size } = await file.stat();
+  const head = await pageAt(file, 0);
+  const headBytes = head && (await readAt(file, 0, head.length));
+  if (!head || !headBytes || headBytes.toString('latin1', 28, 36) !== 'OpusHead') {
+    throw new Error('not an Ogg Opus file');
+  }
+  const preSkip = headBytes.readUInt16LE(28 + 10);
+  // The tags may span pages; the audio starts after the page where the tags packet ends.
+  let audioOffset = head.length;
+  for (let pages = 0; ; pages++) {
+    const page = await pageAt(file, audioOffset);
+    if (!page || pages > 1000) throw new Error('Opus tags do not end');
+    audioOffset += page.length;
+    if (page.lacing.length > 0 && page.lacing[page.lacing.length - 1] < 255) break;
+  }
+  const last = await lastGranule(file, size, head.serial);
+  const totalSamples = Math.max(0, last - preSkip);
+  const target = Math.max(0, Math.round(seconds * 48000));
+  if (!(target < totalSamples)) throw new PastEndError(seconds, totalSamples / 48000);
+  const want = target + preSkip - OPUS_PRE_ROLL;
+
+  // Start at the end of a page of granule at most `want` (`low`, granule `lowGranule`).
+  let low = audioOffset;
+  let lowGranule = 0;
+  let high = size;
+  while (high - low > SCAN_BYTES) {
+    const middle = low + Math.floor((high - low) / 2);
+    const page = await firstPageFrom(file, middle, high, head.serial);
+    if (page === null) high = middle;
+    else if (page.granule <= want) [low, lowGranule] = [page.offset + page.length, page.granule];
+    else high = page.offset;
+  }
+  let start = { offset: low, granule: lowGranule };
+  const bytes = await readAt(file, low, high - low + MAX_PAGE_BYTES);
+  for (let at = 0; at < bytes.length && low + at < high;) {
+    const page = parseOggPage(bytes, at, low + at);
+    if (!page) break;
+    at += page.length;
+    const next = parseOggPage(bytes, at, low + at);
+    if (page.granule !== -1 && page.granule <= want && next && !next.continued) {
+      start = { offset: low + at, granule: page.granule };
+    }
+  }
+  const first = await pageAt(file, start.offset);
+  if (!first || first.continued) throw new Error(`no Opus page to start sample ${target} from`);
+  const tags = buildOggPage(emptyOpusTags(), { serial: head.serial, sequence: 1, granule: 0 });
+  return {
+    prefix: Buffer.concat([headBytes, tags]),
+    byteOffset: start.offset,
+    firstSample: start.granule,
+    sampleRate: 48000,
+    totalSamples,
+  };
+}
