@@ -9,7 +9,14 @@ import {
   serverMessages,
 } from '../protocol';
 import { songFileChange, type OpenedSongFile } from './openSongFile';
+import { DEFAULT_MAX_ACTIVE_READS, ReadGate } from './readGate';
 import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
+
+/**
+ * Shared by every stream of the process (one server per process in practice): the bound is
+ * on the thread pool and the event loop, which the process shares too.
+ */
+const processReadGate = new ReadGate(DEFAULT_MAX_ACTIVE_READS);
 
 /** Most a connection may have waiting in its socket's userland buffer before it waits. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024;
@@ -28,6 +35,8 @@ export interface StreamSongOptions {
   maxQueuedBytes?: number;
   /** Called after each write with the bytes then queued in userland, for statistics. */
   onWrite?: (queuedBytes: number) => void;
+  /** Limits the file reads in flight; defaults to the one the whole process shares. */
+  readGate?: ReadGate;
 }
 
 export type StreamOutcome = 'ended' | 'cancelled';
@@ -45,6 +54,7 @@ export class SongChangedError extends Error {}
 export async function streamSong(options: StreamSongOptions): Promise<StreamOutcome> {
   const { output, signal, file } = options;
   const maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
+  const gate = options.readGate ?? processReadGate;
   const perBatch =
     options.packetsPerBatch ?? Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
 
@@ -74,7 +84,9 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
       // holds no piece of the file while it waits.
       if (!(await ready(perBatch * MAX_PLAY_PACKET_BYTES))) return 'cancelled';
       const piece = Buffer.allocUnsafe(Math.min(pieceBytes, file.sizeBytes - position));
-      const { bytesRead } = await file.handle.read(piece, 0, piece.length, position);
+      const { bytesRead } = await gate.run(() =>
+        file.handle.read(piece, 0, piece.length, position),
+      );
       // The one check that matters: after a cancel, not one more byte of this song is written.
       if (signal.aborted || output.destroyed) return 'cancelled';
       if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${position}`);
