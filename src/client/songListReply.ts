@@ -8,6 +8,8 @@ export interface SongList {
   songs: SongListing[];
   /** False for a seed-era server, which answers with the plain list only. */
   hasMetadata: boolean;
+  /** Extensions the server named in the reply's fourth field (PROTOCOL §15); empty if none. */
+  features: string[];
 }
 
 /**
@@ -18,7 +20,8 @@ export function parseSongListReply(packet: Packet, log: (message: string) => voi
   const json = packet.fields[2];
   if (json !== undefined && json.length > 0) {
     try {
-      return { songs: parseMetadata(json.toString('utf8')), hasMetadata: true };
+      const features = (packet.fields[3]?.toString('latin1') ?? '').split(' ').filter(Boolean);
+      return { songs: parseMetadata(json.toString('utf8')), hasMetadata: true, features };
     } catch (error) {
       log(`Ignoring the list metadata: ${(error as Error).message}`);
     }
@@ -34,5 +37,6 @@ export function parseSongListReply(packet: Packet, log: (message: string) => voi
       hasCover: false,
     })),
     hasMetadata: false,
+    features: [],
   };
 }

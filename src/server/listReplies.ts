@@ -1,5 +1,5 @@
 import type { Library } from '../library';
-import { formatMetadata, formatPlainList, serverMessages } from '../protocol';
+import { formatMetadata, formatPlainList, PAUSE_FEATURE, serverMessages } from '../protocol';
 
 /** The two `list` replies, built once per library since the library does not change. */
 export interface ListReplies {
@@ -30,6 +30,6 @@ export function buildListReplies(library: Library): ListReplies {
   );
   return {
     plain: serverMessages.list(plainText),
-    withMetadata: serverMessages.list(plainText, metadata),
+    withMetadata: serverMessages.list(plainText, metadata, [PAUSE_FEATURE]),
   };
 }

@@ -17,6 +17,8 @@ export interface RequestContext {
   play(song: SongEntry, startSeconds: number): void;
   /** Cancels the current song, if any, so that nothing of it follows. */
   stopPlayback(): void;
+  /** The pause extension: hold the current song where it is, or let it go on. */
+  holdPlayback(paused: boolean): void;
   /** Sends nothing more and closes once what was written is flushed. */
   endConnection(): void;
   log(line: string): void;
@@ -37,6 +39,12 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
       context.log('stop');
       context.stopPlayback();
       context.send(serverMessages.stop());
+      return;
+    // No reply: the client knows its state, and a reply would only queue behind song data.
+    // Not logged either: a client may send these often, and they change nothing but timing.
+    case PacketType.Pause:
+    case PacketType.Resume:
+      context.holdPlayback(packet.type === PacketType.Pause);
       return;
     case PacketType.Quit:
       context.log('quit');

@@ -10,6 +10,7 @@ import {
 } from '../protocol';
 import { songFileChange, type OpenedSongFile } from './openSongFile';
 import { DEFAULT_MAX_ACTIVE_READS, ReadGate } from './readGate';
+import type { StreamHold } from './streamHold';
 import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
 
 /**
@@ -35,6 +36,8 @@ export interface StreamSongOptions {
   maxQueuedBytes?: number;
   /** Called after each write with the bytes then queued in userland, for statistics. */
   onWrite?: (queuedBytes: number) => void;
+  /** While it is paused, nothing more is written (the pause extension). */
+  hold?: StreamHold;
   /** Limits the file reads in flight; defaults to the one the whole process shares. */
   readGate?: ReadGate;
 }
@@ -60,6 +63,10 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
 
   /** Waits until `bytes` may go out (pacer, then socket room); false once cancelled. */
   const ready = async (bytes: number): Promise<boolean> => {
+    // A pause does not count as time the stream may run ahead by: after it, the lead is what
+    // it was before it.
+    const pausedMs = (await options.hold?.whilePaused(signal)) ?? 0;
+    if (pausedMs > 0) options.pacer?.skip(pausedMs);
     const wait = options.pacer?.delayMs(bytes) ?? 0;
     if (wait > 0) await sleep(wait, undefined, { signal });
     while (output.writableNeedDrain || output.writableLength >= maxQueuedBytes) {
