@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  BYTES_FOR_ONE_CHUNK,
   DataChunker,
   framePlayData,
   MAX_DATA_BYTES,
@@ -90,7 +91,10 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
       // Wait first and read after: a stream held up by its pacer or by a full socket then
       // holds no piece of the file while it waits.
       if (!(await ready(perBatch * MAX_PLAY_PACKET_BYTES))) return 'cancelled';
-      const piece = Buffer.allocUnsafe(Math.min(pieceBytes, file.sizeBytes - position));
+      // The first read is one packet's worth: it goes out (and the client's decoder starts)
+      // without waiting for a whole batch to be read and framed.
+      const want = position === options.byteOffset ? BYTES_FOR_ONE_CHUNK : pieceBytes;
+      const piece = Buffer.allocUnsafe(Math.min(want, file.sizeBytes - position));
       const { bytesRead } = await gate.run(() =>
         file.handle.read(piece, 0, piece.length, position),
       );
