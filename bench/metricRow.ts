@@ -17,6 +17,8 @@ export interface RowOptions {
   note?: string;
 }
 
+const NO_FIGURE: Summary = { n: 0, median: NaN, min: NaN, max: NaN, p95: NaN };
+
 export function metricRow(
   scenario: string,
   metric: string,
@@ -24,7 +26,8 @@ export function metricRow(
   values: readonly number[],
   options: RowOptions = {},
 ): MetricRow {
-  const summary = summarize(values);
+  // A row with no figure (one not reported, its note says why) prints empty cells.
+  const summary = values.some(Number.isFinite) ? summarize(values) : NO_FIGURE;
   const row: MetricRow = { scenario, metric, unit, summary };
   if (options.reference) {
     const reference = summarize(options.reference.values);

@@ -7,7 +7,15 @@ import { openFileLimits } from './openFileLimit';
  * (up to the hard limit).
  */
 export function spawnTsChild(entry: string, args: string[], openFiles = 0): ChildProcess {
-  const node = [process.execPath, '--expose-gc', '--import', 'tsx', entry, ...args];
+  const node = [
+    process.execPath,
+    ...(process.env.BENCH_CHILD_FLAGS?.split(' ').filter(Boolean) ?? []),
+    '--expose-gc',
+    '--import',
+    'tsx',
+    entry,
+    ...args,
+  ];
   const stdio: Array<'ignore' | 'inherit' | 'ipc'> = ['ignore', 'inherit', 'inherit', 'ipc'];
   const { soft, hard } = openFileLimits();
   if (soft === null || openFiles <= soft) return spawn(node[0], node.slice(1), { stdio });

@@ -17,6 +17,8 @@ export interface StopPlan {
   holdMs: number;
   /** Then how long the client reads nothing (a paused player), if at all. */
   pausedMs?: number;
+  /** Whether it tells the server so with the pause extension (PROTOCOL §17) as it stops reading. */
+  announcePause?: boolean;
   /** How long to watch for stray song bytes after the reply. */
   settleMs: number;
   timeoutMs: number;
@@ -33,6 +35,7 @@ export async function timeStop(
   await sleep(plan.holdMs);
   if (plan.pausedMs) {
     client.socket.pause();
+    if (plan.announcePause) client.send(clientMessages.pause());
     await sleep(plan.pausedMs);
   }
   const started = now();

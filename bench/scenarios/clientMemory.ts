@@ -5,6 +5,7 @@ import type {
   ClientMemoryPlan,
   ClientMemoryResult,
 } from '../clientMemoryProcess';
+import { slopeReport } from '../memorySlope';
 import { metricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
 import { spawnTsChild } from '../spawnTsChild';
@@ -51,6 +52,7 @@ export const clientMemory: Scenario = {
     }
     const scenario = 'client memory';
     const what = `${minutes} min 320 kbit/s song, played at ${speed}x`;
+    const slope = slopeReport(results);
     return [
       metricRow(
         scenario,
@@ -70,15 +72,9 @@ export const clientMemory: Scenario = {
         'MB',
         results.map((r) => r.rssEndMb),
       ),
-      metricRow(
-        scenario,
-        'RSS slope after the first quarter',
-        'MB per audio hour',
-        results.map((r) => r.slopeMbPerAudioHour),
-        {
-          note: 'flat is about 0',
-        },
-      ),
+      metricRow(scenario, 'RSS slope after the first quarter', 'MB per audio hour', slope.values, {
+        note: slope.note,
+      }),
       metricRow(
         scenario,
         'socket paused by flow control',

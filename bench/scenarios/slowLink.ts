@@ -39,6 +39,8 @@ export const slowLink: Scenario = {
     const pausedRounds = context.quick ? 1 : 3;
     const holdMs = context.quick ? 300 : 1000;
     const pausedMs = context.quick ? 1500 : 10_000;
+    // With the pause extension the queue must not grow with the pause: a short and a long one.
+    const announcedPauses = context.quick ? [1500, 5000] : [10_000, 60_000];
     const songs = context.library.bundled;
     const songIds = songs.map((song) => song.id);
     const server = await context.servers.paced();
@@ -99,6 +101,11 @@ export const slowLink: Scenario = {
         ),
       );
       const held = await timeStops(wire, pausedRounds, { ...stopPlan, pausedMs }, progress);
+      const announced = [];
+      for (const ms of announcedPauses) {
+        const plan = { ...stopPlan, pausedMs: ms, announcePause: true };
+        announced.push({ ms, samples: await timeStops(wire, pausedRounds, plan, progress) });
+      }
       rows.push(
         metricRow(
           '2 Mbit/s, 50 ms',
@@ -129,11 +136,27 @@ export const slowLink: Scenario = {
             },
           },
         ),
+        ...announced.flatMap(({ ms, samples }) => [
+          metricRow(
+            '2 Mbit/s, 50 ms',
+            `stop → reply after a ${ms / 1000} s pause, pause sent`,
+            'ms',
+            samples.map((s) => s.ms),
+            { reference: floor, note: 'pause extension (PROTOCOL §17)' },
+          ),
+          metricRow(
+            '2 Mbit/s, 50 ms',
+            `old-song bytes ahead of it (${ms / 1000} s pause, pause sent)`,
+            'KB',
+            samples.map((s) => s.bytesAhead / 1024),
+            { note: 'should not grow with the pause' },
+          ),
+        ]),
         metricRow(
           '2 Mbit/s, 50 ms',
           'old-song bytes after stop reply',
           'bytes',
-          [...stops, ...held].map((s) => s.bytesAfter),
+          [...stops, ...held, ...announced.flatMap((a) => a.samples)].map((s) => s.bytesAfter),
           {
             note: 'must be 0',
           },

@@ -5,6 +5,7 @@ import {
   FrameParser,
   PacketTooLargeError,
   PacketType,
+  PAUSE_FEATURE,
   clientMessages,
   type Packet,
 } from '../protocol';
@@ -13,6 +14,7 @@ import { ConnectionClosedError } from './clientErrors';
 import { connectSocket } from './connectSocket';
 import { isAccessRefusal, proveAccessCode } from './accessHandshake';
 import { PendingReplies } from './pendingReplies';
+import { ServerHold } from './serverHold';
 import { PlaybackRouter } from './playbackRouter';
 import { PlayDataAssembler, type AssembledItem } from './playDataAssembler';
 import { describeLostConnection } from './socketErrors';
@@ -53,6 +55,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private readonly songHighWaterMark: number;
   private readonly log: (message: string) => void;
   private metadata: boolean | null = null;
+  private readonly hold = new ServerHold((wire) => this.socket.write(wire));
   /** The reply to the newest stop, while no play has been written after it. */
   private lastStopReply: Promise<Packet> | null = null;
   private closeInfo: SessionCloseInfo | null = null;
@@ -102,6 +105,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     const packet = await this.request(PacketType.List, clientMessages.list(true, true));
     const list = parseSongListReply(packet, this.log);
     this.metadata = list.hasMetadata;
+    this.hold.setSupported(list.features.includes(PAUSE_FEATURE));
     return list;
   }
 
@@ -157,6 +161,9 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     if (unanswered && this.unusableReason() === null) await unanswered;
     else await this.request(PacketType.Stop, clientMessages.stop());
   }
+
+  /** The listener paused (or went on): a server with the pause extension holds the song. */
+  setPaused = (paused: boolean) => this.closeInfo === null && this.hold.setListenerPaused(paused);
 
   /** Says goodbye: resolves once the connection is closed, bounded by the request timeout. */
   quit(): Promise<QuitResult> {
@@ -230,6 +237,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   /** Writes `wire`, which ends with a play: a stop written before it no longer ends everything. */
   private sendPlay(wire: Buffer): void {
     this.lastStopReply = null;
+    this.hold.onPlaySent();
     this.send(wire);
   }
 
@@ -286,9 +294,11 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     const pause = this.router.readerFull && this.replies.count() === 0;
     if (pause && !this.socket.isPaused()) this.socket.pause();
     else if (!pause && this.socket.isPaused()) this.socket.resume();
+    this.hold.setFlowHeld(pause);
   }
 
   private onClose(): void {
+    this.hold.dispose();
     const expected = this.ending !== null;
     const reason =
       this.ending === 'quit'

@@ -25,13 +25,26 @@ const songs = [
 describe('parseSongListReply', () => {
   it('prefers the metadata extension', () => {
     const wire = serverMessages.list(formatPlainList(songs), formatMetadata(songs));
-    expect(parseSongListReply(decode(wire), () => {})).toEqual({ songs, hasMetadata: true });
+    expect(parseSongListReply(decode(wire), () => {})).toEqual({
+      songs,
+      hasMetadata: true,
+      features: [],
+    });
+  });
+
+  it('reads the features a server names in a fourth field', () => {
+    const wire = serverMessages.list(formatPlainList(songs), formatMetadata(songs), [
+      'pause',
+      'later',
+    ]);
+    expect(parseSongListReply(decode(wire), () => {}).features).toEqual(['pause', 'later']);
   });
 
   it('falls back to the plain list of a seed-era server', () => {
     const wire = Buffer.from('list<NEXT;>{sid: 0 title: a.mp3}\n{sid: 1 title: b c}<NEXT;><END;>');
     expect(parseSongListReply(decode(wire), () => {})).toEqual({
       hasMetadata: false,
+      features: [],
       songs: [
         {
           id: 0,
@@ -80,6 +93,7 @@ describe('parseSongListReply', () => {
     expect(parseSongListReply(decode(Buffer.from('list<NEXT;><END;>')), () => {})).toEqual({
       songs: [],
       hasMetadata: false,
+      features: [],
     });
   });
 });

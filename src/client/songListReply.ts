@@ -8,6 +8,8 @@ export interface SongList {
   songs: SongListing[];
   /** False for a seed-era server, which answers with the plain list only. */
   hasMetadata: boolean;
+  /** Extensions the server named in the reply's fourth field (PROTOCOL §17); empty if none. */
+  features: string[];
 }
 
 /**
@@ -19,7 +21,8 @@ export function parseSongListReply(packet: Packet, log: (message: string) => voi
   if (json !== undefined && json.length > 0) {
     try {
       // A Tidewave server sends the document gzip-compressed when asked (PROTOCOL §5.1).
-      return { songs: parseMetadata(documentText(json)), hasMetadata: true };
+      const features = (packet.fields[3]?.toString('latin1') ?? '').split(' ').filter(Boolean);
+      return { songs: parseMetadata(documentText(json)), hasMetadata: true, features };
     } catch (error) {
       log(`Ignoring the list metadata: ${(error as Error).message}`);
     }
@@ -35,5 +38,6 @@ export function parseSongListReply(packet: Packet, log: (message: string) => voi
       hasCover: false,
     })),
     hasMetadata: false,
+    features: [],
   };
 }

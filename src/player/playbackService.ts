@@ -163,6 +163,11 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     }
   }
 
+  /** The listener paused or went on: the server holds the song meanwhile (PROTOCOL §17). */
+  setPaused(paused: boolean): void {
+    this.connection.session?.setPaused(paused);
+  }
+
   /**
    * Flow control input from the renderer: the unplayed seconds it holds (across streams) and the
    * seconds of `streamId` it has received, so that audio still in flight to it counts too. A

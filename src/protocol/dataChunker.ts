@@ -2,6 +2,9 @@ import { DELIMITERS, MAX_DATA_BYTES } from './wireConstants';
 
 const LONGEST_DELIMITER = Math.max(...DELIMITERS.map((d) => d.length));
 
+/** The fewest bytes one push must bring for a default chunker to give out a full chunk. */
+export const BYTES_FOR_ONE_CHUNK = MAX_DATA_BYTES + LONGEST_DELIMITER - 1;
+
 /**
  * Where to end a chunk of `bytes` holding at most `limit` bytes so that no delimiter lies
  * whole inside it. A delimiter that would fit is cut one byte before its end: the chunk keeps

@@ -27,14 +27,20 @@ export const clientMessages = {
   },
   stop: (): Buffer => encodePacket([PacketType.Stop]),
   quit: (): Buffer => encodePacket([PacketType.Quit]),
+  /** `pause<NEXT;><END;>`: only to a server whose list advertised it (PROTOCOL §17). */
+  pause: (): Buffer => encodePacket([PacketType.Pause]),
+  resume: (): Buffer => encodePacket([PacketType.Resume]),
 };
 
 export const serverMessages = {
-  list: (plainText: string, metadataJson?: string): Buffer =>
+  /** With `features`, a fourth field naming the extensions beyond metadata (PROTOCOL §17). */
+  list: (plainText: string, metadataJson?: string, features: readonly string[] = []): Buffer =>
     encodePacket(
       metadataJson === undefined
         ? [PacketType.List, plainText]
-        : [PacketType.List, plainText, metadataJson],
+        : features.length === 0
+          ? [PacketType.List, plainText, metadataJson]
+          : [PacketType.List, plainText, metadataJson, features.join(' ')],
     ),
   /** One chunk of song bytes; the caller guarantees it holds no whole delimiter. */
   playData: (data: Uint8Array): Buffer => encodePacket([PacketType.Play, data]),

@@ -16,9 +16,15 @@ export const PacketType = {
    * for metadata; never a reply to a request.
    */
   Changed: 'changed',
+  /** Extension: hold the current song's data where it is until `resume` (PROTOCOL §17). */
+  Pause: 'pause',
+  Resume: 'resume',
 } as const;
 
 export type PacketType = (typeof PacketType)[keyof typeof PacketType];
+
+/** Names in a metadata list reply's fourth field: the server takes `pause` and `resume`. */
+export const PAUSE_FEATURE = 'pause';
 
 /** Extra field of a `list` request asking for the metadata extension. */
 export const LIST_METADATA_FLAG = 'meta';

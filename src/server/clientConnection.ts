@@ -106,6 +106,7 @@ export class ClientConnection {
       send: (packet) => this.send(packet),
       play: (song, startSeconds) => this.playback.start(song, startSeconds),
       stopPlayback: () => this.playback.cancel(),
+      holdPlayback: (paused) => (paused ? this.playback.pause() : this.playback.resume()),
       endConnection: () => this.end(),
       log,
     };

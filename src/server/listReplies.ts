@@ -4,8 +4,12 @@ import {
   compressDocumentSync,
   formatMetadata,
   formatPlainList,
+  PAUSE_FEATURE,
   serverMessages,
 } from '../protocol';
+
+/** Extensions this server advertises in the metadata reply's fourth field (PROTOCOL §17). */
+const FEATURES = [PAUSE_FEATURE];
 
 /** The `list` replies, built once per scan of the library. */
 export interface ListReplies {
@@ -22,8 +26,8 @@ export function buildListReplies(library: Library): ListReplies {
   const { plainText, metadata } = listTexts(library);
   return {
     plain: serverMessages.list(plainText),
-    withMetadata: serverMessages.list(plainText, metadata),
-    compressed: serverMessages.list('', compressDocumentSync(metadata)),
+    withMetadata: serverMessages.list(plainText, metadata, FEATURES),
+    compressed: serverMessages.list('', compressDocumentSync(metadata), FEATURES),
   };
 }
 
@@ -33,8 +37,8 @@ export async function buildListRepliesAsync(library: Library): Promise<ListRepli
   const compressed = await compressDocument(metadata);
   return {
     plain: serverMessages.list(plainText),
-    withMetadata: serverMessages.list(plainText, metadata),
-    compressed: serverMessages.list('', compressed),
+    withMetadata: serverMessages.list(plainText, metadata, FEATURES),
+    compressed: serverMessages.list('', compressed, FEATURES),
   };
 }
 

@@ -18,6 +18,8 @@ export interface RequestContext {
   play(song: SongEntry, startSeconds: number): void;
   /** Cancels the current song, if any, so that nothing of it follows. */
   stopPlayback(): void;
+  /** The pause extension: hold the current song where it is, or let it go on. */
+  holdPlayback(paused: boolean): void;
   /** Sends nothing more and closes once what was written is flushed. */
   endConnection(): void;
   /** The client asked for metadata: from now on it is told when the library changes. */
@@ -43,6 +45,12 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
       context.log('stop');
       context.stopPlayback();
       context.send(serverMessages.stop());
+      return;
+    // No reply: the client knows its state, and a reply would only queue behind song data.
+    // Not logged either: a client may send these often, and they change nothing but timing.
+    case PacketType.Pause:
+    case PacketType.Resume:
+      context.holdPlayback(packet.type === PacketType.Pause);
       return;
     case PacketType.Quit:
       context.log('quit');

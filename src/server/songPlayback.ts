@@ -4,6 +4,7 @@ import { MAX_PLAY_PACKET_BYTES } from '../protocol';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { framePrefix, planStreamBeginning } from './seekStart';
 import { streamSong } from './songStreamer';
+import { StreamHold } from './streamHold';
 import {
   packetsPerBatch,
   songBytesPerSecond,
@@ -31,6 +32,8 @@ export class SongPlayback {
   private current: AbortController | null = null;
   /** Settles once the most recently started stream is over and its file closed; never rejects. */
   private previous: Promise<void> = Promise.resolve();
+  /** The pause extension's state for the current stream; a new stream starts unpaused. */
+  private hold = new StreamHold();
 
   constructor(private readonly options: SongPlaybackOptions) {}
 
@@ -38,12 +41,24 @@ export class SongPlayback {
     return this.current !== null;
   }
 
+  /** Holds the current stream where it is until resume() or the next start (PROTOCOL §17). */
+  pause(): void {
+    this.hold.pause();
+  }
+
+  resume(): void {
+    this.hold.resume();
+  }
+
   start(song: SongEntry, startSeconds: number): void {
     this.cancel();
+    this.hold.resume();
+    this.hold = new StreamHold();
+    const hold = this.hold;
     const controller = new AbortController();
     this.current = controller;
     const run = this.previous
-      .then(() => this.run(song, startSeconds, controller.signal))
+      .then(() => this.run(song, startSeconds, controller.signal, hold))
       // run() reports its own failures; this only keeps a throwing log from stalling the queue.
       .catch(() => {});
     this.previous = run;
@@ -61,13 +76,18 @@ export class SongPlayback {
   }
 
   /** Streams one song; resolves (never rejects) once it is over and its file is closed. */
-  private async run(song: SongEntry, startSeconds: number, signal: AbortSignal): Promise<void> {
+  private async run(
+    song: SongEntry,
+    startSeconds: number,
+    signal: AbortSignal,
+    hold: StreamHold,
+  ): Promise<void> {
     if (signal.aborted) return;
     let file: OpenedSongFile | null = null;
     try {
       file = await openSongFile(song.realPath);
       if (signal.aborted) return;
-      await this.stream(song, file, startSeconds, signal);
+      await this.stream(song, file, startSeconds, signal, hold);
     } catch (error) {
       if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
@@ -83,6 +103,7 @@ export class SongPlayback {
     file: OpenedSongFile,
     startSeconds: number,
     signal: AbortSignal,
+    hold: StreamHold,
   ): Promise<void> {
     const { output, pacing, log } = this.options;
     // Offset 0 for the start, so the ID3 tag (and its cover art) goes out too; a seek starts a
@@ -107,6 +128,7 @@ export class SongPlayback {
         MAX_PLAY_PACKET_BYTES,
       ),
       signal,
+      hold,
       onWrite: this.options.onWrite,
     });
     if (outcome === 'ended') log(`finished song ${song.id}`);

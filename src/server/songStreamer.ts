@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  BYTES_FOR_ONE_CHUNK,
   DataChunker,
   framePlayData,
   MAX_DATA_BYTES,
@@ -9,7 +10,15 @@ import {
   serverMessages,
 } from '../protocol';
 import { songFileChange, type OpenedSongFile } from './openSongFile';
+import { DEFAULT_MAX_ACTIVE_READS, ReadGate } from './readGate';
+import type { StreamHold } from './streamHold';
 import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
+
+/**
+ * Shared by every stream of the process (one server per process in practice): the bound is
+ * on the thread pool and the event loop, which the process shares too.
+ */
+const processReadGate = new ReadGate(DEFAULT_MAX_ACTIVE_READS);
 
 /** Most a connection may have waiting in its socket's userland buffer before it waits. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024;
@@ -28,6 +37,10 @@ export interface StreamSongOptions {
   maxQueuedBytes?: number;
   /** Called after each write with the bytes then queued in userland, for statistics. */
   onWrite?: (queuedBytes: number) => void;
+  /** While it is paused, nothing more is written (the pause extension). */
+  hold?: StreamHold;
+  /** Limits the file reads in flight; defaults to the one the whole process shares. */
+  readGate?: ReadGate;
 }
 
 export type StreamOutcome = 'ended' | 'cancelled';
@@ -45,11 +58,16 @@ export class SongChangedError extends Error {}
 export async function streamSong(options: StreamSongOptions): Promise<StreamOutcome> {
   const { output, signal, file } = options;
   const maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
+  const gate = options.readGate ?? processReadGate;
   const perBatch =
     options.packetsPerBatch ?? Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
 
   /** Waits until `bytes` may go out (pacer, then socket room); false once cancelled. */
   const ready = async (bytes: number): Promise<boolean> => {
+    // A pause does not count as time the stream may run ahead by: after it, the lead is what
+    // it was before it.
+    const pausedMs = (await options.hold?.whilePaused(signal)) ?? 0;
+    if (pausedMs > 0) options.pacer?.skip(pausedMs);
     const wait = options.pacer?.delayMs(bytes) ?? 0;
     if (wait > 0) await sleep(wait, undefined, { signal });
     while (output.writableNeedDrain || output.writableLength >= maxQueuedBytes) {
@@ -73,8 +91,13 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
       // Wait first and read after: a stream held up by its pacer or by a full socket then
       // holds no piece of the file while it waits.
       if (!(await ready(perBatch * MAX_PLAY_PACKET_BYTES))) return 'cancelled';
-      const piece = Buffer.allocUnsafe(Math.min(pieceBytes, file.sizeBytes - position));
-      const { bytesRead } = await file.handle.read(piece, 0, piece.length, position);
+      // The first read is one packet's worth: it goes out (and the client's decoder starts)
+      // without waiting for a whole batch to be read and framed.
+      const want = position === options.byteOffset ? BYTES_FOR_ONE_CHUNK : pieceBytes;
+      const piece = Buffer.allocUnsafe(Math.min(want, file.sizeBytes - position));
+      const { bytesRead } = await gate.run(() =>
+        file.handle.read(piece, 0, piece.length, position),
+      );
       // The one check that matters: after a cancel, not one more byte of this song is written.
       if (signal.aborted || output.destroyed) return 'cancelled';
       if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${position}`);

@@ -100,6 +100,21 @@ describe('StreamPacer lead cap', () => {
     expect(sent).toBeLessThanOrEqual(19_000);
   });
 
+  it('does not count a skipped pause as time the stream may lead by', () => {
+    const clock = fakeClock();
+    const pacer = new StreamPacer(
+      1_000,
+      { burstSeconds: 4, rateFactor: 1.5, maxLeadSeconds: 6 },
+      clock.now,
+    );
+    sendGreedily(pacer, clock, 100, 20_000); // at the cap: 26 000 bytes
+    clock.time = 80_000; // paused for 60 s
+    pacer.skip(60_000);
+    // Back where it was: 10 s later the cap is 36 000 bytes again, not 96 000 (bucket-limited).
+    const sent = sendGreedily(pacer, clock, 100, 90_000);
+    expect(sent).toBeLessThanOrEqual(10_000);
+  });
+
   it('never makes the burst wait, even with a lead cap below it', () => {
     const clock = fakeClock();
     const pacer = new StreamPacer(1_000, { burstSeconds: 4, maxLeadSeconds: 1 }, clock.now);

@@ -37,7 +37,7 @@ export class StreamPacer {
   private readonly refillPerMs: number;
   private readonly bytesPerMs: number;
   private readonly maxLeadMs: number;
-  private readonly startedAt: number;
+  private startedAt: number;
   private tokens: number;
   private lastRefill: number;
   private sent = 0;
@@ -78,6 +78,14 @@ export class StreamPacer {
     this.refill();
     this.tokens -= bytes;
     this.sent += bytes;
+  }
+
+  /**
+   * Leaves `ms` out of the stream's time, as if the stream had been created that much later:
+   * a pause must not let the stream run further ahead after it. The bucket is left alone.
+   */
+  skip(ms: number): void {
+    if (ms > 0) this.startedAt += ms;
   }
 
   private elapsedMs(): number {

@@ -37,7 +37,7 @@ describe('list and play against the bundled music', () => {
     client.send('list<NEXT;>meta<NEXT;><END;>');
     const reply = await client.nextPacket();
     expect(reply.type).toBe('list');
-    expect(reply.fields).toHaveLength(3);
+    expect(reply.fields).toHaveLength(4); // the fourth names the extensions (PROTOCOL §17)
     expect(reply.fields[1].toString()).toMatch(/^\{sid: 0 title: Harbor Lights\}\n/);
     const songs = parseMetadata(reply.fields[2].toString('utf8'));
     expect(

@@ -1,0 +1,75 @@
+import { clientMessages } from '../protocol';
+
+/** How long the socket must stay held before the server is asked to pause (flow control). */
+export const FLOW_PAUSE_AFTER_MS = 1_000;
+
+/**
+ * The client's half of the pause extension (PROTOCOL.md §17): tells a server that advertised
+ * `pause` to hold the song while the listener pauses or the song's reader stays full, and to go
+ * on once neither holds. A short flow-control hold (the reader full for a moment, as it is many
+ * times a second at the 1x pace) sends nothing: only one that lasts `flowPauseAfterMs` does, so
+ * the requests stay rare. With a server that did not advertise it, it never sends anything.
+ */
+export class ServerHold {
+  private supported = false;
+  private listenerPaused = false;
+  private flowHeld = false;
+  private flowTimer: NodeJS.Timeout | null = null;
+  private flowLong = false;
+  private sentPaused = false;
+
+  constructor(
+    private readonly send: (wire: Buffer) => void,
+    private readonly flowPauseAfterMs = FLOW_PAUSE_AFTER_MS,
+  ) {}
+
+  /** From each list reply: whether the server named `pause` among its features. */
+  setSupported(supported: boolean): void {
+    this.supported = supported;
+  }
+
+  setListenerPaused(paused: boolean): void {
+    this.listenerPaused = paused;
+    this.update();
+  }
+
+  /** Called whenever the socket's flow control changes (held: the song's reader is full). */
+  setFlowHeld(held: boolean): void {
+    if (held === this.flowHeld) return;
+    this.flowHeld = held;
+    this.clearTimer();
+    this.flowLong = false;
+    if (held) {
+      this.flowTimer = setTimeout(() => {
+        this.flowTimer = null;
+        this.flowLong = true;
+        this.update();
+      }, this.flowPauseAfterMs);
+      this.flowTimer.unref();
+    }
+    this.update();
+  }
+
+  /** A new play starts unpaused at the server, whatever it was before. */
+  onPlaySent(): void {
+    this.sentPaused = false;
+    this.update();
+  }
+
+  dispose(): void {
+    this.clearTimer();
+  }
+
+  private update(): void {
+    if (!this.supported) return;
+    const paused = this.listenerPaused || this.flowLong;
+    if (paused === this.sentPaused) return;
+    this.sentPaused = paused;
+    this.send(paused ? clientMessages.pause() : clientMessages.resume());
+  }
+
+  private clearTimer(): void {
+    if (this.flowTimer) clearTimeout(this.flowTimer);
+    this.flowTimer = null;
+  }
+}

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClientSession } from '../../src/client/clientSession';
+import { PAUSE_FEATURE, type Packet } from '../../src/protocol';
+import { MAX_BATCH_BYTES } from '../../src/server/streamPacer';
+import { startSeedServer, type SeedServer } from '../support/seedServer';
+import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
+import { startThrottledProxy, type ThrottledProxy } from '../support/throttledProxy';
+import { RawClient } from './rawClient';
+
+/** The bench's slow link: 2 Mbit/s with 50 ms each way. */
+const LINK = { bitsPerSecond: 2_000_000, delayMs: 50 };
+/** A short burst and lead, so that an ignored pause shows within two seconds. */
+const PACING = { burstSeconds: 0.5, maxLeadSeconds: 1 };
+/** One write's worth of play packets with their framing: what may be under way at a pause. */
+const ONE_BATCH = MAX_BATCH_BYTES + 4 * 32;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the pause extension (PROTOCOL §17)', () => {
+  let running: RunningServer | undefined;
+  let proxy: ThrottledProxy | undefined;
+  let client: RawClient | undefined;
+  let seed: SeedServer | undefined;
+  let session: ClientSession | undefined;
+  afterEach(async () => {
+    client?.destroy();
+    session?.close();
+    await proxy?.close();
+    await running?.server.close();
+    await seed?.close();
+    client = proxy = running = seed = session = undefined;
+  });
+
+  async function playThroughLink(): Promise<RawClient> {
+    running = await startTestServer({ pacing: PACING });
+    proxy = await startThrottledProxy({ ...LINK, targetPort: running.port });
+    client = await RawClient.connect(proxy.port);
+    client.send('play<NEXT;>0<NEXT;><END;>');
+    await client.nextPacket();
+    return client;
+  }
+
+  it('holds the song where it is while paused: no more bytes however long, then goes on', async () => {
+    const raw = await playThroughLink();
+    await sleep(700);
+    raw.send('pause<NEXT;><END;>');
+    await sleep(500); // what was under way crosses the link
+    const atPause = raw.playBytes;
+    await sleep(2_000);
+    // An ignored pause would have let 2 s of song (over 40 KB here) through by now.
+    expect(raw.playBytes - atPause).toBeLessThanOrEqual(ONE_BATCH);
+    raw.send('resume<NEXT;><END;>');
+    await waitFor(() => raw.playBytes > atPause + ONE_BATCH, 5_000);
+    raw.send('stop<NEXT;><END;>');
+    await raw.readUntil('stop', 5_000);
+  });
+
+  it('queues no more ahead of a stop reply after a long pause than after a short one', async () => {
+    const raw = await playThroughLink();
+    await sleep(700);
+    raw.send('pause<NEXT;><END;>');
+    await sleep(300);
+    const shortPause = raw.playBytes;
+    await sleep(2_500);
+    raw.send('stop<NEXT;><END;>');
+    await raw.readUntil('stop', 5_000);
+    // Everything before the stop reply, counted at the reply: bounded by what a short pause saw.
+    expect(raw.playBytes - shortPause).toBeLessThanOrEqual(ONE_BATCH);
+  });
+
+  it('ends with a new play, which starts unpaused', async () => {
+    running = await startTestServer({ pacing: PACING });
+    const raw = (client = await RawClient.connect(running.port));
+    raw.send('play<NEXT;>0<NEXT;><END;>pause<NEXT;><END;>');
+    await sleep(300);
+    const before = raw.playBytes;
+    raw.send('play<NEXT;>1<NEXT;><END;>');
+    await waitFor(() => raw.playBytes > before + ONE_BATCH, 5_000);
+  });
+
+  it('is advertised in the metadata list only, as a fourth field', async () => {
+    running = await startTestServer();
+    const raw = (client = await RawClient.connect(running.port));
+    raw.send('list<NEXT;><END;>list<NEXT;>meta<NEXT;><END;>');
+    const plain: Packet = await raw.nextPacket();
+    const meta: Packet = await raw.nextPacket();
+    expect(plain.fields).toHaveLength(2);
+    expect(meta.fields[3]?.toString('latin1').split(' ')).toContain(PAUSE_FEATURE);
+  });
+
+  it('is never sent to a seed-era server, even when the listener pauses or the reader is full', async () => {
+    seed = await startSeedServer([{ title: 'Long', bytes: Buffer.alloc(2_000_000, 0x55) }]);
+    session = await ClientSession.connect({
+      host: '127.0.0.1',
+      port: seed.port,
+      songHighWaterMark: 16 * 1024,
+    });
+    await session.list();
+    const stream = session.play(0);
+    stream.on('error', () => {});
+    session.setPaused(true);
+    await sleep(1_500); // the unread stream stays full for longer than the flow-control delay
+    session.setPaused(false);
+    expect(seed.requests.some((request) => /pause|resume/.test(request))).toBe(false);
+    expect(seed.requests).toContain('play 0');
+  });
+
+  it('is sent by the client session when the listener pauses, and stops the bytes', async () => {
+    running = await startTestServer({ pacing: PACING });
+    session = await ClientSession.connect({ host: '127.0.0.1', port: running.port });
+    await session.list();
+    let received = 0;
+    const stream = session.play(0);
+    stream.on('data', (chunk: Buffer) => (received += chunk.length));
+    await waitFor(() => received > 0, 5_000);
+    session.setPaused(true);
+    await sleep(300);
+    const atPause = received;
+    await sleep(1_500);
+    expect(received - atPause).toBeLessThanOrEqual(ONE_BATCH);
+    session.setPaused(false);
+    await waitFor(() => received > atPause + ONE_BATCH, 5_000);
+  });
+});
