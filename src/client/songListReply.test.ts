@@ -74,6 +74,7 @@ describe('parseSongListReply', () => {
     expect(parseSongListReply(decode(wire), () => {})).toEqual({
       songs: gapped,
       hasMetadata: true,
+      features: [],
     });
   });
 
@@ -84,7 +85,7 @@ describe('parseSongListReply', () => {
       const list = parseSongListReply(decode(serverMessages.list('', field)), (m) =>
         logged.push(m),
       );
-      expect(list).toEqual({ songs: [], hasMetadata: false });
+      expect(list).toEqual({ songs: [], hasMetadata: false, features: [] });
       expect(logged[0]).toMatch(/metadata/);
     }
   });

@@ -83,6 +83,10 @@ describe('deploy files agree with the code', () => {
       quiet: true,
       limits: { maxConnections: 1100 },
       proxyFrom: ['127.0.0.1'],
+      watch: true,
+      accessCodeFile: undefined,
+      announce: undefined,
+      name: undefined,
     });
     // The library the server reads is the one the sandbox keeps read-only.
     expect(unit).toMatch(/^ReadOnlyPaths=\/srv\/tidewave\/music$/m);

@@ -55,9 +55,16 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
     await expect
       .poll(() => rows.allInnerTexts())
       .toEqual([
-        expect.stringMatching(/0\s+Harbor Lights\s+Tidewave Ensemble\s+Tidewave Sampler\s+0:32/),
-        expect.stringMatching(/1\s+Glass Tide\s+Tidewave Ensemble\s+Tidewave Sampler\s+0:30/),
-        expect.stringMatching(/2\s+Night Ferry\s+Tidewave Ensemble\s+Tidewave Sampler\s+0:32/),
+        // Columns: id, title, artist, album, track, time, format (the metadata has them all).
+        expect.stringMatching(
+          /0\s+Harbor Lights\s+Tidewave Ensemble\s+Tidewave Sampler\s+1\s+0:32\s+mp3/,
+        ),
+        expect.stringMatching(
+          /1\s+Glass Tide\s+Tidewave Ensemble\s+Tidewave Sampler\s+2\s+0:30\s+mp3/,
+        ),
+        expect.stringMatching(
+          /2\s+Night Ferry\s+Tidewave Ensemble\s+Tidewave Sampler\s+3\s+0:32\s+mp3/,
+        ),
       ]);
 
     const csp = page.locator('meta[http-equiv="Content-Security-Policy"]');
