@@ -17,7 +17,6 @@ import { PendingReplies } from './pendingReplies';
 import { ServerHold } from './serverHold';
 import { PlaybackRouter } from './playbackRouter';
 import { PlayDataAssembler, type AssembledItem } from './playDataAssembler';
-import { describeLostConnection } from './socketErrors';
 import { parseSongListReply, type SongList } from './songListReply';
 import type {
   ClientSessionEvents,
@@ -26,6 +25,7 @@ import type {
   QuitResult,
   SessionCloseInfo,
 } from './clientSessionTypes';
+import { describeSessionClose, type SessionEnding } from './closeReason';
 import { badPlayRequest } from './playRequestCheck';
 import { SONG_STREAM_HIGH_WATER_MARK, SongStream } from './songStream';
 
@@ -59,7 +59,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   /** The reply to the newest stop, while no play has been written after it. */
   private lastStopReply: Promise<Packet> | null = null;
   private closeInfo: SessionCloseInfo | null = null;
-  private ending: 'quit' | 'local' | null = null;
+  private ending: SessionEnding = null;
   private failureReason: string | null = null;
   private lastSocketError: Error | null = null;
   private quitResult: Promise<QuitResult> | null = null;
@@ -299,16 +299,14 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
 
   private onClose(): void {
     this.hold.dispose();
-    const expected = this.ending !== null;
-    const reason =
-      this.ending === 'quit'
-        ? this.quitAcknowledged
-          ? 'Quit acknowledged by the server'
-          : 'Closed after quit without an acknowledgement'
-        : this.ending === 'local'
-          ? 'Closed by the client'
-          : (this.failureReason ?? describeLostConnection(this.lastSocketError));
-    this.closeInfo = { reason, expected };
+    const { ending, quitAcknowledged, failureReason, lastSocketError } = this;
+    const reason = describeSessionClose({
+      ending,
+      quitAcknowledged,
+      failureReason,
+      lastSocketError,
+    });
+    this.closeInfo = { reason, expected: this.ending !== null };
     const error = new ConnectionClosedError(reason);
     this.replies.rejectAll(error);
     this.router.failAll(error);
