@@ -140,6 +140,10 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
     await page.keyboard.press('/');
     expect(await focused(page)).toBe('Filter songs');
     expect(await page.getByRole('searchbox', { name: 'Filter songs' }).inputValue()).toBe('');
+    // From the song table too: there a lone `/` is not a type-ahead letter.
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('/');
+    expect(await focused(page)).toBe('Filter songs');
   });
 
   it('M mutes and unmutes', async () => {

@@ -28,6 +28,9 @@ describe('type-ahead', () => {
     const begun = extendTypeAhead(EMPTY_TYPE_AHEAD, 'h', 0);
     expect(isTypeAheadKey(' ', plain, begun, 100)).toBe(true);
     expect(isTypeAheadKey(' ', plain, begun, TYPE_AHEAD_RESET_MS + 1)).toBe(false);
+    // Alone, `/` is the filter's shortcut; inside a word ("AC/DC") it is part of the title.
+    expect(isTypeAheadKey('/', plain, EMPTY_TYPE_AHEAD, 0)).toBe(false);
+    expect(isTypeAheadKey('/', plain, begun, 100)).toBe(true);
   });
 
   it('finds the next title with a letter, cycling and wrapping', () => {

@@ -9,8 +9,8 @@ export interface TypeAhead {
 
 export const EMPTY_TYPE_AHEAD: TypeAhead = { buffer: '', at: -Infinity };
 
-/** Whether a key press is a letter for type-ahead: one character, no modifier; a space only
- * inside a word already begun (alone, space stays the play/pause shortcut). */
+/** Whether a key press is a letter for type-ahead: one character, no modifier; a space or a
+ * `/` only inside a word already begun (alone, they stay the play/pause and filter shortcuts). */
 export function isTypeAheadKey(
   key: string,
   modifiers: { ctrlKey: boolean; metaKey: boolean; altKey: boolean },
@@ -18,7 +18,8 @@ export function isTypeAheadKey(
   now: number,
 ): boolean {
   if (key.length !== 1 || modifiers.ctrlKey || modifiers.metaKey || modifiers.altKey) return false;
-  return key !== ' ' || (state.buffer !== '' && now - state.at <= TYPE_AHEAD_RESET_MS);
+  if (key !== ' ' && key !== '/') return true;
+  return state.buffer !== '' && now - state.at <= TYPE_AHEAD_RESET_MS;
 }
 
 export function extendTypeAhead(state: TypeAhead, key: string, now: number): TypeAhead {
