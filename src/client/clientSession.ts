@@ -9,14 +9,14 @@ import {
   clientMessages,
   type Packet,
 } from '../protocol';
-import { parseChangedNotice } from './changedNotice';
 import { ConnectionClosedError } from './clientErrors';
 import { connectSocket } from './connectSocket';
-import { isAccessRefusal, proveAccessCode } from './accessHandshake';
+import { proveAccessCode } from './accessHandshake';
 import { PendingReplies } from './pendingReplies';
 import { ServerHold } from './serverHold';
 import { PlaybackRouter } from './playbackRouter';
-import { PlayDataAssembler, type AssembledItem } from './playDataAssembler';
+import { PlayDataAssembler } from './playDataAssembler';
+import { ItemDispatch } from './itemDispatch';
 import { parseSongListReply, type SongList } from './songListReply';
 import type {
   ClientSessionEvents,
@@ -53,6 +53,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private readonly replies = new PendingReplies();
   private readonly router: PlaybackRouter;
   private readonly writer: RequestWriter;
+  private readonly items: ItemDispatch;
   private readonly requestTimeoutMs: number;
   private readonly songHighWaterMark: number;
   private readonly log: (message: string) => void;
@@ -86,6 +87,13 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
         this.updateFlow();
       },
       unusableReason: () => this.unusableReason(),
+    });
+    this.items = new ItemDispatch(this.assembler, this.router, this.replies, {
+      changed: (change) => this.emit('changed', change),
+      accessRefused: (reason) => (this.failureReason ??= reason),
+      stopAnswered: () => this.writer.sendHeldPlay(),
+      updateFlow: () => this.updateFlow(),
+      log: this.log,
     });
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (error) => {
@@ -210,32 +218,8 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       this.socket.destroy();
       return;
     }
-    for (const packet of packets) this.assembler.take(packet).forEach((item) => this.onItem(item));
-  }
-
-  private onItem(item: AssembledItem): void {
-    // Until every stop sent has its reply, play data belongs to a song already stopped.
-    const discarding = this.replies.count(PacketType.Stop) > 0;
-    if (item.kind !== 'reply') return this.router.onPiece(item, discarding);
-    const { packet } = item;
-    if (packet.type === PacketType.Start) return this.router.onStartPacket(packet, discarding);
-    if (packet.type === PacketType.Changed)
-      return void this.emit('changed', parseChangedNotice(packet));
-    if (packet.type === PacketType.Error) {
-      const message = packet.fields[1]?.toString('utf8') || 'request refused';
-      if (isAccessRefusal(message)) this.failureReason ??= `Access refused: ${message}`;
-      if (!this.router.onServerError(message, discarding)) this.log(`Server error: ${message}`);
-      return;
-    }
-    if (packet.type === PacketType.List) {
-      this.assembler.seedFraming = this.router.seedEra = packet.fields.length < 3;
-    }
-    if (!this.replies.settle(packet)) {
-      this.log(`Ignoring an unexpected ${JSON.stringify(packet.type.slice(0, 40))} packet`);
-    } else if (packet.type === PacketType.Stop) {
-      this.writer.sendHeldPlay();
-    }
-    this.updateFlow();
+    for (const packet of packets)
+      this.assembler.take(packet).forEach((item) => this.items.take(item));
   }
 
   /** Reads the socket unless the song's reader is full and no control reply is awaited. */
