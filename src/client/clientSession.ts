@@ -9,14 +9,14 @@ import {
   clientMessages,
   type Packet,
 } from '../protocol';
-import { parseChangedNotice } from './changedNotice';
 import { ConnectionClosedError } from './clientErrors';
 import { connectSocket } from './connectSocket';
-import { isAccessRefusal, proveAccessCode } from './accessHandshake';
+import { proveAccessCode } from './accessHandshake';
 import { PendingReplies } from './pendingReplies';
 import { ServerHold } from './serverHold';
 import { PlaybackRouter } from './playbackRouter';
-import { PlayDataAssembler, type AssembledItem } from './playDataAssembler';
+import { PlayDataAssembler } from './playDataAssembler';
+import { ItemDispatch } from './itemDispatch';
 import { parseSongListReply, type SongList } from './songListReply';
 import type {
   ClientSessionEvents,
@@ -27,6 +27,7 @@ import type {
 } from './clientSessionTypes';
 import { describeSessionClose, type SessionEnding } from './closeReason';
 import { badPlayRequest } from './playRequestCheck';
+import { RequestWriter } from './requestWriter';
 import { SONG_STREAM_HIGH_WATER_MARK, SongStream } from './songStream';
 
 /**
@@ -51,13 +52,12 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private readonly assembler = new PlayDataAssembler();
   private readonly replies = new PendingReplies();
   private readonly router: PlaybackRouter;
+  private readonly writer: RequestWriter;
+  private readonly items: ItemDispatch;
   private readonly requestTimeoutMs: number;
   private readonly songHighWaterMark: number;
   private readonly log: (message: string) => void;
-  private metadata: boolean | null = null;
   private readonly hold = new ServerHold((wire) => this.socket.write(wire));
-  /** The reply to the newest stop, while no play has been written after it. */
-  private lastStopReply: Promise<Packet> | null = null;
   private closeInfo: SessionCloseInfo | null = null;
   private ending: SessionEnding = null;
   private failureReason: string | null = null;
@@ -77,6 +77,24 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.log = options.log ?? (() => {});
     this.parser = new FrameParser(options.maxPacketBytes ?? CLIENT_MAX_PACKET_BYTES);
     this.router = new PlaybackRouter(this.requestTimeoutMs, () => this.updateFlow());
+    this.writer = new RequestWriter({
+      replies: this.replies,
+      router: this.router,
+      hold: this.hold,
+      requestTimeoutMs: this.requestTimeoutMs,
+      write: (wire) => {
+        this.socket.write(wire);
+        this.updateFlow();
+      },
+      unusableReason: () => this.unusableReason(),
+    });
+    this.items = new ItemDispatch(this.assembler, this.router, this.replies, {
+      changed: (change) => this.emit('changed', change),
+      accessRefused: (reason) => (this.failureReason ??= reason),
+      stopAnswered: () => this.writer.sendHeldPlay(),
+      updateFlow: () => this.updateFlow(),
+      log: this.log,
+    });
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (error) => {
       this.lastSocketError = error;
@@ -87,7 +105,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
 
   /** Null until a list reply tells whether the server has the metadata extension. */
   get hasMetadata(): boolean | null {
-    return this.metadata;
+    return this.writer.metadata;
   }
 
   /** True once the connection is gone. */
@@ -102,22 +120,17 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
 
   /** The song list, with metadata when the server has the extension. */
   async list(): Promise<SongList> {
-    const packet = await this.request(PacketType.List, clientMessages.list(true, true));
+    const packet = await this.writer.request(PacketType.List, clientMessages.list(true, true));
     const list = parseSongListReply(packet, this.log);
-    this.metadata = list.hasMetadata;
+    this.writer.metadata = list.hasMetadata;
     this.hold.setSupported(list.features.includes(PAUSE_FEATURE));
     return list;
   }
 
   /**
    * Starts a song. A song still streaming is replaced: the server is told to stop, and everything
-   * before the stop reply is dropped, so the old song's bytes never reach the new one.
-   *
-   * Our server reads every request in a write, so `stop` and `play` go out together. A seed-era
-   * server acts only on the first request of each read, so there the play is held back until no
-   * stop is unanswered and then written on its own. When the kind of server is not known yet (no
-   * list reply) the play is held back too: that works with both kinds and costs one round trip,
-   * whereas one write would make a seed-era server play nothing.
+   * before the stop reply is dropped, so the old song's bytes never reach the new one (RequestWriter
+   * says in which order the two go out).
    */
   play(songId: number, options: PlayOptions = {}): SongStream {
     const startSeconds = options.startSeconds ?? 0;
@@ -133,33 +146,14 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       stream.fail(unusable instanceof Error ? unusable : new ConnectionClosedError(unusable));
       return stream;
     }
-    const needsStop = this.router.serverMayBeSending;
-    const play = clientMessages.play(songId, startSeconds);
-    if (this.metadata === true) {
-      this.router.begin(stream, false);
-      if (needsStop) this.expectStopReply();
-      this.sendPlay(needsStop ? Buffer.concat([clientMessages.stop(), play]) : play);
-      return stream;
-    }
-    // A stop still unanswered already ends every earlier song: no second one, which a seed-era
-    // server could read together with the first and never answer.
-    if (needsStop && this.replies.count(PacketType.Stop) === 0) {
-      this.expectStopReply();
-      this.send(clientMessages.stop());
-    }
-    const held = this.replies.count(PacketType.Stop) > 0;
-    this.router.begin(stream, held);
-    if (!held) this.sendPlay(play);
+    this.writer.play(stream);
     return stream;
   }
 
   /** Stops the current song (its stream ends as 'stopped'); resolves on the server's reply. */
   async stop(): Promise<void> {
     this.router.stopAll();
-    // As in play: a stop with nothing written after it and no reply yet serves this one too.
-    const unanswered = this.replies.count(PacketType.Stop) > 0 ? this.lastStopReply : null;
-    if (unanswered && this.unusableReason() === null) await unanswered;
-    else await this.request(PacketType.Stop, clientMessages.stop());
+    await this.writer.stop();
   }
 
   /** The listener paused (or went on): a server with the pause extension holds the song. */
@@ -178,7 +172,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.ending = 'quit';
     this.router.stopAll();
     const timer = setTimeout(() => this.socket.destroy(), this.requestTimeoutMs);
-    this.request(PacketType.Quit, clientMessages.quit()).then(
+    this.writer.request(PacketType.Quit, clientMessages.quit()).then(
       () => {
         this.quitAcknowledged = true;
         this.socket.end();
@@ -214,42 +208,6 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     return this.ending !== null ? 'The session is closing' : null;
   }
 
-  private request(type: string, wire: Buffer): Promise<Packet> {
-    const unusable = type === PacketType.Quit ? null : this.unusableReason();
-    if (unusable !== null) return Promise.reject(new ConnectionClosedError(unusable));
-    const reply = this.replies.expect(type, this.requestTimeoutMs);
-    if (type === PacketType.Stop) this.lastStopReply = reply;
-    this.send(wire);
-    return reply;
-  }
-
-  private expectStopReply(): void {
-    const reply = this.replies.expect(PacketType.Stop, this.requestTimeoutMs);
-    reply.catch(() => {}); // the reply only marks where the old song's bytes end
-    this.lastStopReply = reply;
-  }
-
-  private send(wire: Buffer): void {
-    this.socket.write(wire);
-    this.updateFlow();
-  }
-
-  /** Writes `wire`, which ends with a play: a stop written before it no longer ends everything. */
-  private sendPlay(wire: Buffer): void {
-    this.lastStopReply = null;
-    this.hold.onPlaySent();
-    this.send(wire);
-  }
-
-  /** Every stop is answered: the held play, if any, can go out on its own. */
-  private sendHeldPlay(): void {
-    const stream = this.router.heldPlay;
-    if (!stream || this.replies.count(PacketType.Stop) > 0) return;
-    if (this.unusableReason() !== null) return; // closing already ended the stream
-    this.router.playSent(stream);
-    this.sendPlay(clientMessages.play(stream.songId, stream.startSeconds));
-  }
-
   private onData(chunk: Buffer): void {
     let packets: Packet[];
     try {
@@ -260,32 +218,8 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       this.socket.destroy();
       return;
     }
-    for (const packet of packets) this.assembler.take(packet).forEach((item) => this.onItem(item));
-  }
-
-  private onItem(item: AssembledItem): void {
-    // Until every stop sent has its reply, play data belongs to a song already stopped.
-    const discarding = this.replies.count(PacketType.Stop) > 0;
-    if (item.kind !== 'reply') return this.router.onPiece(item, discarding);
-    const { packet } = item;
-    if (packet.type === PacketType.Start) return this.router.onStartPacket(packet, discarding);
-    if (packet.type === PacketType.Changed)
-      return void this.emit('changed', parseChangedNotice(packet));
-    if (packet.type === PacketType.Error) {
-      const message = packet.fields[1]?.toString('utf8') || 'request refused';
-      if (isAccessRefusal(message)) this.failureReason ??= `Access refused: ${message}`;
-      if (!this.router.onServerError(message, discarding)) this.log(`Server error: ${message}`);
-      return;
-    }
-    if (packet.type === PacketType.List) {
-      this.assembler.seedFraming = this.router.seedEra = packet.fields.length < 3;
-    }
-    if (!this.replies.settle(packet)) {
-      this.log(`Ignoring an unexpected ${JSON.stringify(packet.type.slice(0, 40))} packet`);
-    } else if (packet.type === PacketType.Stop) {
-      this.sendHeldPlay();
-    }
-    this.updateFlow();
+    for (const packet of packets)
+      this.assembler.take(packet).forEach((item) => this.items.take(item));
   }
 
   /** Reads the socket unless the song's reader is full and no control reply is awaited. */

@@ -1,0 +1,55 @@
+import { PacketType } from '../protocol';
+import { isAccessRefusal } from './accessHandshake';
+import { parseChangedNotice, type LibraryChange } from './changedNotice';
+import type { PendingReplies } from './pendingReplies';
+import type { PlaybackRouter } from './playbackRouter';
+import type { AssembledItem, PlayDataAssembler } from './playDataAssembler';
+
+/** What the session does for the items that are neither the router's nor a request's. */
+export interface ItemHooks {
+  changed(change: LibraryChange): void;
+  /** The server refused access: the reason for the close that follows. */
+  accessRefused(reason: string): void;
+  /** A stop reply settled its request: a held play may go out. */
+  stopAnswered(): void;
+  updateFlow(): void;
+  log(message: string): void;
+}
+
+/**
+ * Hands each item read from the server to its owner: play data and `start` packets to the router,
+ * replies to the oldest request waiting for their type, notices to the session.
+ */
+export class ItemDispatch {
+  constructor(
+    private readonly assembler: PlayDataAssembler,
+    private readonly router: PlaybackRouter,
+    private readonly replies: PendingReplies,
+    private readonly hooks: ItemHooks,
+  ) {}
+
+  take(item: AssembledItem): void {
+    // Until every stop sent has its reply, play data belongs to a song already stopped.
+    const discarding = this.replies.count(PacketType.Stop) > 0;
+    if (item.kind !== 'reply') return this.router.onPiece(item, discarding);
+    const { packet } = item;
+    if (packet.type === PacketType.Start) return this.router.onStartPacket(packet, discarding);
+    if (packet.type === PacketType.Changed) return this.hooks.changed(parseChangedNotice(packet));
+    if (packet.type === PacketType.Error) {
+      const message = packet.fields[1]?.toString('utf8') || 'request refused';
+      if (isAccessRefusal(message)) this.hooks.accessRefused(`Access refused: ${message}`);
+      if (!this.router.onServerError(message, discarding))
+        this.hooks.log(`Server error: ${message}`);
+      return;
+    }
+    if (packet.type === PacketType.List) {
+      this.assembler.seedFraming = this.router.seedEra = packet.fields.length < 3;
+    }
+    if (!this.replies.settle(packet)) {
+      this.hooks.log(`Ignoring an unexpected ${JSON.stringify(packet.type.slice(0, 40))} packet`);
+    } else if (packet.type === PacketType.Stop) {
+      this.hooks.stopAnswered();
+    }
+    this.hooks.updateFlow();
+  }
+}
