@@ -77,6 +77,13 @@ export async function openApp(
     services.host.on('changed', (state) => bridge.hostChanged(state));
     if (options.firstRun) await services.bootstrap();
     else await services.settings.update({ onboarded: true, ...options.settings });
+    // The context (one per test file) outlives the page: each new page starts with no
+    // remembered session (queue, sort), while a reload of the same page keeps it.
+    await page.addInitScript(() => {
+      if (sessionStorage.getItem('tidewave-e2e-page')) return;
+      localStorage.clear();
+      sessionStorage.setItem('tidewave-e2e-page', '1');
+    });
     await page.goto(`${appUrl}?testHooks`);
     return {
       page,
