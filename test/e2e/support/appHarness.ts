@@ -8,6 +8,12 @@ import type { Settings } from '../../../src/shared/tidewaveApi';
 import { TestBridge, type BridgeHandlers } from '../bridge';
 import { MUSIC_DIR, type E2eEnvironment } from './e2eEnvironment';
 
+/** Runs before each page load; a page's sessionStorage survives its reloads, not a new page. */
+const FRESH_PAGE_SCRIPT = `if (!sessionStorage.getItem('tidewave-e2e-page')) {
+  localStorage.clear();
+  sessionStorage.setItem('tidewave-e2e-page', '1');
+}`;
+
 export interface OpenAppOptions {
   playback?: PlaybackServiceOptions;
   /** What the folder picker "chooses". */
@@ -78,6 +84,9 @@ export async function openApp(
     services.host.on('changed', (state) => bridge.hostChanged(state));
     if (options.firstRun) await services.bootstrap();
     else await services.settings.update({ onboarded: true, ...options.settings });
+    // The context (one per test file) outlives the page: each new page starts with no
+    // remembered session (queue, sort), while a reload of the same page keeps it.
+    await page.addInitScript(FRESH_PAGE_SCRIPT);
     await page.goto(`${appUrl}?testHooks`);
     return {
       page,

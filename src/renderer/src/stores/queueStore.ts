@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
 import {
   chooseNext,
   choosePrevious,
@@ -16,6 +17,7 @@ import {
   type QueueEntry,
 } from '../queue/queueList';
 import type { Random } from '../queue/shuffleRound';
+import { readQueueMemory, sessionStorageFor, type QueueMemory } from './sessionMemory';
 
 interface QueueStore extends PlayOrderState {
   /** The key the next queued entry gets. */
@@ -56,8 +58,27 @@ const initial = {
   lastAdded: null,
 };
 
-/** The play queue and play order (shuffle, repeat); the player store asks it what comes next. */
-export const useQueueStore = create<QueueStore>()((set, get) => {
+/**
+ * The play queue and play order (shuffle, repeat); the player store asks it what comes next.
+ * The queue, shuffle and repeat are remembered across restarts (see sessionMemory).
+ */
+export const useQueueStore = create<QueueStore>()(
+  persist(storeOf, {
+    name: 'tidewave.queue',
+    version: 1,
+    storage: sessionStorageFor(readQueueMemory),
+    partialize: ({ upNext, shuffle, repeat }): QueueMemory => ({ upNext, shuffle, repeat }),
+    merge(persisted, current) {
+      const memory = readQueueMemory(persisted);
+      if (!memory) return current;
+      // New entries must not reuse a remembered key.
+      const nextKey = Math.max(current.nextKey, ...memory.upNext.map((entry) => entry.key + 1));
+      return { ...current, ...memory, nextKey };
+    },
+  }),
+);
+
+function storeOf(set: (patch: Partial<QueueStore>) => void, get: () => QueueStore): QueueStore {
   const entries = (songIds: readonly number[]) => {
     const first = get().nextKey;
     set({ nextKey: first + songIds.length });
@@ -112,4 +133,4 @@ export const useQueueStore = create<QueueStore>()((set, get) => {
       set(startedPatch(get(), songId, from));
     },
   };
-});
+}

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
 import type { LibraryScope } from '../components/songTable/groupSongs';
 import {
   DEFAULT_SORT,
@@ -6,6 +7,7 @@ import {
   type SortKey,
   type SortOrder,
 } from '../components/songTable/tableSong';
+import { readTableMemory, sessionStorageFor, type TableMemory } from './sessionMemory';
 
 export type LibraryView = 'songs' | 'albums' | 'artists';
 
@@ -36,22 +38,33 @@ export function visibleIds({ songs, positions }: VisibleRows): number[] {
   return positions.map((p) => songs[p].id);
 }
 
-/** How the library is shown: the song table's sort order and the chosen view. */
-export const useSongTableStore = create<SongTableStore>()((set, get) => ({
-  sort: DEFAULT_SORT,
-  view: 'songs',
-  scope: null,
-  sortBy(key) {
-    set({ sort: nextSortOrder(get().sort, key) });
-  },
-  setView(view) {
-    set({ view, scope: null });
-  },
-  openScope(scope) {
-    set({ view: 'songs', scope });
-  },
-  visible: null,
-  setVisible(visible) {
-    set({ visible });
-  },
-}));
+/** How the library is shown: the song table's sort order and the chosen view (remembered). */
+export const useSongTableStore = create<SongTableStore>()(
+  persist(
+    (set, get) => ({
+      sort: DEFAULT_SORT,
+      view: 'songs',
+      scope: null,
+      sortBy(key) {
+        set({ sort: nextSortOrder(get().sort, key) });
+      },
+      setView(view) {
+        set({ view, scope: null });
+      },
+      openScope(scope) {
+        set({ view: 'songs', scope });
+      },
+      visible: null,
+      setVisible(visible) {
+        set({ visible });
+      },
+    }),
+    {
+      name: 'tidewave.songTable',
+      version: 1,
+      storage: sessionStorageFor(readTableMemory),
+      partialize: ({ sort, view }): TableMemory => ({ sort, view }),
+      merge: (persisted, current) => ({ ...current, ...readTableMemory(persisted) }),
+    },
+  ),
+);
