@@ -85,8 +85,7 @@ export function typeLevelContract(): void {
     | 'getSettings'
     | 'setSettings'
   >();
-  expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer' | 'reportPaused'>();
-  expectTypeOf<IpcArgs<'reportPaused'>>().toEqualTypeOf<[boolean]>();
+  expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer'>();
   expectTypeOf<IpcArgs<'connect'>>().toEqualTypeOf<[string, number]>();
   expectTypeOf<IpcArgs<'startHost'>>().toEqualTypeOf<[HostRequest]>();
   expectTypeOf<IpcResult<'listSongs'>>().toEqualTypeOf<SongInfo[]>();
