@@ -51,6 +51,19 @@ export class ServerHandle {
     }
   }
 
+  /** The child's process id, for reading its CPU time from outside. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Kills the server at once, as a crash would: its clients see their connections reset. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = once(this.child, 'exit');
+    this.child.kill('SIGKILL');
+    await exited;
+  }
+
   async usage(collectGarbage = false): Promise<ProcessUsage> {
     const reply = await this.request({ id: this.nextId++, command: 'usage', collectGarbage });
     if (reply.type !== 'usage') throw new Error('server child gave no usage');

@@ -9,6 +9,8 @@ export type ServerSpec =
       pacing: 'default' | 'off';
       /** Left out: the server's defaults. */
       limits?: Partial<ConnectionLimits>;
+      /** Balancer addresses whose connections carry PROXY v2 headers (the cluster scenario). */
+      proxyFrom?: string[];
     }
   | { kind: 'bare'; file: string };
 

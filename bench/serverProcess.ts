@@ -38,6 +38,7 @@ async function startServer(spec: ServerSpec): Promise<RunningServer> {
       port: 0,
       pacing: spec.pacing === 'off' ? false : {},
       limits: spec.limits,
+      proxyFrom: spec.proxyFrom,
       log: (line) => {
         logged.lines += 1;
         logged.bytes += Buffer.byteLength(line) + 1;

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario';
 import { abuse } from './abuse';
 import { clientMemory } from './clientMemory';
+import { cluster } from './cluster';
 import { concurrency } from './concurrency';
 import { decoderSpeed } from './decoderSpeed';
 import { library } from './library';
@@ -26,4 +27,5 @@ export const SCENARIOS: readonly Scenario[] = [
   abuse,
   songTable,
   library,
+  cluster,
 ];

@@ -31,15 +31,27 @@ function stopOnSignals(
   server: LibraryServer,
   announcer: LibraryAnnouncer | null,
   reloader: LibraryReloader | null,
+  drainSpreadMs: number,
 ): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1); // A second Ctrl-C means now.
     stopping = true;
-    console.log(timestamped(`${signal}: closing ${server.connectionCount} connection(s)`));
+    // SIGTERM (systemctl stop, an update) drains: players resume on another replica. Ctrl-C
+    // at a terminal means now.
+    const drain = signal === 'SIGTERM' && drainSpreadMs > 0;
+    const count = server.connectionCount;
+    console.log(
+      timestamped(
+        drain
+          ? `${signal}: draining: closing ${count} connection(s) over ${drainSpreadMs / 1000} s`
+          : `${signal}: closing ${count} connection(s)`,
+      ),
+    );
     // The goodbye first, so browsers drop the library at once rather than when it expires.
     const goodbye = announcer?.stop() ?? Promise.resolve();
-    void Promise.all([goodbye, reloader?.close(), server.close()]).then(() => process.exit(0));
+    const closed = drain ? server.drain(drainSpreadMs) : server.close();
+    void Promise.all([goodbye, reloader?.close(), closed]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -78,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
   const log = options.quiet ? undefined : (line: string) => console.log(timestamped(line));
   // Songs copied in or deleted are served (and announced) without a restart.
   const reloader = options.watch ? new LibraryReloader(server, { log }) : null;
-  stopOnSignals(server, announcer, reloader);
+  stopOnSignals(server, announcer, reloader, options.drainSpreadMs);
   if (access) console.log('Access code required: only Tidewave clients that know it can connect.');
   const { maxConnections, maxConnectionsPerAddress, requestTimeoutMs } = server.limits;
   console.log(

@@ -19,6 +19,7 @@ describe('parseServerArgs', () => {
       watch: true,
       limits: {},
       proxyFrom: [],
+      drainSpreadMs: 5_000,
     });
   });
 
@@ -37,6 +38,7 @@ describe('parseServerArgs', () => {
       watch: false,
       limits: {},
       proxyFrom: [],
+      drainSpreadMs: 5_000,
     });
   });
 
@@ -54,7 +56,15 @@ describe('parseServerArgs', () => {
     });
   });
 
+  it('reads the drain spread, 0 meaning all at once', () => {
+    expect(parseServerArgs(['0', '--drain-seconds', '2.5'], '/x').drainSpreadMs).toBe(2_500);
+    expect(parseServerArgs(['0', '--drain-seconds', '0'], '/x').drainSpreadMs).toBe(0);
+  });
+
   it.each([
+    ['--drain-seconds', '-1'],
+    ['--drain-seconds', '3601'],
+    ['--drain-seconds', 'soon'],
     ['--max-connections', '0'],
     ['--max-connections', 'many'],
     ['--max-per-address', '-3'],

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { Argument, Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DEFAULT_DRAIN_SPREAD_MS } from '../server';
 
 export interface ServerCliOptions {
   port: number;
@@ -21,6 +22,8 @@ export interface ServerCliOptions {
   name?: string;
   /** Folder for the id table and scan cache (`--state`); undefined keeps them in memory. */
   stateDir?: string;
+  /** On SIGTERM, close the connections over this many ms (`--drain-seconds`; drainPlan.ts). */
+  drainSpreadMs: number;
 }
 
 export interface ServerCliLimits {
@@ -55,6 +58,15 @@ function parseSeconds(text: string): number {
   return seconds;
 }
 
+/** A drain spread: 0 (all at once) to an hour. */
+function parseDrainSeconds(text: string): number {
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(seconds >= 0 && seconds <= 3_600)) {
+    throw new InvalidArgumentError('Use seconds from 0 to 3600.');
+  }
+  return seconds;
+}
+
 function collectAddress(text: string, previous: string[]): string[] {
   if (isIP(text) === 0) throw new InvalidArgumentError('Use an IPv4 or IPv6 address.');
   return [...previous, text];
@@ -62,7 +74,8 @@ function collectAddress(text: string, previous: string[]): string[] {
 
 /**
  * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet] [--no-watch] [--max-connections n]
- * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]... [--state dir]`. On bad arguments commander
+ * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]... [--state dir]
+ * [--drain-seconds s]`. On bad arguments commander
  * prints the error and the usage text, then this throws a CommanderError with exitCode 2
  * (0 for --help).
  */
@@ -112,6 +125,11 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
       '--state <dir>',
       'keep song ids and the scan cache in this folder, so ids and tags survive restarts',
     )
+    .option(
+      '--drain-seconds <seconds>',
+      'on SIGTERM, stop accepting and close connections over this many seconds; players resume elsewhere (default: 5)',
+      parseDrainSeconds,
+    )
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -132,6 +150,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     announce?: boolean;
     name?: string;
     state?: string;
+    drainSeconds?: number;
   }>();
   const limits: ServerCliLimits = {};
   if (options.maxConnections !== undefined) limits.maxConnections = options.maxConnections;
@@ -152,5 +171,6 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     announce: options.announce,
     name: options.name,
     ...(options.state === undefined ? {} : { stateDir: options.state }),
+    drainSpreadMs: Math.round((options.drainSeconds ?? DEFAULT_DRAIN_SPREAD_MS / 1000) * 1000),
   };
 }

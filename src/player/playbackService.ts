@@ -63,6 +63,8 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   >;
   private readonly backoff: BackoffOptions | null;
   private reconnecting: ReconnectLoop | null = null;
+  /** The stream the lost connection cut, until the reconnect's outcome is known. */
+  private cutPump: StreamPump | null = null;
   /** The current pump's song and the time it was asked from. */
   private playing = { songId: -1, startSeconds: 0 };
   private pumpDone: Promise<void> = Promise.resolve();
@@ -235,8 +237,9 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   }
 
   private onPumpEvent(pump: StreamPump, event: StreamEvent): void {
-    // A song cut by the lost connection goes on after the reconnect: hold its error till then.
-    if (event.kind === 'error' && pump === this.pump && this.reconnecting) {
+    // A cut song goes on after the reconnect (its error may come after it): hold the error.
+    const cut = this.reconnecting !== null || pump === this.cutPump;
+    if (event.kind === 'error' && pump === this.pump && cut) {
       this.heldError = event;
       return;
     }
@@ -245,6 +248,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
 
   private startReconnecting(): void {
     if (!this.backoff) return;
+    this.cutPump = this.pump;
     const loop = new ReconnectLoop(
       this.backoff,
       () => this.connection.reconnectOnce(),
@@ -257,6 +261,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
       if (reconnected) return this.resumeStream();
       this.connection.giveUp();
       await this.pumpDone;
+      this.cutPump = null;
       if (this.heldError) this.emit('stream', this.heldError);
       this.heldError = null;
     });
@@ -271,6 +276,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   private async resumeStream(): Promise<void> {
     const cut = this.pump;
     await this.pumpDone; // its last chunks are out, so nextSample is final
+    this.cutPump = null;
     const held = this.heldError;
     if (!cut || cut !== this.pump || !held) return;
     this.heldError = null;

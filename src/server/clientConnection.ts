@@ -178,6 +178,20 @@ export class ClientConnection {
     else this.send(serverMessages.changed(songCount));
   }
 
+  /** Whether a song is being sent on this connection now. */
+  get streaming(): boolean {
+    return this.playback.isStreaming;
+  }
+
+  /**
+   * Closes for a drain: the song stops between two packets, what is already written is still
+   * delivered, then FIN. A Tidewave player reconnects and resumes from its next sample.
+   */
+  closeBetweenPackets(): void {
+    this.playback.cancel();
+    this.end();
+  }
+
   /** Closes at once, dropping anything unsent. */
   destroy(): void {
     this.playback.cancel();

@@ -12,6 +12,19 @@ export function probeFileDescriptors(): 'EMFILE' | 'ENFILE' | null {
   }
 }
 
+/** The log line for a change reported by FileDescriptorWatch. */
+export function describeDescriptors(
+  code: string | null,
+  openConnections: number,
+  maxConnections: number,
+): string {
+  return code === null
+    ? `file descriptors available again; accepting clients (${openConnections} open)`
+    : `out of file descriptors (${code}) with ${openConnections} connections open: ` +
+        'new clients are closed as soon as they connect, until some leave. Raise the ' +
+        `open-file limit (ulimit -n) or lower --max-connections (now ${maxConnections}).`;
+}
+
 /**
  * Notices when the process runs out of file descriptors. Node says nothing then: libuv accepts
  * each waiting client and closes it at once, and no 'error' reaches the server. So this probes

@@ -13,11 +13,14 @@ import {
   type ConnectionLimits,
 } from './connectionLimits';
 import { ConnectionRefusal } from './connectionRefusal';
-import { FileDescriptorWatch } from './fileDescriptorWatch';
+import { describeDescriptors, FileDescriptorWatch } from './fileDescriptorWatch';
 import { buildListReplies, buildListRepliesAsync, type ListReplies } from './listReplies';
 import { LogLimiter, type LogBudget } from './logLimiter';
 import { readOpenFileLimit } from './openFileLimit';
+import { DEFAULT_DRAIN_SPREAD_MS } from './drainPlan';
+import { drainConnections } from './serverDrain';
 import { ProxyGate, type ConnectionPeer } from './proxyGate';
+import { collectStats, type ServerStats } from './serverStats';
 import { toServerStartError } from './serverStartError';
 import type { PacingOptions } from './streamPacer';
 
@@ -48,21 +51,7 @@ export interface LibraryServerOptions {
   accessPolicy?: Partial<AccessPolicy>;
 }
 
-export interface ServerStats {
-  connectionCount: number;
-  /** Bytes waiting in all sockets' userland buffers now. */
-  queuedBytes: number;
-  /** Most bytes any one connection ever had waiting in its userland buffer after a write. */
-  peakQueuedBytes: number;
-  /** Bytes the open connections have handed to the kernel so far. */
-  bytesSent: number;
-  /** Connections whose requests the server is not reading until their replies drain. */
-  readingPaused: number;
-  /** Request bytes received from all connections and not yet answered. */
-  heldRequestBytes: number;
-  /** Connections refused (over a cap) since the server started. */
-  refused: number;
-}
+export type { ServerStats };
 
 export const DEFAULT_HOST = LOOPBACK_HOST;
 
@@ -83,6 +72,7 @@ export class LibraryServer {
   private readonly proxyGate: ProxyGate;
   private peakQueuedBytes = 0;
   private refused = 0;
+  private draining = false;
   private readonly access: ServerAccess | null;
   readonly limits: ConnectionLimits;
 
@@ -163,23 +153,7 @@ export class LibraryServer {
   }
 
   stats(): ServerStats {
-    const stats = {
-      connectionCount: this.connections.size,
-      queuedBytes: 0,
-      peakQueuedBytes: this.peakQueuedBytes,
-      bytesSent: 0,
-      readingPaused: 0,
-      heldRequestBytes: 0,
-      refused: this.refused,
-    };
-    for (const connection of this.connections) {
-      stats.queuedBytes += connection.queuedBytes;
-      stats.peakQueuedBytes = Math.max(stats.peakQueuedBytes, connection.peakQueuedBytes);
-      stats.bytesSent += connection.bytesSent;
-      if (connection.readingPaused) stats.readingPaused += 1;
-      stats.heldRequestBytes += connection.heldRequestBytes;
-    }
-    return stats;
+    return collectStats(this.connections, this.peakQueuedBytes, this.refused);
   }
 
   listen(): Promise<{ host: string; port: number }> {
@@ -210,10 +184,24 @@ export class LibraryServer {
     this.serverLog.close();
   }
 
+  /**
+   * For an update (docs/DEPLOY.md, section 6): stops accepting at once, then closes every
+   * connection between two packets, idle ones first, spread over `spreadMs` (drainPlan.ts).
+   * Players reconnect elsewhere and resume at their next sample. Resolves when all are gone.
+   */
+  async drain(spreadMs = DEFAULT_DRAIN_SPREAD_MS): Promise<void> {
+    this.draining = true;
+    const stopListening = () => new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await drainConnections(stopListening, [...this.connections], spreadMs);
+    await this.close();
+  }
+
   private accept(socket: Socket, peer: ConnectionPeer): void {
     const address = addressKey(peer.address);
     const fromAddress = this.perAddress.get(address) ?? 0;
-    const admission = decideAdmission(this.limits, this.connections.size, fromAddress);
+    const admission = this.draining
+      ? { admit: false as const, reason: 'the server is shutting down' }
+      : decideAdmission(this.limits, this.connections.size, fromAddress);
     if (!admission.admit) {
       this.refused += 1;
       this.serverLog.log(
@@ -259,11 +247,7 @@ export class LibraryServer {
   private onDescriptors(code: string | null): void {
     // The server keeps listening either way; clients are served again as descriptors free up.
     this.serverLog.log(
-      code === null
-        ? `file descriptors available again; accepting clients (${this.connections.size} open)`
-        : `out of file descriptors (${code}) with ${this.connections.size} connections open: ` +
-            'new clients are closed as soon as they connect, until some leave. Raise the ' +
-            `open-file limit (ulimit -n) or lower --max-connections (now ${this.limits.maxConnections}).`,
+      describeDescriptors(code, this.connections.size, this.limits.maxConnections),
     );
   }
 

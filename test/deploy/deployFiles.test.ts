@@ -87,6 +87,7 @@ describe('deploy files agree with the code', () => {
       accessCodeFile: undefined,
       announce: undefined,
       name: undefined,
+      drainSpreadMs: 10_000,
     });
     // The library the server reads is the one the sandbox keeps read-only.
     expect(unit).toMatch(/^ReadOnlyPaths=\/srv\/tidewave\/music$/m);

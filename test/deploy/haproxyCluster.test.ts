@@ -1,21 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_MAX_PACKET_BYTES, FrameParser } from '../../src/protocol';
-import { createLibraryServer, type LibraryServer } from '../../src/server';
-import { bytesWithDelimiters } from '../server/tempLibrary';
+import { encodeSineMp3 } from '../support/mp3Fixtures';
 import { waitFor } from '../support/serverHarness';
-import {
-  freePorts,
-  HAPROXY,
-  haproxyInstalled,
-  serverStatuses,
-  startHaproxy,
-  writeTestConfig,
-  type RunningHaproxy,
-} from './haproxyHarness';
+import { startCluster, type Cluster } from './clusterHarness';
+import { HAPROXY, haproxyInstalled, serverStatuses } from './haproxyHarness';
+import { listenWithResume, type ListenOutcome, type TestSong } from './resumingTestListener';
 
 const CLIENTS = 300;
 const AFTER_KILL_CLIENTS = 30;
@@ -24,27 +15,10 @@ const ARRIVAL_MS = 10;
 /** r2 dies as this many listeners have arrived, in the middle of streams it is sending. */
 const KILL_AT_LISTENER = 180;
 /**
- * Songs of 60-100 KB that are not MP3, so they are paced at the fallback 40 KB/s, after a
- * half-second burst: 1-2 s a stream, so that many are streaming when a replica dies.
+ * Songs of 6-8 s, paced in real time after a 2 s burst (the lead a listener has when its
+ * replica dies): streams last about 5 s, so many are under way on r2 when it dies.
  */
-const PACING = { burstSeconds: 0.5, rateFactor: 1 };
-
-interface Replica {
-  server: LibraryServer;
-  port: number;
-  /** Clients this replica logged as connected (`ADDRESS:PORT`): what PROXY headers told it. */
-  clients: string[];
-}
-
-interface Outcome {
-  /** The listener's own address and port, as `ADDRESS:PORT`. */
-  name: string;
-  /** The connection failed, or a packet other than play data came (null: neither). */
-  refused: string | null;
-  data: Buffer;
-  /** The end-of-song marker arrived. */
-  complete: boolean;
-}
+const PACING = { burstSeconds: 2, rateFactor: 1 };
 
 /**
  * Listeners come from many loopback addresses (Linux routes all of 127/8 to lo), as real ones
@@ -52,41 +26,11 @@ interface Outcome {
  */
 const sourceAddress = (index: number) => `127.0.1.${(index % 50) + 1}`;
 
-/** One listener through the balancer: plays a song and collects its bytes until the end. */
-async function listen(port: number, index: number, songId: number): Promise<Outcome> {
-  const socket = connect({ port, host: '127.0.0.1', localAddress: sourceAddress(index) });
-  const refused = await new Promise<string | null>((resolve) => {
-    socket.once('connect', () => resolve(null));
-    socket.once('error', (error) => resolve(error.message));
-  });
-  const name = `${socket.localAddress}:${socket.localPort}`;
-  if (refused !== null) return { name, refused, data: Buffer.alloc(0), complete: false };
-  const parser = new FrameParser(CLIENT_MAX_PACKET_BYTES);
-  const parts: Buffer[] = [];
-  let complete = false;
-  let unexpected: string | null = null;
-  socket.on('error', () => {}); // A killed replica resets its streams; 'close' ends this.
-  socket.setTimeout(20_000, () => socket.destroy());
-  socket.on('data', (chunk: Buffer) => {
-    for (const packet of parser.push(chunk)) {
-      if (packet.type !== 'play') {
-        unexpected = packet.fields.map((field) => field.toString()).join(' ');
-        socket.destroy();
-        return;
-      }
-      if (packet.fields.length === 1) {
-        complete = true;
-        socket.end();
-      } else parts.push(packet.fields[1]);
-    }
-  });
-  socket.write(`play<NEXT;>${songId}<NEXT;><END;>`);
-  await new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  return { name, refused: unexpected, data: Buffer.concat(parts), complete };
-}
-
-async function paced(count: number, run: (index: number) => Promise<Outcome>): Promise<Outcome[]> {
-  const runs: Promise<Outcome>[] = [];
+async function paced(
+  count: number,
+  run: (index: number) => Promise<ListenOutcome>,
+): Promise<ListenOutcome[]> {
+  const runs: Promise<ListenOutcome>[] = [];
   for (let index = 0; index < count; index++) {
     runs.push(run(index));
     await new Promise((resolve) => setTimeout(resolve, ARRIVAL_MS));
@@ -106,6 +50,29 @@ async function waitUntil(
   }
 }
 
+/**
+ * The song reached the listener whole and byte-exact: straight, or as an exact prefix and,
+ * after the resume, an exact tail of the file that starts at or before where the prefix ended.
+ */
+function expectWholeSong(outcome: ListenOutcome, song: TestSong): void {
+  expect(outcome.refused).toBeNull();
+  expect(outcome.complete).toBe(true);
+  const bytes = song.bytes;
+  expect(outcome.prefix.equals(bytes.subarray(0, outcome.prefix.length))).toBe(true);
+  if (outcome.resumed === null) {
+    expect(outcome.prefix.length).toBe(bytes.length);
+    return;
+  }
+  const tail = outcome.resumed;
+  expect(tail.equals(bytes.subarray(bytes.length - tail.length))).toBe(true);
+  expect(bytes.length - tail.length).toBeLessThanOrEqual(outcome.prefix.length);
+  if (outcome.start) {
+    // The server started at or before the sample asked for (PROTOCOL §7.1).
+    const asked = Math.round(outcome.start.seconds * outcome.start.rate);
+    expect(outcome.start.first).toBeLessThanOrEqual(asked);
+  }
+}
+
 const equalMaps = (a: Map<string, string>, b: Map<string, string>) =>
   a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
 
@@ -115,56 +82,33 @@ const reason = haproxyInstalled()
 
 describe.skipIf(!haproxyInstalled())(`three replicas behind HAProxy${reason}`, () => {
   let folder = '';
-  let songs: Buffer[] = [];
-  let replicas: Replica[] = [];
-  let haproxy: RunningHaproxy | undefined;
-  let frontendPort = 0;
+  let songs: TestSong[] = [];
+  let cluster: Cluster | undefined;
 
   beforeAll(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), 'tidewave-deploy-test-'));
-    // Three songs of random bytes strewn with delimiters: any framing slip would show.
-    // Ids 0-2 follow the file names on every replica.
-    songs = [60_000, 80_000, 100_000].map((size) => bytesWithDelimiters(size));
-    for (const [id, bytes] of songs.entries()) {
+    // Three real MP3s (a resume seeks by frame); ids 0-2 follow the file names on every replica.
+    const files = [6, 7, 8].map((seconds) => encodeSineMp3({ seconds }));
+    for (const [id, bytes] of files.entries()) {
       await writeFile(path.join(folder, `song${id}.mp3`), bytes);
     }
-    const ports = await freePorts(4);
-    frontendPort = ports[0];
-    replicas = [];
-    for (const port of ports.slice(1)) {
-      const clients: string[] = [];
-      const server = await createLibraryServer({
-        folder,
-        port,
-        pacing: PACING,
-        proxyFrom: ['127.0.0.1'],
-        log: (line) => {
-          const match = /^client (\S+) connected$/.exec(line);
-          if (match) clients.push(match[1]);
-        },
-      });
-      await server.listen();
-      replicas.push({ server, port, clients });
-    }
-    const addresses = {
-      frontendPort,
-      replicaPorts: replicas.map((replica) => replica.port),
-      adminSocket: path.join(folder, 'admin.sock'),
-    };
-    const config = path.join(folder, 'haproxy.cfg');
-    await writeTestConfig(config, addresses);
-    haproxy = await startHaproxy(config, addresses);
+    cluster = await startCluster(folder, PACING);
+    songs = cluster.replicas[0].server.library.songs.map((song) => {
+      if (!song.durationSeconds) throw new Error(`song ${song.id} has no duration`);
+      const bytes = files[song.id];
+      return { id: song.id, bytes, bytesPerSecond: bytes.length / song.durationSeconds };
+    });
   }, 30_000);
 
   afterAll(async () => {
-    await haproxy?.stop();
-    await Promise.all(replicas.map((replica) => replica.server.close()));
+    await cluster?.stop();
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
-  it('spreads paced listeners, marks a killed replica down, sends new ones to the others, drains', async () => {
+  it("spreads paced listeners; a killed replica's listeners resume byte-exact elsewhere in time; drains", async () => {
+    const { haproxy, replicas, frontendPort } = cluster!;
     const statuses = async () =>
-      serverStatuses(await haproxy!.admin('show stat'), 'tidewave_replicas');
+      serverStatuses(await haproxy.admin('show stat'), 'tidewave_replicas');
     // Until the first checks pass, HAProxy shows its servers as UP in transition ("UP 1/2").
     const allUp = new Map([
       ['r1', 'UP'],
@@ -176,40 +120,33 @@ describe.skipIf(!haproxyInstalled())(`three replicas behind HAProxy${reason}`, (
     // Kill r2 while listeners arrive and stream: its listening socket and streams go at once.
     const killed = replicas[1];
     let kill: Promise<void> | undefined;
+    const listen = (index: number) =>
+      listenWithResume(frontendPort, sourceAddress(index), songs[index % songs.length]);
     const outcomes = await paced(CLIENTS, (index) => {
       if (index === KILL_AT_LISTENER) kill = killed.server.close();
-      return listen(frontendPort, index, index % songs.length);
+      return listen(index);
     });
     await kill;
-    expect(outcomes.filter((outcome) => outcome.refused !== null)).toEqual([]);
-    const onKilled = new Set(killed.clients);
+
+    // Every listener got its whole song, byte-exact, those cut by the kill through a resume.
+    for (const [index, outcome] of outcomes.entries()) {
+      expectWholeSong(outcome, songs[index % songs.length]);
+    }
+    const cut = outcomes.filter((outcome) => outcome.resumed !== null);
+    expect(cut.length).toBeGreaterThan(CLIENTS / 10);
+    // Each resumed before the audio it held ran out: no listener would have heard a gap.
+    const leads = cut.flatMap((outcome) => outcome.leadAtResume ?? []);
+    expect(leads.filter((lead) => lead <= 0)).toEqual([]);
 
     // PROXY v2: the replicas logged exactly the listeners' own addresses and ports, each once.
     const seen = replicas.flatMap((replica) => replica.clients);
     expect(new Set(seen).size).toBe(seen.length);
-    const names = outcomes.map((outcome) => outcome.name);
-    const unseen = names.filter((name) => !seen.includes(name));
-    expect(seen.filter((name) => !names.includes(name))).toEqual([]);
+    const onKilled = new Set(killed.clients);
+    // A cut listener was on r2, or reached no replica at all (accepted by r2's kernel only).
+    for (const outcome of cut)
+      expect(onKilled.has(outcome.name) || !seen.includes(outcome.name)).toBe(true);
     // leastconn spread them: every replica, r2 until its kill, served a good share.
     for (const replica of replicas) expect(replica.clients.length).toBeGreaterThan(CLIENTS / 10);
-
-    // Byte-exact: whole songs everywhere, except streams r2 was sending when it died, which
-    // are an exact prefix of their song (resuming them is issue 14 item 3).
-    let cut = 0;
-    for (const [index, outcome] of outcomes.entries()) {
-      const song = songs[index % songs.length];
-      if (outcome.complete) {
-        expect(outcome.data.equals(song)).toBe(true);
-        continue;
-      }
-      cut += 1;
-      // A cut stream was on r2, or (accepted by r2's kernel but not yet by the server when it
-      // closed) never reached a replica at all and got nothing.
-      expect(onKilled.has(outcome.name) || unseen.includes(outcome.name)).toBe(true);
-      expect(outcome.data.equals(song.subarray(0, outcome.data.length))).toBe(true);
-    }
-    expect(cut).toBeGreaterThan(0);
-    expect(unseen.length).toBeLessThanOrEqual(cut);
 
     // The protocol-speaking health check finds r2 dead.
     await waitUntil(async () => (await statuses()).get('r2') === 'DOWN', 15_000, 'r2 down');
@@ -218,12 +155,10 @@ describe.skipIf(!haproxyInstalled())(`three replicas behind HAProxy${reason}`, (
 
     // New listeners all go to r1 and r3, and get their songs whole.
     const before = replicas.map((replica) => replica.clients.length);
-    const later = await paced(AFTER_KILL_CLIENTS, (index) =>
-      listen(frontendPort, index, index % songs.length),
-    );
+    const later = await paced(AFTER_KILL_CLIENTS, listen);
     for (const [index, outcome] of later.entries()) {
-      expect(outcome.complete).toBe(true);
-      expect(outcome.data.equals(songs[index % songs.length])).toBe(true);
+      expectWholeSong(outcome, songs[index % songs.length]);
+      expect(outcome.resumed).toBeNull();
     }
     const added = replicas.map((replica, i) => replica.clients.slice(before[i]));
     expect(added[1]).toEqual([]);
@@ -232,13 +167,13 @@ describe.skipIf(!haproxyInstalled())(`three replicas behind HAProxy${reason}`, (
     expect([...added[0], ...added[2]].sort()).toEqual(later.map((o) => o.name).sort());
 
     // Draining r3 (docs/DEPLOY.md, section 6) sends every new listener to r1.
-    expect(await haproxy!.admin('set server tidewave_replicas/r3 state drain')).toBe('\n');
+    expect(await haproxy.admin('set server tidewave_replicas/r3 state drain')).toBe('\n');
     const onR1 = replicas[0].clients.length;
     const onR3 = replicas[2].clients.length;
-    const drained = await paced(10, (index) => listen(frontendPort, index, index % songs.length));
-    expect(drained.every((outcome) => outcome.complete)).toBe(true);
+    const drained = await paced(10, listen);
+    expect(drained.every((outcome) => outcome.complete && outcome.resumed === null)).toBe(true);
     expect(replicas[2].clients.length).toBe(onR3);
     expect(replicas[0].clients.slice(onR1).sort()).toEqual(drained.map((o) => o.name).sort());
     await waitFor(() => replicas.every((replica) => replica.server.connectionCount === 0), 10_000);
-  }, 60_000);
+  }, 90_000);
 });

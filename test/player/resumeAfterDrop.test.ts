@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SOURCE_DECODER_WORKER, WorkerDecoder, type StreamDecoder } from '../../src/decoder';
 import { PlaybackService } from '../../src/player';
 import type { BackoffOptions } from '../../src/player/reconnectBackoff';
 import type { ConnectionStatus } from '../../src/shared/tidewaveApi';
@@ -25,12 +26,17 @@ describe('resuming a song after the connection drops', { timeout: 60_000 }, () =
    * still on its way, and the socket read, when the server goes); the restarted server sends
    * the rest at once.
    */
-  async function playAWhile(songId: number, startSeconds = 0, reconnect = QUICK) {
+  async function playAWhile(
+    songId: number,
+    startSeconds = 0,
+    reconnect = QUICK,
+    createDecoder?: () => StreamDecoder,
+  ) {
     running = await startTestServer({ pacing: PACED });
     const port = running.port;
     const logLines: string[] = [];
     const log = (line: string) => logLines.push(line);
-    const player = (service = new PlaybackService({ reconnect, log }));
+    const player = (service = new PlaybackService({ reconnect, log, createDecoder }));
     /** The song sample the service resumed at, from its log. */
     const resumedAt = () => {
       const line = logLines.find((l) => l.startsWith('Resumed song'));
@@ -83,6 +89,43 @@ describe('resuming a song after the connection drops', { timeout: 60_000 }, () =
     const kinds = recorder.eventsOf(streamId).map((e) => e.kind);
     expect(kinds.filter((kind) => kind !== 'cover')).toEqual(['started', 'ended']);
     expect(statuses.filter((s) => s === 'connected')).toHaveLength(2);
+  });
+
+  it('resumes when the cut reaches a slow decoder only after the reconnect', async () => {
+    // On a busy machine the decoder may still be working through the audio read before the cut
+    // when the reconnect succeeds: the song's error then comes after 'reconnecting' is over.
+    let delayMs = 0;
+    const slowDecoder = (): StreamDecoder => {
+      const inner = new WorkerDecoder(SOURCE_DECODER_WORKER);
+      return {
+        decode: async (bytes) => (await sleep(delayMs), inner.decode(bytes)),
+        end: () => inner.end(),
+        reset: () => inner.reset(),
+        terminate: () => inner.terminate(),
+      };
+    };
+    const { port, streamId, recorder, statuses, resumedAt } = await playAWhile(
+      0,
+      0,
+      QUICK,
+      slowDecoder,
+    );
+    const song = running!.server.library.songs[0];
+    // The decoder falls behind the socket, so chunks are still queued for it at the cut.
+    delayMs = 300;
+    await sleep(1500);
+    const connectedBefore = statuses.filter((s) => s === 'connected').length;
+    await running!.server.close();
+    running = await startTestServer({ pacing: false, port });
+    const reconnected = () => statuses.filter((s) => s === 'connected').length > connectedBefore;
+    await recorder.waitUntil(reconnected, 10_000, 'reconnected');
+    delayMs = 0;
+    const over = () => recorder.eventsOf(streamId).some((e) => ['ended', 'error'].includes(e.kind));
+    await recorder.waitUntil(over, 40_000, 'the song ended or failed');
+
+    const kinds = recorder.eventsOf(streamId).map((e) => e.kind);
+    expect(kinds.filter((kind) => kind !== 'cover')).toEqual(['started', 'ended']);
+    expectFullPlay(played(recorder, streamId), await fullPlay(song.absolutePath), 0, resumedAt());
   });
 
   it('stops retrying when the person disconnects', async () => {
