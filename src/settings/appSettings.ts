@@ -9,6 +9,7 @@ import { JsonFile } from './jsonFile';
 export class AppSettings {
   private readonly file: JsonFile;
   private cached: { settings: Settings; fromFile: boolean } | null = null;
+  private readonly listeners = new Set<(settings: Settings) => void>();
 
   constructor(
     filePath: string,
@@ -30,7 +31,14 @@ export class AppSettings {
     const settings = sanitizeSettings({ ...(await this.load()), ...patch });
     this.cached = { settings, fromFile: true };
     await this.file.write(settings);
+    for (const listener of this.listeners) listener(settings);
     return settings;
+  }
+
+  /** Calls `listener` after each saved update (main's tray and notification follow them). */
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   private async current(): Promise<{ settings: Settings; fromFile: boolean }> {

@@ -112,7 +112,7 @@ describe('registerIpcHandlers', () => {
   let services: ReturnType<typeof fakeServices>;
   let win: ReturnType<typeof fakeWindow>;
   let pickFolder: ReturnType<typeof vi.fn<(window: unknown) => Promise<string | null>>>;
-  let onPlaying: ReturnType<typeof vi.fn>;
+  let onPlaying: ReturnType<typeof vi.fn<(report: unknown) => void>>;
   let registration: ReturnType<typeof registerIpcHandlers>;
 
   beforeEach(() => {
@@ -120,7 +120,7 @@ describe('registerIpcHandlers', () => {
     services = fakeServices();
     win = fakeWindow();
     pickFolder = vi.fn(async (_window: unknown): Promise<string | null> => 'result:pickFolder');
-    onPlaying = vi.fn();
+    onPlaying = vi.fn((_report: unknown) => undefined);
     registration = registerIpcHandlers(
       ipcMain as unknown as IpcMain,
       services as unknown as IpcServices,
