@@ -128,4 +128,26 @@ describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_
       await copyFile(shot, join(import.meta.dirname, '../../docs/screenshot.png'));
     }
   });
+
+  it('the desktop settings: keyboard reachable, saved, Escape closes them', async () => {
+    app = await openApp(env);
+    const { page, services } = app;
+    const toggle = page.getByRole('button', { name: 'Settings', exact: true });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'Settings' });
+    const keep = panel.getByRole('checkbox', { name: /Keep playing in the tray/ });
+    const notify = panel.getByRole('checkbox', { name: /notification when a new song/ });
+    expect(await keep.isChecked()).toBe(false); // both off by default
+    expect(await notify.isChecked()).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Tab');
+    expect(await keep.evaluate((node) => node === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await services.settings.load()).keepPlayingInTray).toBe(true);
+    expect((await services.settings.load()).notifyOnNewSong).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await toggle.evaluate((node) => node === document.activeElement)).toBe(true);
+  });
 });
