@@ -25,6 +25,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', (event) => {
+    running?.quitting(); // from here a closed window closes, even with "keep playing in the tray"
     if (disposed || !running) return;
     event.preventDefault();
     disposed = true;

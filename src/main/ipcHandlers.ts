@@ -16,6 +16,7 @@ import type {
   HostState,
   LibraryChange,
   MediaKey,
+  PlayingReport,
   StreamEvent,
 } from '../shared/tidewaveApi';
 import { HostableFolders } from './hostableFolders';
@@ -31,6 +32,8 @@ export interface IpcOptions {
    */
   hostableFolders: ReadonlyArray<string | null>;
   log?: (message: string) => void;
+  /** What the page says it plays (the tray, notifications, the sleep blocker). */
+  onPlaying?: (report: PlayingReport) => void;
 }
 
 export interface IpcRegistration {
@@ -80,6 +83,7 @@ export function registerIpcHandlers(
   const sendHandlers: SendHandlers = {
     reportBuffer: (streamId, buffered, received) =>
       playback.reportBuffer(streamId, buffered, received),
+    reportPlaying: (report) => options.onPlaying?.(report),
   };
   const all = { ...handlers, ...sendHandlers };
   const call = (method: IpcMethod, event: IpcMainEvent | IpcMainInvokeEvent, args: unknown[]) => {

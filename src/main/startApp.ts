@@ -6,15 +6,22 @@ import {
   globalShortcut,
   ipcMain,
   Menu,
+  nativeImage,
   net,
+  Notification,
   powerMonitor,
+  powerSaveBlocker,
   protocol,
   screen,
+  Tray,
 } from 'electron';
 import { createAppServices } from '../appServices';
 import { DEFAULT_BACKOFF } from '../player';
 import { APP_ENTRY_URL, handleAppProtocol } from './appProtocol';
+import { createAppTray } from './appTray';
 import { AudioPortForwarder } from './audioPortForwarder';
+import { hideOnClose } from './closeToTray';
+import { startDesktopPresence } from './desktopPresence';
 import decoderWorkerPath from './decoderWorkerPath';
 import { fitToDisplays, type ScreenLayout } from './displayFit';
 import { pickMusicFolder } from './folderPicker';
@@ -32,6 +39,8 @@ export interface RunningApp {
   showWindow(): Promise<void>;
   /** Says goodbye to the server, stops hosting, ends the decoder, releases the media keys. */
   dispose(): Promise<void>;
+  /** The app is quitting: a window closed now really closes (not to the tray). */
+  quitting(): void;
 }
 
 /** Everything after `app.whenReady()`: services, protocol, window, IPC, menu, media keys. */
@@ -63,10 +72,30 @@ export async function startApp(): Promise<RunningApp> {
   );
   const audio = new AudioPortForwarder(services.playback);
   let window: BrowserWindow | null = null;
+  let showWindow: () => Promise<void> = async () => {};
+  const trayIcon = nativeImage.createFromPath(windowIconPath(layout)).resize({ width: 22 });
+  const desktop = startDesktopPresence({
+    tray: createAppTray(
+      { Tray, Menu },
+      trayIcon,
+      {
+        mediaKey: (key) => ipc.sendMediaKey(key),
+        showWindow: () => void showWindow(),
+        quit: () => app.quit(),
+      },
+      (m) => console.warn(`[tray] ${m}`),
+    ),
+    powerSaveBlocker,
+    Notification,
+    settings: services.settings,
+    isWindowFocused: () => window?.isFocused() === true,
+    log: (m) => console.warn(`[desktop] ${m}`),
+  });
   const ipc = registerIpcHandlers(ipcMain, services, () => window, {
     pickFolder: pickMusicFolder,
     hostableFolders: [bundledMusicDir(layout), hostedBefore],
     log: (message) => console.warn(`[ipc] ${message}`),
+    onPlaying: (report) => desktop.report(report),
   });
 
   const openWindow = async () => {
@@ -79,6 +108,7 @@ export async function startApp(): Promise<RunningApp> {
       bounds: saved && fitToDisplays(saved, currentScreens()),
     });
     windowState.track(created);
+    hideOnClose(created, () => desktop.closeAction()); // keep playing in the tray (a setting)
     audio.attach(created.webContents);
     created.on('closed', () => {
       if (window === created) window = null;
@@ -113,16 +143,21 @@ export async function startApp(): Promise<RunningApp> {
   await openWindow();
   void services.bootstrap();
 
+  showWindow = async () => {
+    if (!window) await openWindow();
+    if (window?.isMinimized()) window.restore();
+    if (window && !window.isVisible()) window.show(); // hidden in the tray
+    window?.focus();
+  };
+
   return {
-    async showWindow() {
-      if (!window) await openWindow();
-      if (window?.isMinimized()) window.restore();
-      window?.focus();
-    },
+    showWindow: () => showWindow(),
+    quitting: () => desktop.quitting(),
     async dispose() {
       windowState.save(); // now, while the window still exists: the process exits soon after
       releaseMediaKeys();
       releaseWake();
+      desktop.dispose();
       ipc.dispose();
       audio.dispose();
       await services.dispose();

@@ -22,6 +22,9 @@ describe('AppSettings', () => {
       port: 8080,
       volume: 0.8,
       onboarded: false,
+      resume: null,
+      keepPlayingInTray: false,
+      notifyOnNewSong: false,
     });
   });
 
@@ -32,6 +35,7 @@ describe('AppSettings', () => {
     const reopened = new AppSettings(path);
     expect(await reopened.isFirstRun()).toBe(false);
     expect(await reopened.load()).toEqual({
+      ...DEFAULT_SETTINGS,
       host: '10.0.0.2',
       port: 8080,
       volume: 0.3,
@@ -48,8 +52,10 @@ describe('AppSettings', () => {
 
   it('recovers from a corrupt file with the defaults, and rewrites it on the next update', async () => {
     await writeFile(join(dir, 'settings.json'), '{"host": "10.0.0.2", "port": 80');
-    const store = new AppSettings(join(dir, 'settings.json'));
+    const logged: string[] = [];
+    const store = new AppSettings(join(dir, 'settings.json'), (line) => logged.push(line));
     expect(await store.load()).toEqual(DEFAULT_SETTINGS);
+    expect(logged).toEqual([expect.stringMatching(/^Ignoring .*settings\.json/)]);
     expect(await store.isFirstRun()).toBe(true);
     await store.update({ onboarded: true });
     expect(await new AppSettings(join(dir, 'settings.json')).load()).toEqual({
@@ -62,5 +68,21 @@ describe('AppSettings', () => {
     const file = join(dir, 'settings.json');
     await writeFile(file, JSON.stringify({ host: 'box', port: 99999, volume: 'loud', extra: 1 }));
     expect(await new AppSettings(file).load()).toEqual({ ...DEFAULT_SETTINGS, host: 'box' });
+  });
+
+  it('remembers a resume point and the desktop toggles; a malformed point is dropped', async () => {
+    const store = new AppSettings(path);
+    const resume = { host: '127.0.0.1', port: 8080, songId: 2, seconds: 12.5 };
+    await store.update({ resume, keepPlayingInTray: true, notifyOnNewSong: true });
+    expect(await new AppSettings(path).load()).toMatchObject({
+      resume,
+      keepPlayingInTray: true,
+      notifyOnNewSong: true,
+    });
+    const file = join(dir, 'settings.json');
+    for (const bad of [{ ...resume, seconds: -1 }, { ...resume, songId: 1.5 }, { resume }, 7]) {
+      await writeFile(file, JSON.stringify({ resume: bad, keepPlayingInTray: 'yes' }));
+      expect(await new AppSettings(file, () => undefined).load()).toEqual(DEFAULT_SETTINGS);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS } from '../shared/defaults';
-import type { Settings } from '../shared/tidewaveApi';
+import type { ResumePoint, Settings } from '../shared/tidewaveApi';
 import { JsonFile } from './jsonFile';
 
 /**
@@ -9,8 +9,12 @@ import { JsonFile } from './jsonFile';
 export class AppSettings {
   private readonly file: JsonFile;
   private cached: { settings: Settings; fromFile: boolean } | null = null;
+  private readonly listeners = new Set<(settings: Settings) => void>();
 
-  constructor(filePath: string) {
+  constructor(
+    filePath: string,
+    private readonly log: (message: string) => void = (message) => console.warn(message),
+  ) {
     this.file = new JsonFile(filePath);
   }
 
@@ -27,12 +31,22 @@ export class AppSettings {
     const settings = sanitizeSettings({ ...(await this.load()), ...patch });
     this.cached = { settings, fromFile: true };
     await this.file.write(settings);
+    for (const listener of this.listeners) listener(settings);
     return settings;
+  }
+
+  /** Calls `listener` after each saved update (main's tray and notification follow them). */
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
   }
 
   private async current(): Promise<{ settings: Settings; fromFile: boolean }> {
     if (this.cached) return this.cached;
     const content = await this.file.read();
+    if (content.kind === 'corrupt' || (content.kind === 'ok' && !isObject(content.value))) {
+      this.log(`Ignoring ${this.file.path}: it is not a settings file; using the defaults`);
+    }
     const fromFile = content.kind === 'ok' && isObject(content.value);
     const stored = content.kind === 'ok' && isObject(content.value) ? content.value : {};
     this.cached = { settings: sanitizeSettings(stored), fromFile };
@@ -42,7 +56,7 @@ export class AppSettings {
 
 /** Keeps each known field that has the right type and range; the rest come from the defaults. */
 export function sanitizeSettings(value: Record<string, unknown>): Settings {
-  const { host, port, volume, onboarded } = value;
+  const { host, port, volume, onboarded, resume, keepPlayingInTray, notifyOnNewSong } = value;
   return {
     host: typeof host === 'string' && host.trim() !== '' ? host.trim() : DEFAULT_SETTINGS.host,
     port:
@@ -52,7 +66,28 @@ export function sanitizeSettings(value: Record<string, unknown>): Settings {
     volume:
       typeof volume === 'number' && volume >= 0 && volume <= 1 ? volume : DEFAULT_SETTINGS.volume,
     onboarded: typeof onboarded === 'boolean' ? onboarded : DEFAULT_SETTINGS.onboarded,
+    resume: sanitizeResumePoint(resume),
+    keepPlayingInTray: keepPlayingInTray === true,
+    notifyOnNewSong: notifyOnNewSong === true,
   };
+}
+
+/** A stored resume point, or null when any part of it is missing or out of range. */
+export function sanitizeResumePoint(value: unknown): ResumePoint | null {
+  if (!isObject(value)) return null;
+  const { host, port, songId, seconds } = value;
+  const ok =
+    typeof host === 'string' &&
+    host !== '' &&
+    Number.isInteger(port) &&
+    (port as number) >= 1 &&
+    (port as number) <= 65535 &&
+    Number.isSafeInteger(songId) &&
+    (songId as number) >= 0 &&
+    typeof seconds === 'number' &&
+    Number.isFinite(seconds) &&
+    seconds >= 0;
+  return ok ? { host, port: port as number, songId: songId as number, seconds } : null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -15,6 +15,9 @@ export const DEFAULT_SETTINGS: Settings = {
   port: DEFAULT_PORT,
   volume: 0.8,
   onboarded: false,
+  resume: null,
+  keepPlayingInTray: false,
+  notifyOnNewSong: false,
 };
 
 /**

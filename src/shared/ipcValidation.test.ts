@@ -120,6 +120,26 @@ describe('IPC argument validation', () => {
     rejects(() => validateSettingsPatch([]), 'must be an object');
   });
 
+  it('checks the resume point and the desktop toggles in a settings patch', () => {
+    const resume = { host: '127.0.0.1', port: 8080, songId: 2, seconds: 14.25 };
+    expect(validateSettingsPatch({ resume, keepPlayingInTray: true })).toEqual({
+      resume,
+      keepPlayingInTray: true,
+    });
+    expect(validateSettingsPatch({ resume: null })).toEqual({ resume: null });
+    rejects(() => validateSettingsPatch({ resume: { ...resume, seconds: -1 } }), 'startSeconds');
+    rejects(() => validateSettingsPatch({ resume: { ...resume, path: '/x' } }), 'unknown field');
+    rejects(() => validateSettingsPatch({ notifyOnNewSong: 1 }), 'Invalid notifyOnNewSong');
+  });
+
+  it('checks what the page reports as playing', () => {
+    const report = { status: 'paused', songId: 3, title: 'Glass Tide', artist: null };
+    expect(validateIpcArgs('reportPlaying', [report])).toEqual([report]);
+    rejects(() => validateIpcArgs('reportPlaying', [{ ...report, status: 'stopped' }]), 'status');
+    rejects(() => validateIpcArgs('reportPlaying', [{ ...report, title: 7 }]), 'Invalid title');
+    rejects(() => validateIpcArgs('reportPlaying', [{ ...report, extra: 1 }]), 'unknown field');
+  });
+
   it('needs no arguments for the argument-less channels', () => {
     for (const channel of ['disconnect', 'listSongs', 'getSettings'] as const) {
       expect(validateIpcArgs(channel, [])).toEqual([]);

@@ -10,7 +10,14 @@ import {
   type IpcArgs,
   type SendMethod,
 } from './ipcChannels';
-import type { HostRequest, LibraryChange, PlayRequest, Settings } from './tidewaveApi';
+import type {
+  HostRequest,
+  LibraryChange,
+  PlayingReport,
+  PlayRequest,
+  ResumePoint,
+  Settings,
+} from './tidewaveApi';
 
 export class IpcValidationError extends Error {
   override readonly name = 'IpcValidationError';
@@ -118,11 +125,49 @@ export function validateHostRequest(value: unknown): HostRequest {
   };
 }
 
-const SETTINGS_FIELDS: { [K in keyof Settings]: (value: unknown) => Settings[K] } = {
+/** Where to come back to after a restart; null forgets it. */
+export function validateResumePoint(value: unknown): ResumePoint | null {
+  if (value === null) return null;
+  const fields = record('resume point', value, ['host', 'port', 'songId', 'seconds']);
+  return {
+    host: validateHost(fields.host),
+    port: validatePort(fields.port),
+    songId: validateSongId(fields.songId),
+    seconds: validateStartSeconds(fields.seconds),
+  };
+}
+
+const MAX_TEXT_LENGTH = 1024;
+
+function validateText(what: string, value: unknown): string | null {
+  const ok = value === null || (typeof value === 'string' && value.length <= MAX_TEXT_LENGTH);
+  return ok
+    ? (value as string | null)
+    : fail(what, `null or at most ${MAX_TEXT_LENGTH} characters`, value);
+}
+
+const PLAYING_STATUSES: ReadonlyArray<PlayingReport['status']> = ['idle', 'playing', 'paused'];
+
+/** What the renderer says it plays (tray, notification, sleep blocker). */
+export function validatePlayingReport(value: unknown): PlayingReport {
+  const fields = record('playing report', value, ['status', 'songId', 'title', 'artist']);
+  const status = PLAYING_STATUSES.find((known) => known === fields.status);
+  return {
+    status: status ?? fail('status', 'idle, playing or paused', fields.status),
+    songId: fields.songId === null ? null : validateSongId(fields.songId),
+    title: validateText('title', fields.title),
+    artist: validateText('artist', fields.artist),
+  };
+}
+
+const SETTINGS_FIELDS: { [K in keyof Settings]-?: (value: unknown) => Settings[K] } = {
   host: validateHost,
   port: (value) => validatePort(value),
   volume: validateVolume,
   onboarded: (value) => validateBoolean('onboarded', value),
+  resume: validateResumePoint,
+  keepPlayingInTray: (value) => validateBoolean('keepPlayingInTray', value),
+  notifyOnNewSong: (value) => validateBoolean('notifyOnNewSong', value),
 };
 
 export function validateSettingsPatch(value: unknown): Partial<Settings> {
@@ -172,6 +217,7 @@ export const ipcArgumentValidators: { [M in IpcMethod]: Validator<M> } = {
     validateBufferedSeconds(buffered),
     validateReceivedSeconds(received),
   ],
+  reportPlaying: ([report]) => [validatePlayingReport(report)],
   startHost: ([request]) => [validateHostRequest(request)],
   stopHost: none,
   getHost: none,

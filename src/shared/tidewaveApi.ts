@@ -126,6 +126,28 @@ export interface Settings {
   volume: number;
   /** False until the person has dismissed the first-run introduction. */
   onboarded: boolean;
+  /** Where to come back to after a restart (issue 10): the song and position, paused. */
+  resume?: ResumePoint | null;
+  /** Closing the window hides it to the tray and playing goes on (off by default). */
+  keepPlayingInTray?: boolean;
+  /** A desktop notification names each new song while the window is not focused. */
+  notifyOnNewSong?: boolean;
+}
+
+/** A song and a position in it, on one server: song ids belong to their server. */
+export interface ResumePoint {
+  host: string;
+  port: number;
+  songId: number;
+  seconds: number;
+}
+
+/** What the renderer plays, for main's tray, notification and sleep blocker. */
+export interface PlayingReport {
+  status: 'idle' | 'playing' | 'paused';
+  songId: number | null;
+  title: string | null;
+  artist: string | null;
 }
 
 export type Unsubscribe = () => void;
@@ -143,6 +165,8 @@ export interface TidewaveApi {
    * second from what it has sent to know what is still in flight.
    */
   reportBuffer(streamId: number, bufferedSeconds: number, receivedSeconds: number): void;
+  /** What plays now, sent when it changes (the tray, notifications, no sleep while playing). */
+  reportPlaying(report: PlayingReport): void;
   startHost(request: HostRequest): Promise<HostState>;
   stopHost(): Promise<HostState>;
   getHost(): Promise<HostState>;

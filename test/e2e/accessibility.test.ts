@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { seriousViolations } from './support/axeCheck';
 import {
   connectTo,
   MUSIC_DIR,
+  RESULTS_DIR,
   startE2eEnvironment,
   startMusicServer,
   type E2eEnvironment,
@@ -36,6 +37,12 @@ async function musicServer(folder = MUSIC_DIR): Promise<number> {
   cleanups.push(() => started.server.close());
   return started.port;
 }
+
+/** The focused element's label text (a string: this file is compiled without the DOM's types). */
+const FOCUSED_TEXT = `(() => {
+  const element = document.activeElement;
+  return (element?.closest('label') ?? element)?.textContent?.trim() ?? '';
+})()`;
 
 // Generous bounds: axe takes a second or two per run on a busy machine.
 describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_000 }, () => {
@@ -101,5 +108,52 @@ describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_
     await panel.getByRole('button', { name: 'Start hosting' }).click();
     await panel.getByRole('alert').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the queue open while a song plays (and the README screenshot)', async () => {
+    const port = await musicServer();
+    app = await openApp(env);
+    const { page } = app;
+    await connectTo(page, port);
+    await page.getByRole('button', { name: 'Add Glass Tide to the queue' }).click();
+    await page.getByRole('button', { name: 'Add Night Ferry to the queue' }).click();
+    await page.getByRole('button', { name: /^Up next/ }).click();
+    const queued = page.locator('#up-next .queue-title');
+    await expect.poll(() => queued.allInnerTexts()).toEqual(['Glass Tide', 'Night Ferry']);
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    await expect.poll(() => page.getByLabel('Elapsed time').innerText()).not.toBe('0:00');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const shot = join(RESULTS_DIR, 'playing-queue.png');
+    await page.screenshot({ path: shot });
+    // The README's screenshot; its port and clock differ on every run, so it is refreshed only
+    // on request: TIDEWAVE_UPDATE_SCREENSHOT=1 npx vitest run test/e2e/accessibility.test.ts
+    if (process.env.TIDEWAVE_UPDATE_SCREENSHOT === '1') {
+      await copyFile(shot, join(import.meta.dirname, '../../docs/screenshot.png'));
+    }
+  });
+
+  it('the desktop settings: keyboard reachable, saved, Escape closes them', async () => {
+    app = await openApp(env);
+    const { page, services } = app;
+    const toggle = page.getByRole('button', { name: 'Settings', exact: true });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'Settings' });
+    const keep = panel.getByRole('checkbox', { name: /Keep playing in the tray/ });
+    const notify = panel.getByRole('checkbox', { name: /notification when a new song/ });
+    expect(await keep.isChecked()).toBe(false); // both off by default
+    expect(await notify.isChecked()).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(FOCUSED_TEXT)).toMatch(/^Keep playing in the tray/);
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await services.settings.load()).keepPlayingInTray).toBe(true);
+    expect((await services.settings.load()).notifyOnNewSong).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await page.evaluate(FOCUSED_TEXT)).toBe('Settings');
   });
 });

@@ -157,6 +157,27 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
     await expect.poll(() => volume.inputValue()).toBe('0.4');
   });
 
+  it('M mutes from the song table too; inside a typed title it is a letter', async () => {
+    const port = await musicServer();
+    app = await openApp(env, { settings: { volume: 0.4 } });
+    const { page } = app;
+    await connectTo(page, port);
+    const volume = page.getByRole('slider', { name: 'Volume' });
+    await expect.poll(() => volume.inputValue()).toBe('0.4');
+    const grid = page.getByRole('grid', { name: 'Songs' });
+    await expect.poll(() => grid.locator('tbody tr').count()).toBe(3);
+    await grid.focus();
+    await page.keyboard.press('m');
+    await expect.poll(() => volume.inputValue()).toBe('0');
+    await page.keyboard.press('M');
+    await expect.poll(() => volume.inputValue()).toBe('0.4');
+    // "N" begins a title ("Night Ferry"), so the M right after it is part of the word.
+    await page.keyboard.type('nm');
+    const selected = grid.locator('tbody tr[aria-selected="true"] .cell-title');
+    await expect.poll(() => selected.innerText()).toBe('Night Ferry');
+    expect(await volume.inputValue()).toBe('0.4');
+  });
+
   it('an invalid port says why Connect is unavailable', async () => {
     app = await openApp(env);
     const { page } = app;

@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryServer } from '../../src/server';
@@ -227,15 +227,4 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('grid', { name: 'Songs' }).locator('tbody tr').nth(0).dblclick();
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Harbor Lights');
   });
-});
-
-afterAll(async () => {
-  // The README's screenshot is this file's first one. Its port and clock differ on every run,
-  // so it is refreshed only on request: TIDEWAVE_UPDATE_SCREENSHOT=1 npx vitest run test/e2e
-  if (process.env.TIDEWAVE_UPDATE_SCREENSHOT === '1') {
-    await copyFile(
-      join(RESULTS_DIR, 'playing.png'),
-      join(import.meta.dirname, '../../docs/screenshot.png'),
-    );
-  }
 });

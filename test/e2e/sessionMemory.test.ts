@@ -80,4 +80,72 @@ describe('session memory in Chromium', { timeout: 90_000 }, () => {
     expect(played).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('a reload comes back to the same song and position, paused; Play goes on from there', async () => {
+    const requests: Array<{ songId: number; startSeconds?: number }> = [];
+    app = await openApp(env, {
+      override: (base) => ({
+        play: async (request) => {
+          requests.push(request);
+          return base.play(request);
+        },
+      }),
+    });
+    const { page, services } = app;
+    const errors = collectPageErrors(page);
+    await showSongs(page, music.port);
+    await page.getByRole('button', { name: 'Play Night Ferry' }).click();
+    await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Night Ferry');
+    // Three steps of 5 s forward on the seek bar: a seek to 15 s.
+    const seek = page.getByRole('slider', { name: 'Seek' });
+    await seek.focus();
+    for (let step = 0; step < 3; step++) await seek.press('ArrowRight');
+    await expect.poll(() => requests.at(-1)?.startSeconds ?? 0).toBeGreaterThanOrEqual(15);
+    const seekedTo = requests.at(-1)?.startSeconds ?? 0;
+    // Remembered through main's settings file, at once for a seek.
+    await expect
+      .poll(async () => (await services.settings.load()).resume)
+      .toMatchObject({ songId: 2, port: music.port });
+    const elapsed = page.getByLabel('Elapsed time');
+    await expect
+      .poll(async () => timeSeconds(await elapsed.innerText()), { timeout: 15_000 })
+      .toBeGreaterThan(seekedTo);
+
+    await page.reload();
+    await showSongs(page, music.port);
+    await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Night Ferry');
+    await expect
+      .poll(async () => timeSeconds(await elapsed.innerText()))
+      .toBeGreaterThanOrEqual(Math.floor(seekedTo));
+    const shown = await elapsed.innerText();
+    // Paused: the transport offers Play and nothing was asked for since the reload.
+    const asked = requests.length;
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    expect(await play.count()).toBe(1);
+    expect(requests.length).toBe(asked);
+
+    await play.click();
+    await expect.poll(() => requests.length).toBe(asked + 1);
+    const resumed = requests.at(-1);
+    expect(resumed?.songId).toBe(2);
+    // The very position shown (and remembered), not the song's start.
+    expect(formatTime(resumed?.startSeconds ?? 0)).toBe(shown);
+    expect((await services.settings.load()).resume?.seconds).toBe(resumed?.startSeconds);
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await expect
+      .poll(async () => timeSeconds(await elapsed.innerText()), { timeout: 15_000 })
+      .toBeGreaterThan(timeSeconds(shown));
+    expect(errors).toEqual([]);
+  });
 });
+
+function timeSeconds(text: string): number {
+  const [minutes, seconds] = text.split(':').map(Number);
+  return minutes * 60 + seconds;
+}
+
+/** m:ss, as the transport shows a time (formatTime in the renderer). */
+function formatTime(seconds: number): string {
+  const whole = Math.floor(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}

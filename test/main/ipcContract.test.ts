@@ -85,7 +85,7 @@ export function typeLevelContract(): void {
     | 'getSettings'
     | 'setSettings'
   >();
-  expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer'>();
+  expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer' | 'reportPlaying'>();
   expectTypeOf<IpcArgs<'connect'>>().toEqualTypeOf<[string, number]>();
   expectTypeOf<IpcArgs<'startHost'>>().toEqualTypeOf<[HostRequest]>();
   expectTypeOf<IpcResult<'listSongs'>>().toEqualTypeOf<SongInfo[]>();

@@ -91,7 +91,18 @@ const CASES: Record<
       [[{ colour: 'red' }], 'unknown field'],
     ],
   },
+  [IpcSend.reportPlaying]: {
+    good: [{ status: 'playing', songId: 2, title: 'Night Ferry', artist: null }],
+    expectCall: 'onPlaying',
+    bad: [
+      [[{ status: 'loud', songId: 2, title: null, artist: null }], 'Invalid status'],
+      [[{ status: 'idle', songId: -1, title: null, artist: null }], 'Invalid songId'],
+      [[{ status: 'idle', songId: null, title: 'x'.repeat(2000), artist: null }], 'title'],
+    ],
+  },
 };
+
+const isSend = (channel: string) => (Object.values(IpcSend) as string[]).includes(channel);
 
 /** Every channel the renderer may call: the invokes and the one-way sends. */
 const CHANNELS: string[] = [...Object.values(IpcInvoke), ...Object.values(IpcSend)];
@@ -101,6 +112,7 @@ describe('registerIpcHandlers', () => {
   let services: ReturnType<typeof fakeServices>;
   let win: ReturnType<typeof fakeWindow>;
   let pickFolder: ReturnType<typeof vi.fn<(window: unknown) => Promise<string | null>>>;
+  let onPlaying: ReturnType<typeof vi.fn<(report: unknown) => void>>;
   let registration: ReturnType<typeof registerIpcHandlers>;
 
   beforeEach(() => {
@@ -108,23 +120,25 @@ describe('registerIpcHandlers', () => {
     services = fakeServices();
     win = fakeWindow();
     pickFolder = vi.fn(async (_window: unknown): Promise<string | null> => 'result:pickFolder');
+    onPlaying = vi.fn((_report: unknown) => undefined);
     registration = registerIpcHandlers(
       ipcMain as unknown as IpcMain,
       services as unknown as IpcServices,
       () => win.window as unknown as BrowserWindow,
-      { pickFolder, hostableFolders: ['/srv/music'] },
+      { pickFolder, hostableFolders: ['/srv/music'], onPlaying },
     );
     services.host.getState.mockClear(); // registration asks what is hosted
   });
 
   function spyFor(path: string) {
     if (path === 'pickFolder') return pickFolder;
+    if (path === 'onPlaying') return onPlaying;
     const [owner, name] = path.split('.') as [keyof typeof services, string];
     return (services[owner] as unknown as Record<string, ReturnType<typeof vi.fn>>)[name];
   }
 
   function call(channel: string, args: unknown[]) {
-    if (channel === IpcSend.reportBuffer) {
+    if (isSend(channel)) {
       ipcMain.send(win.window.webContents, channel, ...args);
       return Promise.resolve(undefined);
     }
@@ -133,10 +147,9 @@ describe('registerIpcHandlers', () => {
 
   it('registers every invoke channel (report-buffer as a one-way message)', () => {
     for (const channel of CHANNELS) {
-      const registered =
-        channel === IpcSend.reportBuffer
-          ? (ipcMain.listeners.get(channel)?.length ?? 0) > 0
-          : ipcMain.handlers.has(channel);
+      const registered = isSend(channel)
+        ? (ipcMain.listeners.get(channel)?.length ?? 0) > 0
+        : ipcMain.handlers.has(channel);
       expect(registered, channel).toBe(true);
       expect(CASES[channel], `test case for ${channel}`).toBeDefined();
     }
@@ -148,14 +161,14 @@ describe('registerIpcHandlers', () => {
     expect(spyFor(expectCall)).toHaveBeenCalledTimes(1);
     if (channel === IpcInvoke.pickFolder) expect(pickFolder).toHaveBeenCalledWith(win.window);
     else expect(spyFor(expectCall)).toHaveBeenCalledWith(...good);
-    if (channel !== IpcSend.reportBuffer) expect(result).toBe(`result:${expectCall}`);
+    if (!isSend(channel)) expect(result).toBe(`result:${expectCall}`);
   });
 
   it.each(CHANNELS.filter((c) => CASES[c].bad.length > 0))(
     'refuses bad arguments of %s without calling the service',
     async (channel) => {
       for (const [args, message] of CASES[channel].bad) {
-        if (channel === IpcSend.reportBuffer) {
+        if (isSend(channel)) {
           call(channel, args);
         } else {
           await expect(call(channel, args)).rejects.toThrow(message);

@@ -22,7 +22,11 @@ const state = vi.hoisted(() => ({
   app: null as unknown as FakeApp,
   registerSchemesAsPrivileged: null as unknown as (...args: unknown[]) => void,
   unregisterAll: null as unknown as () => void,
-  running: null as unknown as { showWindow: () => Promise<void>; dispose: () => Promise<void> },
+  running: null as unknown as {
+    showWindow: () => Promise<void>;
+    dispose: () => Promise<void>;
+    quitting: () => void;
+  },
 }));
 
 vi.mock('electron', () => ({
@@ -47,7 +51,11 @@ describe('main process lifecycle', () => {
     state.app = new FakeApp();
     state.registerSchemesAsPrivileged = vi.fn();
     state.unregisterAll = vi.fn();
-    state.running = { showWindow: vi.fn(async () => {}), dispose: vi.fn(async () => {}) };
+    state.running = {
+      showWindow: vi.fn(async () => {}),
+      dispose: vi.fn(async () => {}),
+      quitting: vi.fn(),
+    };
   });
   afterEach(() => vi.useRealTimers());
 

@@ -46,6 +46,7 @@ describe('preload bridge', () => {
         'play',
         'stop',
         'reportBuffer',
+        'reportPlaying',
         'startHost',
         'stopHost',
         'getHost',

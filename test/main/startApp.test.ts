@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IpcInvoke } from '../../src/shared/ipcChannels';
+import { IpcEvent, IpcInvoke, IpcSend } from '../../src/shared/ipcChannels';
 import { FakeIpcMain } from './support/fakeIpcMain';
 
 /**
@@ -57,9 +57,13 @@ class FakeWindow extends EventEmitter {
   readonly webContents = Object.assign(new EventEmitter(), {
     setWindowOpenHandler: () => {},
     session: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} },
-    send: () => {},
+    sent: [] as Array<[string, unknown]>,
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload]);
+    },
     postMessage: () => {},
   });
+  hidden = false;
   constructor(readonly options: Record<string, unknown>) {
     super();
     const { x = 0, y = 0, width, height } = options as Record<string, number>;
@@ -67,11 +71,18 @@ class FakeWindow extends EventEmitter {
     state.app.windows.push(this);
   }
   loadURL = async () => {};
-  show() {}
+  show() {
+    this.hidden = false;
+  }
   maximize() {}
   isMaximized = () => false;
   isMinimized = () => false;
   focus() {}
+  hide() {
+    this.hidden = true;
+  }
+  isVisible = () => !this.hidden;
+  isFocused = () => false;
   getNormalBounds = () => this.bounds;
   isDestroyed = () => this.destroyed;
   destroy() {
@@ -82,7 +93,37 @@ class FakeWindow extends EventEmitter {
 
 const LAPTOP = { x: 0, y: 0, width: 1440, height: 875 };
 
+/** Electron's Tray: records its hover text, menu and clicks. */
+class FakeTray extends EventEmitter {
+  tooltip = '';
+  menu: MenuItemConstructorOptions[] = [];
+  destroyed = false;
+  constructor() {
+    super();
+    state.trays.push(this);
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: MenuItemConstructorOptions[]) {
+    this.menu = menu;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
 const state = vi.hoisted(() => ({
+  trays: [] as Array<{
+    tooltip: string;
+    menu: MenuItemConstructorOptions[];
+    destroyed: boolean;
+    emit(event: string): boolean;
+  }>,
+  blocker: { started: [] as string[], stopped: [] as number[] },
+  notifications: [] as Array<{ title: string; body: string }>,
+  settings: { keepPlayingInTray: false, notifyOnNewSong: false } as Record<string, unknown>,
+  settingsListeners: [] as Array<(settings: unknown) => void>,
   app: null as unknown as FakeApp,
   menu: [] as MenuItemConstructorOptions[],
   ipcMain: null as unknown as FakeIpcMain,
@@ -98,8 +139,23 @@ vi.mock('electron', () => ({
   },
   BrowserWindow: FakeWindow,
   Menu: {
-    buildFromTemplate: (template: MenuItemConstructorOptions[]) => (state.menu = template),
+    // The tray's menus are built here too: only the application menu is kept in state.menu.
+    buildFromTemplate: (template: MenuItemConstructorOptions[]) =>
+      template.some((item) => item.label === '&File') ? (state.menu = template) : template,
     setApplicationMenu: () => {},
+  },
+  Tray: FakeTray,
+  nativeImage: { createFromPath: () => ({ resize: () => ({}) }) },
+  Notification: class {
+    static isSupported = () => true;
+    constructor(private readonly options: { title: string; body: string }) {}
+    show() {
+      state.notifications.push({ title: this.options.title, body: this.options.body });
+    }
+  },
+  powerSaveBlocker: {
+    start: (type: string) => state.blocker.started.push(type),
+    stop: (id: number) => void state.blocker.stopped.push(id),
   },
   globalShortcut: { register: () => true, unregister: () => {}, unregisterAll: () => {} },
   protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
@@ -127,7 +183,13 @@ vi.mock('../../src/appServices', async () => {
           getState: () => ({ running: false, folder: null }),
           start: vi.fn(async () => ({ running: true })),
         }),
-        settings: {},
+        settings: {
+          load: async () => state.settings,
+          onChange: (listener: (settings: unknown) => void) => {
+            state.settingsListeners.push(listener);
+            return () => {};
+          },
+        },
         bootstrap: async () => {},
         dispose: vi.fn(async () => {}),
       } as unknown as typeof state.services;
@@ -214,6 +276,79 @@ describe('hosting from the page', () => {
       'Choose the folder with the folder picker first',
     );
     expect(state.services.host.start).toHaveBeenCalledTimes(2);
+    state.app.quit();
+    await vi.waitFor(() => expect(state.app.exited).toBe(true));
+  });
+});
+
+describe('the tray, keep playing in the tray, notifications, no sleep while playing', () => {
+  beforeEach(async () => {
+    state.app = new FakeApp();
+    state.app.userDataDir = await mkdtemp(join(tmpdir(), 'tidewave-tray-'));
+    state.menu = [];
+    state.ipcMain = new FakeIpcMain();
+    state.trays = [];
+    state.blocker = { started: [], stopped: [] };
+    state.notifications = [];
+    state.settings = { keepPlayingInTray: false, notifyOnNewSong: false };
+    state.settingsListeners = [];
+  });
+  afterEach(() => rm(state.app.userDataDir, { recursive: true, force: true }));
+
+  const playing = { status: 'playing', songId: 2, title: 'Night Ferry', artist: 'Band' };
+  const click = (label: string) =>
+    (state.trays[0].menu.find((item) => item.label === label)?.click as () => void)();
+
+  it('follows what plays: tray text and menu, sleep blocked while playing, media keys', async () => {
+    const window = await startMain();
+    expect(state.trays).toHaveLength(1);
+    expect(state.trays[0].tooltip).toBe('Tidewave');
+    state.ipcMain.send(window.webContents, IpcSend.reportPlaying, playing);
+    expect(state.trays[0].tooltip).toBe('Tidewave: Night Ferry — Band');
+    expect(state.blocker.started).toEqual(['prevent-app-suspension']);
+    click('Pause');
+    click('Next');
+    expect(window.webContents.sent).toEqual([
+      [IpcEvent.onMediaKey, 'play-pause'],
+      [IpcEvent.onMediaKey, 'next'],
+    ]);
+    state.ipcMain.send(window.webContents, IpcSend.reportPlaying, { ...playing, status: 'paused' });
+    expect(state.blocker.stopped).toEqual([1]);
+    expect(state.trays[0].menu.some((item) => item.label === 'Play')).toBe(true);
+    // Not the app window, or not a valid report: nothing changes.
+    state.ipcMain.send(new EventEmitter(), IpcSend.reportPlaying, playing);
+    state.ipcMain.send(window.webContents, IpcSend.reportPlaying, { ...playing, status: 'loud' });
+    expect(state.blocker.started).toHaveLength(1);
+    // Off by default: no notification.
+    expect(state.notifications).toEqual([]);
+
+    state.ipcMain.send(window.webContents, IpcSend.reportPlaying, playing);
+    click('Quit Tidewave');
+    await vi.waitFor(() => expect(state.app.exited).toBe(true));
+    expect(state.blocker.stopped).toEqual([1, 2]); // released on quit
+    expect(state.trays[0].destroyed).toBe(true);
+  });
+
+  it('with the settings on: the window closes to the tray, a new song is notified', async () => {
+    const window = await startMain();
+    const closing = () => {
+      const event = preventable();
+      window.emit('close', event);
+      return event.defaultPrevented;
+    };
+    expect(closing()).toBe(false); // off by default: the window closes
+    for (const listener of state.settingsListeners) {
+      listener({ keepPlayingInTray: true, notifyOnNewSong: true });
+    }
+    state.ipcMain.send(window.webContents, IpcSend.reportPlaying, playing);
+    expect(state.notifications).toEqual([{ title: 'Night Ferry', body: 'Band' }]);
+    state.ipcMain.send(window.webContents, IpcSend.reportPlaying, playing);
+    expect(state.notifications).toHaveLength(1); // the same song: once
+    expect(closing()).toBe(true);
+    expect(window.hidden).toBe(true);
+    state.trays[0].emit('click'); // the tray brings the window back
+    await vi.waitFor(() => expect(window.hidden).toBe(false));
+    // Quit really closes it: the quit sequence's 'close' is not prevented.
     state.app.quit();
     await vi.waitFor(() => expect(state.app.exited).toBe(true));
   });

@@ -44,6 +44,9 @@ export const PAGE_BRIDGE_SCRIPT = `(() => {
     reportBuffer: (streamId, buffered, received) => {
       void window.__twInvoke('reportBuffer', [streamId, buffered, received]);
     },
+    reportPlaying: (report) => {
+      void window.__twInvoke('reportPlaying', [report]);
+    },
     startHost: invoke('startHost'),
     stopHost: invoke('stopHost'),
     getHost: invoke('getHost'),

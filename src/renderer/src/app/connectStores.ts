@@ -9,6 +9,8 @@ import { useSettings } from '../stores/settingsStore';
 import { errorMessage } from '../lib/errorMessage';
 import { connectMediaSession } from './mediaSession';
 import { followLibraryChange } from './libraryChanges';
+import { connectPlayingReport } from './playingReport';
+import { connectResumeMemory } from './resumeMemory';
 
 const TICK_MS = 250;
 
@@ -61,6 +63,8 @@ export function connectStores(bridge: TidewaveApi): () => void {
     }),
     useSettings.subscribe(({ settings }) => engine().setVolume(settings?.volume ?? 1)),
     connectMediaSession(),
+    connectPlayingReport(bridge),
+    connectResumeMemory(bridge),
   ];
   const timer = setInterval(() => usePlayerStore.getState().tick(), TICK_MS);
   void loadInitialState();

@@ -15,7 +15,8 @@ export function ProgressBar() {
     (s) => s.songs.find((song) => song.id === songId)?.durationSeconds ?? null,
   );
   const canSeek = status !== 'idle' && duration !== null && duration > 0;
-  const shown = status === 'idle' ? 0 : Math.min(elapsed, duration ?? elapsed);
+  // Idle shows where Play would start: 0, or the position remembered from the last session.
+  const shown = Math.min(elapsed, duration ?? elapsed);
   const fraction = duration ? Math.min(1, shown / duration) : 0;
 
   function onClick(event: MouseEvent<HTMLDivElement>) {

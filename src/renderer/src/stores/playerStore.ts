@@ -81,7 +81,8 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
         await engine().resume();
       } else {
         const start = useLibraryStore.getState().selectedId ?? songId ?? songs()[0]?.id ?? null;
-        if (start !== null) await get().play(start);
+        // The song shown (e.g. remembered from the last session) goes on from where it is.
+        if (start !== null) await get().play(start, start === songId ? get().elapsedSeconds : 0);
       }
     },
 

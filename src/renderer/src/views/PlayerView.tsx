@@ -1,4 +1,5 @@
 import { ConnectionBar } from '../components/ConnectionBar';
+import { DesktopSettings } from '../components/DesktopSettings';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { HostPanel } from '../components/HostPanel';
 import { ShareIcon, WaveIcon } from '../components/icons';
@@ -35,6 +36,7 @@ export function PlayerView() {
           <ShareIcon size={18} />
           Host a library
         </button>
+        <DesktopSettings />
       </header>
       <div className="stack">
         <ErrorBanner />

@@ -33,6 +33,14 @@ describe('type-ahead', () => {
     expect(isTypeAheadKey('/', plain, begun, 100)).toBe(true);
   });
 
+  it('leaves a lone M to the mute shortcut; inside a word it is a letter', () => {
+    expect(isTypeAheadKey('m', plain, EMPTY_TYPE_AHEAD, 0)).toBe(false);
+    expect(isTypeAheadKey('M', plain, EMPTY_TYPE_AHEAD, 0)).toBe(false);
+    const begun = extendTypeAhead(EMPTY_TYPE_AHEAD, 'h', 0);
+    expect(isTypeAheadKey('m', plain, begun, 100)).toBe(true);
+    expect(isTypeAheadKey('m', plain, begun, TYPE_AHEAD_RESET_MS + 1)).toBe(false);
+  });
+
   it('finds the next title with a letter, cycling and wrapping', () => {
     expect(findTypeAhead(shown, titles, 'h', -1)).toBe(0);
     expect(findTypeAhead(shown, titles, 'h', 0)).toBe(3);

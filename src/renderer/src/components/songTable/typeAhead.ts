@@ -9,8 +9,15 @@ export interface TypeAhead {
 
 export const EMPTY_TYPE_AHEAD: TypeAhead = { buffer: '', at: -Infinity };
 
-/** Whether a key press is a letter for type-ahead: one character, no modifier; a space or a
- * `/` only inside a word already begun (alone, they stay the play/pause and filter shortcuts). */
+/**
+ * Keys that are shortcuts when pressed alone (play/pause, the filter, mute) and letters only
+ * inside a word already begun. Q and Shift+Q follow the same rule (queueKeys.ts).
+ */
+const SHORTCUT_FIRST = new Set([' ', '/', 'm', 'M']);
+
+/** Whether a key press is a letter for type-ahead: one character, no modifier; a space, a `/`
+ * or an M only inside a word already begun (alone, they stay the play/pause, filter and mute
+ * shortcuts). */
 export function isTypeAheadKey(
   key: string,
   modifiers: { ctrlKey: boolean; metaKey: boolean; altKey: boolean },
@@ -18,7 +25,7 @@ export function isTypeAheadKey(
   now: number,
 ): boolean {
   if (key.length !== 1 || modifiers.ctrlKey || modifiers.metaKey || modifiers.altKey) return false;
-  if (key !== ' ' && key !== '/') return true;
+  if (!SHORTCUT_FIRST.has(key)) return true;
   return state.buffer !== '' && now - state.at <= TYPE_AHEAD_RESET_MS;
 }
 

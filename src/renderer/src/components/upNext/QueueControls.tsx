@@ -39,7 +39,8 @@ export function QueueControls() {
       <button
         type="button"
         className={`icon-button mode-button${panelOpen ? ' is-on' : ''}`}
-        aria-label={`Up next (${queued} queued)`}
+        // Not in parentheses: axe drops a parenthetical, and the badge's number must be in the name.
+        aria-label={`Up next, ${queued} queued`}
         aria-expanded={panelOpen}
         aria-controls={panelOpen ? 'up-next' : undefined}
         title="Up next"

@@ -1,0 +1,78 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { Settings } from '../../../shared/tidewaveApi';
+import { useSettings } from '../stores/settingsStore';
+
+type DesktopToggle = 'keepPlayingInTray' | 'notifyOnNewSong';
+
+const TOGGLES: ReadonlyArray<{ key: DesktopToggle; label: string; hint: string }> = [
+  {
+    key: 'keepPlayingInTray',
+    label: 'Keep playing in the tray when the window closes',
+    hint: 'The tray icon brings the window back; Quit in its menu ends the app.',
+  },
+  {
+    key: 'notifyOnNewSong',
+    label: 'Show a notification when a new song starts',
+    hint: 'Only while the window is not in front.',
+  },
+];
+
+/**
+ * The desktop settings (issue 10): a toggle in the top bar opens a panel with two checkboxes,
+ * both off by default and saved at once; Escape closes the panel and returns to its button.
+ */
+export function DesktopSettings() {
+  const settings = useSettings((s) => s.settings);
+  const update = useSettings((s) => s.update);
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    setOpen(false);
+    toggle.current?.focus();
+  }
+
+  const value = (key: DesktopToggle, saved: Settings | null) => saved?.[key] === true;
+
+  return (
+    <div className="desktop-settings">
+      <button
+        ref={toggle}
+        type="button"
+        className="host-toggle"
+        aria-expanded={open}
+        aria-controls={open ? 'desktop-settings-panel' : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        Settings
+      </button>
+      {open && (
+        <section
+          id="desktop-settings-panel"
+          className="panel desktop-settings-panel"
+          aria-labelledby="desktop-settings-title"
+          onKeyDown={onKeyDown}
+        >
+          <h2 id="desktop-settings-title">Settings</h2>
+          {TOGGLES.map(({ key, label, hint }) => (
+            <label key={key} className="setting-row">
+              <input
+                type="checkbox"
+                checked={value(key, settings)}
+                disabled={settings === null}
+                onChange={(e) => void update({ [key]: e.target.checked })}
+              />
+              <span>
+                {label}
+                <span className="setting-hint">{hint}</span>
+              </span>
+            </label>
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}
