@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario';
 import { abuse } from './abuse';
+import { clickToSound } from './clickToSound';
 import { clientMemory } from './clientMemory';
 import { concurrency } from './concurrency';
 import { decoderSpeed } from './decoderSpeed';
@@ -26,4 +27,5 @@ export const SCENARIOS: readonly Scenario[] = [
   abuse,
   songTable,
   library,
+  clickToSound,
 ];
