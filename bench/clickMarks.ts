@@ -8,6 +8,7 @@ export interface StreamTrace {
   firstQueuedAt: number;
   firstQueuedContextTime: number;
   leastLeadSeconds: number;
+  gaps: number;
 }
 
 /** Mirrors OutputClock in src/renderer/src/audio/testHooks.ts. */
@@ -56,19 +57,20 @@ export const CLICK_MARKS_SCRIPT = `(() => {
 export class MainMarks {
   readonly playHandled = new Map<number, number>();
   readonly firstAudio = new Map<number, number>();
-  /** Per reset of the decoder (one per stream, in order): when its first song bytes came. */
-  private readonly firstBytes: Array<number | null> = [];
+  /** Per reset of the decoder (one per stream, in order): when it was ready, its first bytes. */
+  private readonly decodes: Array<{ ready: number; firstBytes: number | null }> = [];
 
-  /** The app's decoder, noting when each song's first bytes reach it (nothing else changes). */
+  /** The app's decoder, noting when it is ready for a song and the song's first bytes reach it. */
   wrapDecoder(decoder: StreamDecoder): StreamDecoder {
-    const marks = this.firstBytes;
+    const marks = this.decodes;
     return {
       async reset() {
         await decoder.reset();
-        marks.push(null);
+        marks.push({ ready: now(), firstBytes: null });
       },
       decode(bytes: Uint8Array): Promise<PcmChunk | null> {
-        if (marks.length > 0) marks[marks.length - 1] ??= now();
+        const current = marks.at(-1);
+        if (current) current.firstBytes ??= now();
         return decoder.decode(bytes);
       },
       end: () => decoder.end(),
@@ -76,9 +78,9 @@ export class MainMarks {
     };
   }
 
-  /** When the newest stream's first bytes reached the decoder. */
-  latestFirstBytes(): number | null {
-    return this.firstBytes.at(-1) ?? null;
+  /** The newest stream's decoder marks. */
+  latestDecode(): { ready: number; firstBytes: number | null } | null {
+    return this.decodes.at(-1) ?? null;
   }
 }
 

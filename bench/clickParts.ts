@@ -5,6 +5,8 @@ export interface ClickMarks {
   sent: number;
   /** Main's services got it. */
   handled: number;
+  /** The decoder was reset for the song (it waits for the worker's start on a first play). */
+  decoderReady: number;
   /** The song's first bytes reached the decoder. */
   firstBytes: number;
   /** Main emitted the first PCM chunk. */
@@ -20,7 +22,8 @@ export interface ClickMarks {
 export const CLICK_PARTS = [
   'renderer: click → request sent',
   'IPC request (test bridge)',
-  'server: request → first song bytes at the decoder',
+  'decoder ready (reset; worker start on a first play)',
+  'server: first song bytes at the decoder, after that',
   'decode: first bytes → first PCM chunk',
   'IPC to the page (test bridge, base64)',
   'scheduling margin',
@@ -42,7 +45,8 @@ export function splitClick(marks: ClickMarks): ClickSplit {
     parts: {
       'renderer: click → request sent': marks.sent - marks.click,
       'IPC request (test bridge)': marks.handled - marks.sent,
-      'server: request → first song bytes at the decoder': marks.firstBytes - marks.handled,
+      'decoder ready (reset; worker start on a first play)': marks.decoderReady - marks.handled,
+      'server: first song bytes at the decoder, after that': marks.firstBytes - marks.decoderReady,
       'decode: first bytes → first PCM chunk': marks.firstAudio - marks.firstBytes,
       'IPC to the page (test bridge, base64)': marks.queued - marks.firstAudio,
       'scheduling margin': marks.marginMs,

@@ -96,11 +96,13 @@ export class ClickSession {
       if (nodeTime === null || nodeTime === undefined) throw new Error(`clicktosound: no ${what}`);
       return nodeTime + this.offset;
     };
+    const decode = this.marks.latestDecode();
     const split = splitClick({
       click: clickAt,
       sent,
       handled: toPage(this.marks.playHandled.get(streamId), 'play handled'),
-      firstBytes: toPage(this.marks.latestFirstBytes(), 'song bytes'),
+      decoderReady: toPage(decode?.ready, 'decoder reset'),
+      firstBytes: toPage(decode?.firstBytes, 'song bytes'),
       firstAudio: toPage(this.marks.firstAudio.get(streamId), 'first audio'),
       queued: trace.firstQueuedAt,
       marginMs: (trace.firstStart - trace.firstQueuedContextTime) * 1000,
@@ -109,9 +111,10 @@ export class ClickSession {
     return { ...split, baseLatencyMs: clock.baseLatency * 1000, streamId };
   }
 
-  /** The least time any chunk of the stream was queued ahead of its start so far (ms). */
-  async leastLeadMs(streamId: number): Promise<number> {
-    return ((await readTrace(this.page, streamId))?.leastLeadSeconds ?? NaN) * 1000;
+  /** The least time any chunk of the stream was queued ahead of its start (ms), and its gaps. */
+  async queueing(streamId: number): Promise<{ leastLeadMs: number; gaps: number }> {
+    const trace = await readTrace(this.page, streamId);
+    return { leastLeadMs: (trace?.leastLeadSeconds ?? NaN) * 1000, gaps: trace?.gaps ?? NaN };
   }
 
   close(): Promise<void> {

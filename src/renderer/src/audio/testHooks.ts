@@ -21,6 +21,8 @@ export interface StreamTrace {
   firstQueuedContextTime: number;
   /** The least time any of its chunks was queued ahead of its start (seconds). */
   leastLeadSeconds: number;
+  /** Chunks that did not start where the previous one ended: underruns heard as gaps. */
+  gaps: number;
 }
 
 /** Where the context's clock meets the page's, and what the output adds (the bench's probe). */
@@ -74,6 +76,7 @@ class StreamTracer {
   private firstQueuedAt = 0;
   private firstQueuedContextTime = 0;
   private leastLeadSeconds = Infinity;
+  private gaps = 0;
 
   constructor(private readonly sampleRate: number) {}
 
@@ -84,14 +87,14 @@ class StreamTracer {
       this.firstStart = startTime;
       this.firstQueuedAt = performance.now();
       this.firstQueuedContextTime = contextTime;
-    }
+    } else if (Math.abs(startTime - this.lastEnd) > 1e-6) this.gaps += 1;
     this.leastLeadSeconds = Math.min(this.leastLeadSeconds, startTime - contextTime);
     this.lastEnd = startTime + (chunk.channels[0]?.length ?? 0) / chunk.sampleRate;
   }
 
   trace(): StreamTrace {
     const { sampleRate, firstStart, lastEnd, firstQueuedAt, firstQueuedContextTime } = this;
-    const { leastLeadSeconds } = this;
+    const { leastLeadSeconds, gaps } = this;
     const firstChunk = this.first ?? { frames: 0, checksum: '' };
     return {
       sampleRate,
@@ -103,6 +106,7 @@ class StreamTracer {
       firstQueuedAt,
       firstQueuedContextTime,
       leastLeadSeconds,
+      gaps,
     };
   }
 }
