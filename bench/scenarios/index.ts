@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario';
 import { abuse } from './abuse';
+import { appMemory } from './appMemory';
 import { clickToSound } from './clickToSound';
 import { clientMemory } from './clientMemory';
 import { concurrency } from './concurrency';
@@ -28,4 +29,5 @@ export const SCENARIOS: readonly Scenario[] = [
   songTable,
   library,
   clickToSound,
+  appMemory,
 ];
