@@ -94,3 +94,34 @@ describe('ScheduleClock lead', () => {
     expect(clock.lead).toBe(0.03);
   });
 });
+
+describe('ScheduleClock lead after clean songs', () => {
+  it('halves a grown lead back, not below where it began, after each clean 10 s', () => {
+    const clock = new ScheduleClock(44100, 0.03, 0.01, 0.2);
+    let now = 0;
+    for (let i = 0; i < 3; i++) {
+      clock.place(441, 44100, now);
+      now += 1;
+      clock.place(441, 44100, now); // late: an underrun
+    }
+    expect(clock.lead).toBe(0.2);
+    const leads: number[] = [];
+    for (let song = 0; song < 5; song++) {
+      clock.reset();
+      for (let i = 0; i < 40; i++) clock.place(11025, 44100, now); // 10 s queued in time
+      clock.reset();
+      leads.push(clock.lead);
+    }
+    expect(leads).toEqual([0.1, 0.05, 0.03, 0.03, 0.03]);
+  });
+
+  it('keeps a grown lead when the songs between are short or underrun', () => {
+    const clock = new ScheduleClock(44100, 0.03, 0.01, 0.2);
+    clock.place(441, 44100, 0);
+    clock.place(441, 44100, 1); // underrun: 0.06
+    clock.reset();
+    for (let i = 0; i < 10; i++) clock.place(11025, 44100, 1); // 2.5 s only
+    clock.reset();
+    expect(clock.lead).toBe(0.06);
+  });
+});
