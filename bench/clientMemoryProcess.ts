@@ -1,7 +1,6 @@
 // The client side of the memory scenario, alone in its process so its RSS is the player's own:
 // `tsx bench/clientMemoryProcess.ts '<ClientMemoryPlan JSON>'`; the result comes back over IPC.
-import { PlaybackService } from '../src/player';
-import { FastRenderer } from './fastRenderer';
+import type { PlaybackService } from '../src/player';
 import { slope } from './stats';
 import { sleep, withTimeout } from './timing';
 
@@ -12,9 +11,13 @@ export interface ClientMemoryPlan {
   speed: number;
   sampleMs: number;
   timeoutMs: number;
+  /** The bundled decoder worker, as the app ships it (the .ts source runs tsx in the worker). */
+  decoderWorkerPath?: string;
 }
 
 export interface ClientMemoryResult {
+  /** RSS of this process before the player's code was loaded: Node, tsx and the bench's glue. */
+  rssBaselineMb: number;
   audioSeconds: number;
   wallSeconds: number;
   rssStartMb: number;
@@ -32,7 +35,12 @@ export type ClientMemoryMessage =
 const MB = 1024 * 1024;
 
 async function measure(plan: ClientMemoryPlan): Promise<ClientMemoryResult> {
-  const service = new PlaybackService();
+  globalThis.gc?.();
+  const rssBaseline = process.memoryUsage().rss;
+  // Loaded only now, so the baseline above holds none of the player's code.
+  const { PlaybackService } = await import('../src/player');
+  const { FastRenderer } = await import('./fastRenderer');
+  const service = new PlaybackService({ decoderWorkerPath: plan.decoderWorkerPath });
   const renderer = new FastRenderer(service, plan.speed);
   const samples: Array<{ audioMinutes: number; rss: number; paused: boolean }> = [];
   let sampler: NodeJS.Timeout | undefined;
@@ -61,6 +69,7 @@ async function measure(plan: ClientMemoryPlan): Promise<ClientMemoryResult> {
     const audioMinutes = renderer.playedSeconds / 60 + renderer.bufferedSeconds / 60;
     const steady = samples.filter((sample) => sample.audioMinutes >= audioMinutes / 4);
     return {
+      rssBaselineMb: rssBaseline / MB,
       audioSeconds: audioMinutes * 60,
       wallSeconds: (performance.now() - started) / 1000,
       rssStartMb: rssStart / MB,

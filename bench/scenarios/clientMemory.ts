@@ -9,6 +9,7 @@ import { slopeReport } from '../memorySlope';
 import { metricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
 import { spawnTsChild } from '../spawnTsChild';
+import { buildDecoderWorker } from '../../test/e2e/support/buildDecoderWorker';
 import { withTimeout } from '../timing';
 
 const CLIENT_ENTRY = fileURLToPath(new URL('../clientMemoryProcess.ts', import.meta.url));
@@ -41,13 +42,22 @@ export const clientMemory: Scenario = {
     const runs = context.quick ? 1 : 2;
     const speed = 150;
     const server = await context.servers.unpaced();
+    // The worker as the app ships it: its .ts source would run tsx inside the worker too.
+    const decoderWorkerPath = await buildDecoderWorker();
     const results: ClientMemoryResult[] = [];
     for (let run = 0; run < runs; run++) {
       context.progress(
         `clientmemory: a ${minutes}-minute song at ${speed}x, run ${run + 1}/${runs}`,
       );
       const timeoutMs = (song.durationSeconds / speed) * 1000 * 4 + 30_000;
-      const plan = { port: server.port, songId: song.id, speed, sampleMs: 250, timeoutMs };
+      const plan = {
+        port: server.port,
+        songId: song.id,
+        speed,
+        sampleMs: 250,
+        timeoutMs,
+        decoderWorkerPath,
+      };
       results.push(await runClient(plan));
     }
     const scenario = 'client memory';
@@ -59,6 +69,19 @@ export const clientMemory: Scenario = {
         `RSS at start (${what})`,
         'MB',
         results.map((r) => r.rssStartMb),
+        {
+          reference: {
+            label: 'same process before the player is loaded (Node + tsx)',
+            values: results.map((r) => r.rssBaselineMb),
+          },
+        },
+      ),
+      metricRow(
+        scenario,
+        "the player's own share at start (worker, WASM, code, buffers)",
+        'MB',
+        results.map((r) => r.rssStartMb - r.rssBaselineMb),
+        { note: 'RSS at start minus the baseline; the bundled decoder worker, as shipped' },
       ),
       metricRow(
         scenario,

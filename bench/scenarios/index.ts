@@ -1,5 +1,7 @@
 import type { Scenario } from '../scenario';
 import { abuse } from './abuse';
+import { appMemory } from './appMemory';
+import { clickToSound } from './clickToSound';
 import { clientMemory } from './clientMemory';
 import { cluster } from './cluster';
 import { concurrency } from './concurrency';
@@ -28,4 +30,6 @@ export const SCENARIOS: readonly Scenario[] = [
   songTable,
   library,
   cluster,
+  clickToSound,
+  appMemory,
 ];

@@ -106,10 +106,14 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   }
 
   /** Disconnects an existing session first. */
-  connect(host: string, port: number): Promise<ConnectionState> {
+  async connect(host: string, port: number): Promise<ConnectionState> {
     this.stopReconnecting();
     this.cancelStream();
-    return this.connection.connect(host, port);
+    const state = await this.connection.connect(host, port);
+    // The decoder's worker and its WASM start now, not on the first click (over a second of a
+    // first play's click to sound on a busy machine, `npm run bench -- --only clicktosound`).
+    if (state.status === 'connected') this.useDecoder();
+    return state;
   }
 
   /** Sends quit; quitAcknowledged tells whether the server answered. */

@@ -45,7 +45,10 @@ export class AudioEngine implements PlaybackEngine {
 
   constructor(private readonly report: BufferReporter) {}
 
-  resume(): Promise<void> {
+  async resume(): Promise<void> {
+    // Making the context blocks the page (hundreds of ms on a busy machine): on the first play
+    // it waits a task, so the play request the same click sends goes out first.
+    if (!this.output.created) await new Promise((resolve) => setTimeout(resolve, 0));
     return this.output.resume();
   }
 

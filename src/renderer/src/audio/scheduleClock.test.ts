@@ -60,3 +60,68 @@ describe('ScheduleClock', () => {
     expect(clock.endTime).toBe(0);
   });
 });
+
+describe('ScheduleClock lead', () => {
+  it('starts a fresh run by default well under 0.1 s ahead of now (a click is not held back)', () => {
+    const clock = new ScheduleClock(44100);
+    const { startTime } = clock.place(2205, 44100, 2);
+    expect(startTime - 2).toBeGreaterThan(0.01);
+    expect(startTime - 2).toBeLessThan(0.05);
+  });
+
+  it('doubles the lead of later fresh runs after each underrun, up to a bound', () => {
+    const clock = new ScheduleClock(44100, 0.03, 0.01, 0.2);
+    const leads: number[] = [];
+    let now = 0;
+    for (let i = 0; i < 6; i++) {
+      clock.place(441, 44100, now); // 10 ms, then the next chunk comes a second late
+      now += 1;
+      const late = clock.place(441, 44100, now);
+      expect(late.underrun).toBe(true);
+      leads.push(clock.lead);
+      clock.reset(); // a new song starts a fresh run with the grown lead
+      const fresh = clock.place(441, 44100, now);
+      expect(fresh.startTime - now).toBeGreaterThanOrEqual(clock.lead - 1 / 44100);
+      now += 1;
+      clock.reset();
+    }
+    expect(leads).toEqual([0.06, 0.12, 0.2, 0.2, 0.2, 0.2]);
+  });
+
+  it('keeps its lead when the audio keeps up', () => {
+    const clock = new ScheduleClock(44100, 0.03);
+    for (let i = 0; i < 100; i++) clock.place(441, 44100, i * 0.005);
+    expect(clock.lead).toBe(0.03);
+  });
+});
+
+describe('ScheduleClock lead after clean songs', () => {
+  it('halves a grown lead back, not below where it began, after each clean 10 s', () => {
+    const clock = new ScheduleClock(44100, 0.03, 0.01, 0.2);
+    let now = 0;
+    for (let i = 0; i < 3; i++) {
+      clock.place(441, 44100, now);
+      now += 1;
+      clock.place(441, 44100, now); // late: an underrun
+    }
+    expect(clock.lead).toBe(0.2);
+    const leads: number[] = [];
+    for (let song = 0; song < 5; song++) {
+      clock.reset();
+      for (let i = 0; i < 40; i++) clock.place(11025, 44100, now); // 10 s queued in time
+      clock.reset();
+      leads.push(clock.lead);
+    }
+    expect(leads).toEqual([0.1, 0.05, 0.03, 0.03, 0.03]);
+  });
+
+  it('keeps a grown lead when the songs between are short or underrun', () => {
+    const clock = new ScheduleClock(44100, 0.03, 0.01, 0.2);
+    clock.place(441, 44100, 0);
+    clock.place(441, 44100, 1); // underrun: 0.06
+    clock.reset();
+    for (let i = 0; i < 10; i++) clock.place(11025, 44100, 1); // 2.5 s only
+    clock.reset();
+    expect(clock.lead).toBe(0.06);
+  });
+});

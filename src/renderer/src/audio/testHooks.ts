@@ -16,6 +16,23 @@ export interface StreamTrace {
   /** Context times of the stream's first sample and of the end of its last queued sample. */
   firstStart: number;
   lastEnd: number;
+  /** performance.now() and the context's clock when the first chunk entered the queue. */
+  firstQueuedAt: number;
+  firstQueuedContextTime: number;
+  /** The least time any of its chunks was queued ahead of its start (seconds). */
+  leastLeadSeconds: number;
+  /** Chunks that did not start where the previous one ended: underruns heard as gaps. */
+  gaps: number;
+}
+
+/** Where the context's clock meets the page's, and what the output adds (the bench's probe). */
+export interface OutputClock {
+  /** getOutputTimestamp(): the sample leaving the output now, and when (performance.now()). */
+  contextTime: number;
+  performanceTime: number;
+  currentTime: number;
+  baseLatency: number;
+  outputLatency: number;
 }
 
 export interface TidewaveTestHooks {
@@ -27,6 +44,7 @@ export interface TidewaveTestHooks {
   queuedSeconds(): number;
   liveSources(): number;
   bookkeeping(): Bookkeeping;
+  outputClock(): OutputClock | null;
 }
 
 /** Sizes of the engine's per-stream records: bounded by the queue, not by what has played. */
@@ -55,20 +73,28 @@ class StreamTracer {
   private first: { frames: number; checksum: string } | null = null;
   private firstStart = 0;
   private lastEnd = 0;
+  private firstQueuedAt = 0;
+  private firstQueuedContextTime = 0;
+  private leastLeadSeconds = Infinity;
+  private gaps = 0;
 
   constructor(private readonly sampleRate: number) {}
 
-  add(chunk: AudioChunk, startTime: number): void {
+  add(chunk: AudioChunk, startTime: number, contextTime: number): void {
     this.checksum.update(chunk.channels);
     if (!this.first) {
       this.first = { frames: this.checksum.frames, checksum: this.checksum.hex };
       this.firstStart = startTime;
-    }
+      this.firstQueuedAt = performance.now();
+      this.firstQueuedContextTime = contextTime;
+    } else if (Math.abs(startTime - this.lastEnd) > 1e-6) this.gaps += 1;
+    this.leastLeadSeconds = Math.min(this.leastLeadSeconds, startTime - contextTime);
     this.lastEnd = startTime + (chunk.channels[0]?.length ?? 0) / chunk.sampleRate;
   }
 
   trace(): StreamTrace {
-    const { sampleRate, firstStart, lastEnd } = this;
+    const { sampleRate, firstStart, lastEnd, firstQueuedAt, firstQueuedContextTime } = this;
+    const { leastLeadSeconds, gaps } = this;
     const firstChunk = this.first ?? { frames: 0, checksum: '' };
     return {
       sampleRate,
@@ -77,6 +103,10 @@ class StreamTracer {
       firstChunk,
       firstStart,
       lastEnd,
+      firstQueuedAt,
+      firstQueuedContextTime,
+      leastLeadSeconds,
+      gaps,
     };
   }
 }
@@ -86,7 +116,7 @@ export function installTestHooks(engine: AudioEngine): void {
   const inspector = engine.inspect();
   inspector.tap((chunk, startTime) => {
     const tracer = tracers.get(chunk.streamId) ?? new StreamTracer(chunk.sampleRate);
-    tracer.add(chunk, startTime);
+    tracer.add(chunk, startTime, inspector.now());
     tracers.set(chunk.streamId, tracer);
   });
   (globalThis as HookHost).__tidewaveTestHooks = {
@@ -98,5 +128,18 @@ export function installTestHooks(engine: AudioEngine): void {
     queuedSeconds: () => engine.snapshot().bufferedAheadSeconds,
     liveSources: () => inspector.liveSources(),
     bookkeeping: () => ({ ...inspector.records(), traces: tracers.size }),
+    outputClock: () => outputClock(inspector.context()),
+  };
+}
+
+function outputClock(context: AudioContext | null): OutputClock | null {
+  if (!context) return null;
+  const stamp = context.getOutputTimestamp();
+  return {
+    contextTime: stamp.contextTime ?? 0,
+    performanceTime: stamp.performanceTime ?? 0,
+    currentTime: context.currentTime,
+    baseLatency: context.baseLatency,
+    outputLatency: context.outputLatency,
   };
 }

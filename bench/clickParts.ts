@@ -1,0 +1,67 @@
+/** One play's marks, every time already in the page's clock (ms, performance.now()). */
+export interface ClickMarks {
+  click: number;
+  /** The renderer sent the play request. */
+  sent: number;
+  /** Main's services got it. */
+  handled: number;
+  /** The decoder was reset for the song (it waits for the worker's start on a first play). */
+  decoderReady: number;
+  /** The song's first bytes reached the decoder. */
+  firstBytes: number;
+  /** Main emitted the first PCM chunk. */
+  firstAudio: number;
+  /** The page queued it on the AudioContext. */
+  queued: number;
+  /** How far ahead of the context's clock it was scheduled (ms). */
+  marginMs: number;
+  /** When its first sample leaves the output (from getOutputTimestamp()). */
+  leaves: number;
+}
+
+export const CLICK_PARTS = [
+  'renderer: click → request sent',
+  'IPC request (test bridge)',
+  'decoder ready (reset; worker start on a first play)',
+  'server: first song bytes at the decoder, after that',
+  'decode: first bytes → first PCM chunk',
+  'IPC to the page (test bridge, base64)',
+  'scheduling margin',
+  'output latency',
+] as const;
+
+export type ClickPart = (typeof CLICK_PARTS)[number];
+
+export interface ClickSplit {
+  total: number;
+  parts: Record<ClickPart, number>;
+}
+
+/** Splits click → sound into consecutive parts that add up to the total. */
+export function splitClick(marks: ClickMarks): ClickSplit {
+  const scheduled = marks.queued + marks.marginMs;
+  return {
+    total: marks.leaves - marks.click,
+    parts: {
+      'renderer: click → request sent': marks.sent - marks.click,
+      'IPC request (test bridge)': marks.handled - marks.sent,
+      'decoder ready (reset; worker start on a first play)': marks.decoderReady - marks.handled,
+      'server: first song bytes at the decoder, after that': marks.firstBytes - marks.decoderReady,
+      'decode: first bytes → first PCM chunk': marks.firstAudio - marks.firstBytes,
+      'IPC to the page (test bridge, base64)': marks.queued - marks.firstAudio,
+      'scheduling margin': marks.marginMs,
+      'output latency': marks.leaves - scheduled,
+    },
+  };
+}
+
+/**
+ * When the sample scheduled at context time `startTime` leaves the output, in the page's clock:
+ * getOutputTimestamp() pairs the context time of the sample leaving now with performance.now().
+ */
+export function leavesAt(
+  startTime: number,
+  stamp: { contextTime: number; performanceTime: number },
+): number {
+  return stamp.performanceTime + (startTime - stamp.contextTime) * 1000;
+}

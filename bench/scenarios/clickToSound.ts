@@ -1,0 +1,160 @@
+import { CLICK_MARKS_SCRIPT } from '../clickMarks';
+import { CLICK_PARTS } from '../clickParts';
+import { ClickSession, type MeasuredClick } from '../clickSession';
+import { measureFirstAudioFloor } from '../firstAudioFloor';
+import { metricRow, type MetricRow } from '../metricRow';
+import type { BenchContext, Scenario } from '../scenario';
+import { median } from '../stats';
+import { sleep } from '../timing';
+import { startE2eEnvironment, startMusicServer } from '../../test/e2e/support/e2eEnvironment';
+
+/** How long each song plays before the next click: past its start-up burst. */
+const PLAY_MS = 700;
+const KINDS = [
+  'first play after opening',
+  'play from idle',
+  'song switch',
+  'next in queue',
+] as const;
+type Kind = (typeof KINDS)[number];
+
+/** One page: a cold first play, then rounds of switch, next-in-queue, stop and play from idle. */
+async function measurePage(
+  session: ClickSession,
+  rounds: number,
+  results: Record<Kind, MeasuredClick[]>,
+  queueing: Array<{ leastLeadMs: number; gaps: number }>,
+): Promise<void> {
+  const { page } = session;
+  const rows = page.locator('tbody tr');
+  const count = await rows.count();
+  const playRow = (i: number) => () =>
+    rows
+      .nth(i % count)
+      .locator('.row-play')
+      .click();
+  const played = async (kind: Kind, click: () => Promise<void>) => {
+    const measured = await session.time(click);
+    results[kind].push(measured);
+    await sleep(PLAY_MS);
+    queueing.push(await session.queueing(measured.streamId));
+  };
+  await played('first play after opening', playRow(0));
+  for (let round = 0; round < rounds; round++) {
+    await played('song switch', playRow(round + 1));
+    await rows
+      .nth((round + 2) % count)
+      .getByRole('button', { name: /to play next$/ })
+      .click();
+    await played('next in queue', () =>
+      page.getByRole('button', { name: 'Next song', exact: true }).click(),
+    );
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await sleep(300);
+    await played('play from idle', playRow(round));
+  }
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+}
+
+/** The part with the largest median, and that median. */
+function largestPart(clicks: readonly MeasuredClick[]): string {
+  if (clicks.length === 0) return 'none measured';
+  const [part, ms] = CLICK_PARTS.map(
+    (name) => [name, median(clicks.map((c) => c.parts[name]))] as const,
+  ).sort((a, b) => b[1] - a[1])[0];
+  return `${part} (${ms.toFixed(1)} ms)`;
+}
+
+/**
+ * Click to sound in Chromium: the real renderer (production React build) and the real main
+ * services (through the e2e test bridge), from the play button's click to the first sample
+ * leaving the AudioContext, split into its parts. Floor from the same run: a 4 KB round trip
+ * plus first-frame decode (as `ttfa`'s) plus the context's baseLatency.
+ */
+export const clickToSound: Scenario = {
+  name: 'clicktosound',
+  async run(context: BenchContext) {
+    const pages = context.quick ? 1 : 4;
+    const rounds = context.quick ? 4 : 8;
+    const results: Record<Kind, MeasuredClick[]> = {
+      'first play after opening': [],
+      'play from idle': [],
+      'song switch': [],
+      'next in queue': [],
+    };
+    const queueing: Array<{ leastLeadMs: number; gaps: number }> = [];
+    const env = await startE2eEnvironment({ productionReact: true });
+    const music = await startMusicServer();
+    try {
+      await env.context.addInitScript(CLICK_MARKS_SCRIPT);
+      for (let run = 0; run < pages; run++) {
+        context.progress(`clicktosound: page ${run + 1}/${pages}`);
+        const session = await ClickSession.open(env, music.port);
+        try {
+          await measurePage(session, rounds, results, queueing);
+        } finally {
+          await session.close();
+        }
+      }
+    } finally {
+      await music.server.close();
+      await env.close();
+    }
+    const bare = await context.servers.bare();
+    const files = context.library.bundled.map((song) => song.file);
+    const plays = Math.max(...KINDS.map((kind) => results[kind].length));
+    const order = Array.from({ length: plays }, (_, i) => files[i % files.length]);
+    const baseLatency = median(KINDS.flatMap((kind) => results[kind].map((r) => r.baseLatencyMs)));
+    const floor = (await measureFirstAudioFloor(bare.port, order, 10_000)).map(
+      (ms) => ms + baseLatency,
+    );
+    const reference = {
+      label: `floor: 4 KB round trip + first frame decode + baseLatency (${baseLatency.toFixed(1)} ms)`,
+      values: floor,
+    };
+    const scenario = 'click to sound';
+    const out: MetricRow[] = KINDS.map((kind) =>
+      metricRow(
+        scenario,
+        `${kind}: click → first sample out`,
+        'ms',
+        results[kind].map((r) => r.total),
+        {
+          reference,
+          note: `target within 2x of the floor; largest part: ${largestPart(results[kind])}`,
+        },
+      ),
+    );
+    const warm = [
+      ...results['play from idle'],
+      ...results['song switch'],
+      ...results['next in queue'],
+    ];
+    for (const part of CLICK_PARTS) {
+      out.push(
+        metricRow(
+          scenario,
+          `part: ${part}`,
+          'ms',
+          warm.map((r) => r.parts[part]),
+        ),
+      );
+    }
+    out.push(
+      metricRow(
+        scenario,
+        'least lead of any queued chunk (first 0.7 s of each song)',
+        'ms',
+        queueing.map((q) => q.leastLeadMs),
+      ),
+      metricRow(
+        scenario,
+        'gaps inside a song (underruns), first 0.7 s',
+        'count',
+        queueing.map((q) => q.gaps),
+        { note: 'each doubles the lead of later songs (up to 200 ms)' },
+      ),
+    );
+    return out;
+  },
+};
