@@ -18,9 +18,12 @@ export interface FrameIndex {
 // Far larger than any MPEG frame (under 3 KiB), so a chunk always holds a frame and the next header.
 const CHUNK_BYTES = 64 * 1024;
 
-/** Reads an MP3 file chunk by chunk and lists its audio frames. */
-export async function buildFrameIndex(filePath: string): Promise<FrameIndex> {
-  const walker = await walkMp3File(filePath, false);
+/**
+ * Reads an MP3 file chunk by chunk and lists its audio frames. Given an opened file, reads that
+ * one (and leaves it open): the server plans a seek in the very file it checked and streams.
+ */
+export async function buildFrameIndex(filePath: string, opened?: FileHandle): Promise<FrameIndex> {
+  const walker = await walkMp3File(filePath, false, opened);
   return {
     offsets: walker.offsets,
     mainDataBegin: walker.mainDataBegin,
@@ -48,8 +51,12 @@ function timelineOf(walker: MpegFrameWalker, frames: number | null, path: string
 }
 
 /** Walks the file's frames; with `stopAtTag`, stops after the first chunk if it holds a tag. */
-async function walkMp3File(filePath: string, stopAtTag: boolean): Promise<MpegFrameWalker> {
-  const file = await open(filePath, 'r');
+async function walkMp3File(
+  filePath: string,
+  stopAtTag: boolean,
+  opened?: FileHandle,
+): Promise<MpegFrameWalker> {
+  const file = opened ?? (await open(filePath, 'r'));
   try {
     const { size } = await file.stat();
     const walker = new MpegFrameWalker(size);
@@ -66,7 +73,7 @@ async function walkMp3File(filePath: string, stopAtTag: boolean): Promise<MpegFr
     }
     return walker;
   } finally {
-    await file.close();
+    if (!opened) await file.close();
   }
 }
 

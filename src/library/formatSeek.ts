@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { planFlacSeek } from './flacSeek';
-import { planSongSeek } from './mp3FrameIndex';
+import { planSongSeek, sharedFrameIndexCache } from './mp3FrameIndex';
 import { planOpusSeek } from './opusSeek';
 import type { AudioFormat } from './sniffFormat';
 import { planVorbisSeek } from './vorbisSeek';
@@ -33,7 +33,8 @@ export async function planFormatSeek(
   seconds: number,
 ): Promise<FormatSeekPlan> {
   if (format === 'mp3') {
-    const plan = await planSongSeek(path, seconds);
+    // Through the opened file, not the path: the path may name another file by now.
+    const plan = await planSongSeek(path, seconds, sharedFrameIndexCache, file);
     return { ...plan, prefix: Buffer.alloc(0) };
   }
   if (format === 'wav') return planWavSeek(file, seconds);

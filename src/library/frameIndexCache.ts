@@ -1,7 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { stat, type FileHandle } from 'node:fs/promises';
 import { buildFrameIndex, type FrameIndex } from './buildFrameIndex';
 
 interface CachedIndex {
+  /** Which file (a path may be given another one), and which version of it. */
+  ino: number;
   mtimeMs: number;
   sizeBytes: number;
   index: Promise<FrameIndex>;
@@ -9,7 +11,8 @@ interface CachedIndex {
 
 /**
  * Remembers the frame indexes of recently used files, so repeated seeks in a song read the file
- * once. An entry is rebuilt when the file's modification time or size changes.
+ * once. An entry is rebuilt when the path names another file (inode), or the file's modification
+ * time or size changes.
  */
 export class FrameIndexCache {
   // A Map iterates in insertion order, so re-inserting on use makes the first key the stalest.
@@ -17,16 +20,18 @@ export class FrameIndexCache {
 
   constructor(private readonly maxEntries = 16) {}
 
-  async get(filePath: string): Promise<FrameIndex> {
-    const { mtimeMs, size } = await stat(filePath);
+  /** With `opened`, the index is of that file (read through it), whatever the path holds now. */
+  async get(filePath: string, opened?: FileHandle): Promise<FrameIndex> {
+    const { ino, mtimeMs, size } = await (opened ? opened.stat() : stat(filePath));
     const cached = this.entries.get(filePath);
     this.entries.delete(filePath);
-    if (cached && cached.mtimeMs === mtimeMs && cached.sizeBytes === size) {
+    if (cached && cached.ino === ino && cached.mtimeMs === mtimeMs && cached.sizeBytes === size) {
       this.entries.set(filePath, cached);
       return cached.index;
     }
     // The promise is cached, so seeks arriving while the file is read share one read.
-    const entry: CachedIndex = { mtimeMs, sizeBytes: size, index: buildFrameIndex(filePath) };
+    const index = buildFrameIndex(filePath, opened);
+    const entry: CachedIndex = { ino, mtimeMs, sizeBytes: size, index };
     this.entries.set(filePath, entry);
     this.evictStalest();
     entry.index.catch(() => {
