@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario';
 import { abuse } from './abuse';
 import { clientMemory } from './clientMemory';
 import { concurrency } from './concurrency';
+import { decoderFormats } from './decoderFormats';
 import { decoderSpeed } from './decoderSpeed';
 import { library } from './library';
 import { slowLink } from './slowLink';
@@ -15,6 +16,7 @@ import { timeToFirstAudio } from './timeToFirstAudio';
 /** Every scenario, in the order a full run measures them. */
 export const SCENARIOS: readonly Scenario[] = [
   decoderSpeed,
+  decoderFormats,
   timeToFirstAudio,
   songSwitch,
   stop,
