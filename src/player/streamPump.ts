@@ -3,11 +3,13 @@ import type { StreamOrigin } from '../client/streamOrigin';
 import { DecoderStoppedError, pcmSeconds, type PcmChunk, type StreamDecoder } from '../decoder';
 import type { AudioChunk, StreamEvent } from '../shared/tidewaveApi';
 import { CoverArtSniffer } from './coverArtSniffer';
-import { decodeSliceBytes } from './decodeSlice';
 import { FlowGate } from './flowGate';
 import { PcmAccumulator } from './pcmAccumulator';
 import { describePlaybackError } from './playbackErrors';
 import { planWindow, SampleWindow } from './sampleWindow';
+
+/** About one network packet of song bytes per decode: a fraction of a second of audio. */
+const DECODE_SLICE_BYTES = 4096;
 
 export type PumpState = 'streaming' | 'ended' | 'stopped' | 'failed';
 
@@ -44,8 +46,6 @@ export class StreamPump {
   sampleRate: number | null = null;
   private readonly accumulator: PcmAccumulator;
   private readonly cover: CoverArtSniffer;
-  /** Song bytes fed since the first audio and the seconds they gave: the slice size's basis. */
-  private readonly fed = { bytes: 0, seconds: 0 };
   private window: SampleWindow | null = null;
 
   constructor(
@@ -108,18 +108,11 @@ export class StreamPump {
    * in slices and wait for the renderer between them: that keeps chunks small and the bound tight.
    */
   private async decodeSlices(bytes: Buffer): Promise<boolean> {
-    for (let offset = 0; offset < bytes.length;) {
+    for (let offset = 0; offset < bytes.length; offset += DECODE_SLICE_BYTES) {
       if (this.state !== 'streaming') return false;
-      const slice = bytes.subarray(
-        offset,
-        offset + decodeSliceBytes(this.fed.bytes, this.fed.seconds),
-      );
-      offset += slice.length;
+      const slice = bytes.subarray(offset, offset + DECODE_SLICE_BYTES);
       this.cover.push(slice);
-      const pcm = await this.decodeStep(() => this.decoder.decode(slice));
-      if (pcm || this.fed.seconds > 0) this.fed.bytes += slice.length;
-      this.fed.seconds += pcm ? pcmSeconds(pcm) : 0;
-      this.emit(pcm);
+      this.emit(await this.decodeStep(() => this.decoder.decode(slice)));
       await this.gate.whenOpen();
     }
     return this.state === 'streaming';
