@@ -5,6 +5,7 @@ import { clickToSound } from './clickToSound';
 import { clientMemory } from './clientMemory';
 import { cluster } from './cluster';
 import { concurrency } from './concurrency';
+import { decoderFormats } from './decoderFormats';
 import { decoderSpeed } from './decoderSpeed';
 import { library } from './library';
 import { slowLink } from './slowLink';
@@ -18,6 +19,7 @@ import { timeToFirstAudio } from './timeToFirstAudio';
 /** Every scenario, in the order a full run measures them. */
 export const SCENARIOS: readonly Scenario[] = [
   decoderSpeed,
+  decoderFormats,
   timeToFirstAudio,
   songSwitch,
   stop,
