@@ -25,3 +25,9 @@ export {
 export { DEFAULT_ACCESS_POLICY, type AccessPolicy } from './accessPolicy';
 export { ACCESS_REQUIRED_MESSAGE } from './accessGate';
 export { LibraryReloader, type LibraryReloaderOptions } from './libraryReloader';
+export {
+  DISCONNECTED_BY_HOST,
+  ListenerRegistry,
+  type Listener,
+  type ListenerState,
+} from './listenerRegistry';
