@@ -6,6 +6,7 @@ import {
   PacketTooLargeError,
   PacketType,
   PAUSE_FEATURE,
+  HELLO_FEATURE,
   clientMessages,
   type Packet,
 } from '../protocol';
@@ -64,6 +65,8 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private lastSocketError: Error | null = null;
   private quitResult: Promise<QuitResult> | null = null;
   private quitAcknowledged = false;
+  /** Sent once, after the first list reply that names `hello` (PROTOCOL §18). */
+  private helloName: string | null;
 
   private constructor(
     private readonly socket: Socket,
@@ -75,6 +78,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 5000;
     this.songHighWaterMark = options.songHighWaterMark ?? SONG_STREAM_HIGH_WATER_MARK;
     this.log = options.log ?? (() => {});
+    this.helloName = options.clientName ?? null;
     this.parser = new FrameParser(options.maxPacketBytes ?? CLIENT_MAX_PACKET_BYTES);
     this.router = new PlaybackRouter(this.requestTimeoutMs, () => this.updateFlow());
     this.writer = new RequestWriter({
@@ -124,6 +128,10 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     const list = parseSongListReply(packet, this.log);
     this.writer.metadata = list.hasMetadata;
     this.hold.setSupported(list.features.includes(PAUSE_FEATURE));
+    if (this.helloName !== null && list.features.includes(HELLO_FEATURE) && !this.closed) {
+      this.socket.write(clientMessages.hello(this.helloName)); // no reply comes
+      this.helloName = null;
+    }
     return list;
   }
 

@@ -16,6 +16,8 @@ export interface ServerConnectionOptions {
   /** Asked when the connection is lost unasked: true makes the state 'reconnecting', not 'error'
    * (the owner then calls reconnectOnce until it succeeds, or giveUp). */
   shouldReconnect?: () => boolean;
+  /** Sent to servers that take it, for the host's listeners table (PROTOCOL §18). */
+  clientName?: string;
 }
 
 /**
@@ -62,6 +64,7 @@ export class ServerConnection extends EventEmitter<{
         port,
         connectTimeoutMs: this.options.connectTimeoutMs,
         requestTimeoutMs: this.options.listTimeoutMs,
+        clientName: this.options.clientName,
         log: this.options.log,
       });
       if (stale()) throw new Error('Replaced by a newer connection');
@@ -96,6 +99,7 @@ export class ServerConnection extends EventEmitter<{
         port,
         connectTimeoutMs: this.options.connectTimeoutMs,
         requestTimeoutMs: this.options.listTimeoutMs,
+        clientName: this.options.clientName,
         log: this.options.log,
       });
       if (stale()) throw new Error('Replaced by a newer connection');
