@@ -21,6 +21,8 @@ export interface ServerCliOptions {
   name?: string;
   /** Folder for the id table and scan cache (`--state`); undefined keeps them in memory. */
   stateDir?: string;
+  /** Print the listeners table this often (`--status SECONDS`); SIGUSR1 prints it anyway. */
+  statusSeconds?: number;
 }
 
 export interface ServerCliLimits {
@@ -62,7 +64,8 @@ function collectAddress(text: string, previous: string[]): string[] {
 
 /**
  * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet] [--no-watch] [--max-connections n]
- * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]... [--state dir]`. On bad arguments commander
+ * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]... [--state dir]
+ * [--status seconds]`. On bad arguments commander
  * prints the error and the usage text, then this throws a CommanderError with exitCode 2
  * (0 for --help).
  */
@@ -112,6 +115,11 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
       '--state <dir>',
       'keep song ids and the scan cache in this folder, so ids and tags survive restarts',
     )
+    .option(
+      '--status <seconds>',
+      'print who is listening every so often (also on SIGUSR1: kill -USR1 PID)',
+      parseSeconds,
+    )
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -132,6 +140,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     announce?: boolean;
     name?: string;
     state?: string;
+    status?: number;
   }>();
   const limits: ServerCliLimits = {};
   if (options.maxConnections !== undefined) limits.maxConnections = options.maxConnections;
@@ -152,5 +161,6 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     announce: options.announce,
     name: options.name,
     ...(options.state === undefined ? {} : { stateDir: options.state }),
+    ...(options.status === undefined ? {} : { statusSeconds: options.status }),
   };
 }
