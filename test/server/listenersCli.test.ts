@@ -77,6 +77,7 @@ describe('tidewave-server prints its listeners', () => {
     expect(rowOf('Ana')).toContain('Ana ]0;owned'); // the hello name was cleaned by the server
     expect(rowOf('Ana')).toMatch(/0 Harbor Lights +0:0\d +\d+(\.\d)? kB/);
     expect(rowOf('Ben')).toContain('2 Night Ferry');
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(run.stdout()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
