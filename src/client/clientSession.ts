@@ -65,6 +65,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private lastSocketError: Error | null = null;
   private quitResult: Promise<QuitResult> | null = null;
   private quitAcknowledged = false;
+  private dismissed = false;
   /** Sent once, after the first list reply that names `hello` (PROTOCOL §18). */
   private helloName: string | null;
 
@@ -95,6 +96,10 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.items = new ItemDispatch(this.assembler, this.router, this.replies, {
       changed: (change) => this.emit('changed', change),
       accessRefused: (reason) => (this.failureReason ??= reason),
+      disconnectedByHost: () => {
+        this.failureReason ??= 'The host disconnected this player';
+        this.dismissed = true;
+      },
       stopAnswered: () => this.writer.sendHeldPlay(),
       updateFlow: () => this.updateFlow(),
       log: this.log,
@@ -249,6 +254,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       lastSocketError,
     });
     this.closeInfo = { reason, expected: this.ending !== null };
+    if (this.dismissed) this.closeInfo.dismissed = true;
     const error = new ConnectionClosedError(reason);
     this.replies.rejectAll(error);
     this.router.failAll(error);

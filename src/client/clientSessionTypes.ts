@@ -31,6 +31,8 @@ export interface SessionCloseInfo {
   reason: string;
   /** True when this side asked for the close (quit or close). */
   expected: boolean;
+  /** The host disconnected this client on purpose (PROTOCOL §18.2): do not reconnect. */
+  dismissed?: boolean;
 }
 
 export interface QuitResult {

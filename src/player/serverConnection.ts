@@ -166,13 +166,14 @@ export class ServerConnection extends EventEmitter<{
     session.on('changed', (change) => {
       if (generation === this.generation) this.emit('library', change);
     });
-    session.on('close', ({ reason, expected }) => {
+    session.on('close', ({ reason, expected, dismissed }) => {
       if (expected || generation !== this.generation) return;
       this.current = null;
       const error = describeConnectionLoss(reason);
       // A failed reconnect's session says nothing: the reconnect loop is still in charge.
       if (this.stateNow.status === 'reconnecting') return;
-      const status = this.options.shouldReconnect?.() ? 'reconnecting' : 'error';
+      // A host that let this player go would only be reconnected to against its will.
+      const status = !dismissed && this.options.shouldReconnect?.() ? 'reconnecting' : 'error';
       this.setState({ ...this.stateNow, status, error });
     });
   }

@@ -9,7 +9,10 @@ export const MAX_HELLO_NAME_BYTES = 128;
 export function helloName(name: string): string {
   const clean = name
     // eslint-disable-next-line no-control-regex -- control and direction characters are what go
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+      ' ',
+    )
     .replace(/</g, '\u2039')
     .replace(/>/g, '\u203a')
     .replace(/\s+/g, ' ')

@@ -29,6 +29,8 @@ export type PacketType = (typeof PacketType)[keyof typeof PacketType];
 export const PAUSE_FEATURE = 'pause';
 /** Names in a metadata list reply's fourth field: the server takes `hello` (PROTOCOL §18). */
 export const HELLO_FEATURE = 'hello';
+/** The `error` text of a listener the host let go, before the close (PROTOCOL §18.2). */
+export const DISCONNECTED_BY_HOST = 'disconnected by the host';
 
 /** Extra field of a `list` request asking for the metadata extension. */
 export const LIST_METADATA_FLAG = 'meta';

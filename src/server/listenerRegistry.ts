@@ -1,3 +1,4 @@
+import { DISCONNECTED_BY_HOST } from '../protocol';
 import type { ListenerInfo } from '../shared/listenerInfo';
 
 /** What a connection's requests tell about it; the request handler keeps it up to date. */
@@ -21,8 +22,7 @@ export interface Listener {
   disconnect(message: string): void;
 }
 
-/** What a listener disconnected by the host is told (PROTOCOL §18.2). */
-export const DISCONNECTED_BY_HOST = 'disconnected by the host';
+export { DISCONNECTED_BY_HOST };
 
 /**
  * The connections a server has open, numbered, for the host's listeners table: each row is read

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../shared/defaults';
+import { DEFAULT_HOST_LIMITS, DEFAULT_SETTINGS } from '../shared/defaults';
 import { AppSettings } from './appSettings';
 
 describe('AppSettings', () => {
@@ -22,6 +22,7 @@ describe('AppSettings', () => {
       port: 8080,
       volume: 0.8,
       onboarded: false,
+      hostLimits: DEFAULT_HOST_LIMITS,
     });
   });
 
@@ -36,6 +37,7 @@ describe('AppSettings', () => {
       port: 8080,
       volume: 0.3,
       onboarded: true,
+      hostLimits: DEFAULT_HOST_LIMITS,
     });
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(await reopened.load());
   });
@@ -62,5 +64,23 @@ describe('AppSettings', () => {
     const file = join(dir, 'settings.json');
     await writeFile(file, JSON.stringify({ host: 'box', port: 99999, volume: 'loud', extra: 1 }));
     expect(await new AppSettings(file).load()).toEqual({ ...DEFAULT_SETTINGS, host: 'box' });
+  });
+
+  it('keeps each host limit in its range and defaults the others', async () => {
+    const file = join(dir, 'settings.json');
+    const hostLimits = {
+      maxConnections: 200,
+      maxConnectionsPerAddress: 0,
+      requestTimeoutSeconds: 1.5,
+    };
+    await writeFile(file, JSON.stringify({ hostLimits }));
+    expect((await new AppSettings(file).load()).hostLimits).toEqual({
+      ...DEFAULT_HOST_LIMITS,
+      maxConnections: 200,
+    });
+    const store = new AppSettings(file);
+    const chosen = { maxConnections: 5, maxConnectionsPerAddress: 2, requestTimeoutSeconds: 30 };
+    await store.update({ hostLimits: chosen });
+    expect((await new AppSettings(file).load()).hostLimits).toEqual(chosen);
   });
 });

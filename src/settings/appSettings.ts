@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS } from '../shared/defaults';
 import type { Settings } from '../shared/tidewaveApi';
+import { sanitizeHostLimits } from './hostLimits';
 import { JsonFile } from './jsonFile';
 
 /**
@@ -42,7 +43,7 @@ export class AppSettings {
 
 /** Keeps each known field that has the right type and range; the rest come from the defaults. */
 export function sanitizeSettings(value: Record<string, unknown>): Settings {
-  const { host, port, volume, onboarded } = value;
+  const { host, port, volume, onboarded, hostLimits } = value;
   return {
     host: typeof host === 'string' && host.trim() !== '' ? host.trim() : DEFAULT_SETTINGS.host,
     port:
@@ -52,6 +53,7 @@ export function sanitizeSettings(value: Record<string, unknown>): Settings {
     volume:
       typeof volume === 'number' && volume >= 0 && volume <= 1 ? volume : DEFAULT_SETTINGS.volume,
     onboarded: typeof onboarded === 'boolean' ? onboarded : DEFAULT_SETTINGS.onboarded,
+    hostLimits: sanitizeHostLimits(hostLimits),
   };
 }
 

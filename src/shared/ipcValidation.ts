@@ -10,7 +10,8 @@ import {
   type IpcArgs,
   type SendMethod,
 } from './ipcChannels';
-import type { HostRequest, LibraryChange, PlayRequest, Settings } from './tidewaveApi';
+import { HOST_LIMIT_RANGES } from './defaults';
+import type { HostLimits, HostRequest, LibraryChange, PlayRequest, Settings } from './tidewaveApi';
 
 export class IpcValidationError extends Error {
   override readonly name = 'IpcValidationError';
@@ -118,11 +119,30 @@ export function validateHostRequest(value: unknown): HostRequest {
   };
 }
 
+/** All three caps, each a whole number in its range (HOST_LIMIT_RANGES). */
+export function validateHostLimits(value: unknown): HostLimits {
+  const names = Object.keys(HOST_LIMIT_RANGES) as Array<keyof HostLimits>;
+  const fields = record('hostLimits', value, names);
+  const limits = {} as HostLimits;
+  for (const name of names) {
+    const { min, max } = HOST_LIMIT_RANGES[name];
+    const field = fields[name];
+    const ok = Number.isInteger(field) && (field as number) >= min && (field as number) <= max;
+    limits[name] = ok ? (field as number) : fail(name, `an integer from ${min} to ${max}`, field);
+  }
+  return limits;
+}
+
+export function validateListenerId(value: unknown): number {
+  return isCount(value) ? value : fail('listener id', 'a non-negative integer', value);
+}
+
 const SETTINGS_FIELDS: { [K in keyof Settings]: (value: unknown) => Settings[K] } = {
   host: validateHost,
   port: (value) => validatePort(value),
   volume: validateVolume,
   onboarded: (value) => validateBoolean('onboarded', value),
+  hostLimits: validateHostLimits,
 };
 
 export function validateSettingsPatch(value: unknown): Partial<Settings> {
@@ -175,6 +195,9 @@ export const ipcArgumentValidators: { [M in IpcMethod]: Validator<M> } = {
   startHost: ([request]) => [validateHostRequest(request)],
   stopHost: none,
   getHost: none,
+  listListeners: none,
+  disconnectListener: ([id]) => [validateListenerId(id)],
+  disconnectAllListeners: none,
   pickFolder: none,
   getSettings: none,
   setSettings: ([patch]) => [validateSettingsPatch(patch)],

@@ -45,6 +45,9 @@ function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers 
     reportBuffer: (streamId, buffered, received) =>
       playback.reportBuffer(streamId, buffered, received),
     startHost: (request) => host.start(request),
+    listListeners: async () => host.listListeners(),
+    disconnectListener: async (id) => host.disconnectListener(id),
+    disconnectAllListeners: async () => host.disconnectAllListeners(),
     stopHost: () => host.stop(),
     getHost: async () => host.getState(),
     pickFolder: async () => null,
