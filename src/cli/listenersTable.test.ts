@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ListenerInfo } from '../shared/listenerInfo';
-import { formatBytes, formatConnectedFor, formatListenersTable } from './listenersTable';
+import { formatBytes, formatConnectedFor } from '../shared/listenerFormat';
+import { formatListenersTable } from './listenersTable';
 
 const row = (over: Partial<ListenerInfo>): ListenerInfo => ({
   id: 1,
