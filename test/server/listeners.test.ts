@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ClientSession } from '../../src/client';
 import { DISCONNECTED_BY_HOST } from '../../src/server';
 import { encodeProxyV2 } from '../../src/server/proxyProtocolV2';
 import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
@@ -112,5 +113,26 @@ describe("the server's listeners", () => {
     check.send('list<NEXT;><END;>');
     await check.nextPacket();
     expect(server.listeners.size).toBe(1);
+  });
+
+  it('with an access code, takes the name only from an admitted client', async () => {
+    running = await startTestServer({ accessCode: 'open sesame' });
+    const { server, port } = running;
+    const stranger = await connect();
+    stranger.send('hello<NEXT;>Intruder<NEXT;><END;>stop<NEXT;><END;>');
+    await stranger.readUntil('stop');
+    const session = await ClientSession.connect({
+      host: '127.0.0.1',
+      port,
+      accessCode: 'open sesame',
+      clientName: 'Friend',
+    });
+    try {
+      await session.list();
+      await waitFor(() => server.listeners.list().some((row) => row.name === 'Friend'));
+      expect(server.listeners.list().map((row) => row.name)).toEqual([null, 'Friend']);
+    } finally {
+      session.close();
+    }
   });
 });
