@@ -98,6 +98,18 @@ describe('the host panel lists who listens', { timeout: 90_000 }, () => {
     await expect
       .poll(() => services.playback.getConnection(), { timeout: 30_000 })
       .toMatchObject({ status: 'error', error: expect.stringMatching(/host disconnected/i) });
+
+    // The caps are settings of the hosting, saved from the panel, applied at the next start.
+    await panel.getByText('Connection limits').click();
+    const perAddress = panel.getByRole('spinbutton', { name: 'Connections from one address' });
+    await perAddress.fill('0');
+    await perAddress.blur();
+    expect(await perAddress.getAttribute('aria-invalid')).toBe('true');
+    await perAddress.fill('3');
+    await perAddress.blur();
+    await expect
+      .poll(async () => (await services.settings.load()).hostLimits.maxConnectionsPerAddress)
+      .toBe(3);
     expect(errors).toEqual([]);
   });
 });

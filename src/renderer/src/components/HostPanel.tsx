@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DEFAULT_PORT, LOOPBACK_HOST } from '../../../shared/defaults';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useHostStore } from '../stores/hostStore';
+import { HostLimitsFields } from './HostLimitsFields';
 import { HostStatus } from './HostStatus';
 import { ListenersList } from './ListenersList';
 
@@ -75,6 +76,7 @@ export function HostPanel() {
           {host.running ? 'Stop hosting' : 'Start hosting'}
         </button>
       </div>
+      <HostLimitsFields />
       <HostStatus
         host={host}
         onListen={() => host.port !== null && void connect(LOOPBACK_HOST, host.port)}
