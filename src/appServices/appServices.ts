@@ -3,7 +3,7 @@ import { ServerStartError } from '../server';
 import type { HostRequest, HostState } from '../shared/tidewaveApi';
 import { HostService, type HostServiceOptions } from '../host';
 import { PlaybackService, type PlaybackServiceOptions } from '../player';
-import { AppSettings, HostingRecord } from '../settings';
+import { AppSettings, HostingRecord, serverLimitsOf } from '../settings';
 import { DEFAULT_SETTINGS, LOOPBACK_HOST } from '../shared/defaults';
 
 export interface AppServicesOptions {
@@ -34,9 +34,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...options.playback,
     decoderWorkerPath: options.decoderWorkerPath,
   });
-  // Song ids and the scan cache of each hosted folder live beside the settings.
-  const host = new HostService({ stateDir: join(options.userDataDir, 'library'), ...options.host });
   const settings = new AppSettings(join(options.userDataDir, 'settings.json'));
+  // Song ids and the scan cache of each hosted folder live beside the settings.
+  const host = new HostService({
+    stateDir: join(options.userDataDir, 'library'),
+    limits: async () => serverLimitsOf((await settings.load()).hostLimits),
+    ...options.host,
+  });
   const hosting = new HostingRecord(join(options.userDataDir, 'hosting.json'));
   let saving: Promise<void> = Promise.resolve();
   const remember = (state: HostState) => {

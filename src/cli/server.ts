@@ -13,6 +13,7 @@ import { AccessCodeFileError, readAccessCodeFile } from './accessCodeFile';
 import type { LibraryAnnouncer } from '../discovery';
 import { announceServer, defaultLibraryName } from './serverAnnouncement';
 import { parseServerArgs } from './serverArgs';
+import { reportListeners } from './listenersReport';
 import { formatServerBanner } from './serverBanner';
 
 // Two levels below the package root both as src/cli/server.ts and as out/cli/server.js.
@@ -91,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
   // Songs copied in or deleted are served (and announced) without a restart.
   const reloader = options.watch ? new LibraryReloader(server, { log }) : null;
   stopOnSignals(server, announcer, reloader, options.drainSpreadMs);
+  reportListeners(server, options.statusSeconds, (line) => console.log(line));
   if (access) console.log('Access code required: only Tidewave clients that know it can connect.');
   const { maxConnections, maxConnectionsPerAddress, requestTimeoutMs } = server.limits;
   console.log(

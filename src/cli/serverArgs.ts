@@ -24,6 +24,8 @@ export interface ServerCliOptions {
   stateDir?: string;
   /** On SIGTERM, close the connections over this many ms (`--drain-seconds`; drainPlan.ts). */
   drainSpreadMs: number;
+  /** Print the listeners table this often (`--status SECONDS`); SIGUSR1 prints it anyway. */
+  statusSeconds?: number;
 }
 
 export interface ServerCliLimits {
@@ -75,7 +77,7 @@ function collectAddress(text: string, previous: string[]): string[] {
 /**
  * Reads `<port> [folder] [--host addr] [--no-pacing] [--quiet] [--no-watch] [--max-connections n]
  * [--max-per-address n] [--request-timeout seconds] [--proxy-from addr]... [--state dir]
- * [--drain-seconds s]`. On bad arguments commander
+ * [--drain-seconds s] [--status seconds]`. On bad arguments commander
  * prints the error and the usage text, then this throws a CommanderError with exitCode 2
  * (0 for --help).
  */
@@ -130,6 +132,11 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
       'on SIGTERM, stop accepting and close connections over this many seconds; players resume elsewhere (default: 5)',
       parseDrainSeconds,
     )
+    .option(
+      '--status <seconds>',
+      'print who is listening every so often (also on SIGUSR1: kill -USR1 PID)',
+      parseSeconds,
+    )
     .showHelpAfterError()
     .exitOverride((error: CommanderError) => {
       const helpOrVersion = error.exitCode === 0;
@@ -151,6 +158,7 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     name?: string;
     state?: string;
     drainSeconds?: number;
+    status?: number;
   }>();
   const limits: ServerCliLimits = {};
   if (options.maxConnections !== undefined) limits.maxConnections = options.maxConnections;
@@ -172,5 +180,6 @@ export function parseServerArgs(argv: readonly string[], defaultFolder: string):
     name: options.name,
     ...(options.state === undefined ? {} : { stateDir: options.state }),
     drainSpreadMs: Math.round((options.drainSeconds ?? DEFAULT_DRAIN_SPREAD_MS / 1000) * 1000),
+    ...(options.status === undefined ? {} : { statusSeconds: options.status }),
   };
 }

@@ -6,6 +6,7 @@ import {
   PacketTooLargeError,
   PacketType,
   PAUSE_FEATURE,
+  HELLO_FEATURE,
   clientMessages,
   type Packet,
 } from '../protocol';
@@ -64,6 +65,9 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private lastSocketError: Error | null = null;
   private quitResult: Promise<QuitResult> | null = null;
   private quitAcknowledged = false;
+  private dismissed = false;
+  /** Sent once, after the first list reply that names `hello` (PROTOCOL §18). */
+  private helloName: string | null;
 
   private constructor(
     private readonly socket: Socket,
@@ -75,6 +79,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 5000;
     this.songHighWaterMark = options.songHighWaterMark ?? SONG_STREAM_HIGH_WATER_MARK;
     this.log = options.log ?? (() => {});
+    this.helloName = options.clientName ?? null;
     this.parser = new FrameParser(options.maxPacketBytes ?? CLIENT_MAX_PACKET_BYTES);
     this.router = new PlaybackRouter(this.requestTimeoutMs, () => this.updateFlow());
     this.writer = new RequestWriter({
@@ -91,6 +96,10 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.items = new ItemDispatch(this.assembler, this.router, this.replies, {
       changed: (change) => this.emit('changed', change),
       accessRefused: (reason) => (this.failureReason ??= reason),
+      disconnectedByHost: () => {
+        this.failureReason ??= 'The host disconnected this player';
+        this.dismissed = true;
+      },
       stopAnswered: () => this.writer.sendHeldPlay(),
       updateFlow: () => this.updateFlow(),
       log: this.log,
@@ -124,6 +133,10 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     const list = parseSongListReply(packet, this.log);
     this.writer.metadata = list.hasMetadata;
     this.hold.setSupported(list.features.includes(PAUSE_FEATURE));
+    if (this.helloName !== null && list.features.includes(HELLO_FEATURE) && !this.closed) {
+      this.socket.write(clientMessages.hello(this.helloName)); // no reply comes
+      this.helloName = null;
+    }
     return list;
   }
 
@@ -241,6 +254,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       lastSocketError,
     });
     this.closeInfo = { reason, expected: this.ending !== null };
+    if (this.dismissed) this.closeInfo.dismissed = true;
     const error = new ConnectionClosedError(reason);
     this.replies.rejectAll(error);
     this.router.failAll(error);

@@ -13,6 +13,11 @@ export interface ClientSessionOptions {
   maxPacketBytes?: number;
   /** The library's access code: proved (never sent) before any request (docs/PROTOCOL.md §15). */
   accessCode?: string;
+  /**
+   * What to call this client in the host's listeners table: sent with `hello` to a server whose
+   * list reply names that extension (docs/PROTOCOL.md §18), never to others.
+   */
+  clientName?: string;
   /** Receives notes about ignored packets and similar oddities. */
   log?: (message: string) => void;
 }
@@ -26,6 +31,8 @@ export interface SessionCloseInfo {
   reason: string;
   /** True when this side asked for the close (quit or close). */
   expected: boolean;
+  /** The host disconnected this client on purpose (PROTOCOL §18.2): do not reconnect. */
+  dismissed?: boolean;
 }
 
 export interface QuitResult {

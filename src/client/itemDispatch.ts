@@ -1,4 +1,4 @@
-import { PacketType } from '../protocol';
+import { DISCONNECTED_BY_HOST, PacketType } from '../protocol';
 import { isAccessRefusal } from './accessHandshake';
 import { parseChangedNotice, type LibraryChange } from './changedNotice';
 import type { PendingReplies } from './pendingReplies';
@@ -10,6 +10,8 @@ export interface ItemHooks {
   changed(change: LibraryChange): void;
   /** The server refused access: the reason for the close that follows. */
   accessRefused(reason: string): void;
+  /** The host let this client go (PROTOCOL §18.2): the close that follows is final. */
+  disconnectedByHost(): void;
   /** A stop reply settled its request: a held play may go out. */
   stopAnswered(): void;
   updateFlow(): void;
@@ -38,6 +40,7 @@ export class ItemDispatch {
     if (packet.type === PacketType.Error) {
       const message = packet.fields[1]?.toString('utf8') || 'request refused';
       if (isAccessRefusal(message)) this.hooks.accessRefused(`Access refused: ${message}`);
+      if (message === DISCONNECTED_BY_HOST) this.hooks.disconnectedByHost();
       if (!this.router.onServerError(message, discarding))
         this.hooks.log(`Server error: ${message}`);
       return;

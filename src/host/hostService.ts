@@ -7,7 +7,8 @@ import {
   ServerStartError,
   type LibraryServer,
 } from '../server';
-import type { PacingOptions } from '../server';
+import type { ConnectionLimits, PacingOptions } from '../server';
+import type { ListenerInfo } from '../shared/listenerInfo';
 import { STOPPED_HOST, type HostRequest, type HostState } from '../shared/tidewaveApi';
 import { ALL_INTERFACES_HOST, LOOPBACK_HOST } from '../shared/defaults';
 import { shareAddresses, type InterfaceTable } from './shareAddresses';
@@ -21,6 +22,8 @@ export interface HostServiceOptions {
   /** Where hosted folders' song ids and scan caches are kept (the app's user data). */
   stateDir?: string;
   networkInterfaces?: () => InterfaceTable;
+  /** Read at each start: the caps and timeout the settings give (the server's defaults if absent). */
+  limits?: () => Promise<Partial<ConnectionLimits>>;
 }
 
 /**
@@ -39,6 +42,20 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
 
   getState(): HostState {
     return this.state;
+  }
+
+  /** Who listens to the hosted library now, read from its server (nobody when not hosting). */
+  listListeners(): ListenerInfo[] {
+    return this.server?.listeners.list() ?? [];
+  }
+
+  /** The listener gets an `error` saying the host let it go, then the close. */
+  disconnectListener(id: number): boolean {
+    return this.server?.listeners.disconnect(id) ?? false;
+  }
+
+  disconnectAllListeners(): number {
+    return this.server?.listeners.disconnectAll() ?? 0;
   }
 
   start(request: HostRequest): Promise<HostState> {
@@ -62,10 +79,12 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
     const host = shareOnLan ? ALL_INTERFACES_HOST : LOOPBACK_HOST;
     let server: LibraryServer | null = null;
     try {
+      const limits = await this.options.limits?.();
       server = await createLibraryServer({
         folder,
         host,
         port,
+        limits,
         pacing: this.options.pacing,
         stateDir: this.options.stateDir,
         log: this.options.log,

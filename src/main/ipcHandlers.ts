@@ -72,6 +72,9 @@ export function registerIpcHandlers(
     },
     stopHost: () => host.stop(),
     getHost: () => host.getState(),
+    listListeners: () => host.listListeners(),
+    disconnectListener: (id) => host.disconnectListener(id),
+    disconnectAllListeners: () => host.disconnectAllListeners(),
     pickFolder: async () => {
       const folder = await options.pickFolder(getWindow());
       hostable.allow(folder);

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -64,6 +65,7 @@ export async function startApp(): Promise<RunningApp> {
     playback: {
       log: (message) => console.log(`[client] ${message}`),
       reconnect: DEFAULT_BACKOFF, // a lost server is retried and the song resumed (issue 10)
+      clientName: hostname(), // the host's listeners table shows it (PROTOCOL §18)
     },
     host: { log: (line) => console.log(`[server] ${line}`) },
   });

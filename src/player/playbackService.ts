@@ -38,6 +38,8 @@ export interface PlaybackServiceOptions {
    * Off by default: the connection is then reported lost at once.
    */
   reconnect?: BackoffOptions | false;
+  /** What this player calls itself to servers that take `hello` (PROTOCOL §18); none if left out. */
+  clientName?: string;
   log?: (message: string) => void;
 }
 
@@ -59,7 +61,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   private lastStreamId = 0;
   private decoder: StreamDecoder | null = null;
   private readonly options: Required<
-    Omit<PlaybackServiceOptions, 'createDecoder' | 'decoderWorkerPath' | 'reconnect'>
+    Omit<PlaybackServiceOptions, 'createDecoder' | 'decoderWorkerPath' | 'reconnect' | 'clientName'>
   >;
   private readonly backoff: BackoffOptions | null;
   private reconnecting: ReconnectLoop | null = null;
@@ -85,6 +87,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     this.backoff = options.reconnect || null;
     this.connection = new ServerConnection({
       ...this.options,
+      clientName: options.clientName,
       shouldReconnect: () => this.backoff !== null,
     });
     this.connection.on('changed', (state) => {

@@ -16,6 +16,8 @@ export interface ServerConnectionOptions {
   /** Asked when the connection is lost unasked: true makes the state 'reconnecting', not 'error'
    * (the owner then calls reconnectOnce until it succeeds, or giveUp). */
   shouldReconnect?: () => boolean;
+  /** Sent to servers that take it, for the host's listeners table (PROTOCOL §18). */
+  clientName?: string;
 }
 
 /**
@@ -62,6 +64,7 @@ export class ServerConnection extends EventEmitter<{
         port,
         connectTimeoutMs: this.options.connectTimeoutMs,
         requestTimeoutMs: this.options.listTimeoutMs,
+        clientName: this.options.clientName,
         log: this.options.log,
       });
       if (stale()) throw new Error('Replaced by a newer connection');
@@ -96,6 +99,7 @@ export class ServerConnection extends EventEmitter<{
         port,
         connectTimeoutMs: this.options.connectTimeoutMs,
         requestTimeoutMs: this.options.listTimeoutMs,
+        clientName: this.options.clientName,
         log: this.options.log,
       });
       if (stale()) throw new Error('Replaced by a newer connection');
@@ -162,13 +166,14 @@ export class ServerConnection extends EventEmitter<{
     session.on('changed', (change) => {
       if (generation === this.generation) this.emit('library', change);
     });
-    session.on('close', ({ reason, expected }) => {
+    session.on('close', ({ reason, expected, dismissed }) => {
       if (expected || generation !== this.generation) return;
       this.current = null;
       const error = describeConnectionLoss(reason);
       // A failed reconnect's session says nothing: the reconnect loop is still in charge.
       if (this.stateNow.status === 'reconnecting') return;
-      const status = this.options.shouldReconnect?.() ? 'reconnecting' : 'error';
+      // A host that let this player go would only be reconnected to against its will.
+      const status = !dismissed && this.options.shouldReconnect?.() ? 'reconnecting' : 'error';
       this.setState({ ...this.stateNow, status, error });
     });
   }

@@ -1,5 +1,6 @@
 import { encodePacket } from './packetEncoder';
 import { LIST_GZIP_FLAG } from './compressedMetadata';
+import { helloName } from './helloName';
 import { LIST_METADATA_FLAG, PacketType } from './packetTypes';
 
 /** Builders for every packet the protocol defines, so no caller spells the wire by hand. */
@@ -30,6 +31,8 @@ export const clientMessages = {
   /** `pause<NEXT;><END;>`: only to a server whose list advertised it (PROTOCOL §17). */
   pause: (): Buffer => encodePacket([PacketType.Pause]),
   resume: (): Buffer => encodePacket([PacketType.Resume]),
+  /** `hello<NEXT;>NAME<NEXT;><END;>`: only to a server whose list advertised it (PROTOCOL §18). */
+  hello: (name: string): Buffer => encodePacket([PacketType.Hello, helloName(name)]),
 };
 
 export const serverMessages = {

@@ -19,12 +19,18 @@ export const PacketType = {
   /** Extension: hold the current song's data where it is until `resume` (PROTOCOL §17). */
   Pause: 'pause',
   Resume: 'resume',
+  /** Extension: the client says what to call it in the host's listeners table (PROTOCOL §18). */
+  Hello: 'hello',
 } as const;
 
 export type PacketType = (typeof PacketType)[keyof typeof PacketType];
 
 /** Names in a metadata list reply's fourth field: the server takes `pause` and `resume`. */
 export const PAUSE_FEATURE = 'pause';
+/** Names in a metadata list reply's fourth field: the server takes `hello` (PROTOCOL §18). */
+export const HELLO_FEATURE = 'hello';
+/** The `error` text of a listener the host let go, before the close (PROTOCOL §18.2). */
+export const DISCONNECTED_BY_HOST = 'disconnected by the host';
 
 /** Extra field of a `list` request asking for the metadata extension. */
 export const LIST_METADATA_FLAG = 'meta';

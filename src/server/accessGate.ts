@@ -64,6 +64,8 @@ export class AccessGate {
       this.refuse(`${packet.type} before the access code was proved`, ACCESS_REQUIRED_MESSAGE, 0);
       return true;
     }
+    // Only an admitted client may name itself in the host's listeners table (PROTOCOL §18).
+    if (packet.type === PacketType.Hello) return true;
     return false; // stop and quit are answered; unknown types discarded as always
   }
 

@@ -7,7 +7,9 @@ import {
   serverMessages,
 } from '../protocol';
 import { AccessGate, type ServerAccess } from './accessGate';
+import { ChangedNotices } from './changedNotices';
 import { addressKey, type ConnectionLimits } from './connectionLimits';
+import type { Listener, ListenerState } from './listenerRegistry';
 import type { ListReplies } from './listReplies';
 import { LogLimiter, type LogBudget } from './logLimiter';
 import { RequestDeadline } from './requestDeadline';
@@ -54,10 +56,13 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** One client: parses its requests, answers them, and frees everything when it goes away. */
-export class ClientConnection {
+export class ClientConnection implements Listener {
   readonly name: string;
   /** The real client's address (behind a balancer, from its PROXY header). */
   readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly connectedAt = Date.now();
+  readonly state: ListenerState = { clientName: null, nowPlaying: null };
   /** Most bytes ever waiting in this socket's userland buffer after a write. */
   peakQueuedBytes = 0;
   readonly closed: Promise<void>;
@@ -71,17 +76,15 @@ export class ClientConnection {
   private peerEnded = false;
   private waitingForDrain = false;
   private yielding = false;
-  /** Whether the client asked for metadata, and so learns of library changes (§5.2). */
-  private wantsNotices = false;
-  /** A notice held back while the socket's buffer is full; only the newest is sent. */
-  private heldNotice: number | null = null;
+  private readonly notices: ChangedNotices;
 
   constructor(
     private readonly socket: Socket,
     private readonly options: ClientConnectionOptions,
   ) {
     this.remoteAddress = options.peer?.address ?? socket.remoteAddress ?? 'unknown';
-    this.name = `${this.remoteAddress}:${options.peer?.port ?? socket.remotePort ?? 0}`;
+    this.remotePort = options.peer?.port ?? socket.remotePort ?? 0;
+    this.name = `${this.remoteAddress}:${this.remotePort}`;
     const prefix = `client ${this.name} `;
     // Everything a peer can make the server say goes through its budget (docs/PROTOCOL.md §14).
     this.logLimiter = new LogLimiter((line) => options.log(prefix + line), options.logBudget);
@@ -94,6 +97,11 @@ export class ClientConnection {
       onWrite: (queued) => this.notePeak(queued),
       onIdle: () => this.peerEnded && this.end(),
     });
+    this.notices = new ChangedNotices(
+      socket,
+      (packet) => this.send(packet),
+      () => this.ending,
+    );
     const served = options.served;
     this.context = {
       get library() {
@@ -102,7 +110,8 @@ export class ClientConnection {
       get listReplies() {
         return served.listReplies;
       },
-      wantsNotices: () => void (this.wantsNotices = true),
+      wantsNotices: () => this.notices.want(),
+      listener: this.state,
       send: (packet) => this.send(packet),
       play: (song, startSeconds) => this.playback.start(song, startSeconds),
       stopPlayback: () => this.playback.cancel(),
@@ -166,16 +175,16 @@ export class ClientConnection {
     return this.inbox.heldBytes;
   }
 
-  /**
-   * Tells a metadata client that the library changed (PROTOCOL §5.2); seed-era clients never
-   * asked for metadata and hear nothing. A client not reading holds at most one notice: while
-   * its buffer is full the newest count waits for 'drain'. Written between whole packets, so a
-   * song's data is never split by it.
-   */
+  /** Tells a metadata client that the library changed (PROTOCOL §5.2; changedNotices.ts). */
   notifyLibraryChanged(songCount: number): void {
-    if (!this.wantsNotices || this.ending || this.socket.destroyed) return;
-    if (this.socket.writableNeedDrain) this.heldNotice = songCount;
-    else this.send(serverMessages.changed(songCount));
+    this.notices.notify(songCount);
+  }
+
+  /** The host let this listener go: its song stops, it gets `error` with `message`, then the close. */
+  disconnect(message: string): void {
+    this.playback.cancel();
+    this.send(serverMessages.error(message));
+    this.end();
   }
 
   /** Whether a song is being sent on this connection now. */
@@ -256,11 +265,7 @@ export class ClientConnection {
   }
 
   private onDrain(): void {
-    if (this.heldNotice !== null) {
-      const songCount = this.heldNotice;
-      this.heldNotice = null;
-      this.notifyLibraryChanged(songCount);
-    }
+    this.notices.onDrain();
     if (!this.waitingForDrain) return;
     this.waitingForDrain = false;
     this.deadline.resume();
@@ -286,8 +291,7 @@ export class ClientConnection {
   private timedOut(): void {
     const seconds = this.options.limits.requestTimeoutMs / 1000;
     this.context.log(`sent no complete request within ${seconds} s; closing`);
-    this.send(serverMessages.error(`timed out: no complete request within ${seconds} s`));
-    this.end();
+    this.disconnect(`timed out: no complete request within ${seconds} s`);
   }
 
   private send(packet: Buffer): void {

@@ -26,3 +26,9 @@ export { DEFAULT_ACCESS_POLICY, type AccessPolicy } from './accessPolicy';
 export { ACCESS_REQUIRED_MESSAGE } from './accessGate';
 export { LibraryReloader, type LibraryReloaderOptions } from './libraryReloader';
 export { DEFAULT_DRAIN_SPREAD_MS, drainSchedule } from './drainPlan';
+export {
+  DISCONNECTED_BY_HOST,
+  ListenerRegistry,
+  type Listener,
+  type ListenerState,
+} from './listenerRegistry';

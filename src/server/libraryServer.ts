@@ -15,6 +15,7 @@ import {
 import { ConnectionRefusal } from './connectionRefusal';
 import { describeDescriptors, FileDescriptorWatch } from './fileDescriptorWatch';
 import { buildListReplies, buildListRepliesAsync, type ListReplies } from './listReplies';
+import { ListenerRegistry } from './listenerRegistry';
 import { LogLimiter, type LogBudget } from './logLimiter';
 import { readOpenFileLimit } from './openFileLimit';
 import { DEFAULT_DRAIN_SPREAD_MS } from './drainPlan';
@@ -75,6 +76,8 @@ export class LibraryServer {
   private draining = false;
   private readonly access: ServerAccess | null;
   readonly limits: ConnectionLimits;
+  /** Who is connected, for the host (the app's listeners table, the CLI's `--status`). */
+  readonly listeners = new ListenerRegistry();
 
   /** @throws RangeError when a given limit is not a positive integer. */
   constructor(
@@ -230,7 +233,9 @@ export class LibraryServer {
       access: this.access,
     });
     this.connections.add(connection);
+    const listed = peer.healthCheck ? null : this.listeners.add(connection);
     void connection.closed.then(() => {
+      listed?.remove();
       this.peakQueuedBytes = Math.max(this.peakQueuedBytes, connection.peakQueuedBytes);
       this.connections.delete(connection);
       const left = (this.perAddress.get(address) ?? 1) - 1;

@@ -4,12 +4,13 @@ import {
   compressDocumentSync,
   formatMetadata,
   formatPlainList,
+  HELLO_FEATURE,
   PAUSE_FEATURE,
   serverMessages,
 } from '../protocol';
 
 /** Extensions this server advertises in the metadata reply's fourth field (PROTOCOL §17). */
-const FEATURES = [PAUSE_FEATURE];
+const FEATURES = [PAUSE_FEATURE, HELLO_FEATURE];
 
 /** The `list` replies, built once per scan of the library. */
 export interface ListReplies {

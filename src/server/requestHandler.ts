@@ -1,5 +1,6 @@
 import type { Library, SongEntry } from '../library';
 import {
+  helloName,
   LIST_GZIP_FLAG,
   LIST_METADATA_FLAG,
   PacketType,
@@ -7,6 +8,7 @@ import {
   serverMessages,
   type Packet,
 } from '../protocol';
+import type { ListenerState } from './listenerRegistry';
 import type { ListReplies } from './listReplies';
 import { checkPlayRequest } from './playRequest';
 
@@ -24,6 +26,8 @@ export interface RequestContext {
   endConnection(): void;
   /** The client asked for metadata: from now on it is told when the library changes. */
   wantsNotices(): void;
+  /** What the host's listeners table shows of this client (its name, the song it asked for). */
+  listener: ListenerState;
   log(line: string): void;
 }
 
@@ -43,6 +47,7 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
       return handlePlay(packet, context);
     case PacketType.Stop:
       context.log('stop');
+      context.listener.nowPlaying = null;
       context.stopPlayback();
       context.send(serverMessages.stop());
       return;
@@ -52,6 +57,13 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
     case PacketType.Resume:
       context.holdPlayback(packet.type === PacketType.Pause);
       return;
+    // No reply: the name only labels the connection in the host's listeners table.
+    case PacketType.Hello: {
+      const name = helloName(packet.fields[1]?.toString('utf8') ?? '');
+      context.log(`hello ${JSON.stringify(name)}`);
+      context.listener.clientName = name === '' ? null : name;
+      return;
+    }
     case PacketType.Quit:
       context.log('quit');
       context.stopPlayback();
@@ -74,5 +86,6 @@ function handlePlay(packet: Packet, context: RequestContext): void {
   const { song, startSeconds } = request;
   const from = startSeconds > 0 ? ` from ${startSeconds} s` : '';
   context.log(`play ${song.id} (${sanitizeTitle(song.title)})${from}`);
+  context.listener.nowPlaying = { id: song.id, title: song.title };
   context.play(song, startSeconds);
 }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../shared/defaults';
+import { DEFAULT_HOST_LIMITS, DEFAULT_SETTINGS } from '../shared/defaults';
 import { AppSettings } from './appSettings';
 
 describe('AppSettings', () => {
@@ -25,6 +25,7 @@ describe('AppSettings', () => {
       resume: null,
       keepPlayingInTray: false,
       notifyOnNewSong: false,
+      hostLimits: DEFAULT_HOST_LIMITS,
     });
   });
 
@@ -40,6 +41,7 @@ describe('AppSettings', () => {
       port: 8080,
       volume: 0.3,
       onboarded: true,
+      hostLimits: DEFAULT_HOST_LIMITS,
     });
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(await reopened.load());
   });
@@ -84,5 +86,23 @@ describe('AppSettings', () => {
       await writeFile(file, JSON.stringify({ resume: bad, keepPlayingInTray: 'yes' }));
       expect(await new AppSettings(file, () => undefined).load()).toEqual(DEFAULT_SETTINGS);
     }
+  });
+
+  it('keeps each host limit in its range and defaults the others', async () => {
+    const file = join(dir, 'settings.json');
+    const hostLimits = {
+      maxConnections: 200,
+      maxConnectionsPerAddress: 0,
+      requestTimeoutSeconds: 1.5,
+    };
+    await writeFile(file, JSON.stringify({ hostLimits }));
+    expect((await new AppSettings(file).load()).hostLimits).toEqual({
+      ...DEFAULT_HOST_LIMITS,
+      maxConnections: 200,
+    });
+    const store = new AppSettings(file);
+    const chosen = { maxConnections: 5, maxConnectionsPerAddress: 2, requestTimeoutSeconds: 30 };
+    await store.update({ hostLimits: chosen });
+    expect((await new AppSettings(file).load()).hostLimits).toEqual(chosen);
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS } from '../shared/defaults';
 import type { ResumePoint, Settings } from '../shared/tidewaveApi';
+import { sanitizeHostLimits } from './hostLimits';
 import { JsonFile } from './jsonFile';
 
 /**
@@ -56,7 +57,8 @@ export class AppSettings {
 
 /** Keeps each known field that has the right type and range; the rest come from the defaults. */
 export function sanitizeSettings(value: Record<string, unknown>): Settings {
-  const { host, port, volume, onboarded, resume, keepPlayingInTray, notifyOnNewSong } = value;
+  const { host, port, volume, onboarded, resume, keepPlayingInTray, notifyOnNewSong, hostLimits } =
+    value;
   return {
     host: typeof host === 'string' && host.trim() !== '' ? host.trim() : DEFAULT_SETTINGS.host,
     port:
@@ -69,6 +71,7 @@ export function sanitizeSettings(value: Record<string, unknown>): Settings {
     resume: sanitizeResumePoint(resume),
     keepPlayingInTray: keepPlayingInTray === true,
     notifyOnNewSong: notifyOnNewSong === true,
+    hostLimits: sanitizeHostLimits(hostLimits),
   };
 }
 

@@ -1,3 +1,4 @@
 export * from './appSettings';
 export * from './hostingRecord';
 export * from './accessCodes';
+export * from './hostLimits';

@@ -145,4 +145,29 @@ describe('IPC argument validation', () => {
       expect(validateIpcArgs(channel, [])).toEqual([]);
     }
   });
+
+  it('checks host limits whole, each a whole number in its range, and listener ids', () => {
+    const limits = { maxConnections: 10, maxConnectionsPerAddress: 2, requestTimeoutSeconds: 30 };
+    expect(validateSettingsPatch({ hostLimits: limits })).toEqual({ hostLimits: limits });
+    rejects(
+      () => validateSettingsPatch({ hostLimits: { ...limits, maxConnections: 0 } }),
+      'Invalid maxConnections: must be an integer from 1 to 10000',
+    );
+    rejects(
+      () => validateSettingsPatch({ hostLimits: { ...limits, requestTimeoutSeconds: 2.5 } }),
+      'Invalid requestTimeoutSeconds',
+    );
+    rejects(
+      () => validateSettingsPatch({ hostLimits: { maxConnections: 10 } }),
+      'Invalid maxConnectionsPerAddress',
+    );
+    rejects(
+      () => validateSettingsPatch({ hostLimits: { ...limits, extra: 1 } }),
+      'unknown field "extra"',
+    );
+    expect(validateIpcArgs('disconnectListener', [7])).toEqual([7]);
+    rejects(() => validateIpcArgs('disconnectListener', ['7']), 'Invalid listener id');
+    rejects(() => validateIpcArgs('disconnectListener', [-1]), 'Invalid listener id');
+    expect(validateIpcArgs('listListeners', [])).toEqual([]);
+  });
 });

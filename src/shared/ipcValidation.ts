@@ -10,7 +10,9 @@ import {
   type IpcArgs,
   type SendMethod,
 } from './ipcChannels';
+import { HOST_LIMIT_RANGES } from './defaults';
 import type {
+  HostLimits,
   HostRequest,
   LibraryChange,
   PlayingReport,
@@ -160,6 +162,24 @@ export function validatePlayingReport(value: unknown): PlayingReport {
   };
 }
 
+/** All three caps, each a whole number in its range (HOST_LIMIT_RANGES). */
+export function validateHostLimits(value: unknown): HostLimits {
+  const names = Object.keys(HOST_LIMIT_RANGES) as Array<keyof HostLimits>;
+  const fields = record('hostLimits', value, names);
+  const limits = {} as HostLimits;
+  for (const name of names) {
+    const { min, max } = HOST_LIMIT_RANGES[name];
+    const field = fields[name];
+    const ok = Number.isInteger(field) && (field as number) >= min && (field as number) <= max;
+    limits[name] = ok ? (field as number) : fail(name, `an integer from ${min} to ${max}`, field);
+  }
+  return limits;
+}
+
+export function validateListenerId(value: unknown): number {
+  return isCount(value) ? value : fail('listener id', 'a non-negative integer', value);
+}
+
 const SETTINGS_FIELDS: { [K in keyof Settings]-?: (value: unknown) => Settings[K] } = {
   host: validateHost,
   port: (value) => validatePort(value),
@@ -168,6 +188,7 @@ const SETTINGS_FIELDS: { [K in keyof Settings]-?: (value: unknown) => Settings[K
   resume: validateResumePoint,
   keepPlayingInTray: (value) => validateBoolean('keepPlayingInTray', value),
   notifyOnNewSong: (value) => validateBoolean('notifyOnNewSong', value),
+  hostLimits: validateHostLimits,
 };
 
 export function validateSettingsPatch(value: unknown): Partial<Settings> {
@@ -221,6 +242,9 @@ export const ipcArgumentValidators: { [M in IpcMethod]: Validator<M> } = {
   startHost: ([request]) => [validateHostRequest(request)],
   stopHost: none,
   getHost: none,
+  listListeners: none,
+  disconnectListener: ([id]) => [validateListenerId(id)],
+  disconnectAllListeners: none,
   pickFolder: none,
   getSettings: none,
   setSettings: ([patch]) => [validateSettingsPatch(patch)],

@@ -3,6 +3,7 @@
  * object of type `TidewaveApi` as `window.tidewave`; the main process validates every argument.
  * The IPC channels, handler and validator types are derived from it (ipcChannels.ts).
  */
+import type { ListenerInfo } from './listenerInfo';
 
 export interface SongInfo {
   id: number;
@@ -120,6 +121,19 @@ export interface LibraryChange {
 
 export type MediaKey = 'play-pause' | 'next' | 'previous' | 'stop';
 
+/**
+ * The hosted server's connection caps and request timeout (docs/PROTOCOL.md §14.1), applied the
+ * next time hosting starts.
+ */
+export interface HostLimits {
+  /** Connections open at once; the next one gets an `error` and is closed. */
+  maxConnections: number;
+  /** Connections open at once from one address. */
+  maxConnectionsPerAddress: number;
+  /** Time a connection has to send its first request, and to finish any request. */
+  requestTimeoutSeconds: number;
+}
+
 export interface Settings {
   host: string;
   port: number;
@@ -132,6 +146,7 @@ export interface Settings {
   keepPlayingInTray?: boolean;
   /** A desktop notification names each new song while the window is not focused. */
   notifyOnNewSong?: boolean;
+  hostLimits: HostLimits;
 }
 
 /** A song and a position in it, on one server: song ids belong to their server. */
@@ -152,6 +167,8 @@ export interface PlayingReport {
 
 export type Unsubscribe = () => void;
 
+export type { ListenerInfo } from './listenerInfo';
+
 export interface TidewaveApi {
   connect(host: string, port: number): Promise<ConnectionState>;
   disconnect(): Promise<DisconnectResult>;
@@ -170,6 +187,12 @@ export interface TidewaveApi {
   startHost(request: HostRequest): Promise<HostState>;
   stopHost(): Promise<HostState>;
   getHost(): Promise<HostState>;
+  /** Who is connected to the hosted library now (empty when nothing is hosted). */
+  listListeners(): Promise<ListenerInfo[]>;
+  /** Sends that listener an `error` and closes it; false when it had already left. */
+  disconnectListener(id: number): Promise<boolean>;
+  /** Lets every listener go; resolves to how many there were. */
+  disconnectAllListeners(): Promise<number>;
   pickFolder(): Promise<string | null>;
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>): Promise<Settings>;

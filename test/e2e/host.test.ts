@@ -81,7 +81,7 @@ describe('hosting and first run', { timeout: 60_000 }, () => {
       .filter({ hasText: /^Connected/ })
       .waitFor();
     await expect
-      .poll(() => page.locator('tbody tr').allInnerTexts())
+      .poll(() => page.locator('.song-table tbody tr').allInnerTexts())
       .toEqual([expect.stringContaining('Harbor Lights'), expect.stringContaining('Night Ferry')]);
     expect(await page.getByRole('textbox', { name: 'Server port' }).inputValue()).toBe(
       address.trim().split(':')[1],

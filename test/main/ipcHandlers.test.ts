@@ -28,6 +28,9 @@ function fakeServices() {
     start: method('host.start'),
     stop: method('host.stop'),
     getState: vi.fn(() => 'result:host.getState'),
+    listListeners: method('host.listListeners'),
+    disconnectListener: method('host.disconnectListener'),
+    disconnectAllListeners: method('host.disconnectAllListeners'),
   });
   const settings = { load: method('settings.load'), update: method('settings.update') };
   return { playback, host, settings };
@@ -82,6 +85,20 @@ const CASES: Record<
   [IpcInvoke.stopHost]: { good: [], expectCall: 'host.stop', bad: [] },
   [IpcInvoke.getHost]: { good: [], expectCall: 'host.getState', bad: [] },
   [IpcInvoke.pickFolder]: { good: [], expectCall: 'pickFolder', bad: [] },
+  [IpcInvoke.listListeners]: { good: [], expectCall: 'host.listListeners', bad: [] },
+  [IpcInvoke.disconnectListener]: {
+    good: [3],
+    expectCall: 'host.disconnectListener',
+    bad: [
+      [['3'], 'Invalid listener id'],
+      [[1.5], 'Invalid listener id'],
+    ],
+  },
+  [IpcInvoke.disconnectAllListeners]: {
+    good: [],
+    expectCall: 'host.disconnectAllListeners',
+    bad: [],
+  },
   [IpcInvoke.getSettings]: { good: [], expectCall: 'settings.load', bad: [] },
   [IpcInvoke.setSettings]: {
     good: [{ volume: 0.5 }],

@@ -46,6 +46,9 @@ function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers 
       playback.reportBuffer(streamId, buffered, received),
     reportPlaying: () => undefined, // main's tray and sleep blocker; tested in test/main
     startHost: (request) => host.start(request),
+    listListeners: async () => host.listListeners(),
+    disconnectListener: async (id) => host.disconnectListener(id),
+    disconnectAllListeners: async () => host.disconnectAllListeners(),
     stopHost: () => host.stop(),
     getHost: async () => host.getState(),
     pickFolder: async () => null,

@@ -1,8 +1,10 @@
 import { vi } from 'vitest';
+import { DEFAULT_HOST_LIMITS } from '../../../src/shared/defaults';
 import {
   STOPPED_HOST,
   type ConnectionState,
   type HostState,
+  type ListenerInfo,
   type Settings,
   type SongInfo,
   type TidewaveApi,
@@ -19,7 +21,13 @@ export function createFakeApi() {
     error: null,
   };
   const host: HostState = STOPPED_HOST;
-  const settings: Settings = { host: '127.0.0.1', port: 8080, volume: 0.8, onboarded: false };
+  const settings: Settings = {
+    host: '127.0.0.1',
+    port: 8080,
+    volume: 0.8,
+    onboarded: false,
+    hostLimits: DEFAULT_HOST_LIMITS,
+  };
   const songs: SongInfo[] = [0, 1, 2].map((id) => ({
     id,
     title: `Song ${id}`,
@@ -47,6 +55,9 @@ export function createFakeApi() {
     startHost: vi.fn(async () => host),
     stopHost: vi.fn(async () => host),
     getHost: vi.fn(async () => host),
+    listListeners: vi.fn(async (): Promise<ListenerInfo[]> => []),
+    disconnectListener: vi.fn(async () => false),
+    disconnectAllListeners: vi.fn(async () => 0),
     pickFolder: vi.fn(async () => '/music'),
     getSettings: vi.fn(async () => settings),
     setSettings: vi.fn(async (patch: Partial<Settings>) => Object.assign(settings, patch)),

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { DEFAULT_PORT, LOOPBACK_HOST } from '../../../shared/defaults';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useHostStore } from '../stores/hostStore';
+import { HostLimitsFields } from './HostLimitsFields';
 import { HostStatus } from './HostStatus';
+import { ListenersList } from './ListenersList';
 
 /** Share a folder of MP3s from this computer: folder, port, LAN sharing, start/stop. */
 export function HostPanel() {
@@ -74,10 +76,12 @@ export function HostPanel() {
           {host.running ? 'Stop hosting' : 'Start hosting'}
         </button>
       </div>
+      <HostLimitsFields />
       <HostStatus
         host={host}
         onListen={() => host.port !== null && void connect(LOOPBACK_HOST, host.port)}
       />
+      {host.running && <ListenersList />}
     </section>
   );
 }

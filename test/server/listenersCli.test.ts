@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RawClient } from './rawClient';
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+}
+
+/** Runs the server CLI from source, as `npm run server -- ARGS` does. */
+function runServerCli(args: string[]): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/server.ts', ...args], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return { child, stdout: () => stdout };
+}
+
+async function waitForOutput(run: Run, pattern: RegExp, from = 0): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const match = pattern.exec(run.stdout().slice(from));
+    if (match) return match;
+    if (Date.now() > deadline || run.child.exitCode !== null) {
+      throw new Error(`no ${pattern} in output:\n${run.stdout()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('tidewave-server prints its listeners', () => {
+  const runs: Run[] = [];
+  const clients: RawClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const { child } of runs.splice(0)) {
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        await once(child, 'exit');
+      }
+    }
+  });
+
+  async function start(args: string[]): Promise<{ run: Run; port: number }> {
+    const run = runServerCli(args);
+    runs.push(run);
+    const [, port] = await waitForOutput(run, /on 127\.0\.0\.1:(\d+)\n/);
+    await waitForOutput(run, /Press Ctrl-C to stop\.\n/);
+    return { run, port: Number(port) };
+  }
+
+  async function listener(port: number, hello: string, song: number): Promise<RawClient> {
+    const client = await RawClient.connect(port);
+    clients.push(client);
+    client.send(`hello<NEXT;>${hello}<NEXT;><END;>play<NEXT;>${song}<NEXT;><END;>`);
+    await client.playBytesAtLeast(1_000);
+    return client;
+  }
+
+  it('every --status interval, with names made safe for the terminal', async () => {
+    const { run, port } = await start(['0', '--quiet', '--status', '0.3']);
+    await waitForOutput(run, /Listeners: none\n/);
+    const ana = await listener(port, 'Ana\u001b]0;owned\u0007', 0);
+    await listener(port, 'Ben', 2);
+    const from = run.stdout().length;
+    await waitForOutput(run, /Listeners: 2\n[^]*Ben[^]*\n/, from);
+    const table = run.stdout().slice(from);
+    const rowOf = (name: string) => table.split('\n').find((line) => line.includes(name)) ?? '';
+    expect(table).toMatch(/ID +ADDRESS +NAME +PLAYING +FOR +SENT/);
+    expect(rowOf('Ana')).toContain(`127.0.0.1:${ana.socket.localPort}`);
+    expect(rowOf('Ana')).toContain('Ana ]0;owned'); // the hello name was cleaned by the server
+    expect(rowOf('Ana')).toMatch(/0 Harbor Lights +0:0\d +\d+(\.\d)? kB/);
+    expect(rowOf('Ben')).toContain('2 Night Ferry');
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
+    expect(run.stdout()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('on SIGUSR1', async () => {
+    const { run, port } = await start(['0', '--quiet']);
+    await listener(port, 'Kitchen', 1);
+    const from = run.stdout().length;
+    run.child.kill('SIGUSR1');
+    await waitForOutput(run, /Listeners: 1\n.*\n.*Kitchen +1 Glass Tide/, from);
+    expect(run.child.exitCode).toBeNull(); // Node's inspector did not take the signal over
+  });
+});
