@@ -12,6 +12,11 @@ import {
   screen,
 } from 'electron';
 import { createAppServices } from '../appServices';
+import { LibraryBrowser } from '../discovery';
+import { AccessCodeBook } from './accessCodeBook';
+import { createAccessCodes } from './accessCodeKeychain';
+import { LibraryDiscovery } from './libraryDiscovery';
+import { createLibrarySharing } from './librarySharing';
 import { DEFAULT_BACKOFF } from '../player';
 import { APP_ENTRY_URL, handleAppProtocol } from './appProtocol';
 import { AudioPortForwarder } from './audioPortForwarder';
@@ -48,6 +53,13 @@ export async function startApp(): Promise<RunningApp> {
 
   const userDataDir = app.getPath('userData');
   const hostedBefore = await previouslyHostedFolder(userDataDir); // before bootstrap rewrites it
+  // Access codes (issue 13): remembered per library through safeStorage, asked at each connect.
+  let discovery: LibraryDiscovery | null = null;
+  const codes = new AccessCodeBook(
+    createAccessCodes(),
+    (host, port) => discovery?.nameAt(host, port) ?? null,
+    (message) => console.warn(`[access] ${message}`),
+  );
   const services = await createAppServices({
     userDataDir,
     bundledMusicDir: bundledMusicDir(layout),
@@ -55,8 +67,26 @@ export async function startApp(): Promise<RunningApp> {
     playback: {
       log: (message) => console.log(`[client] ${message}`),
       reconnect: DEFAULT_BACKOFF, // a lost server is retried and the song resumed (issue 10)
+      accessCodeFor: (host, port) => codes.codeFor(host, port),
     },
-    host: { log: (line) => console.log(`[server] ${line}`) },
+    host: {
+      log: (line) => console.log(`[server] ${line}`),
+      // "Share on my network" announces the library (DNS-SD) and follows address changes.
+      announce: { onError: (error) => console.warn(`[discovery] ${error.message}`) },
+      accessCode: () => codes.hostCode().catch(() => null),
+      addressPollMs: 5_000,
+    },
+  });
+  discovery = new LibraryDiscovery(
+    new LibraryBrowser({}, (error) => console.warn(`[discovery] ${error.message}`)),
+    services.playback,
+    (message) => console.log(`[discovery] ${message}`),
+  );
+  const sharing = createLibrarySharing({
+    book: codes,
+    discovery,
+    playback: services.playback,
+    host: services.host,
   });
   const windowState = new WindowStateFile(join(userDataDir, 'window-state.json'), (message) =>
     console.warn(`[window] ${message}`),
@@ -67,6 +97,7 @@ export async function startApp(): Promise<RunningApp> {
     pickFolder: pickMusicFolder,
     hostableFolders: [bundledMusicDir(layout), hostedBefore],
     log: (message) => console.warn(`[ipc] ${message}`),
+    sharing,
   });
 
   const openWindow = async () => {
@@ -125,6 +156,7 @@ export async function startApp(): Promise<RunningApp> {
       releaseWake();
       ipc.dispose();
       audio.dispose();
+      await discovery?.dispose();
       await services.dispose();
     },
   };

@@ -39,6 +39,8 @@ export interface PlaybackServiceOptions {
    */
   reconnect?: BackoffOptions | false;
   log?: (message: string) => void;
+  /** The access code to prove to a server (issue 13), asked at every connect and reconnect. */
+  accessCodeFor?: (host: string, port: number) => Promise<string | undefined>;
 }
 
 type PlaybackEvents = {
@@ -59,7 +61,10 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   private lastStreamId = 0;
   private decoder: StreamDecoder | null = null;
   private readonly options: Required<
-    Omit<PlaybackServiceOptions, 'createDecoder' | 'decoderWorkerPath' | 'reconnect'>
+    Omit<
+      PlaybackServiceOptions,
+      'createDecoder' | 'decoderWorkerPath' | 'reconnect' | 'accessCodeFor'
+    >
   >;
   private readonly backoff: BackoffOptions | null;
   private reconnecting: ReconnectLoop | null = null;
@@ -84,6 +89,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     this.connection = new ServerConnection({
       ...this.options,
       shouldReconnect: () => this.backoff !== null,
+      accessCodeFor: options.accessCodeFor,
     });
     this.connection.on('changed', (state) => {
       this.emit('connection', state);

@@ -16,6 +16,8 @@ export interface ServerConnectionOptions {
   /** Asked when the connection is lost unasked: true makes the state 'reconnecting', not 'error'
    * (the owner then calls reconnectOnce until it succeeds, or giveUp). */
   shouldReconnect?: () => boolean;
+  /** The access code to prove to `host:port` (PROTOCOL §15), asked at every (re)connect. */
+  accessCodeFor?: (host: string, port: number) => Promise<string | undefined>;
 }
 
 /**
@@ -60,6 +62,7 @@ export class ServerConnection extends EventEmitter<{
       session = await ClientSession.connect({
         host,
         port,
+        accessCode: await this.options.accessCodeFor?.(host, port),
         connectTimeoutMs: this.options.connectTimeoutMs,
         requestTimeoutMs: this.options.listTimeoutMs,
         log: this.options.log,
@@ -94,6 +97,7 @@ export class ServerConnection extends EventEmitter<{
       session = await ClientSession.connect({
         host,
         port,
+        accessCode: await this.options.accessCodeFor?.(host, port),
         connectTimeoutMs: this.options.connectTimeoutMs,
         requestTimeoutMs: this.options.listTimeoutMs,
         log: this.options.log,

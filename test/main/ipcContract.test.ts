@@ -84,6 +84,9 @@ export function typeLevelContract(): void {
     | 'pickFolder'
     | 'getSettings'
     | 'setSettings'
+    | 'getFoundLibraries'
+    | 'connectWithCode'
+    | 'setHostAccessCode'
   >();
   expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer'>();
   expectTypeOf<IpcArgs<'connect'>>().toEqualTypeOf<[string, number]>();

@@ -30,7 +30,13 @@ function fakeServices() {
     getState: vi.fn(() => 'result:host.getState'),
   });
   const settings = { load: method('settings.load'), update: method('settings.update') };
-  return { playback, host, settings };
+  const sharing = {
+    foundLibraries: method('sharing.foundLibraries'),
+    connectWithCode: method('sharing.connectWithCode'),
+    setHostAccessCode: method('sharing.setHostAccessCode'),
+    watchFound: vi.fn(() => () => {}),
+  };
+  return { playback, host, settings, sharing };
 }
 
 /** For each channel: good arguments, the service call they must make, and bad arguments. */
@@ -91,6 +97,24 @@ const CASES: Record<
       [[{ colour: 'red' }], 'unknown field'],
     ],
   },
+  [IpcInvoke.getFoundLibraries]: { good: [], expectCall: 'sharing.foundLibraries', bad: [] },
+  [IpcInvoke.connectWithCode]: {
+    good: ['10.0.0.1', 8080, 'harbour seal'],
+    expectCall: 'sharing.connectWithCode',
+    bad: [
+      [['10.0.0.1', 8080, ''], 'Invalid access code'],
+      [['10.0.0.1', 8080, 'x'.repeat(1025)], 'Invalid access code'],
+      [['10.0.0.1', 0, 'seal'], 'Invalid port'],
+    ],
+  },
+  [IpcInvoke.setHostAccessCode]: {
+    good: ['harbour seal'],
+    expectCall: 'sharing.setHostAccessCode',
+    bad: [
+      [[42], 'Invalid access code'],
+      [['a\0b'], 'Invalid access code'],
+    ],
+  },
 };
 
 /** Every channel the renderer may call: the invokes and the one-way sends. */
@@ -112,7 +136,7 @@ describe('registerIpcHandlers', () => {
       ipcMain as unknown as IpcMain,
       services as unknown as IpcServices,
       () => win.window as unknown as BrowserWindow,
-      { pickFolder, hostableFolders: ['/srv/music'] },
+      { pickFolder, hostableFolders: ['/srv/music'], sharing: services.sharing as never },
     );
     services.host.getState.mockClear(); // registration asks what is hosted
   });

@@ -50,6 +50,9 @@ function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers 
     pickFolder: async () => null,
     getSettings: () => settings.load(),
     setSettings: (patch) => settings.update(patch),
+    getFoundLibraries: async () => [],
+    connectWithCode: () => Promise.reject(new Error('Access codes are not bridged in e2e')),
+    setHostAccessCode: () => Promise.reject(new Error('Access codes are not bridged in e2e')),
   };
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_PORT, LOOPBACK_HOST } from '../../../shared/defaults';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useHostStore } from '../stores/hostStore';
 import { HostStatus } from './HostStatus';
+import { HostAccessCode } from './HostAccessCode';
 
 /** Share a folder of MP3s from this computer: folder, port, LAN sharing, start/stop. */
 export function HostPanel() {
@@ -78,6 +79,7 @@ export function HostPanel() {
         host={host}
         onListen={() => host.port !== null && void connect(LOOPBACK_HOST, host.port)}
       />
+      <HostAccessCode host={host} />
     </section>
   );
 }
