@@ -172,7 +172,10 @@ export class ServerConnection extends EventEmitter<{
       const error = describeConnectionLoss(reason);
       // A failed reconnect's session says nothing: the reconnect loop is still in charge.
       if (this.stateNow.status === 'reconnecting') return;
-      const status = this.options.shouldReconnect?.() ? 'reconnecting' : 'error';
+      // Only an established connection is retried: one refused while connecting (a wrong or
+      // missing access code) is an error to show, not a drop to ride out.
+      const established = this.stateNow.status === 'connected';
+      const status = established && this.options.shouldReconnect?.() ? 'reconnecting' : 'error';
       this.setState({ ...this.stateNow, status, error });
     });
   }

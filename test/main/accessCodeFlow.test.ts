@@ -89,7 +89,16 @@ describe('access codes in the app (issue 13 item 2)', () => {
     const player = await startMain(playerDir);
     running.push(player.services);
     const { playback } = player.services;
+    const asked: string[] = [];
+    const record = (s: { status: string }) => asked.push(s.status);
+    playback.on('connection', record);
     await expect(playback.connect('127.0.0.1', port)).rejects.toThrow(/access code required/);
+    // A refusal while connecting is shown, not retried: no reconnect loop hides the question.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    playback.off('connection', record);
+    expect(asked[0]).toBe('connecting');
+    expect(asked.slice(1)).toEqual(asked.slice(1).map(() => 'error'));
+    expect(playback.getConnection().error).toMatch(/access code required/);
     await expect(
       player.sharing.connectWithCode('127.0.0.1', port, 'harbour seal 8'),
     ).rejects.toThrow(/wrong access code/);
