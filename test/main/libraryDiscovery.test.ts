@@ -85,14 +85,14 @@ class FakeBrowser extends EventEmitter {
 class FakePlayer extends EventEmitter {
   connection = DISCONNECTED;
   readonly connect = vi.fn(async (host: string, port: number) =>
-    this.set(state('connected', host)),
+    this.set({ ...state('connected', host), port }),
   );
   readonly checkConnection = vi.fn();
   getConnection() {
     return this.connection;
   }
   set(next: ConnectionState) {
-    this.connection = { ...next, port: next.port };
+    this.connection = next;
     this.emit('connection', this.connection);
     return this.connection;
   }

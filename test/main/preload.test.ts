@@ -58,6 +58,10 @@ describe('preload bridge', () => {
         'onAudio',
         'onMediaKey',
         'onLibraryChanged',
+        'getFoundLibraries',
+        'onLibrariesFound',
+        'connectWithCode',
+        'setHostAccessCode',
       ].sort(),
     );
   });
