@@ -17,7 +17,12 @@ import { LibraryDiscovery } from '../../src/main/libraryDiscovery';
 import { createLibrarySharing, type LibrarySharing } from '../../src/main/librarySharing';
 import { openApp, type OpenedApp } from './support/appHarness';
 import { PROJECT_ROOT } from './support/cachedBuild';
-import { RESULTS_DIR, startE2eEnvironment, type E2eEnvironment } from './support/e2eEnvironment';
+import {
+  MUSIC_DIR,
+  RESULTS_DIR,
+  startE2eEnvironment,
+  type E2eEnvironment,
+} from './support/e2eEnvironment';
 import { startServerProcess, type ServerProcess } from './support/serverProcess';
 
 const IN_NAMESPACE = process.env.TIDEWAVE_E2E_NETNS === '1';
@@ -51,7 +56,7 @@ if (!IN_NAMESPACE) {
       );
       const report = `${run.stdout}\n${run.stderr}`.slice(-6000);
       expect(run.status, report).toBe(0);
-      expect(report).toMatch(/3 passed/);
+      expect(report).toMatch(/4 passed/);
     }, 250_000);
   });
 } else {
@@ -88,7 +93,7 @@ if (!IN_NAMESPACE) {
   }
 
   /** The app, with main's discovery and access-code glue as startApp wires them. */
-  async function openWithDiscovery(): Promise<OpenedApp> {
+  async function openWithDiscovery(hostFolder?: string): Promise<OpenedApp> {
     let sharing: LibrarySharing | null = null;
     const book = new AccessCodeBook(
       memoryStore(),
@@ -96,7 +101,16 @@ if (!IN_NAMESPACE) {
     );
     const opened = await openApp(env, {
       playback: { reconnect: FAST_RETRY, accessCodeFor: (host, port) => book.codeFor(host, port) },
+      pickFolder: async () => hostFolder ?? null,
+      host: {
+        announce: { multicast: MULTICAST, name: () => 'My Shelf' },
+        accessCode: () => book.hostCode(),
+      },
       override: () => ({
+        setHostAccessCode: (code) => {
+          if (!sharing) throw new Error('not ready');
+          return sharing.setHostAccessCode(code);
+        },
         getFoundLibraries: async () => sharing?.foundLibraries() ?? [],
         connectWithCode: (host, port, code) => {
           if (!sharing) throw new Error('not ready');
@@ -208,6 +222,42 @@ if (!IN_NAMESPACE) {
         .waitFor({ timeout: 15_000 });
       await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
       expect(await prompt.count()).toBe(0);
+    });
+
+    it('Share on my network announces this library; its access code is set in the host panel', async () => {
+      app = await openWithDiscovery(MUSIC_DIR);
+      const { page } = app;
+      await page.getByRole('button', { name: 'Host a library' }).click();
+      const panel = page.getByRole('region', { name: 'Host a library' });
+      await panel.getByRole('button', { name: 'Choose folder…' }).click();
+      await panel.getByRole('textbox', { name: 'Port' }).fill('0');
+      await panel.getByRole('checkbox', { name: 'Share on my network' }).check();
+      await panel.getByRole('button', { name: 'Start hosting' }).click();
+      await expect.poll(() => panel.innerText()).toContain('Announced on your network as My Shelf');
+      expect(await panel.innerText()).toContain('Older (seed-era) players cannot connect');
+      // Every player on the network lists it: this one too.
+      const own = page.getByRole('button', { name: /^My Shelf/ });
+      await own.waitFor({ timeout: 30_000 });
+      expect(await own.innerText()).not.toContain('access code');
+
+      await panel.getByLabel('Access code').fill('shelf key 3');
+      await panel.getByRole('button', { name: 'Set code' }).click();
+      await expect.poll(() => panel.innerText()).toContain('Listeners need the access code');
+      await expect.poll(() => own.innerText(), { timeout: 15_000 }).toContain('access code');
+      await page.screenshot({ path: join(RESULTS_DIR, 'share-on-network.png') });
+
+      await own.click();
+      const prompt = page.getByRole('form', { name: 'Access code' });
+      await prompt.getByLabel('Access code').fill('shelf key 3', { timeout: 15_000 });
+      await prompt.getByRole('button', { name: 'Unlock' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Connected/ })
+        .waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+
+      await panel.getByRole('button', { name: 'Stop hosting' }).click();
+      await own.waitFor({ state: 'detached', timeout: 10_000 }); // the goodbye
     });
   });
 }
