@@ -12,11 +12,6 @@ import {
   screen,
 } from 'electron';
 import { createAppServices } from '../appServices';
-import { LibraryBrowser } from '../discovery';
-import { AccessCodeBook } from './accessCodeBook';
-import { createAccessCodes } from './accessCodeKeychain';
-import { LibraryDiscovery } from './libraryDiscovery';
-import { createLibrarySharing } from './librarySharing';
 import { DEFAULT_BACKOFF } from '../player';
 import { APP_ENTRY_URL, handleAppProtocol } from './appProtocol';
 import { AudioPortForwarder } from './audioPortForwarder';
@@ -26,6 +21,7 @@ import { pickMusicFolder } from './folderPicker';
 import { previouslyHostedFolder } from './hostableFolders';
 import { registerIpcHandlers } from './ipcHandlers';
 import { registerMediaKeys } from './mediaKeys';
+import { createSharingSetup } from './sharingSetup';
 import { buildMenuTemplate } from './menu';
 import { builtPaths, bundledMusicDir, windowIconPath, type AppLayout } from './resourcePaths';
 import { createMainWindow } from './window';
@@ -53,13 +49,7 @@ export async function startApp(): Promise<RunningApp> {
 
   const userDataDir = app.getPath('userData');
   const hostedBefore = await previouslyHostedFolder(userDataDir); // before bootstrap rewrites it
-  // Access codes (issue 13): remembered per library through safeStorage, asked at each connect.
-  let discovery: LibraryDiscovery | null = null;
-  const codes = new AccessCodeBook(
-    createAccessCodes(),
-    (host, port) => discovery?.nameAt(host, port) ?? null,
-    (message) => console.warn(`[access] ${message}`),
-  );
+  const sharingSetup = createSharingSetup((message) => console.warn(`[sharing] ${message}`));
   const services = await createAppServices({
     userDataDir,
     bundledMusicDir: bundledMusicDir(layout),
@@ -67,27 +57,11 @@ export async function startApp(): Promise<RunningApp> {
     playback: {
       log: (message) => console.log(`[client] ${message}`),
       reconnect: DEFAULT_BACKOFF, // a lost server is retried and the song resumed (issue 10)
-      accessCodeFor: (host, port) => codes.codeFor(host, port),
+      ...sharingSetup.playback,
     },
-    host: {
-      log: (line) => console.log(`[server] ${line}`),
-      // "Share on my network" announces the library (DNS-SD) and follows address changes.
-      announce: { onError: (error) => console.warn(`[discovery] ${error.message}`) },
-      accessCode: () => codes.hostCode().catch(() => null),
-      addressPollMs: 5_000,
-    },
+    host: { log: (line) => console.log(`[server] ${line}`), ...sharingSetup.host },
   });
-  discovery = new LibraryDiscovery(
-    new LibraryBrowser({}, (error) => console.warn(`[discovery] ${error.message}`)),
-    services.playback,
-    (message) => console.log(`[discovery] ${message}`),
-  );
-  const sharing = createLibrarySharing({
-    book: codes,
-    discovery,
-    playback: services.playback,
-    host: services.host,
-  });
+  const sharing = sharingSetup.start(services); // discovery and access codes (issue 13)
   const windowState = new WindowStateFile(join(userDataDir, 'window-state.json'), (message) =>
     console.warn(`[window] ${message}`),
   );
@@ -156,7 +130,7 @@ export async function startApp(): Promise<RunningApp> {
       releaseWake();
       ipc.dispose();
       audio.dispose();
-      await discovery?.dispose();
+      await sharingSetup.dispose();
       await services.dispose();
     },
   };
