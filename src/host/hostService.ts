@@ -57,12 +57,6 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
     });
   }
 
-  /** Resolves once the announcement has caught up with the state (tests). */
-  async announced(): Promise<string | null> {
-    await this.announcement?.follow(this.state);
-    return this.announcement?.announcedAs ?? null;
-  }
-
   getState(): HostState {
     return this.state;
   }
