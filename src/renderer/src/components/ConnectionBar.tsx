@@ -3,8 +3,6 @@ import { DEFAULT_SETTINGS } from '../../../shared/defaults';
 import type { ConnectionStatus } from '../../../shared/tidewaveApi';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useSettings } from '../stores/settingsStore';
-import { AccessCodePrompt } from './AccessCodePrompt';
-import { FoundLibraries } from './FoundLibraries';
 
 const statusText: Record<ConnectionStatus, string> = {
   disconnected: 'Not connected',
@@ -45,59 +43,55 @@ export function ConnectionBar() {
   }
 
   return (
-    <>
-      <form className="connection-bar" onSubmit={onSubmit} aria-label="Connection">
-        <input
-          className="host-input"
-          aria-label="Server host"
-          value={host}
-          onChange={(e) => setHostDraft(e.target.value)}
-          spellCheck={false}
-          disabled={busy}
-        />
-        <input
-          className="port-input"
-          aria-label="Server port"
-          inputMode="numeric"
-          value={port}
-          onChange={(e) => setPortDraft(e.target.value)}
-          aria-invalid={!portValid}
-          aria-describedby={portValid ? undefined : PORT_ERROR_ID}
-          disabled={busy}
-        />
-        {/* One element for both, never disabled while busy, so focus stays on it (not <body>). */}
-        <button
-          type={connected ? 'button' : 'submit'}
-          className={connected ? undefined : 'primary'}
-          onClick={connected ? () => busy || void disconnect() : undefined}
-          aria-disabled={busy || (!connected && !portValid)}
-        >
-          {connected ? 'Disconnect' : 'Connect'}
-        </button>
-        {!portValid && (
-          <span id={PORT_ERROR_ID} className="field-error">
-            The port must be a whole number from 1 to 65535.
+    <form className="connection-bar" onSubmit={onSubmit} aria-label="Connection">
+      <input
+        className="host-input"
+        aria-label="Server host"
+        value={host}
+        onChange={(e) => setHostDraft(e.target.value)}
+        spellCheck={false}
+        disabled={busy}
+      />
+      <input
+        className="port-input"
+        aria-label="Server port"
+        inputMode="numeric"
+        value={port}
+        onChange={(e) => setPortDraft(e.target.value)}
+        aria-invalid={!portValid}
+        aria-describedby={portValid ? undefined : PORT_ERROR_ID}
+        disabled={busy}
+      />
+      {/* One element for both, never disabled while busy, so focus stays on it (not <body>). */}
+      <button
+        type={connected ? 'button' : 'submit'}
+        className={connected ? undefined : 'primary'}
+        onClick={connected ? () => busy || void disconnect() : undefined}
+        aria-disabled={busy || (!connected && !portValid)}
+      >
+        {connected ? 'Disconnect' : 'Connect'}
+      </button>
+      {!portValid && (
+        <span id={PORT_ERROR_ID} className="field-error">
+          The port must be a whole number from 1 to 65535.
+        </span>
+      )}
+      <span className={`status-pill status-${connection.status}`} role="status">
+        <span className="status-dot" aria-hidden="true" />
+        {statusText[connection.status]}
+        {connection.status === 'reconnecting' && connection.retry && (
+          <span className="status-note">
+            {` · ${connection.error ?? 'Connection lost'}; attempt ${connection.retry.attempt} in ${Math.ceil(connection.retry.delayMs / 1000)} s`}
           </span>
         )}
-        <span className={`status-pill status-${connection.status}`} role="status">
-          <span className="status-dot" aria-hidden="true" />
-          {statusText[connection.status]}
-          {connection.status === 'reconnecting' && connection.retry && (
-            <span className="status-note">
-              {` · ${connection.error ?? 'Connection lost'}; attempt ${connection.retry.attempt} in ${Math.ceil(connection.retry.delayMs / 1000)} s`}
-            </span>
-          )}
-          {quitAcknowledged !== null && !connected && (
-            <span className="status-note">
-              {quitAcknowledged
-                ? ' · Server acknowledged quit'
-                : ' · Server closed without answering quit'}
-            </span>
-          )}
-        </span>
-      </form>
-      <FoundLibraries />
-      <AccessCodePrompt />
-    </>
+        {quitAcknowledged !== null && !connected && (
+          <span className="status-note">
+            {quitAcknowledged
+              ? ' · Server acknowledged quit'
+              : ' · Server closed without answering quit'}
+          </span>
+        )}
+      </span>
+    </form>
   );
 }
