@@ -50,14 +50,14 @@ if (!IN_NAMESPACE) {
         {
           cwd: PROJECT_ROOT,
           encoding: 'utf8',
-          timeout: 240_000,
+          timeout: 360_000,
           env: { ...process.env, TIDEWAVE_E2E_NETNS: '1', CI: '1', NO_COLOR: '1' },
         },
       );
       const report = `${run.stdout}\n${run.stderr}`.slice(-6000);
       expect(run.status, report).toBe(0);
       expect(report).toMatch(/4 passed/);
-    }, 250_000);
+    }, 370_000);
   });
 } else {
   let env: E2eEnvironment;
