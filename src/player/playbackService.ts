@@ -94,6 +94,8 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     this.connection.on('changed', (state) => {
       this.emit('connection', state);
       if (state.status === 'reconnecting' && !this.reconnecting) this.startReconnecting();
+      // Refused for the access code while reconnecting: stop, and tell the cut song's error.
+      if (state.status === 'error' && this.reconnecting) void this.endReconnecting();
     });
     this.connection.on('library', (change) => this.emit('library', change));
     const workerPath = options.decoderWorkerPath ?? SOURCE_DECODER_WORKER;
@@ -266,6 +268,13 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
       if (this.heldError) this.emit('stream', this.heldError);
       this.heldError = null;
     });
+  }
+
+  private async endReconnecting(): Promise<void> {
+    this.stopReconnecting();
+    await this.pumpDone;
+    if (this.heldError) this.emit('stream', this.heldError);
+    this.heldError = null;
   }
 
   private stopReconnecting(): void {

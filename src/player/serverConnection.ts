@@ -20,6 +20,11 @@ export interface ServerConnectionOptions {
   accessCodeFor?: (host: string, port: number) => Promise<string | undefined>;
 }
 
+/** The server refused us for the access code (PROTOCOL §15): missing or wrong. */
+export function isAccessRefusal(message: string): boolean {
+  return /access code required|wrong access code/i.test(message);
+}
+
 /**
  * At most one ClientSession and the ConnectionState that describes it. A newer connect or a
  * disconnect makes an older connect attempt void (it closes its session and rejects).
@@ -110,9 +115,16 @@ export class ServerConnection extends EventEmitter<{
       this.setState({ ...state, status: 'connected', hasMetadata, error: null });
       return true;
     } catch (error) {
-      this.options.log(`Reconnect to ${host}:${port} failed: ${readableError(error).message}`);
+      const failure = readableError(error);
+      this.options.log(`Reconnect to ${host}:${port} failed: ${failure.message}`);
       if (!stale() && this.current === session) this.current = null;
       session?.close();
+      // The library now wants another access code: retrying would only count as guesses
+      // against this address (PROTOCOL §15.4); the person is asked instead.
+      if (!stale() && isAccessRefusal(failure.message)) {
+        const { retry: _gone, ...state } = this.stateNow;
+        this.setState({ ...state, status: 'error', error: failure.message });
+      }
       return false;
     }
   }

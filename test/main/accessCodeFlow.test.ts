@@ -133,6 +133,20 @@ describe('access codes in the app (issue 13 item 2)', () => {
     running.push(later.services);
     expect((await later.services.playback.connect('127.0.0.1', port)).status).toBe('connected');
 
+    // The host changes the code: the player's remembered one is refused on reconnect, and it
+    // stops there to ask (no retry loop spending guesses against its address).
+    const seen: Array<{ status: string; error: string | null }> = [];
+    later.services.playback.on('connection', (s) =>
+      seen.push({ status: s.status, error: s.error }),
+    );
+    await host.sharing.setHostAccessCode('new stairs 2');
+    await waitFor(() => seen.at(-1)?.status === 'error', 10_000);
+    expect(seen.at(-1)?.error).toMatch(/wrong access code/);
+    const attempts = seen.filter((s) => s.status === 'reconnecting').length;
+    await new Promise((resolve) => setTimeout(resolve, 600)); // 3+ retry intervals
+    expect(seen.filter((s) => s.status === 'reconnecting')).toHaveLength(attempts);
+    expect(seen.at(-1)?.status).toBe('error');
+
     // And without a code the library is open again.
     const open = await host.sharing.setHostAccessCode('');
     expect(open).toMatchObject({ running: true, accessCode: false });
