@@ -40,13 +40,7 @@ export class LibraryAnnouncer {
   }
 
   start(): void {
-    if (this.service) return;
-    this.service = this.bonjour.publish({
-      name: instanceName(this.library.name),
-      type: SERVICE_TYPE,
-      port: this.port,
-      txt: encodeLibraryTxt(this.library),
-    });
+    this.publish(true);
   }
 
   /**
@@ -56,13 +50,26 @@ export class LibraryAnnouncer {
   async update(library: LibraryAnnouncement): Promise<void> {
     this.library = library;
     await this.withdraw();
-    this.start();
+    // No probe: the name was ours a moment ago, and our own goodbye, looped back, would
+    // answer the probe and be taken for another library using the name.
+    this.publish(false);
   }
 
   /** Sends the goodbye packets and closes the multicast socket. */
   async stop(): Promise<void> {
     await this.withdraw();
     await new Promise<void>((resolve) => this.bonjour.destroy(() => resolve()));
+  }
+
+  private publish(probe: boolean): void {
+    if (this.service) return;
+    this.service = this.bonjour.publish({
+      name: instanceName(this.library.name),
+      type: SERVICE_TYPE,
+      port: this.port,
+      txt: encodeLibraryTxt(this.library),
+      probe,
+    });
   }
 
   private async withdraw(): Promise<void> {

@@ -62,9 +62,11 @@ export class LibraryBrowser extends EventEmitter<LibraryBrowserEvents> {
 }
 
 export function toFoundLibrary(service: Bonjour.Service): FoundLibrary {
-  const listed = [...(service.addresses ?? [])].sort(
-    (a, b) => Number(a.includes(':')) - Number(b.includes(':')),
-  );
+  // A link-local IPv6 address is useless without its interface (fe80::1%eth0), which DNS-SD
+  // does not carry: the sender's address stands in when nothing else is left.
+  const listed = [...(service.addresses ?? [])]
+    .filter((a) => !/^fe80:/i.test(a))
+    .sort((a, b) => Number(a.includes(':')) - Number(b.includes(':')));
   const addresses = listed.length > 0 ? listed : service.referer ? [service.referer.address] : [];
   return {
     id: service.fqdn,

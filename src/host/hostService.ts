@@ -12,6 +12,8 @@ import type { ListenerInfo } from '../shared/listenerInfo';
 import { STOPPED_HOST, type HostRequest, type HostState } from '../shared/tidewaveApi';
 import { ALL_INTERFACES_HOST, LOOPBACK_HOST } from '../shared/defaults';
 import { shareAddresses, type InterfaceTable } from './shareAddresses';
+import { HostAnnouncement, type HostAnnounceOptions } from './hostAnnouncement';
+import { AddressWatch } from './addressWatch';
 
 export interface HostServiceOptions {
   /** `false` sends songs as fast as TCP allows (tests); the server's default paces them. */
@@ -24,6 +26,12 @@ export interface HostServiceOptions {
   networkInterfaces?: () => InterfaceTable;
   /** Read at each start: the caps and timeout the settings give (the server's defaults if absent). */
   limits?: () => Promise<Partial<ConnectionLimits>>;
+  /** Announce a library shared on the network (DNS-SD); off unless given (the app gives it). */
+  announce?: HostAnnounceOptions;
+  /** The access code to host with (read at each start), or null for none. */
+  accessCode?: () => Promise<string | null>;
+  /** How often a library shared on the network checks this computer's addresses (ms). */
+  addressPollMs?: number;
 }
 
 /**
@@ -35,9 +43,21 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
   private reloader: LibraryReloader | null = null;
   private state: HostState = STOPPED_HOST;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly announcement: HostAnnouncement | null;
+  private addressWatch: AddressWatch | null = null;
 
   constructor(private readonly options: HostServiceOptions = {}) {
     super();
+    this.announcement = options.announce ? new HostAnnouncement(options.announce) : null;
+  }
+
+  /** Hosts the same folder again (a new access code); stopped stays stopped. */
+  restart(): Promise<HostState> {
+    return this.serially(async () => {
+      const { running, folder, port, shareOnLan } = this.state;
+      if (!running || folder === null || port === null) return this.state;
+      return this.startNow({ folder, port, shareOnLan });
+    });
   }
 
   getState(): HostState {
@@ -71,6 +91,7 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
 
   async dispose(): Promise<void> {
     await this.stop();
+    await this.announcement?.stop();
     this.removeAllListeners();
   }
 
@@ -80,11 +101,13 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
     let server: LibraryServer | null = null;
     try {
       const limits = await this.options.limits?.();
+      const accessCode = (await this.options.accessCode?.()) ?? undefined;
       server = await createLibraryServer({
         folder,
         host,
         port,
         limits,
+        accessCode,
         pacing: this.options.pacing,
         stateDir: this.options.stateDir,
         log: this.options.log,
@@ -98,7 +121,10 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
           onReloaded: (library) => this.onReloaded(running, library.songs.length),
         });
       }
-      const table = (this.options.networkInterfaces ?? networkInterfaces)();
+      const readTable = this.options.networkInterfaces ?? networkInterfaces;
+      const table = readTable();
+      if (shareOnLan)
+        this.watchAddresses(server, () => shareAddresses(true, bound.port, readTable()));
       return this.setState({
         running: true,
         folder: server.library.folder,
@@ -108,6 +134,7 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
         shareAddresses: shareAddresses(shareOnLan, bound.port, table),
         songCount: server.library.songs.length,
         error: null,
+        accessCode: server.hasAccessCode,
       });
     } catch (error) {
       await server?.close().catch(() => undefined);
@@ -117,7 +144,21 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
     }
   }
 
+  /** Network changes: the addresses shown and the announcement follow this computer's. */
+  private watchAddresses(server: LibraryServer, read: () => string[]): void {
+    this.addressWatch = new AddressWatch(
+      read,
+      (addresses) => {
+        if (server !== this.server) return;
+        this.setState({ ...this.state, shareAddresses: addresses }, true);
+      },
+      this.options.addressPollMs ?? 5_000,
+    );
+  }
+
   private async closeServer(): Promise<void> {
+    this.addressWatch?.stop();
+    this.addressWatch = null;
     const { server, reloader } = this;
     this.server = null;
     this.reloader = null;
@@ -136,7 +177,13 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
     return result;
   }
 
-  private setState(state: HostState): HostState {
+  private setState(state: HostState, addressesChanged = false): HostState {
+    const announcement = this.announcement;
+    if (announcement) {
+      void announcement.follow(state, addressesChanged);
+      // Known at once; the multicast follows.
+      state = { ...state, announcedAs: announcement.nameFor(state) };
+    }
     this.state = state;
     this.emit('changed', state);
     return state;

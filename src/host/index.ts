@@ -1,2 +1,4 @@
 export * from './hostService';
 export * from './shareAddresses';
+export * from './hostAnnouncement';
+export * from './addressWatch';

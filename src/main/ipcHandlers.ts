@@ -20,6 +20,7 @@ import type {
   StreamEvent,
 } from '../shared/tidewaveApi';
 import { HostableFolders } from './hostableFolders';
+import type { LibrarySharing } from './librarySharing';
 
 export type IpcServices = Pick<AppServices, 'playback' | 'host' | 'settings'>;
 
@@ -34,6 +35,8 @@ export interface IpcOptions {
   log?: (message: string) => void;
   /** What the page says it plays (the tray, notifications, the sleep blocker). */
   onPlaying?: (report: PlayingReport) => void;
+  /** Discovery and access codes (issue 13); without it nothing is found and codes are refused. */
+  sharing?: LibrarySharing;
 }
 
 export interface IpcRegistration {
@@ -82,7 +85,14 @@ export function registerIpcHandlers(
     },
     getSettings: () => settings.load(),
     setSettings: (patch) => settings.update(patch),
+    getFoundLibraries: () => options.sharing?.foundLibraries() ?? [],
+    connectWithCode: (address, port, code) => sharingOrFail().connectWithCode(address, port, code),
+    setHostAccessCode: (code) => sharingOrFail().setHostAccessCode(code),
   };
+  function sharingOrFail(): LibrarySharing {
+    if (!options.sharing) throw new Error('Access codes are not available in this window');
+    return options.sharing;
+  }
   const sendHandlers: SendHandlers = {
     reportBuffer: (streamId, buffered, received) =>
       playback.reportBuffer(streamId, buffered, received),
@@ -129,6 +139,7 @@ export function registerIpcHandlers(
       hostable.allow(state.folder); // hosted, or tried: the page may retry it, on another port say
       send('onHostChanged', state);
     }),
+    options.sharing?.watchFound((libraries) => send('onLibrariesFound', libraries)) ?? (() => {}),
   ];
 
   return {

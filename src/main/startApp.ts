@@ -29,6 +29,7 @@ import { pickMusicFolder } from './folderPicker';
 import { previouslyHostedFolder } from './hostableFolders';
 import { registerIpcHandlers } from './ipcHandlers';
 import { registerMediaKeys } from './mediaKeys';
+import { createSharingSetup } from './sharingSetup';
 import { buildMenuTemplate } from './menu';
 import { builtPaths, bundledMusicDir, windowIconPath, type AppLayout } from './resourcePaths';
 import { createMainWindow } from './window';
@@ -58,6 +59,7 @@ export async function startApp(): Promise<RunningApp> {
 
   const userDataDir = app.getPath('userData');
   const hostedBefore = await previouslyHostedFolder(userDataDir); // before bootstrap rewrites it
+  const sharingSetup = createSharingSetup((message) => console.warn(`[sharing] ${message}`));
   const services = await createAppServices({
     userDataDir,
     bundledMusicDir: bundledMusicDir(layout),
@@ -66,9 +68,11 @@ export async function startApp(): Promise<RunningApp> {
       log: (message) => console.log(`[client] ${message}`),
       reconnect: DEFAULT_BACKOFF, // a lost server is retried and the song resumed (issue 10)
       clientName: hostname(), // the host's listeners table shows it (PROTOCOL §18)
+      ...sharingSetup.playback,
     },
-    host: { log: (line) => console.log(`[server] ${line}`) },
+    host: { log: (line) => console.log(`[server] ${line}`), ...sharingSetup.host },
   });
+  const sharing = sharingSetup.start(services); // discovery and access codes (issue 13)
   const windowState = new WindowStateFile(join(userDataDir, 'window-state.json'), (message) =>
     console.warn(`[window] ${message}`),
   );
@@ -98,6 +102,7 @@ export async function startApp(): Promise<RunningApp> {
     hostableFolders: [bundledMusicDir(layout), hostedBefore],
     log: (message) => console.warn(`[ipc] ${message}`),
     onPlaying: (report) => desktop.report(report),
+    sharing,
   });
 
   const openWindow = async () => {
@@ -162,6 +167,7 @@ export async function startApp(): Promise<RunningApp> {
       desktop.dispose();
       ipc.dispose();
       audio.dispose();
+      await sharingSetup.dispose();
       await services.dispose();
     },
   };

@@ -41,6 +41,8 @@ export interface PlaybackServiceOptions {
   /** What this player calls itself to servers that take `hello` (PROTOCOL §18); none if left out. */
   clientName?: string;
   log?: (message: string) => void;
+  /** The access code to prove to a server (issue 13), asked at every connect and reconnect. */
+  accessCodeFor?: (host: string, port: number) => Promise<string | undefined>;
 }
 
 type PlaybackEvents = {
@@ -61,7 +63,10 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   private lastStreamId = 0;
   private decoder: StreamDecoder | null = null;
   private readonly options: Required<
-    Omit<PlaybackServiceOptions, 'createDecoder' | 'decoderWorkerPath' | 'reconnect' | 'clientName'>
+    Omit<
+      PlaybackServiceOptions,
+      'createDecoder' | 'decoderWorkerPath' | 'reconnect' | 'clientName' | 'accessCodeFor'
+    >
   >;
   private readonly backoff: BackoffOptions | null;
   private reconnecting: ReconnectLoop | null = null;
@@ -89,10 +94,13 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
       ...this.options,
       clientName: options.clientName,
       shouldReconnect: () => this.backoff !== null,
+      accessCodeFor: options.accessCodeFor,
     });
     this.connection.on('changed', (state) => {
       this.emit('connection', state);
       if (state.status === 'reconnecting' && !this.reconnecting) this.startReconnecting();
+      // Refused for the access code while reconnecting: stop, and tell the cut song's error.
+      if (state.status === 'error' && this.reconnecting) void this.endReconnecting();
     });
     this.connection.on('library', (change) => this.emit('library', change));
     const workerPath = options.decoderWorkerPath ?? SOURCE_DECODER_WORKER;
@@ -272,6 +280,13 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
       if (this.heldError) this.emit('stream', this.heldError);
       this.heldError = null;
     });
+  }
+
+  private async endReconnecting(): Promise<void> {
+    this.stopReconnecting();
+    await this.pumpDone;
+    if (this.heldError) this.emit('stream', this.heldError);
+    this.heldError = null;
   }
 
   private stopReconnecting(): void {

@@ -18,6 +18,13 @@ export interface ServerConnectionOptions {
   shouldReconnect?: () => boolean;
   /** Sent to servers that take it, for the host's listeners table (PROTOCOL §18). */
   clientName?: string;
+  /** The access code to prove to `host:port` (PROTOCOL §15), asked at every (re)connect. */
+  accessCodeFor?: (host: string, port: number) => Promise<string | undefined>;
+}
+
+/** The server refused us for the access code (PROTOCOL §15): missing or wrong. */
+export function isAccessRefusal(message: string): boolean {
+  return /access code required|wrong access code/i.test(message);
 }
 
 /**
@@ -62,6 +69,7 @@ export class ServerConnection extends EventEmitter<{
       session = await ClientSession.connect({
         host,
         port,
+        accessCode: await this.options.accessCodeFor?.(host, port),
         connectTimeoutMs: this.options.connectTimeoutMs,
         requestTimeoutMs: this.options.listTimeoutMs,
         clientName: this.options.clientName,
@@ -97,6 +105,7 @@ export class ServerConnection extends EventEmitter<{
       session = await ClientSession.connect({
         host,
         port,
+        accessCode: await this.options.accessCodeFor?.(host, port),
         connectTimeoutMs: this.options.connectTimeoutMs,
         requestTimeoutMs: this.options.listTimeoutMs,
         clientName: this.options.clientName,
@@ -110,9 +119,16 @@ export class ServerConnection extends EventEmitter<{
       this.setState({ ...state, status: 'connected', hasMetadata, error: null });
       return true;
     } catch (error) {
-      this.options.log(`Reconnect to ${host}:${port} failed: ${readableError(error).message}`);
+      const failure = readableError(error);
+      this.options.log(`Reconnect to ${host}:${port} failed: ${failure.message}`);
       if (!stale() && this.current === session) this.current = null;
       session?.close();
+      // The library now wants another access code: retrying would only count as guesses
+      // against this address (PROTOCOL §15.4); the person is asked instead.
+      if (!stale() && isAccessRefusal(failure.message)) {
+        const { retry: _gone, ...state } = this.stateNow;
+        this.setState({ ...state, status: 'error', error: failure.message });
+      }
       return false;
     }
   }
@@ -172,8 +188,12 @@ export class ServerConnection extends EventEmitter<{
       const error = describeConnectionLoss(reason);
       // A failed reconnect's session says nothing: the reconnect loop is still in charge.
       if (this.stateNow.status === 'reconnecting') return;
-      // A host that let this player go would only be reconnected to against its will.
-      const status = !dismissed && this.options.shouldReconnect?.() ? 'reconnecting' : 'error';
+      // A host that let this player go would only be reconnected to against its will. Only an
+      // established connection is retried: one refused while connecting (a wrong or missing
+      // access code) is an error to show, not a drop to ride out.
+      const established = this.stateNow.status === 'connected';
+      const retry = established && !dismissed && this.options.shouldReconnect?.();
+      const status = retry ? 'reconnecting' : 'error';
       this.setState({ ...this.stateNow, status, error });
     });
   }

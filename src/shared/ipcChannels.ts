@@ -34,6 +34,9 @@ export const IpcInvoke = {
   pickFolder: 'host:pick-folder',
   getSettings: 'settings:get',
   setSettings: 'settings:set',
+  getFoundLibraries: 'discovery:get',
+  connectWithCode: 'connection:connect-with-code',
+  setHostAccessCode: 'host:set-access-code',
 } as const satisfies Record<InvokeMethod, string>;
 
 /** The renderer reports its buffer several times a second: no answer is awaited. */
@@ -54,6 +57,7 @@ export const IpcEvent = {
   onStreamEvent: 'playback:stream-event',
   onMediaKey: 'app:media-key',
   onLibraryChanged: 'library:changed',
+  onLibrariesFound: 'discovery:found',
 } as const satisfies Record<Exclude<SubscribeMethod, keyof typeof IpcPort>, string>;
 
 export type EventMethod = keyof typeof IpcEvent;

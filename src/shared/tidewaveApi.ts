@@ -64,6 +64,10 @@ export interface HostState {
   shareAddresses: string[];
   songCount: number;
   error: string | null;
+  /** Clients must prove an access code (PROTOCOL §15); seed-era clients cannot connect. */
+  accessCode?: boolean;
+  /** Announced on the network as this name (DNS-SD, PROTOCOL §16); null when not announced. */
+  announcedAs?: string | null;
 }
 
 /** No library hosted: what main reports before hosting and after it stops. */
@@ -165,6 +169,19 @@ export interface PlayingReport {
   artist: string | null;
 }
 
+/** A library announced on the network (DNS-SD), as the connection bar lists it. */
+export interface FoundLibraryInfo {
+  /** Stable while the library is announced (its DNS-SD name). */
+  id: string;
+  name: string;
+  /** IPv4 first. */
+  addresses: string[];
+  port: number;
+  songCount: number;
+  /** Whether the library asks for an access code. */
+  accessCode: boolean;
+}
+
 export type Unsubscribe = () => void;
 
 export type { ListenerInfo } from './listenerInfo';
@@ -202,4 +219,12 @@ export interface TidewaveApi {
   onAudio(listener: (chunk: AudioChunk) => void): Unsubscribe;
   onMediaKey(listener: (key: MediaKey) => void): Unsubscribe;
   onLibraryChanged(listener: (change: LibraryChange) => void): Unsubscribe;
+  /** The libraries found on the network now. */
+  getFoundLibraries(): Promise<FoundLibraryInfo[]>;
+  /** The whole list again each time a library appears, changes or disappears. */
+  onLibrariesFound(listener: (libraries: FoundLibraryInfo[]) => void): Unsubscribe;
+  /** Connects with an access code, remembered (encrypted) for that library when it works. */
+  connectWithCode(host: string, port: number, accessCode: string): Promise<ConnectionState>;
+  /** Sets the hosted library's access code ('' removes it); hosting restarts with it. */
+  setHostAccessCode(accessCode: string): Promise<HostState>;
 }

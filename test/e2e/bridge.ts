@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type {
   AudioChunk,
   ConnectionState,
+  FoundLibraryInfo,
   HostState,
   LibraryChange,
   MediaKey,
@@ -22,6 +23,7 @@ interface EventPayloads {
   audio: { streamId: number; sampleRate: number; channels: string[] };
   mediaKey: MediaKey;
   library: LibraryChange;
+  found: FoundLibraryInfo[];
 }
 
 function toBase64(samples: Float32Array): string {
@@ -73,6 +75,10 @@ export class TestBridge {
 
   libraryChanged(change: LibraryChange): void {
     this.send('library', change);
+  }
+
+  librariesFound(libraries: FoundLibraryInfo[]): void {
+    this.send('found', libraries);
   }
 
   mediaKey(key: MediaKey): void {

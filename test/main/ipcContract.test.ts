@@ -87,6 +87,9 @@ export function typeLevelContract(): void {
     | 'pickFolder'
     | 'getSettings'
     | 'setSettings'
+    | 'getFoundLibraries'
+    | 'connectWithCode'
+    | 'setHostAccessCode'
   >();
   expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer' | 'reportPlaying'>();
   expectTypeOf<IpcArgs<'connect'>>().toEqualTypeOf<[string, number]>();

@@ -33,7 +33,13 @@ function fakeServices() {
     disconnectAllListeners: method('host.disconnectAllListeners'),
   });
   const settings = { load: method('settings.load'), update: method('settings.update') };
-  return { playback, host, settings };
+  const sharing = {
+    foundLibraries: method('sharing.foundLibraries'),
+    connectWithCode: method('sharing.connectWithCode'),
+    setHostAccessCode: method('sharing.setHostAccessCode'),
+    watchFound: vi.fn(() => () => {}),
+  };
+  return { playback, host, settings, sharing };
 }
 
 /** For each channel: good arguments, the service call they must make, and bad arguments. */
@@ -117,6 +123,24 @@ const CASES: Record<
       [[{ status: 'idle', songId: null, title: 'x'.repeat(2000), artist: null }], 'title'],
     ],
   },
+  [IpcInvoke.getFoundLibraries]: { good: [], expectCall: 'sharing.foundLibraries', bad: [] },
+  [IpcInvoke.connectWithCode]: {
+    good: ['10.0.0.1', 8080, 'harbour seal'],
+    expectCall: 'sharing.connectWithCode',
+    bad: [
+      [['10.0.0.1', 8080, ''], 'Invalid access code'],
+      [['10.0.0.1', 8080, 'x'.repeat(1025)], 'Invalid access code'],
+      [['10.0.0.1', 0, 'seal'], 'Invalid port'],
+    ],
+  },
+  [IpcInvoke.setHostAccessCode]: {
+    good: ['harbour seal'],
+    expectCall: 'sharing.setHostAccessCode',
+    bad: [
+      [[42], 'Invalid access code'],
+      [['a\0b'], 'Invalid access code'],
+    ],
+  },
 };
 
 const isSend = (channel: string) => (Object.values(IpcSend) as string[]).includes(channel);
@@ -142,7 +166,12 @@ describe('registerIpcHandlers', () => {
       ipcMain as unknown as IpcMain,
       services as unknown as IpcServices,
       () => win.window as unknown as BrowserWindow,
-      { pickFolder, hostableFolders: ['/srv/music'], onPlaying },
+      {
+        pickFolder,
+        hostableFolders: ['/srv/music'],
+        onPlaying,
+        sharing: services.sharing as never,
+      },
     );
     services.host.getState.mockClear(); // registration asks what is hosted
   });

@@ -62,6 +62,10 @@ describe('preload bridge', () => {
         'onAudio',
         'onMediaKey',
         'onLibraryChanged',
+        'getFoundLibraries',
+        'onLibrariesFound',
+        'connectWithCode',
+        'setHostAccessCode',
       ].sort(),
     );
   });

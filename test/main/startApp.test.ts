@@ -171,7 +171,19 @@ vi.mock('electron', () => ({
   nativeTheme: { shouldUseDarkColors: false },
   dialog: {},
   MessageChannelMain: class {},
+  safeStorage: { isEncryptionAvailable: () => false },
 }));
+// The app's discovery browser, without a multicast socket on the test machine's network.
+vi.mock('../../src/discovery', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  class LibraryBrowser extends Emitter {
+    readonly libraries = [];
+    start() {}
+    refresh() {}
+    stop = async () => {};
+  }
+  return { LibraryBrowser };
+});
 vi.mock('../../src/main/decoderWorkerPath', () => ({ default: '/app/out/main/decoderWorker.js' }));
 vi.mock('../../src/appServices', async () => {
   const { EventEmitter: Emitter } = await import('node:events');

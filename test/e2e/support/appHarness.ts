@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createAppServices, type AppServices } from '../../../src/appServices';
 import type { PlaybackServiceOptions } from '../../../src/player';
+import type { HostServiceOptions } from '../../../src/host';
 import type { Settings } from '../../../src/shared/tidewaveApi';
 import { TestBridge, type BridgeHandlers } from '../bridge';
 import { MUSIC_DIR, type E2eEnvironment } from './e2eEnvironment';
@@ -22,6 +23,8 @@ export interface OpenAppOptions {
   settings?: Partial<Settings>;
   /** Run the first-run bootstrap (host the bundled music, connect) instead of saving settings. */
   firstRun?: boolean;
+  /** More host service options (announcing, an access code); pacing stays off. */
+  host?: HostServiceOptions;
   /** Replaces some handlers, e.g. to ask the server for a song it does not have. */
   override?: (handlers: BridgeHandlers) => Partial<BridgeHandlers>;
 }
@@ -54,6 +57,9 @@ function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers 
     pickFolder: async () => null,
     getSettings: () => settings.load(),
     setSettings: (patch) => settings.update(patch),
+    getFoundLibraries: async () => [],
+    connectWithCode: () => Promise.reject(new Error('Access codes are not bridged in e2e')),
+    setHostAccessCode: () => Promise.reject(new Error('Access codes are not bridged in e2e')),
   };
 }
 
@@ -73,7 +79,7 @@ export async function openApp(
     decoderWorkerPath,
     defaultHostPort: 0,
     playback: options.playback,
-    host: { pacing: false },
+    host: { ...options.host, pacing: false },
   });
   const page = await context.newPage();
   try {

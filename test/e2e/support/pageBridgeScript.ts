@@ -7,7 +7,7 @@
  * Plain JavaScript in a string, so no transpiler helper can leak into the page.
  */
 export const PAGE_BRIDGE_SCRIPT = `(() => {
-  const listeners = { connection: new Set(), host: new Set(), stream: new Set(), audio: new Set(), mediaKey: new Set(), library: new Set() };
+  const listeners = { connection: new Set(), host: new Set(), stream: new Set(), audio: new Set(), mediaKey: new Set(), library: new Set(), found: new Set() };
   const invoke = (method) => async (...args) => {
     const json = await window.__twInvoke(method, args);
     return json === undefined ? undefined : JSON.parse(json);
@@ -62,5 +62,9 @@ export const PAGE_BRIDGE_SCRIPT = `(() => {
     onAudio: on('audio'),
     onMediaKey: on('mediaKey'),
     onLibraryChanged: on('library'),
+    getFoundLibraries: invoke('getFoundLibraries'),
+    onLibrariesFound: on('found'),
+    connectWithCode: invoke('connectWithCode'),
+    setHostAccessCode: invoke('setHostAccessCode'),
   };
 })();`;

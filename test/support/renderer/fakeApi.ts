@@ -67,6 +67,10 @@ export function createFakeApi() {
     onAudio: vi.fn(noop),
     onMediaKey: vi.fn(noop),
     onLibraryChanged: vi.fn(noop),
+    getFoundLibraries: vi.fn(async () => []),
+    onLibrariesFound: vi.fn(noop),
+    connectWithCode: vi.fn(async (h: string, p: number) => ({ ...connection, host: h, port: p })),
+    setHostAccessCode: vi.fn(async () => host),
   } satisfies TidewaveApi;
   return { api, songs, settings };
 }

@@ -1,6 +1,7 @@
 import type { MediaKey, TidewaveApi } from '../../../shared/tidewaveApi';
 import { engine } from '../audio/engineHolder';
 import { useConnectionStore } from '../stores/connectionStore';
+import { useDiscoveryStore } from '../stores/discoveryStore';
 import { useHostStore } from '../stores/hostStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
@@ -33,6 +34,7 @@ export function connectStores(bridge: TidewaveApi): () => void {
     bridge.onStreamEvent((event) => usePlayerStore.getState().handleStreamEvent(event)),
     bridge.onAudio((chunk) => engine().enqueue(chunk)),
     bridge.onMediaKey(handleMediaKey),
+    bridge.onLibrariesFound((libraries) => useDiscoveryStore.getState().setLibraries(libraries)),
     bridge.onLibraryChanged((change) =>
       followLibraryChange(change).catch((error: unknown) =>
         console.error('Following a library change failed:', errorMessage(error)),
@@ -79,6 +81,7 @@ async function loadInitialState(): Promise<void> {
     useSettings.getState().load(),
     useHostStore.getState().load(),
     useConnectionStore.getState().load(),
+    useDiscoveryStore.getState().load(),
   ]);
   for (const result of results) {
     if (result.status === 'rejected')

@@ -5,6 +5,7 @@ import { useHostStore } from '../stores/hostStore';
 import { HostLimitsFields } from './HostLimitsFields';
 import { HostStatus } from './HostStatus';
 import { ListenersList } from './ListenersList';
+import { HostAccessCode } from './HostAccessCode';
 
 /** Share a folder of MP3s from this computer: folder, port, LAN sharing, start/stop. */
 export function HostPanel() {
@@ -82,6 +83,7 @@ export function HostPanel() {
         onListen={() => host.port !== null && void connect(LOOPBACK_HOST, host.port)}
       />
       {host.running && <ListenersList />}
+      <HostAccessCode host={host} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { ConnectionBar } from '../components/ConnectionBar';
 import { DesktopSettings } from '../components/DesktopSettings';
+import { ConnectionArea } from '../components/ConnectionArea';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { HostPanel } from '../components/HostPanel';
 import { ShareIcon, WaveIcon } from '../components/icons';
@@ -24,7 +24,7 @@ export function PlayerView() {
           <WaveIcon size={22} />
           Tidewave
         </h1>
-        <ConnectionBar />
+        <ConnectionArea />
         <button
           id={HOST_TOGGLE_ID}
           type="button"
