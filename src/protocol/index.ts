@@ -8,3 +8,4 @@ export * from './messages';
 export * from './playDataFrame';
 export * from './accessProof';
 export * from './compressedMetadata';
+export * from './coverMessages';

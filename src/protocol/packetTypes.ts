@@ -19,12 +19,17 @@ export const PacketType = {
   /** Extension: hold the current song's data where it is until `resume` (PROTOCOL §17). */
   Pause: 'pause',
   Resume: 'resume',
+  /** Extension: a song's cover image by id; answered with cover packets or an error (§18). */
+  Cover: 'cover',
 } as const;
 
 export type PacketType = (typeof PacketType)[keyof typeof PacketType];
 
 /** Names in a metadata list reply's fourth field: the server takes `pause` and `resume`. */
 export const PAUSE_FEATURE = 'pause';
+
+/** Names in a metadata list reply's fourth field: the server answers `cover` (PROTOCOL §18). */
+export const COVER_FEATURE = 'cover';
 
 /** Extra field of a `list` request asking for the metadata extension. */
 export const LIST_METADATA_FLAG = 'meta';

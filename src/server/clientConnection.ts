@@ -7,6 +7,7 @@ import {
   serverMessages,
 } from '../protocol';
 import { AccessGate, type ServerAccess } from './accessGate';
+import { CoverQueue } from './coverQueue';
 import { addressKey, type ConnectionLimits } from './connectionLimits';
 import type { ListReplies } from './listReplies';
 import { LogLimiter, type LogBudget } from './logLimiter';
@@ -51,6 +52,7 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set([
   PacketType.Play,
   PacketType.Stop,
   PacketType.Quit,
+  PacketType.Cover,
 ]);
 
 /** One client: parses its requests, answers them, and frees everything when it goes away. */
@@ -95,6 +97,7 @@ export class ClientConnection {
       onIdle: () => this.peerEnded && this.end(),
     });
     const served = options.served;
+    const covers = new CoverQueue({ output: socket, songs: () => served.library.songs, log });
     this.context = {
       get library() {
         return served.library;
@@ -106,6 +109,7 @@ export class ClientConnection {
       send: (packet) => this.send(packet),
       play: (song, startSeconds) => this.playback.start(song, startSeconds),
       stopPlayback: () => this.playback.cancel(),
+      cover: (idField) => covers.request(idField),
       holdPlayback: (paused) => (paused ? this.playback.pause() : this.playback.resume()),
       endConnection: () => this.end(),
       log,

@@ -29,6 +29,8 @@ export interface SongInfo {
   year?: number | null;
   genre?: string | null;
   albumArtist?: string | null;
+  /** SHA-256 (hex) of the cover's bytes (PROTOCOL §18): the cover cache's key; null for none. */
+  coverHash?: string | null;
 }
 
 /** 'reconnecting': the connection was lost mid-song and main is trying again (see `retry`). */
