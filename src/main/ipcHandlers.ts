@@ -20,7 +20,7 @@ import type {
 } from '../shared/tidewaveApi';
 import { HostableFolders } from './hostableFolders';
 
-export type IpcServices = Pick<AppServices, 'playback' | 'host' | 'settings'>;
+export type IpcServices = Pick<AppServices, 'playback' | 'host' | 'settings' | 'covers'>;
 
 export interface IpcOptions {
   /** Shows the folder chooser; resolves to the chosen absolute path, or null. */
@@ -53,7 +53,7 @@ export function registerIpcHandlers(
   getWindow: () => BrowserWindow | null,
   options: IpcOptions,
 ): IpcRegistration {
-  const { playback, host, settings } = services;
+  const { playback, host, settings, covers } = services;
   const log = options.log ?? (() => {});
   const hostable = new HostableFolders([...options.hostableFolders, host.getState().folder]);
   const handlers: InvokeHandlers = {
@@ -76,6 +76,7 @@ export function registerIpcHandlers(
     },
     getSettings: () => settings.load(),
     setSettings: (patch) => settings.update(patch),
+    getCover: (songId, coverHash) => covers.getCover(songId, coverHash),
   };
   const sendHandlers: SendHandlers = {
     reportBuffer: (streamId, buffered, received) =>

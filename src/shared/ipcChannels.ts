@@ -31,6 +31,7 @@ export const IpcInvoke = {
   pickFolder: 'host:pick-folder',
   getSettings: 'settings:get',
   setSettings: 'settings:set',
+  getCover: 'library:cover',
 } as const satisfies Record<InvokeMethod, string>;
 
 /** The renderer reports its buffer several times a second: no answer is awaited. */

@@ -8,6 +8,7 @@ import {
   validateIpcArgs,
   validatePort,
   validateSettingsPatch,
+  validateCoverHash,
 } from './ipcValidation';
 
 function rejects(run: () => unknown, message: string | RegExp): void {
@@ -124,5 +125,16 @@ describe('IPC argument validation', () => {
     for (const channel of ['disconnect', 'listSongs', 'getSettings'] as const) {
       expect(validateIpcArgs(channel, [])).toEqual([]);
     }
+  });
+
+  it('takes a cover hash only as 64 lowercase hex digits, never a path', () => {
+    const hash = '0123456789abcdef'.repeat(4);
+    expect(validateCoverHash(hash)).toBe(hash);
+    rejects(() => validateCoverHash(hash.toUpperCase()), 'Invalid coverHash');
+    rejects(() => validateCoverHash(`${hash}0`), 'Invalid coverHash');
+    rejects(() => validateCoverHash(`../${hash.slice(3)}`), 'Invalid coverHash');
+    rejects(() => validateCoverHash(null), 'Invalid coverHash');
+    expect(validateIpcArgs('getCover', [2, hash])).toEqual([2, hash]);
+    rejects(() => validateIpcArgs('getCover', [2.5, hash]), 'library:cover: Invalid songId');
   });
 });

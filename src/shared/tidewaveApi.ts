@@ -151,6 +151,11 @@ export interface TidewaveApi {
   pickFolder(): Promise<string | null>;
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>): Promise<Settings>;
+  /**
+   * The cover of song `songId`, whose list entry gave `coverHash` (PROTOCOL §18), as a data: URL,
+   * or null when there is none to show. From main's disk cache, else fetched from the server.
+   */
+  getCover(songId: number, coverHash: string): Promise<string | null>;
   onConnectionChanged(listener: (state: ConnectionState) => void): Unsubscribe;
   onHostChanged(listener: (state: HostState) => void): Unsubscribe;
   onStreamEvent(listener: (event: StreamEvent) => void): Unsubscribe;

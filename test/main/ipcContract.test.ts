@@ -84,6 +84,7 @@ export function typeLevelContract(): void {
     | 'pickFolder'
     | 'getSettings'
     | 'setSettings'
+    | 'getCover'
   >();
   expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer'>();
   expectTypeOf<IpcArgs<'connect'>>().toEqualTypeOf<[string, number]>();

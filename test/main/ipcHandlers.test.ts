@@ -30,7 +30,8 @@ function fakeServices() {
     getState: vi.fn(() => 'result:host.getState'),
   });
   const settings = { load: method('settings.load'), update: method('settings.update') };
-  return { playback, host, settings };
+  const covers = { getCover: method('covers.getCover') };
+  return { playback, host, settings, covers };
 }
 
 /** For each channel: good arguments, the service call they must make, and bad arguments. */
@@ -89,6 +90,19 @@ const CASES: Record<
     bad: [
       [[{ volume: 2 }], 'Invalid volume'],
       [[{ colour: 'red' }], 'unknown field'],
+    ],
+  },
+  [IpcInvoke.getCover]: {
+    good: [4, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'],
+    expectCall: 'covers.getCover',
+    bad: [
+      [[4, '../../etc/passwd'], 'Invalid coverHash'],
+      [
+        [4, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+        'Invalid coverHash',
+      ],
+      [[-1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'], 'Invalid songId'],
+      [[4], 'Invalid coverHash'],
     ],
   },
 };

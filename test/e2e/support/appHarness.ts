@@ -34,7 +34,7 @@ export interface OpenedApp {
 }
 
 /** The IPC handlers main registers, minus argument validation: straight to the services. */
-function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers {
+function handlersFor({ playback, host, settings, covers }: AppServices): BridgeHandlers {
   return {
     connect: (address, port) => playback.connect(address, port),
     disconnect: () => playback.disconnect(),
@@ -50,6 +50,7 @@ function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers 
     pickFolder: async () => null,
     getSettings: () => settings.load(),
     setSettings: (patch) => settings.update(patch),
+    getCover: (songId, coverHash) => covers.getCover(songId, coverHash),
   };
 }
 
