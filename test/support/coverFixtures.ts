@@ -32,11 +32,17 @@ async function toneWav(file: string): Promise<void> {
 }
 
 /** A FLAC song, with `picture` as its front cover (a FLAC PICTURE block) when given. */
-export async function makeFlac(file: string, picture?: string): Promise<void> {
+export async function makeFlac(
+  file: string,
+  picture?: string,
+  tags: Record<string, string> = {},
+): Promise<void> {
   const wav = hiddenSource(file);
   await toneWav(wav);
   await run('flac', ['-s', '-f', '-o', file, wav]);
   if (picture) await run('metaflac', [`--import-picture-from=3||||${picture}`, file]);
+  const settings = Object.entries(tags).map(([name, value]) => `--set-tag=${name}=${value}`);
+  if (settings.length > 0) await run('metaflac', [...settings, file]);
 }
 
 /** An MP3 song, with `picture` as an ID3v2 APIC front cover when given. */
