@@ -155,6 +155,22 @@ describe('the cover extension on real sockets', { timeout: 60_000 }, () => {
     }
   });
 
+  it('refuses a cover before the access code is proved, like a list', async () => {
+    const guarded = await startTestServer({ folder: music, accessCode: 'open sesame' });
+    const raw = await RawClient.connect(guarded.port);
+    try {
+      raw.send(`cover<NEXT;>${ids.get('Big/big.flac')}<NEXT;><END;>`);
+      const packet = await raw.nextPacket();
+      expect(packet.type).toBe('error');
+      expect(packet.fields[1].toString()).toMatch(/^access code required/);
+      await raw.closed;
+      expect(raw.playBytes).toBe(0);
+    } finally {
+      raw.socket.destroy();
+      await guarded.server.close();
+    }
+  });
+
   it('gives up on a seed-era server after the timeout, then at once', async () => {
     const seed = await startSeedServer([{ title: 'a.mp3', bytes: Buffer.alloc(5000, 1) }]);
     try {
