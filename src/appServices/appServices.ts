@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ServerStartError } from '../server';
 import type { HostRequest, HostState } from '../shared/tidewaveApi';
+import { CoverCache, CoverService } from '../covers';
 import { HostService, type HostServiceOptions } from '../host';
 import { PlaybackService, type PlaybackServiceOptions } from '../player';
 import { AppSettings, HostingRecord, serverLimitsOf } from '../settings';
@@ -23,6 +24,8 @@ export interface AppServices {
   playback: PlaybackService;
   host: HostService;
   settings: AppSettings;
+  /** Covers for the renderer: a disk cache in userData/covers, fed by the cover extension. */
+  covers: CoverService;
   /** First run: hosts the bundled music and connects to it. Later: hosts what was hosted, connects where saved. */
   bootstrap(): Promise<void>;
   /** Says goodbye to the server, stops hosting, ends the decoder worker. */
@@ -40,6 +43,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     stateDir: join(options.userDataDir, 'library'),
     limits: async () => serverLimitsOf((await settings.load()).hostLimits),
     ...options.host,
+  });
+  const covers = new CoverService({
+    cache: new CoverCache(join(options.userDataDir, 'covers')),
+    fetch: (songId) => playback.fetchCover(songId),
   });
   const hosting = new HostingRecord(join(options.userDataDir, 'hosting.json'));
   let saving: Promise<void> = Promise.resolve();
@@ -83,7 +90,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     await Promise.allSettled([playback.dispose(), host.dispose(), saving]);
   }
 
-  return { playback, host, settings, bootstrap, dispose };
+  return { playback, host, settings, covers, bootstrap, dispose };
 }
 
 /** Hosts `request`, on a free port if its port is taken; the port, or null (see host state). */

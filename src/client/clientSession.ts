@@ -7,10 +7,12 @@ import {
   PacketType,
   PAUSE_FEATURE,
   HELLO_FEATURE,
+  COVER_FEATURE,
   clientMessages,
   type Packet,
 } from '../protocol';
 import { ConnectionClosedError } from './clientErrors';
+import { CoverFetcher, type FetchedCover } from './coverFetcher';
 import { connectSocket } from './connectSocket';
 import { proveAccessCode } from './accessHandshake';
 import { PendingReplies } from './pendingReplies';
@@ -55,6 +57,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private readonly router: PlaybackRouter;
   private readonly writer: RequestWriter;
   private readonly items: ItemDispatch;
+  private readonly covers: CoverFetcher;
   private readonly requestTimeoutMs: number;
   private readonly songHighWaterMark: number;
   private readonly log: (message: string) => void;
@@ -93,8 +96,15 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       },
       unusableReason: () => this.unusableReason(),
     });
+    this.covers = new CoverFetcher({
+      write: (wire) => this.socket.write(wire),
+      timeoutMs: this.requestTimeoutMs,
+      onBusyChange: () => this.updateFlow(),
+    });
     this.items = new ItemDispatch(this.assembler, this.router, this.replies, {
       changed: (change) => this.emit('changed', change),
+      cover: (packet) => this.covers.onPacket(packet),
+      coverRefused: (idField, message) => this.covers.onRefusal(idField, message),
       accessRefused: (reason) => (this.failureReason ??= reason),
       disconnectedByHost: () => {
         this.failureReason ??= 'The host disconnected this player';
@@ -137,7 +147,19 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       this.socket.write(clientMessages.hello(this.helloName)); // no reply comes
       this.helloName = null;
     }
+    this.covers.supported = list.features.includes(COVER_FEATURE);
     return list;
+  }
+
+  /**
+   * A song's cover (PROTOCOL §19). Fails with CoverUnavailableError when the song has none, and
+   * at once, `unsupported`, when the server does not send covers: its list did not name `cover`,
+   * or (before any list) it left a request unanswered for the request timeout.
+   */
+  fetchCover(songId: number): Promise<FetchedCover> {
+    const unusable = this.unusableReason();
+    if (unusable !== null) return Promise.reject(new ConnectionClosedError(unusable));
+    return this.covers.fetch(songId);
   }
 
   /**
@@ -238,7 +260,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   /** Reads the socket unless the song's reader is full and no control reply is awaited. */
   private updateFlow(): void {
     if (this.closeInfo !== null) return;
-    const pause = this.router.readerFull && this.replies.count() === 0;
+    const pause = this.router.readerFull && this.replies.count() === 0 && !this.covers.busy;
     if (pause && !this.socket.isPaused()) this.socket.pause();
     else if (!pause && this.socket.isPaused()) this.socket.resume();
     this.hold.setFlowHeld(pause);
@@ -258,6 +280,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     const error = new ConnectionClosedError(reason);
     this.replies.rejectAll(error);
     this.router.failAll(error);
+    this.covers.failAll(error);
     this.emit('close', this.closeInfo);
   }
 }

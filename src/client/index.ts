@@ -7,3 +7,4 @@ export * from './playRequestCheck';
 export * from './streamOrigin';
 export { AccessRefusedError, type AccessOutcome } from './accessHandshake';
 export * from './changedNotice';
+export { CoverUnavailableError, CLIENT_MAX_COVER_BYTES, type FetchedCover } from './coverFetcher';

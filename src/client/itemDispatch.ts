@@ -1,4 +1,4 @@
-import { DISCONNECTED_BY_HOST, PacketType } from '../protocol';
+import { coverRefusalId, DISCONNECTED_BY_HOST, PacketType, type Packet } from '../protocol';
 import { isAccessRefusal } from './accessHandshake';
 import { parseChangedNotice, type LibraryChange } from './changedNotice';
 import type { PendingReplies } from './pendingReplies';
@@ -8,6 +8,9 @@ import type { AssembledItem, PlayDataAssembler } from './playDataAssembler';
 /** What the session does for the items that are neither the router's nor a request's. */
 export interface ItemHooks {
   changed(change: LibraryChange): void;
+  /** A `cover` packet, or a refusal of a cover request (PROTOCOL §19). */
+  cover(packet: Packet): void;
+  coverRefused(idField: string, message: string): void;
   /** The server refused access: the reason for the close that follows. */
   accessRefused(reason: string): void;
   /** The host let this client go (PROTOCOL §18.2): the close that follows is final. */
@@ -37,8 +40,11 @@ export class ItemDispatch {
     const { packet } = item;
     if (packet.type === PacketType.Start) return this.router.onStartPacket(packet, discarding);
     if (packet.type === PacketType.Changed) return this.hooks.changed(parseChangedNotice(packet));
+    if (packet.type === PacketType.Cover) return this.hooks.cover(packet);
     if (packet.type === PacketType.Error) {
       const message = packet.fields[1]?.toString('utf8') || 'request refused';
+      const coverId = coverRefusalId(packet);
+      if (coverId !== null) return this.hooks.coverRefused(coverId, message);
       if (isAccessRefusal(message)) this.hooks.accessRefused(`Access refused: ${message}`);
       if (message === DISCONNECTED_BY_HOST) this.hooks.disconnectedByHost();
       if (!this.router.onServerError(message, discarding))

@@ -19,3 +19,6 @@ export { LibraryCatalog, type LibraryCatalogOptions } from './libraryCatalog';
 export type { FoundSongFile } from './findSongFiles';
 export type { SongDetailsResult } from './readSongMetadata';
 export { LibraryWatcher, type LibraryWatcherOptions } from './libraryWatcher';
+export { coverHash, sniffImageType, type CoverMime, type CoverRef } from './coverRef';
+export { readEmbeddedPicture } from './readEmbeddedPicture';
+export { MAX_COVER_BYTES, SIDECAR_COVER_NAMES } from './sidecarCovers';

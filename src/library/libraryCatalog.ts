@@ -8,6 +8,8 @@ import type { Library, SongEntry } from './libraryTypes';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { readSongMetadata, type SongDetails, type SongDetailsResult } from './readSongMetadata';
 import { parseScanCache, ScanCache, toCacheEntry, type ScanCacheEntry } from './scanCache';
+import type { CoverRef } from './coverRef';
+import { SidecarCovers } from './sidecarCovers';
 import { parseSongIdTable, SongIdTable } from './songIdTable';
 
 /** Enough parallel reads to hide disk latency without opening hundreds of files at once. */
@@ -126,11 +128,13 @@ export class LibraryCatalog {
     // The walk's order is path order, so new files are numbered in path order.
     const paths = found.files.map((f) => f.relativePath).filter((p) => readings.has(p));
     if (paths.length === 0) throw new LibraryError('EMPTY', root);
+    const sidecarsChanged = await this.findSidecarCovers(paths, readings);
     const ids = this.ids.assign(paths);
     const songs: SongEntry[] = paths.map((p, i) => ({ id: ids[i], ...readings.get(p)!.song }));
     songs.sort((a, b) => a.id - b.id);
     // Nothing read afresh and nothing gone: the saved state is already this scan's.
-    const changed = unknown.length > 0 || paths.length !== this.cache.size || !this.saved;
+    const changed =
+      unknown.length > 0 || paths.length !== this.cache.size || !this.saved || sidecarsChanged;
     this.cache.replace(new Map(paths.map((p) => [p, readings.get(p)!.entry])));
     if (changed) await this.save();
     const warnings = [
@@ -139,6 +143,28 @@ export class LibraryCatalog {
       ...paths.flatMap((p) => readings.get(p)!.warning ?? []),
     ];
     return { folder: root, songs, warnings };
+  }
+
+  /**
+   * Gives each song without an embedded picture the image beside it, if any (sidecarCovers.ts);
+   * true when a song's sidecar is not the one the cache had.
+   */
+  private async findSidecarCovers(
+    paths: readonly string[],
+    readings: Map<string, FileReading>,
+  ): Promise<boolean> {
+    const sidecars = new SidecarCovers(this.cache.sidecars());
+    let changed = false;
+    await mapWithConcurrency(paths, STAT_CONCURRENCY, async (p) => {
+      const reading = readings.get(p)!;
+      const embedded = reading.entry.song.cover ?? null;
+      const sidecar = embedded ? null : await sidecars.forSong(reading.song.absolutePath, p);
+      if (!sameCover(reading.entry.sidecar ?? null, sidecar)) changed = true;
+      const cover = embedded ?? sidecar;
+      reading.song = { ...reading.song, cover, hasCover: cover !== null };
+      reading.entry = { ...reading.entry, sidecar };
+    });
+    return changed;
   }
 
   private async save(): Promise<void> {
@@ -157,6 +183,10 @@ export class LibraryCatalog {
       );
     }
   }
+}
+
+function sameCover(a: CoverRef | null, b: CoverRef | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function fromCache(file: FoundMp3File, entry: ScanCacheEntry): FileReading {

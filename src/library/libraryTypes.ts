@@ -1,3 +1,4 @@
+import type { CoverRef } from './coverRef';
 import type { SongExtras } from './songExtras';
 import type { AudioFormat } from './sniffFormat';
 
@@ -16,7 +17,10 @@ export interface SongEntry {
   artist: string | null;
   album: string | null;
   durationSeconds: number | null;
+  /** Whether `cover` is set: an embedded picture or an image beside the file. */
   hasCover: boolean;
+  /** Where the cover is (read only when asked for); null or absent when the song has none. */
+  cover?: CoverRef | null;
   /** Bits per second. */
   bitrate: number | null;
   /** Sample rate, channels and more tags; absent when the file's tags could not be read. */

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { parseFile, parseStream, type IAudioMetadata, type IOptions } from 'music-metadata';
 import type { AudioFormat } from './sniffFormat';
 
-const MIME_TYPES: Record<AudioFormat, string> = {
+export const AUDIO_MIME_TYPES: Record<AudioFormat, string> = {
   mp3: 'audio/mpeg',
   flac: 'audio/flac',
   vorbis: 'audio/ogg',
@@ -37,7 +37,7 @@ export async function parseAudioFile(
   try {
     return await parseStream(
       stream,
-      { mimeType: MIME_TYPES[format], size, path: filePath },
+      { mimeType: AUDIO_MIME_TYPES[format], size, path: filePath },
       options,
     );
   } finally {

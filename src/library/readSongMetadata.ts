@@ -5,7 +5,9 @@ import { readSongTimeline } from './buildFrameIndex';
 import type { FoundSongFile } from './findSongFiles';
 import { timelineSeconds } from './songTimeline';
 import type { SongEntry } from './libraryTypes';
+import { embeddedCoverRef } from './coverRef';
 import { parseAudioFile } from './parseAudioFile';
+import { MAX_COVER_BYTES } from './sidecarCovers';
 import { readSongExtras } from './songExtras';
 
 export type SongDetails = Omit<SongEntry, 'id'>;
@@ -26,6 +28,7 @@ export async function readSongMetadata(file: FoundSongFile): Promise<SongDetails
     album: null,
     durationSeconds: null,
     hasCover: false,
+    cover: null,
     bitrate: null,
   };
   let metadata: IAudioMetadata;
@@ -42,12 +45,16 @@ export async function readSongMetadata(file: FoundSongFile): Promise<SongDetails
     return { song: fallback, warning: `${file.relativePath}: could not read metadata (${reason})` };
   }
   const { common, format } = metadata;
+  // Only where it is (and its hash) is kept: the picture's bytes are dropped with `metadata`.
+  const embedded = embeddedCoverRef(common.picture);
+  const cover = embedded && embedded.sizeBytes <= MAX_COVER_BYTES ? embedded : null;
   const song: SongDetails = {
     ...fallback,
     title: nonEmpty(common.title) ?? fallback.title,
     artist: nonEmpty(common.artist),
     album: nonEmpty(common.album),
-    hasCover: (common.picture?.length ?? 0) > 0,
+    hasCover: cover !== null,
+    cover,
     extras: readSongExtras(metadata),
   };
   // Durations: FLAC's and WAV's come from sample counts in the header, Ogg's from the last page's

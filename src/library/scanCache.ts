@@ -1,3 +1,4 @@
+import { parseCoverRef, type CoverRef } from './coverRef';
 import type { SongDetails, SongDetailsResult } from './readSongMetadata';
 import type { AudioFormat } from './sniffFormat';
 
@@ -9,6 +10,8 @@ export interface ScanCacheEntry {
   /** The song's details without the paths (those come from the folder walk). */
   song: Omit<SongDetails, 'relativePath' | 'absolutePath' | 'realPath'>;
   warning: string | null;
+  /** The image beside the file that the last scan took as its cover (its hash is reused). */
+  sidecar?: CoverRef | null;
 }
 
 export type ScanCacheData = Record<string, ScanCacheEntry>;
@@ -32,6 +35,11 @@ export class ScanCache {
   /** Replaces the whole cache with this scan's files (removed files drop out). */
   replace(entries: ReadonlyMap<string, ScanCacheEntry>): void {
     this.entries = new Map(entries);
+  }
+
+  /** Sidecar covers the last scan found, so a rescan hashes only images that changed. */
+  sidecars(): CoverRef[] {
+    return [...this.entries.values()].flatMap((entry) => entry.sidecar ?? []);
   }
 
   get size(): number {
@@ -76,6 +84,11 @@ function isEntry(value: unknown): value is ScanCacheEntry {
     typeof song === 'object' &&
     song !== null &&
     typeof song.title === 'string' &&
-    song.format === entry.format
+    song.format === entry.format &&
+    // Caches from before covers were located have no `cover`: those files are read again once.
+    (song.cover === null || parseCoverRef(song.cover)?.source === 'embedded') &&
+    (entry.sidecar === undefined ||
+      entry.sidecar === null ||
+      parseCoverRef(entry.sidecar)?.source === 'sidecar')
   );
 }

@@ -22,7 +22,7 @@ import type {
 import { HostableFolders } from './hostableFolders';
 import type { LibrarySharing } from './librarySharing';
 
-export type IpcServices = Pick<AppServices, 'playback' | 'host' | 'settings'>;
+export type IpcServices = Pick<AppServices, 'playback' | 'host' | 'settings' | 'covers'>;
 
 export interface IpcOptions {
   /** Shows the folder chooser; resolves to the chosen absolute path, or null. */
@@ -59,7 +59,7 @@ export function registerIpcHandlers(
   getWindow: () => BrowserWindow | null,
   options: IpcOptions,
 ): IpcRegistration {
-  const { playback, host, settings } = services;
+  const { playback, host, settings, covers } = services;
   const log = options.log ?? (() => {});
   const hostable = new HostableFolders([...options.hostableFolders, host.getState().folder]);
   const handlers: InvokeHandlers = {
@@ -88,6 +88,7 @@ export function registerIpcHandlers(
     getFoundLibraries: () => options.sharing?.foundLibraries() ?? [],
     connectWithCode: (address, port, code) => sharingOrFail().connectWithCode(address, port, code),
     setHostAccessCode: (code) => sharingOrFail().setHostAccessCode(code),
+    getCover: (songId, coverHash) => covers.getCover(songId, coverHash),
   };
   function sharingOrFail(): LibrarySharing {
     if (!options.sharing) throw new Error('Access codes are not available in this window');

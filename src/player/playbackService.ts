@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { badPlayRequest } from '../client';
+import { badPlayRequest, type FetchedCover } from '../client';
 import { SOURCE_DECODER_WORKER, WorkerDecoder, type StreamDecoder } from '../decoder';
 import type {
   AudioChunk,
@@ -132,6 +132,11 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     this.stopReconnecting();
     this.cancelStream();
     return this.connection.disconnect();
+  }
+
+  /** A song's cover from the connected server (PROTOCOL §19); see CoverService. */
+  fetchCover(songId: number): Promise<FetchedCover> {
+    return this.connection.requireSession().fetchCover(songId);
   }
 
   listSongs(): Promise<SongInfo[]> {

@@ -9,3 +9,4 @@ export * from './playDataFrame';
 export * from './accessProof';
 export * from './compressedMetadata';
 export * from './helloName';
+export * from './coverMessages';

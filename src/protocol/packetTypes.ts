@@ -21,6 +21,8 @@ export const PacketType = {
   Resume: 'resume',
   /** Extension: the client says what to call it in the host's listeners table (PROTOCOL §18). */
   Hello: 'hello',
+  /** Extension: a song's cover image by id; answered with cover packets or an error (§19). */
+  Cover: 'cover',
 } as const;
 
 export type PacketType = (typeof PacketType)[keyof typeof PacketType];
@@ -31,6 +33,9 @@ export const PAUSE_FEATURE = 'pause';
 export const HELLO_FEATURE = 'hello';
 /** The `error` text of a listener the host let go, before the close (PROTOCOL §18.2). */
 export const DISCONNECTED_BY_HOST = 'disconnected by the host';
+
+/** Names in a metadata list reply's fourth field: the server answers `cover` (PROTOCOL §19). */
+export const COVER_FEATURE = 'cover';
 
 /** Extra field of a `list` request asking for the metadata extension. */
 export const LIST_METADATA_FLAG = 'meta';

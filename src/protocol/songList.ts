@@ -60,6 +60,7 @@ export interface SongMetadataExtras {
   year?: number | null;
   genre?: string | null;
   albumArtist?: string | null;
+  coverHash?: string | null;
 }
 
 /** Version of the metadata document; a client ignores fields it does not know. */
@@ -107,7 +108,7 @@ function songExtras(song: Record<string, unknown>): Partial<SongInfo> {
   for (const [member, name] of numbers) {
     if (member in song) extras[name] = nullableNumber(song[member]);
   }
-  for (const name of ['format', 'genre', 'albumArtist'] as const) {
+  for (const name of ['format', 'genre', 'albumArtist', 'coverHash'] as const) {
     if (name in song) extras[name] = nullableString(song[name]);
   }
   return extras;

@@ -60,7 +60,9 @@ export class AccessGate {
       return true;
     }
     if (this.state === 'admitted') return false;
-    if (packet.type === PacketType.List || packet.type === PacketType.Play) {
+    // A cover shows the library's content as much as a list does (PROTOCOL §19).
+    const revealing = [PacketType.List, PacketType.Play, PacketType.Cover] as string[];
+    if (revealing.includes(packet.type)) {
       this.refuse(`${packet.type} before the access code was proved`, ACCESS_REQUIRED_MESSAGE, 0);
       return true;
     }

@@ -8,6 +8,7 @@ import {
 } from '../protocol';
 import { AccessGate, type ServerAccess } from './accessGate';
 import { ChangedNotices } from './changedNotices';
+import { CoverQueue } from './coverQueue';
 import { addressKey, type ConnectionLimits } from './connectionLimits';
 import type { Listener, ListenerState } from './listenerRegistry';
 import type { ListReplies } from './listReplies';
@@ -53,6 +54,7 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set([
   PacketType.Play,
   PacketType.Stop,
   PacketType.Quit,
+  PacketType.Cover,
 ]);
 
 /** One client: parses its requests, answers them, and frees everything when it goes away. */
@@ -103,6 +105,7 @@ export class ClientConnection implements Listener {
       () => this.ending,
     );
     const served = options.served;
+    const covers = new CoverQueue({ output: socket, songs: () => served.library.songs, log });
     this.context = {
       get library() {
         return served.library;
@@ -115,6 +118,7 @@ export class ClientConnection implements Listener {
       send: (packet) => this.send(packet),
       play: (song, startSeconds) => this.playback.start(song, startSeconds),
       stopPlayback: () => this.playback.cancel(),
+      cover: (idField) => covers.request(idField),
       holdPlayback: (paused) => (paused ? this.playback.pause() : this.playback.resume()),
       endConnection: () => this.end(),
       log,

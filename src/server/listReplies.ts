@@ -6,11 +6,12 @@ import {
   formatPlainList,
   HELLO_FEATURE,
   PAUSE_FEATURE,
+  COVER_FEATURE,
   serverMessages,
 } from '../protocol';
 
 /** Extensions this server advertises in the metadata reply's fourth field (PROTOCOL §17). */
-const FEATURES = [PAUSE_FEATURE, HELLO_FEATURE];
+const FEATURES = [PAUSE_FEATURE, HELLO_FEATURE, COVER_FEATURE];
 
 /** The `list` replies, built once per scan of the library. */
 export interface ListReplies {
@@ -49,7 +50,18 @@ function listTexts(library: Library): { plainText: string; metadata: string } {
   const plainText = formatPlainList(library.songs.filter((song) => song.format === 'mp3'));
   const metadata = formatMetadata(
     library.songs.map(
-      ({ id, title, artist, album, durationSeconds, hasCover, format, bitrate, extras }) => ({
+      ({
+        id,
+        title,
+        artist,
+        album,
+        durationSeconds,
+        hasCover,
+        cover,
+        format,
+        bitrate,
+        extras,
+      }) => ({
         id,
         title,
         artist,
@@ -59,6 +71,8 @@ function listTexts(library: Library): { plainText: string; metadata: string } {
         format,
         bitrate,
         ...extras,
+        // Clients cache covers by this hash and ask only for songs that have one (§19).
+        coverHash: cover?.hash ?? null,
       }),
     ),
   );

@@ -22,6 +22,8 @@ export interface RequestContext {
   stopPlayback(): void;
   /** The pause extension: hold the current song where it is, or let it go on. */
   holdPlayback(paused: boolean): void;
+  /** The cover extension (§19): queue a request for the cover of the song this field names. */
+  cover(idField: Buffer | undefined): void;
   /** Sends nothing more and closes once what was written is flushed. */
   endConnection(): void;
   /** The client asked for metadata: from now on it is told when the library changes. */
@@ -64,6 +66,10 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
       context.listener.clientName = name === '' ? null : name;
       return;
     }
+    case PacketType.Cover:
+      // Logged when answered (coverQueue.ts): a client may ask for a whole album's at once.
+      context.cover(packet.fields[1]);
+      return;
     case PacketType.Quit:
       context.log('quit');
       context.stopPlayback();

@@ -37,6 +37,7 @@ export const IpcInvoke = {
   getFoundLibraries: 'discovery:get',
   connectWithCode: 'connection:connect-with-code',
   setHostAccessCode: 'host:set-access-code',
+  getCover: 'library:cover',
 } as const satisfies Record<InvokeMethod, string>;
 
 /** The renderer reports its buffer several times a second: no answer is awaited. */

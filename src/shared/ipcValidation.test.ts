@@ -8,6 +8,7 @@ import {
   validateIpcArgs,
   validatePort,
   validateSettingsPatch,
+  validateCoverHash,
 } from './ipcValidation';
 
 function rejects(run: () => unknown, message: string | RegExp): void {
@@ -169,5 +170,16 @@ describe('IPC argument validation', () => {
     rejects(() => validateIpcArgs('disconnectListener', ['7']), 'Invalid listener id');
     rejects(() => validateIpcArgs('disconnectListener', [-1]), 'Invalid listener id');
     expect(validateIpcArgs('listListeners', [])).toEqual([]);
+  });
+
+  it('takes a cover hash only as 64 lowercase hex digits, never a path', () => {
+    const hash = '0123456789abcdef'.repeat(4);
+    expect(validateCoverHash(hash)).toBe(hash);
+    rejects(() => validateCoverHash(hash.toUpperCase()), 'Invalid coverHash');
+    rejects(() => validateCoverHash(`${hash}0`), 'Invalid coverHash');
+    rejects(() => validateCoverHash(`../${hash.slice(3)}`), 'Invalid coverHash');
+    rejects(() => validateCoverHash(null), 'Invalid coverHash');
+    expect(validateIpcArgs('getCover', [2, hash])).toEqual([2, hash]);
+    rejects(() => validateIpcArgs('getCover', [2.5, hash]), 'library:cover: Invalid songId');
   });
 });

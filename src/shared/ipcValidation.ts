@@ -93,6 +93,12 @@ export function validateFolder(value: unknown): string {
   return ok ? (value as string) : fail('folder', 'an absolute path', value);
 }
 
+/** A cover's cache key: the SHA-256 of its bytes in lowercase hex (never a path). */
+export function validateCoverHash(value: unknown): string {
+  const ok = typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+  return ok ? (value as string) : fail('coverHash', '64 lowercase hexadecimal digits', value);
+}
+
 export function validateBoolean(what: string, value: unknown): boolean {
   return typeof value === 'boolean' ? value : fail(what, 'true or false', value);
 }
@@ -302,6 +308,7 @@ export const ipcArgumentValidators: { [M in IpcMethod]: Validator<M> } = {
     validateAccessCode(code),
   ],
   setHostAccessCode: ([code]) => [validateAccessCode(code, { allowEmpty: true })],
+  getCover: ([songId, coverHash]) => [validateSongId(songId), validateCoverHash(coverHash)],
 };
 
 export function channelOf(method: IpcMethod): string {

@@ -30,6 +30,8 @@ export interface SongInfo {
   year?: number | null;
   genre?: string | null;
   albumArtist?: string | null;
+  /** SHA-256 (hex) of the cover's bytes (PROTOCOL §19): the cover cache's key; null for none. */
+  coverHash?: string | null;
 }
 
 /** 'reconnecting': the connection was lost mid-song and main is trying again (see `retry`). */
@@ -213,6 +215,11 @@ export interface TidewaveApi {
   pickFolder(): Promise<string | null>;
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>): Promise<Settings>;
+  /**
+   * The cover of song `songId`, whose list entry gave `coverHash` (PROTOCOL §19), as a data: URL,
+   * or null when there is none to show. From main's disk cache, else fetched from the server.
+   */
+  getCover(songId: number, coverHash: string): Promise<string | null>;
   onConnectionChanged(listener: (state: ConnectionState) => void): Unsubscribe;
   onHostChanged(listener: (state: HostState) => void): Unsubscribe;
   onStreamEvent(listener: (event: StreamEvent) => void): Unsubscribe;

@@ -69,6 +69,7 @@ describe('ClientSession against the library server', () => {
         year: song.extras?.year,
         genre: song.extras?.genre,
         albumArtist: song.extras?.albumArtist,
+        coverHash: song.cover?.hash ?? null,
       })),
     );
     expect(list.songs.length).toBeGreaterThanOrEqual(3);

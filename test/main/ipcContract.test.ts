@@ -90,6 +90,7 @@ export function typeLevelContract(): void {
     | 'getFoundLibraries'
     | 'connectWithCode'
     | 'setHostAccessCode'
+    | 'getCover'
   >();
   expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer' | 'reportPlaying'>();
   expectTypeOf<IpcArgs<'connect'>>().toEqualTypeOf<[string, number]>();

@@ -39,7 +39,8 @@ function fakeServices() {
     setHostAccessCode: method('sharing.setHostAccessCode'),
     watchFound: vi.fn(() => () => {}),
   };
-  return { playback, host, settings, sharing };
+  const covers = { getCover: method('covers.getCover') };
+  return { playback, host, settings, sharing, covers };
 }
 
 /** For each channel: good arguments, the service call they must make, and bad arguments. */
@@ -139,6 +140,19 @@ const CASES: Record<
     bad: [
       [[42], 'Invalid access code'],
       [['a\0b'], 'Invalid access code'],
+    ],
+  },
+  [IpcInvoke.getCover]: {
+    good: [4, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'],
+    expectCall: 'covers.getCover',
+    bad: [
+      [[4, '../../etc/passwd'], 'Invalid coverHash'],
+      [
+        [4, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+        'Invalid coverHash',
+      ],
+      [[-1, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'], 'Invalid songId'],
+      [[4], 'Invalid coverHash'],
     ],
   },
 };

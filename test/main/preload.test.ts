@@ -56,6 +56,7 @@ describe('preload bridge', () => {
         'pickFolder',
         'getSettings',
         'setSettings',
+        'getCover',
         'onConnectionChanged',
         'onHostChanged',
         'onStreamEvent',
@@ -88,6 +89,11 @@ describe('preload bridge', () => {
       [() => api.pickFolder(), IpcInvoke.pickFolder, []],
       [() => api.getSettings(), IpcInvoke.getSettings, []],
       [() => api.setSettings({ volume: 1 }), IpcInvoke.setSettings, [{ volume: 1 }]],
+      [
+        () => api.getCover(3, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
+        IpcInvoke.getCover,
+        [3, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'],
+      ],
     ];
     for (const [run, channel, args] of calls) {
       expect(await run()).toEqual({ channel, args });

@@ -37,7 +37,7 @@ export interface OpenedApp {
 }
 
 /** The IPC handlers main registers, minus argument validation: straight to the services. */
-function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers {
+function handlersFor({ playback, host, settings, covers }: AppServices): BridgeHandlers {
   return {
     connect: (address, port) => playback.connect(address, port),
     disconnect: () => playback.disconnect(),
@@ -60,6 +60,7 @@ function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers 
     getFoundLibraries: async () => [],
     connectWithCode: () => Promise.reject(new Error('Access codes are not bridged in e2e')),
     setHostAccessCode: () => Promise.reject(new Error('Access codes are not bridged in e2e')),
+    getCover: (songId, coverHash) => covers.getCover(songId, coverHash),
   };
 }
 

@@ -56,6 +56,7 @@ export const PAGE_BRIDGE_SCRIPT = `(() => {
     pickFolder: invoke('pickFolder'),
     getSettings: invoke('getSettings'),
     setSettings: invoke('setSettings'),
+    getCover: invoke('getCover'),
     onConnectionChanged: on('connection'),
     onHostChanged: on('host'),
     onStreamEvent: on('stream'),

@@ -61,6 +61,7 @@ export function createFakeApi() {
     pickFolder: vi.fn(async () => '/music'),
     getSettings: vi.fn(async () => settings),
     setSettings: vi.fn(async (patch: Partial<Settings>) => Object.assign(settings, patch)),
+    getCover: vi.fn(async (_songId: number, _coverHash: string): Promise<string | null> => null),
     onConnectionChanged: vi.fn(noop),
     onHostChanged: vi.fn(noop),
     onStreamEvent: vi.fn(noop),

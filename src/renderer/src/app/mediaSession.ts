@@ -1,6 +1,7 @@
 import { presenceFor } from '../lib/nowPlayingPresence';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
+import { keptCover } from '../lib/coverUrls';
 
 /** The media session's action handlers: the system's media controls drive the player. */
 function registerActions(session: MediaSession): void {
@@ -33,7 +34,9 @@ export function connectMediaSession(): () => void {
   const update = () => {
     const { songId, status, coverUrl } = usePlayerStore.getState();
     const song = useLibraryStore.getState().songs.find((item) => item.id === songId) ?? null;
-    const presence = presenceFor(song, status, coverUrl);
+    // The cover extension's (loaded by NowPlaying), else the one sniffed from an MP3's tag.
+    const cover = (song?.coverHash && keptCover(song.coverHash)) || coverUrl;
+    const presence = presenceFor(song, status, cover);
     if (document.title !== presence.windowTitle) document.title = presence.windowTitle;
     if (!session) return;
     session.playbackState = presence.playbackState;

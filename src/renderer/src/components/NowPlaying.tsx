@@ -1,14 +1,18 @@
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { NoteIcon } from './icons';
+import { useCover } from './useCover';
 
 /** Cover art (or a placeholder), title and artist of the current song, and buffering. */
 export function NowPlaying() {
   const songId = usePlayerStore((s) => s.songId);
-  const coverUrl = usePlayerStore((s) => s.coverUrl);
+  const sniffedUrl = usePlayerStore((s) => s.coverUrl);
   const buffering = usePlayerStore((s) => s.buffering);
   const playing = usePlayerStore((s) => s.status !== 'idle');
   const song = useLibraryStore((s) => s.songs.find((item) => item.id === songId) ?? null);
+  // The cover extension serves every format; the cover sniffed from an MP3's tag while it
+  // streams remains for servers without it (seed-era ones).
+  const coverUrl = useCover(song?.id, song?.coverHash) ?? sniffedUrl;
 
   // Screen readers hear each new song once, politely (the visible text changes silently).
   const announcement =

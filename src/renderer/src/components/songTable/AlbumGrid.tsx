@@ -1,5 +1,5 @@
 import type { AlbumGroup, LibraryScope } from './groupSongs';
-import { hueOf, initials } from './coverPlaceholder';
+import { AlbumCover } from './AlbumCover';
 
 interface AlbumGridProps {
   albums: readonly AlbumGroup[];
@@ -7,36 +7,36 @@ interface AlbumGridProps {
 }
 
 /**
- * The albums as cards with placeholder covers (the cover extension has not landed); choosing
- * one shows its songs. Off-screen cards skip layout and paint (content-visibility).
+ * The albums as cards with their covers (loaded as cards come near the screen, placeholders
+ * meanwhile); choosing one shows its songs. Off-screen cards skip layout and paint
+ * (content-visibility).
  */
 export function AlbumGrid({ albums, onOpen }: AlbumGridProps) {
   return (
     <ul className="album-grid" aria-label="Albums">
-      {albums.map(({ key, album, artist, songCount }) => (
-        <li key={key} className="album-card-item">
-          <button
-            type="button"
-            className="album-card"
-            onClick={() => onOpen({ kind: 'album', artist, album })}
-          >
-            <span
-              className="album-cover"
-              aria-hidden="true"
-              style={{ background: `hsl(${hueOf(`${artist} ${album}`)} 45% 45%)` }}
+      {albums.map((group) => {
+        const { key, album, artist, songCount } = group;
+        return (
+          <li key={key} className="album-card-item">
+            <button
+              type="button"
+              className="album-card"
+              onClick={() => onOpen({ kind: 'album', artist, album })}
             >
-              {initials(album)}
-            </span>
-            <span className="album-name" title={album ?? undefined}>
-              {album ?? 'Unknown album'}
-            </span>
-            <span className="album-artist" title={artist ?? undefined}>
-              {artist ?? 'Unknown artist'}
-            </span>
-            <span className="album-count">{songCount === 1 ? '1 song' : `${songCount} songs`}</span>
-          </button>
-        </li>
-      ))}
+              <AlbumCover album={group} />
+              <span className="album-name" title={album ?? undefined}>
+                {album ?? 'Unknown album'}
+              </span>
+              <span className="album-artist" title={artist ?? undefined}>
+                {artist ?? 'Unknown artist'}
+              </span>
+              <span className="album-count">
+                {songCount === 1 ? '1 song' : `${songCount} songs`}
+              </span>
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -31,6 +31,18 @@ describe('grouping songs into albums and artists', () => {
     ]);
   });
 
+  it('gives each album the cover of its first song that has one', () => {
+    const covered = [
+      song(0, 'A', 'X'),
+      { ...song(1, 'A', 'X'), coverHash: 'b'.repeat(64) },
+      { ...song(2, 'A', 'X'), coverHash: 'c'.repeat(64) },
+      { ...song(3, 'B', 'Y'), coverHash: null },
+    ];
+    const coveredIndex = buildSongIndex(covered);
+    const albums = groupAlbums(coveredIndex, [0, 1, 2, 3]);
+    expect(albums.map((a) => a.cover)).toEqual([{ songId: 1, hash: 'b'.repeat(64) }, null]);
+  });
+
   it('makes one artist per name with album and song counts', () => {
     expect(groupArtists(index, byArtist).map((a) => [a.artist, a.albumCount, a.songCount])).toEqual(
       [

@@ -6,6 +6,8 @@ export interface AlbumGroup {
   album: string | null;
   artist: string | null;
   songCount: number;
+  /** The album's first song with a cover (PROTOCOL §19), whose cover the card shows. */
+  cover: { songId: number; hash: string } | null;
 }
 
 export interface ArtistGroup {
@@ -41,11 +43,15 @@ export function scopePositions(
 export function groupAlbums(index: SongIndex, positions: readonly number[]): AlbumGroup[] {
   const groups = new Map<string, AlbumGroup>();
   for (const p of positions) {
-    const { artist, album } = index.songs[p];
+    const { artist, album, id, coverHash } = index.songs[p];
     const key = keyOf(artist, album);
+    const cover = coverHash ? { songId: id, hash: coverHash } : null;
     const group = groups.get(key);
-    if (group) group.songCount++;
-    else groups.set(key, { key, album, artist, songCount: 1 });
+    if (!group) groups.set(key, { key, album, artist, songCount: 1, cover });
+    else {
+      group.songCount++;
+      group.cover ??= cover;
+    }
   }
   return [...groups.values()];
 }
