@@ -7,7 +7,16 @@
 export const SERVICE_TYPE = 'tidewave';
 
 /** The protocol extensions a current Tidewave server speaks, as announced in `ext`. */
-export const SERVER_EXTENSIONS: readonly string[] = ['meta', 'end', 'error', 'seek', 'auth'];
+export const SERVER_EXTENSIONS: readonly string[] = [
+  'meta',
+  'end',
+  'error',
+  'seek',
+  'auth',
+  'pause',
+  'hello',
+  'cover',
+];
 
 /** A library as announced. */
 export interface LibraryAnnouncement {
