@@ -3,7 +3,8 @@ import type { SongEntry } from '../library';
 import { MAX_PLAY_PACKET_BYTES } from '../protocol';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { framePrefix, planStreamBeginning } from './seekStart';
-import { streamSong } from './songStreamer';
+import { processReadGate, streamSong } from './songStreamer';
+import type { StartClaim } from './readGate';
 import { StreamHold } from './streamHold';
 import {
   packetsPerBatch,
@@ -84,16 +85,19 @@ export class SongPlayback {
   ): Promise<void> {
     if (signal.aborted) return;
     let file: OpenedSongFile | null = null;
+    // From here until its first audio is out, this stream's reads go before others' bursts.
+    const claim = processReadGate.claimStart();
     try {
       file = await openSongFile(song.realPath);
       if (signal.aborted) return;
-      await this.stream(song, file, startSeconds, signal, hold);
+      await this.stream(song, file, startSeconds, signal, hold, claim);
     } catch (error) {
       if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
       this.options.log(`could not stream song ${song.id}: ${reason}`);
       this.options.onFailure(song);
     } finally {
+      claim.release();
       await file?.handle.close().catch(() => {});
     }
   }
@@ -104,6 +108,7 @@ export class SongPlayback {
     startSeconds: number,
     signal: AbortSignal,
     hold: StreamHold,
+    startClaim: StartClaim,
   ): Promise<void> {
     const { output, pacing, log } = this.options;
     // Offset 0 for the start, so the ID3 tag (and its cover art) goes out too; a seek starts a
@@ -129,6 +134,7 @@ export class SongPlayback {
       ),
       signal,
       hold,
+      startClaim,
       onWrite: this.options.onWrite,
     });
     if (outcome === 'ended') log(`finished song ${song.id}`);
