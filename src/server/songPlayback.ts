@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { SongEntry } from '../library';
-import { MAX_PLAY_PACKET_BYTES } from '../protocol';
+import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from '../protocol';
+import { FIRST_AUDIO_SECONDS } from './readOrder';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { framePrefix, planStreamBeginning } from './seekStart';
 import { processReadGate, streamSong } from './songStreamer';
@@ -135,6 +136,9 @@ export class SongPlayback {
       signal,
       hold,
       startClaim,
+      // A paced stream's first read is its first audio; unpaced ones start with one packet.
+      firstReadPackets:
+        pacing === false ? 1 : Math.ceil((bytesPerSecond * FIRST_AUDIO_SECONDS) / MAX_DATA_BYTES),
       onWrite: this.options.onWrite,
     });
     if (outcome === 'ended') log(`finished song ${song.id}`);

@@ -32,6 +32,11 @@ export interface StreamSongOptions {
   pacer: StreamPacer | null;
   /** Play packets per write (`packetsPerBatch`): each file read fills about one write. */
   packetsPerBatch?: number;
+  /**
+   * Play packets the first read fills (default 1, at most a batch): what a player needs before
+   * it starts, so that its first audio takes one read, not two, when many streams start at once.
+   */
+  firstReadPackets?: number;
   /** Aborting it cancels the stream: nothing more is written, even if a write was due. */
   signal: AbortSignal;
   maxQueuedBytes?: number;
@@ -88,6 +93,9 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
 
   const chunker = new DataChunker();
   const pieceBytes = perBatch * MAX_DATA_BYTES;
+  const firstPackets = Math.min(perBatch, Math.max(1, options.firstReadPackets ?? 1));
+  // The chunker holds back a delimiter's length less one: one more packet's worth fills them all.
+  const firstBytes = (firstPackets - 1) * MAX_DATA_BYTES + BYTES_FOR_ONE_CHUNK;
   if (options.byteOffset > file.sizeBytes) {
     throw new SongChangedError(`shorter than the ${options.byteOffset} bytes sought`);
   }
@@ -96,9 +104,9 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
       // Wait first and read after: a stream held up by its pacer or by a full socket then
       // holds no piece of the file while it waits.
       if (!(await ready(perBatch * MAX_PLAY_PACKET_BYTES))) return 'cancelled';
-      // The first read is one packet's worth: it goes out (and the client's decoder starts)
-      // without waiting for a whole batch to be read and framed.
-      const want = position === options.byteOffset ? BYTES_FOR_ONE_CHUNK : pieceBytes;
+      // The first read is small: it goes out (and the client's decoder starts) without waiting
+      // for a whole batch to be read and framed.
+      const want = position === options.byteOffset ? firstBytes : pieceBytes;
       const at = position;
       // Framed while the gate's scratch buffer is still this read's: the frame is the one copy.
       const read = await gate.run(
