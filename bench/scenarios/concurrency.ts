@@ -84,6 +84,9 @@ async function pacedRound(
   settings: Settings,
 ): Promise<Paced> {
   const source = { kind: 'tidewave', songId: song.id } as const;
+  const windowMs = settings.pacedOnlyLevels.includes(count)
+    ? Math.max(settings.pacedWindowMs, 4000)
+    : settings.pacedWindowMs;
   const fleet = await LoadFleet.connect(server.port, count, source, {
     bytesPerSecond: song.bytesPerSecond,
   });
@@ -95,7 +98,7 @@ async function pacedRound(
     sampler.start(500);
     const started = now();
     fleet.start();
-    await sleep(settings.pacedWindowMs);
+    await sleep(windowMs);
     const seconds = (now() - started) / 1000;
     const cpuMs = ((await server.usage()).cpuMicros - cpuBefore) / 1000;
     const leads = fleet.clients.map((client) =>

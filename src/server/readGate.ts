@@ -4,6 +4,7 @@ import {
   mayReadNow,
   nextLookAt,
   START_CLAIM_MS,
+  turnDeadline,
   type ReadTurn,
 } from './readOrder';
 
@@ -96,7 +97,7 @@ export class ReadGate {
    * the buffer it must copy before then.
    */
   async run<T>(read: (scratch: Buffer) => Promise<T>, options: ReadOptions = {}): Promise<T> {
-    const deadline = options.deadline ?? this.now();
+    const deadline = turnDeadline(options.deadline ?? this.now(), this.now());
     if (this.active < this.maxActive && this.waitingCount === 0 && this.mayRun(deadline)) {
       this.active += 1;
     } else {

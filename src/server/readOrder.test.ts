@@ -6,6 +6,7 @@ import {
   mayReadNow,
   nextLookAt,
   runsDryAt,
+  turnDeadline,
 } from './readOrder';
 
 describe('read order', () => {
@@ -16,6 +17,11 @@ describe('read order', () => {
       { deadline: 100, seq: 1 },
     ];
     expect([...turns].sort(compareReadTurns).map((t) => t.seq)).toEqual([1, 2, 0]);
+  });
+
+  it('lets overdue reads wait in arrival order, not by how overdue they are', () => {
+    expect(turnDeadline(500, 1_000)).toBe(1_000);
+    expect(turnDeadline(2_000, 1_000)).toBe(2_000);
   });
 
   it('holds reads far from their need only while some stream waits for its first audio', () => {

@@ -27,6 +27,15 @@ export interface ReadTurn {
   seq: number;
 }
 
+/**
+ * The deadline a read waits under: its own, or its arrival if that is already past. Overdue reads
+ * then wait in arrival order, as in a plain queue: when the server cannot keep up with everyone,
+ * the streams that started long ago do not all go first while the playing ones run dry.
+ */
+export function turnDeadline(deadline: number, now: number): number {
+  return Math.max(deadline, now);
+}
+
 /** Orders waiting reads: soonest deadline first, then first come. */
 export function compareReadTurns(a: ReadTurn, b: ReadTurn): number {
   return a.deadline - b.deadline || a.seq - b.seq;

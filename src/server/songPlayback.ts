@@ -136,9 +136,13 @@ export class SongPlayback {
       signal,
       hold,
       startClaim,
-      // A paced stream's first read is its first audio; unpaced ones start with one packet.
+      // A paced stream's first read is its first audio and as much again, so that its player
+      // has a margin while the other starting streams get theirs; unpaced ones start with one
+      // packet.
       firstReadPackets:
-        pacing === false ? 1 : Math.ceil((bytesPerSecond * FIRST_AUDIO_SECONDS) / MAX_DATA_BYTES),
+        pacing === false
+          ? 1
+          : Math.ceil((2 * bytesPerSecond * FIRST_AUDIO_SECONDS) / MAX_DATA_BYTES),
       onWrite: this.options.onWrite,
     });
     if (outcome === 'ended') log(`finished song ${song.id}`);
