@@ -5,7 +5,8 @@ import {
   HOLD_HORIZON_MS,
   mayReadNow,
   nextLookAt,
-  runsDryAt,
+  READ_AHEAD_MS,
+  readDueAt,
   turnDeadline,
 } from './readOrder';
 
@@ -47,8 +48,10 @@ describe('read order', () => {
       firstAudioBytes: 10_000,
       bytesPerMs: 40,
     };
-    expect(runsDryAt(clock)).toBe(10_000 + FIRST_AUDIO_SECONDS * 1000);
-    // 2 s of audio past the first audio, which went out at 10,050: dry at 12,050.
-    expect(runsDryAt({ ...clock, firstAudioAt: 10_050, sentBytes: 10_000 + 80_000 })).toBe(12_050);
+    expect(readDueAt(clock)).toBe(10_000 + FIRST_AUDIO_SECONDS * 1000);
+    // 2 s of audio past the first audio, which went out at 10,050: dry at 12,050, due before.
+    expect(readDueAt({ ...clock, firstAudioAt: 10_050, sentBytes: 10_000 + 80_000 })).toBe(
+      12_050 - READ_AHEAD_MS,
+    );
   });
 });

@@ -12,7 +12,12 @@ export const FIRST_AUDIO_SECONDS = 0.25;
  * audio within this long: enough to keep every playing stream ahead of real time, small enough
  * that the bursts wait.
  */
-export const HOLD_HORIZON_MS = 500;
+export const HOLD_HORIZON_MS = 250;
+/**
+ * A playing stream's next read is due this long before its listener would run out of audio, so
+ * that a queue of reads ahead of it cannot make it late: the margin the order keeps for it.
+ */
+export const READ_AHEAD_MS = 750;
 /**
  * A starting stream holds back the others' bursts for at most this long, however slow its
  * file or its reader: one stalled peer cannot hold up everyone else's bursts for longer.
@@ -69,11 +74,12 @@ export interface StreamClock {
 }
 
 /**
- * When a listener of this stream runs out of audio if nothing more is sent: a player starts once
- * it holds its first audio and then plays in real time. Before its first audio the stream's
- * due time is the start plus FIRST_AUDIO_SECONDS: what the listener waits for is the first sound.
+ * When this stream's next read is due: READ_AHEAD_MS before a listener would run out of what was
+ * sent (a player starts once it holds its first audio, then plays in real time). Before its
+ * first audio, the start plus FIRST_AUDIO_SECONDS: what the listener waits for is the first sound.
  */
-export function runsDryAt(clock: StreamClock): number {
+export function readDueAt(clock: StreamClock): number {
   if (clock.firstAudioAt === null) return clock.startedAt + FIRST_AUDIO_SECONDS * 1000;
-  return clock.firstAudioAt + (clock.sentBytes - clock.firstAudioBytes) / clock.bytesPerMs;
+  const dryAt = clock.firstAudioAt + (clock.sentBytes - clock.firstAudioBytes) / clock.bytesPerMs;
+  return dryAt - READ_AHEAD_MS;
 }

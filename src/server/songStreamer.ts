@@ -119,7 +119,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
           const chunks = chunker.push(scratch.subarray(0, bytesRead));
           return { bytesRead, packets: chunks.length > 0 ? framePlayData(chunks) : NOTHING };
         },
-        { deadline: options.pacer?.runsDryAt(), signal },
+        { deadline: options.pacer?.readDueAt(), signal },
       );
       if (read === null || signal.aborted || output.destroyed) return 'cancelled';
       position += read.bytesRead;

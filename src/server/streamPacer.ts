@@ -1,4 +1,4 @@
-import { FIRST_AUDIO_SECONDS, runsDryAt } from './readOrder';
+import { FIRST_AUDIO_SECONDS, readDueAt } from './readOrder';
 
 /** How fast the server may send a song, relative to the song's own byte rate. */
 export interface PacingOptions {
@@ -93,9 +93,9 @@ export class StreamPacer {
     return this.firstAudioAt !== null;
   }
 
-  /** When a player of this stream runs out of audio if nothing more is sent (readOrder.ts). */
-  runsDryAt(): number {
-    return runsDryAt({
+  /** When this stream's next read is due (readOrder.ts). */
+  readDueAt(): number {
+    return readDueAt({
       startedAt: this.startedAt,
       firstAudioAt: this.firstAudioAt,
       sentBytes: this.sent,

@@ -4,7 +4,12 @@ import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FALLBACK_BYTES_PER_SECOND } from '../../src/server';
-import { FIRST_AUDIO_SECONDS, HOLD_HORIZON_MS, START_CLAIM_MS } from '../../src/server/readOrder';
+import {
+  FIRST_AUDIO_SECONDS,
+  HOLD_HORIZON_MS,
+  READ_AHEAD_MS,
+  START_CLAIM_MS,
+} from '../../src/server/readOrder';
 import { MAX_BATCH_BYTES } from '../../src/server/streamPacer';
 import { makeTempDir, removeDir } from '../support/mp3Fixtures';
 import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
@@ -89,10 +94,12 @@ describe('many listeners asking at once (issue 12 item 4)', () => {
       START_CLAIM_MS,
     );
     for (const { bytes, since } of atLastStart as unknown as { bytes: number; since: number }[]) {
-      // A playing stream may be kept ahead of its player by the horizon (plus the time since
-      // it started playing, a quarter second of slack for this test's own event loop, and one
-      // batch under way); with bursts first, each would have had 8 s (330 KB) by now.
-      const seconds = FIRST_AUDIO_SECONDS + (since + HOLD_HORIZON_MS) / 1000 + 0.25;
+      // A playing stream may be kept ahead of its player by the read-ahead and the horizon
+      // (plus the time since it started playing, a quarter second of slack for this test's own
+      // event loop, and one batch under way); with bursts first, each would have had 8 s
+      // (330 KB) by now.
+      const ahead = (since + READ_AHEAD_MS + HOLD_HORIZON_MS) / 1000;
+      const seconds = FIRST_AUDIO_SECONDS + ahead + 0.25;
       expect(bytes).toBeLessThanOrEqual(seconds * RATE + MAX_BATCH_BYTES + 4096);
     }
   }, 30_000);
