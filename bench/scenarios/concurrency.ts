@@ -13,6 +13,8 @@ const SCENARIO = 'concurrency';
 
 interface Settings {
   levels: number[];
+  /** Levels measured with paced streams only (quick mode's 1,000 listeners asking at once). */
+  pacedOnlyLevels: number[];
   rounds: number;
   warmUpMs: number;
   fullSpeedWindowMs: number;
@@ -82,6 +84,9 @@ async function pacedRound(
   settings: Settings,
 ): Promise<Paced> {
   const source = { kind: 'tidewave', songId: song.id } as const;
+  const windowMs = settings.pacedOnlyLevels.includes(count)
+    ? Math.max(settings.pacedWindowMs, 4000)
+    : settings.pacedWindowMs;
   const fleet = await LoadFleet.connect(server.port, count, source, {
     bytesPerSecond: song.bytesPerSecond,
   });
@@ -93,7 +98,7 @@ async function pacedRound(
     sampler.start(500);
     const started = now();
     fleet.start();
-    await sleep(settings.pacedWindowMs);
+    await sleep(windowMs);
     const seconds = (now() - started) / 1000;
     const cpuMs = ((await server.usage()).cpuMicros - cpuBefore) / 1000;
     const leads = fleet.clients.map((client) =>
@@ -127,17 +132,23 @@ async function measureLevel(
   const ours: FullSpeed[] = [];
   const reference: FullSpeed[] = [];
   const pacedRounds: Paced[] = [];
+  const pacedOnly = settings.pacedOnlyLevels.includes(count);
   for (let round = 0; round < settings.rounds; round++) {
     progress(`${count} clients, round ${round + 1}/${settings.rounds}`);
     const ourSource = { kind: 'tidewave', songId: song.id } as const;
-    ours.push(await fullSpeedRound(servers.fast, ourSource, count, settings));
-    reference.push(await fullSpeedRound(servers.bare, { kind: 'bare' }, count, settings));
+    if (!pacedOnly) {
+      ours.push(await fullSpeedRound(servers.fast, ourSource, count, settings));
+      reference.push(await fullSpeedRound(servers.bare, { kind: 'bare' }, count, settings));
+    }
     pacedRounds.push(await pacedRound(servers.paced, song, count, settings));
   }
-  const label = 'bare pipe, same clients';
   const clients = `${count} client${count === 1 ? '' : 's'}`;
-  const leads = pacedRounds.flatMap((round) => round.leads);
-  const behind = leads.filter((lead) => lead <= 0).length;
+  const paced = pacedRows(clients, pacedRounds);
+  return pacedOnly ? paced : [...fullSpeedRows(clients, ours, reference), ...paced];
+}
+
+function fullSpeedRows(clients: string, ours: FullSpeed[], reference: FullSpeed[]): MetricRow[] {
+  const label = 'bare pipe, same clients';
   return [
     metricRow(
       SCENARIO,
@@ -166,6 +177,13 @@ async function measureLevel(
         reference: { label, values: reference.map((r) => r.peakRssMb) },
       },
     ),
+  ];
+}
+
+function pacedRows(clients: string, pacedRounds: Paced[]): MetricRow[] {
+  const leads = pacedRounds.flatMap((round) => round.leads);
+  const behind = leads.filter((lead) => lead <= 0).length;
+  return [
     metricRow(
       SCENARIO,
       `${clients}, paced 320 kbit/s: server CPU per stream`,
@@ -205,6 +223,7 @@ export const concurrency: Scenario = {
     const settings: Settings = context.quick
       ? {
           levels: [1, 10, 100],
+          pacedOnlyLevels: [1000],
           rounds: 1,
           warmUpMs: 200,
           fullSpeedWindowMs: 400,
@@ -212,6 +231,7 @@ export const concurrency: Scenario = {
         }
       : {
           levels: [1, 10, 100, 1000],
+          pacedOnlyLevels: [],
           rounds: 3,
           warmUpMs: 300,
           fullSpeedWindowMs: 1500,
@@ -219,8 +239,11 @@ export const concurrency: Scenario = {
         };
     const song = context.library.long;
     const limit = openFileLimit();
-    const levels = settings.levels.filter((count) => limit === null || count + 100 <= limit);
-    for (const count of settings.levels.filter((level) => !levels.includes(level))) {
+    const levels = [...settings.levels, ...settings.pacedOnlyLevels].filter(
+      (count) => limit === null || count + 100 <= limit,
+    );
+    const wanted = [...settings.levels, ...settings.pacedOnlyLevels];
+    for (const count of wanted.filter((level) => !levels.includes(level))) {
       context.progress(`concurrency: skipping ${count} clients, the open-file limit is ${limit}`);
     }
     const [fast, bare, paced] = await Promise.all([

@@ -26,6 +26,21 @@ const trickyBytes = fc
   )
   .map((parts) => Buffer.concat(parts.map((p) => Buffer.from(p))));
 
+/** The plain way to cut, as the chunker once did: the whole song, two searches per chunk. */
+function referenceChunks(song: Buffer, max: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let start = 0; start < song.length;) {
+    let cut = Math.min(max, song.length - start);
+    for (const delimiter of ['<NEXT;>', '<END;>']) {
+      const at = song.subarray(start, start + cut).indexOf(delimiter);
+      if (at !== -1) cut = Math.min(cut, at + delimiter.length - 1);
+    }
+    out.push(song.subarray(start, start + cut));
+    start += cut;
+  }
+  return out;
+}
+
 describe('safeCutPoint', () => {
   it('cuts inside a delimiter that would otherwise fit whole', () => {
     const bytes = Buffer.from('abc<END;>def');
@@ -64,6 +79,39 @@ describe('DataChunker', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('cuts exactly where the plain two-search cutter does, however the song is pushed (property)', () => {
+    fc.assert(
+      fc.property(
+        trickyBytes,
+        fc.array(fc.nat(), { maxLength: 20 }),
+        fc.integer({ min: 8, max: 64 }),
+        (song, cuts, max) => {
+          const points = [...new Set(cuts.map((c) => c % (song.length + 1)))].sort((a, b) => a - b);
+          const pieces = [...points, song.length].map((p, i, all) =>
+            song.subarray(i === 0 ? 0 : all[i - 1], p),
+          );
+          const expected = referenceChunks(song, max).map((c) => c.toString('latin1'));
+          expect(chunk(pieces, max).map((c) => c.toString('latin1'))).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves the pushed bytes free for reuse once their chunks are framed', () => {
+    const song = Buffer.from('x'.repeat(50) + '<END;>' + 'y'.repeat(50));
+    const chunker = new DataChunker(16);
+    const scratch = Buffer.alloc(20);
+    const framed: string[] = [];
+    for (let at = 0; at < song.length; at += scratch.length) {
+      const n = song.copy(scratch, 0, at, at + scratch.length);
+      framed.push(...chunker.push(scratch.subarray(0, n)).map((c) => c.toString('latin1')));
+      scratch.fill(0x21); // the caller reuses its buffer for the next read
+    }
+    framed.push(...chunker.flush().map((c) => c.toString('latin1')));
+    expect(framed).toEqual(referenceChunks(song, 16).map((c) => c.toString('latin1')));
   });
 
   it('survives the whole wire: chunk, frame, split arbitrarily, parse, reassemble (property)', () => {

@@ -5,53 +5,99 @@ const LONGEST_DELIMITER = Math.max(...DELIMITERS.map((d) => d.length));
 /** The fewest bytes one push must bring for a default chunker to give out a full chunk. */
 export const BYTES_FOR_ONE_CHUNK = MAX_DATA_BYTES + LONGEST_DELIMITER - 1;
 
+/** Every delimiter ends with these two bytes, so one search finds them all (see safeCutPoint). */
+const DELIMITER_TAIL = Buffer.from(';>', 'latin1');
+const DELIMITER_HEADS = DELIMITERS.map((d) => d.subarray(0, d.length - DELIMITER_TAIL.length));
+
+/** Whether a whole delimiter ends at `end` (exclusive) in `bytes`, whose `end - 2` holds ';>'. */
+function delimiterEndsAt(bytes: Buffer, end: number): boolean {
+  const tailAt = end - DELIMITER_TAIL.length;
+  return DELIMITER_HEADS.some(
+    (head) =>
+      tailAt >= head.length &&
+      bytes.compare(head, 0, head.length, tailAt - head.length, tailAt) === 0,
+  );
+}
+
 /**
  * Where to end a chunk of `bytes` holding at most `limit` bytes so that no delimiter lies
  * whole inside it. A delimiter that would fit is cut one byte before its end: the chunk keeps
- * its head, the next chunk starts with its last byte, and neither holds it whole.
+ * its head, the next chunk starts with its last byte, and neither holds it whole. One scan:
+ * every delimiter ends in ';>', which is rare in audio, and only there are the heads compared.
  */
 export function safeCutPoint(bytes: Buffer, limit: number): number {
-  let cut = Math.min(limit, bytes.length);
-  for (const delimiter of DELIMITERS) {
-    const at = bytes.subarray(0, cut).indexOf(delimiter);
-    if (at !== -1) cut = Math.min(cut, at + delimiter.length - 1);
+  const cut = Math.min(limit, bytes.length);
+  for (let at = bytes.indexOf(DELIMITER_TAIL); at !== -1 && at + 2 <= cut;) {
+    if (delimiterEndsAt(bytes, at + 2)) return at + 1;
+    at = bytes.indexOf(DELIMITER_TAIL, at + 1);
   }
   return cut;
 }
 
 /**
  * Turns a song's byte stream into play-packet payloads: each at most 4072 bytes, never empty,
- * never holding `<NEXT;>` or `<END;>` whole. Concatenated, they are exactly the input.
+ * never holding `<NEXT;>` or `<END;>` whole. Concatenated, they are exactly the input. Where
+ * each chunk ends depends only on the song's bytes, never on how they were pushed: a chunk is
+ * given out only once the bytes after it are known too, so every full chunk is a full 4072.
  */
 export class DataChunker {
+  /** Bytes held back from the last push (fewer than a chunk and its look-ahead). */
   private pending: Buffer = Buffer.alloc(0);
 
   constructor(private readonly maxChunkBytes = MAX_DATA_BYTES) {}
 
+  /** Bytes held back, waiting for more input or flush(). */
+  get pendingBytes(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * The chunks that `chunk` completes. They may share `chunk`'s memory: frame or copy them
+   * before the caller reuses it. What is held back is copied.
+   */
   push(chunk: Uint8Array): Buffer[] {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    this.pending = this.pending.length === 0 ? bytes : Buffer.concat([this.pending, bytes]);
     // Keep enough look-ahead to see a delimiter that straddles the chunk limit.
-    return this.drain(this.maxChunkBytes + LONGEST_DELIMITER - 1);
+    return this.drain(bytes, this.maxChunkBytes + LONGEST_DELIMITER - 1);
   }
 
   /** Emits what is left at the end of the song. */
   flush(): Buffer[] {
-    return this.drain(1);
+    return this.drain(Buffer.alloc(0), 1);
   }
 
-  private drain(keepAtLeast: number): Buffer[] {
+  private drain(bytes: Buffer, keepAtLeast: number): Buffer[] {
     const out: Buffer[] = [];
     let start = 0;
-    while (this.pending.length - start >= keepAtLeast) {
-      const rest = this.pending.subarray(start);
+    // Only the chunk that straddles the held-back bytes and the new ones is joined (a copy of
+    // at most two chunks); every other chunk is a view of `bytes`.
+    while (this.pending.length > 0 && this.pending.length + bytes.length - start >= keepAtLeast) {
+      const joined = Buffer.concat([
+        this.pending,
+        bytes.subarray(start, start + this.maxChunkBytes),
+      ]);
+      const cut = safeCutPoint(joined, this.maxChunkBytes);
+      out.push(joined.subarray(0, cut));
+      if (cut >= this.pending.length) {
+        start += cut - this.pending.length;
+        this.pending = Buffer.alloc(0);
+      } else {
+        this.pending = this.pending.subarray(cut);
+      }
+    }
+    if (this.pending.length > 0) {
+      this.pending = Buffer.concat([this.pending, bytes.subarray(start)]);
+      return out;
+    }
+    while (bytes.length - start >= keepAtLeast) {
+      const rest = bytes.subarray(start);
       const cut = safeCutPoint(rest, this.maxChunkBytes);
       out.push(rest.subarray(0, cut));
       start += cut;
     }
     // A copy of the few bytes held back, so that they do not keep the whole input alive while a
-    // stream waits (the emitted chunks still share it, but they are written and dropped).
-    this.pending = Buffer.from(this.pending.subarray(start));
+    // stream waits, and the caller may reuse it.
+    this.pending = Buffer.from(bytes.subarray(start));
     return out;
   }
 }

@@ -54,3 +54,105 @@ describe('ReadGate', () => {
     expect(() => new ReadGate(0)).toThrow(RangeError);
   });
 });
+
+describe('ReadGate order', () => {
+  /** A gate on a clock the test moves, with reads that settle when told. */
+  function gateAt(maxActive: number) {
+    const clock = { now: 0 };
+    const gate = new ReadGate(maxActive, () => clock.now);
+    const started: string[] = [];
+    const pending = new Map<string, () => void>();
+    const read = (name: string, deadline: number, signal?: AbortSignal) =>
+      gate.run(
+        () =>
+          new Promise<string>((resolve) => {
+            started.push(name);
+            pending.set(name, () => resolve(name));
+          }),
+        { deadline, signal },
+      );
+    const finish = async (name: string) => {
+      pending.get(name)?.();
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { clock, gate, started, read, finish };
+  }
+
+  it('serves the soonest deadline first, whatever the arrival order', async () => {
+    const { started, read, finish } = gateAt(1);
+    const all = [read('busy', 0), read('late', 5_000), read('soon', 100), read('sooner', 50)];
+    await Promise.resolve();
+    await finish('busy');
+    await finish('sooner');
+    await finish('soon');
+    await finish('late');
+    await Promise.all(all);
+    expect(started).toEqual(['busy', 'sooner', 'soon', 'late']);
+  });
+
+  it('holds a burst read while a stream waits for its first audio, and lets it go after', async () => {
+    const { gate, started, read, finish } = gateAt(4);
+    const claim = gate.claimStart();
+    const burst = read('burst', 10_000);
+    const due = read('due', 200);
+    await Promise.resolve();
+    expect(started).toEqual(['due']);
+    expect(gate.queued).toBe(1);
+    claim.release();
+    await Promise.resolve();
+    expect(started).toEqual(['due', 'burst']);
+    await finish('due');
+    await finish('burst');
+    await Promise.all([burst, due]);
+  });
+
+  it('stops holding when a claim expires, so a stalled starter cannot hold others for long', async () => {
+    const { clock, gate, started, read, finish } = gateAt(4);
+    gate.claimStart(); // never released
+    const burst = read('burst', 60_000);
+    await Promise.resolve();
+    expect(started).toEqual([]);
+    clock.now = 10_000;
+    expect(gate.startingStreams).toBe(0);
+    // The gate's own timer would look again at the expiry; a new read makes it look now.
+    const poke = read('poke', 10_000);
+    await Promise.resolve();
+    expect([...started].sort()).toEqual(['burst', 'poke']);
+    await finish('poke');
+    await finish('burst');
+    await Promise.all([poke, burst]);
+  });
+
+  it('forgets a waiting read whose stream is cancelled, and rejects it at once', async () => {
+    const { gate, started, read, finish } = gateAt(1);
+    const busy = read('busy', 0);
+    const controller = new AbortController();
+    const cancelled = read('cancelled', 10, controller.signal);
+    const next = read('next', 20);
+    await Promise.resolve();
+    controller.abort(new Error('switched'));
+    await expect(cancelled).rejects.toThrow('switched');
+    expect(gate.queued).toBe(1);
+    await finish('busy');
+    await finish('next');
+    await Promise.all([busy, next]);
+    expect(started).toEqual(['busy', 'next']);
+  });
+
+  it('lends each read a scratch buffer that no other read in flight holds', async () => {
+    const gate = new ReadGate(3);
+    const seen = new Set<Buffer>();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const reads = Array.from({ length: 3 }, () =>
+      gate.run(async (scratch) => {
+        seen.add(scratch);
+        await held;
+      }),
+    );
+    await Promise.resolve();
+    expect(seen.size).toBe(3);
+    release();
+    await Promise.all(reads);
+  });
+});

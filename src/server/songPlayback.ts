@@ -1,9 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { SongEntry } from '../library';
-import { MAX_PLAY_PACKET_BYTES } from '../protocol';
+import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from '../protocol';
+import { FIRST_AUDIO_SECONDS } from './readOrder';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { framePrefix, planStreamBeginning } from './seekStart';
-import { streamSong } from './songStreamer';
+import { processReadGate, streamSong } from './songStreamer';
+import type { StartClaim } from './readGate';
 import { StreamHold } from './streamHold';
 import {
   packetsPerBatch,
@@ -84,16 +86,19 @@ export class SongPlayback {
   ): Promise<void> {
     if (signal.aborted) return;
     let file: OpenedSongFile | null = null;
+    // From here until its first audio is out, this stream's reads go before others' bursts.
+    const claim = processReadGate.claimStart();
     try {
       file = await openSongFile(song.realPath);
       if (signal.aborted) return;
-      await this.stream(song, file, startSeconds, signal, hold);
+      await this.stream(song, file, startSeconds, signal, hold, claim);
     } catch (error) {
       if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
       this.options.log(`could not stream song ${song.id}: ${reason}`);
       this.options.onFailure(song);
     } finally {
+      claim.release();
       await file?.handle.close().catch(() => {});
     }
   }
@@ -104,6 +109,7 @@ export class SongPlayback {
     startSeconds: number,
     signal: AbortSignal,
     hold: StreamHold,
+    startClaim: StartClaim,
   ): Promise<void> {
     const { output, pacing, log } = this.options;
     // Offset 0 for the start, so the ID3 tag (and its cover art) goes out too; a seek starts a
@@ -129,6 +135,14 @@ export class SongPlayback {
       ),
       signal,
       hold,
+      startClaim,
+      // A paced stream's first read is its first audio and as much again, so that its player
+      // has a margin while the other starting streams get theirs; unpaced ones start with one
+      // packet.
+      firstReadPackets:
+        pacing === false
+          ? 1
+          : Math.ceil((2 * bytesPerSecond * FIRST_AUDIO_SECONDS) / MAX_DATA_BYTES),
       onWrite: this.options.onWrite,
     });
     if (outcome === 'ended') log(`finished song ${song.id}`);

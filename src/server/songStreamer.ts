@@ -10,7 +10,7 @@ import {
   serverMessages,
 } from '../protocol';
 import { songFileChange, type OpenedSongFile } from './openSongFile';
-import { DEFAULT_MAX_ACTIVE_READS, ReadGate } from './readGate';
+import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate';
 import type { StreamHold } from './streamHold';
 import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
 
@@ -18,7 +18,7 @@ import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
  * Shared by every stream of the process (one server per process in practice): the bound is
  * on the thread pool and the event loop, which the process shares too.
  */
-const processReadGate = new ReadGate(DEFAULT_MAX_ACTIVE_READS);
+export const processReadGate = new ReadGate(DEFAULT_MAX_ACTIVE_READS);
 
 /** Most a connection may have waiting in its socket's userland buffer before it waits. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024;
@@ -32,6 +32,11 @@ export interface StreamSongOptions {
   pacer: StreamPacer | null;
   /** Play packets per write (`packetsPerBatch`): each file read fills about one write. */
   packetsPerBatch?: number;
+  /**
+   * Play packets the first read fills (default 1, at most a batch): what a player needs before
+   * it starts, so that its first audio takes one read, not two, when many streams start at once.
+   */
+  firstReadPackets?: number;
   /** Aborting it cancels the stream: nothing more is written, even if a write was due. */
   signal: AbortSignal;
   maxQueuedBytes?: number;
@@ -41,7 +46,11 @@ export interface StreamSongOptions {
   hold?: StreamHold;
   /** Limits the file reads in flight; defaults to the one the whole process shares. */
   readGate?: ReadGate;
+  /** This stream's claim on that gate (ReadGate.claimStart), released once its first audio is out. */
+  startClaim?: StartClaim;
 }
+
+const NOTHING = Buffer.alloc(0);
 
 export type StreamOutcome = 'ended' | 'cancelled';
 
@@ -79,10 +88,14 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     options.pacer?.consume(packets.length);
     output.write(packets);
     options.onWrite?.(output.writableLength);
+    if (options.pacer?.sentFirstAudio ?? true) options.startClaim?.release();
   };
 
   const chunker = new DataChunker();
   const pieceBytes = perBatch * MAX_DATA_BYTES;
+  const firstPackets = Math.min(perBatch, Math.max(1, options.firstReadPackets ?? 1));
+  // The chunker holds back a delimiter's length less one: one more packet's worth fills them all.
+  const firstBytes = (firstPackets - 1) * MAX_DATA_BYTES + BYTES_FOR_ONE_CHUNK;
   if (options.byteOffset > file.sizeBytes) {
     throw new SongChangedError(`shorter than the ${options.byteOffset} bytes sought`);
   }
@@ -91,19 +104,26 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
       // Wait first and read after: a stream held up by its pacer or by a full socket then
       // holds no piece of the file while it waits.
       if (!(await ready(perBatch * MAX_PLAY_PACKET_BYTES))) return 'cancelled';
-      // The first read is one packet's worth: it goes out (and the client's decoder starts)
-      // without waiting for a whole batch to be read and framed.
-      const want = position === options.byteOffset ? BYTES_FOR_ONE_CHUNK : pieceBytes;
-      const piece = Buffer.allocUnsafe(Math.min(want, file.sizeBytes - position));
-      const { bytesRead } = await gate.run(() =>
-        file.handle.read(piece, 0, piece.length, position),
+      // The first read is small: it goes out (and the client's decoder starts) without waiting
+      // for a whole batch to be read and framed.
+      const want = position === options.byteOffset ? firstBytes : pieceBytes;
+      const at = position;
+      // Framed while the gate's scratch buffer is still this read's: the frame is the one copy.
+      const read = await gate.run(
+        async (scratch) => {
+          const length = Math.min(want, scratch.length, file.sizeBytes - at);
+          const { bytesRead } = await file.handle.read(scratch, 0, length, at);
+          // The one check that matters: after a cancel, not one more byte of this song is written.
+          if (signal.aborted || output.destroyed) return null;
+          if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${at}`);
+          const chunks = chunker.push(scratch.subarray(0, bytesRead));
+          return { bytesRead, packets: chunks.length > 0 ? framePlayData(chunks) : NOTHING };
+        },
+        { deadline: options.pacer?.readDueAt(), signal },
       );
-      // The one check that matters: after a cancel, not one more byte of this song is written.
-      if (signal.aborted || output.destroyed) return 'cancelled';
-      if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${position}`);
-      position += bytesRead;
-      const chunks = chunker.push(piece.subarray(0, bytesRead));
-      if (chunks.length > 0) write(framePlayData(chunks));
+      if (read === null || signal.aborted || output.destroyed) return 'cancelled';
+      position += read.bytesRead;
+      if (read.packets.length > 0) write(read.packets);
     }
     // Checked before the last bytes go out, so a changed song never gets the end marker.
     const change = songFileChange(file, await file.handle.stat({ bigint: true }));

@@ -1,3 +1,5 @@
+import { FIRST_AUDIO_SECONDS, readDueAt } from './readOrder';
+
 /** How fast the server may send a song, relative to the song's own byte rate. */
 export interface PacingOptions {
   /** Audio sent at once when a song starts, in seconds of playback. */
@@ -41,6 +43,8 @@ export class StreamPacer {
   private tokens: number;
   private lastRefill: number;
   private sent = 0;
+  private readonly firstAudioBytes: number;
+  private firstAudioAt: number | null = null;
 
   constructor(
     bytesPerSecond: number,
@@ -55,6 +59,7 @@ export class StreamPacer {
     // The lead can never be below the burst, or the burst itself would have to wait.
     this.maxLeadMs =
       Math.max(burstSeconds, options.maxLeadSeconds ?? DEFAULT_MAX_LEAD_SECONDS) * 1000;
+    this.firstAudioBytes = bytesPerSecond * FIRST_AUDIO_SECONDS;
     this.tokens = this.capacity;
     this.startedAt = now();
     this.lastRefill = this.startedAt;
@@ -78,6 +83,25 @@ export class StreamPacer {
     this.refill();
     this.tokens -= bytes;
     this.sent += bytes;
+    if (this.firstAudioAt === null && this.sent >= this.firstAudioBytes) {
+      this.firstAudioAt = this.lastRefill;
+    }
+  }
+
+  /** Whether the stream has sent what a player waits for before it starts. */
+  get sentFirstAudio(): boolean {
+    return this.firstAudioAt !== null;
+  }
+
+  /** When this stream's next read is due (readOrder.ts). */
+  readDueAt(): number {
+    return readDueAt({
+      startedAt: this.startedAt,
+      firstAudioAt: this.firstAudioAt,
+      sentBytes: this.sent,
+      firstAudioBytes: this.firstAudioBytes,
+      bytesPerMs: this.bytesPerMs,
+    });
   }
 
   /**
@@ -85,7 +109,10 @@ export class StreamPacer {
    * a pause must not let the stream run further ahead after it. The bucket is left alone.
    */
   skip(ms: number): void {
-    if (ms > 0) this.startedAt += ms;
+    if (!(ms > 0)) return;
+    this.startedAt += ms;
+    // A paused player plays nothing: it runs dry that much later.
+    if (this.firstAudioAt !== null) this.firstAudioAt += ms;
   }
 
   private elapsedMs(): number {
@@ -101,20 +128,26 @@ export class StreamPacer {
 
 /** Most play packets written at once, in bytes; see `packetsPerBatch`. */
 export const MAX_BATCH_BYTES = 16 * 1024;
+/**
+ * The same for an unpaced stream: fewer, larger reads and writes cost less per byte. Twelve
+ * packets, so that with the socket's 16 KiB high-water mark a connection still never queues more
+ * than 64 KiB and a packet (DEFAULT_MAX_QUEUED_BYTES).
+ */
+export const UNPACED_BATCH_BYTES = 12 * 4096;
 /** Most audio written at once, in seconds; see `packetsPerBatch`. */
 export const MAX_BATCH_SECONDS = 0.5;
 
 /**
  * How many play packets of `packetBytes` one write may hold: at most `MAX_BATCH_BYTES` and
- * `MAX_BATCH_SECONDS` of audio at `bytesPerSecond` (null: unpaced, bytes only), never under one
- * packet. Bounding the time keeps a low-bit-rate song's batches from being seconds of audio each,
+ * `MAX_BATCH_SECONDS` of audio at `bytesPerSecond` (null: unpaced, bytes only, and larger), never
+ * under one packet. Bounding the time keeps a low-bit-rate song's batches from being seconds of audio each,
  * which would make the first burst overshoot and the stream arrive in lumps. Packets are not cut
  * smaller instead: seed-era clients rely on full 4,096-byte packets (PROTOCOL.md §13).
  */
 export function packetsPerBatch(bytesPerSecond: number | null, packetBytes: number): number {
   const bound =
     bytesPerSecond === null
-      ? MAX_BATCH_BYTES
+      ? UNPACED_BATCH_BYTES
       : Math.min(MAX_BATCH_BYTES, bytesPerSecond * MAX_BATCH_SECONDS);
   return Math.max(1, Math.floor(bound / packetBytes));
 }
