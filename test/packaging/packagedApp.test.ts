@@ -195,7 +195,10 @@ describe('app.asar made by electron-builder', () => {
         // package.json files deeper inside a package (e.g. dist/esm/package.json) are not packages.
         .filter((dir) => /^(node_modules\/(@[^/]+\/)?[^/]+\/?)+$/.test(dir) && !dir.endsWith('/')),
     );
-    expect([...packages].sort()).toEqual([...productionDependencyDirs(project)].sort());
+    // By name: electron-builder may hoist a package the lock nests (an `overrides` pin does).
+    const names = (dirs: Iterable<string>) =>
+      [...new Set([...dirs].map((dir) => dir.replace(/^(.*\/)?node_modules\//, '')))].sort();
+    expect(names(packages)).toEqual(names(productionDependencyDirs(project)));
     for (const name of ['music-metadata', 'mpg123-decoder', 'commander']) {
       expect(packages).toContain(`node_modules/${name}`);
     }

@@ -8,9 +8,11 @@ export interface Placement {
 /**
  * How far ahead of now a fresh run starts unless told: enough for the audio thread's next
  * render (a quantum is 3 ms; 'balanced' output buffers are 10 ms) plus the first chunk's
- * 50 ms covering the wait for the second. It was 0.1 s: all of it added to every click.
+ * 50 ms covering the wait for the second. It was 0.1 s: all of it added to every click. 30 ms
+ * was tried: on a busy machine the second chunk then came late and the song's start stuttered
+ * (the e2e sample tests saw a restarted queue), so 60 ms: a clean start is worth 30 ms.
  */
-export const FRESH_LEAD_SECONDS = 0.03;
+export const FRESH_LEAD_SECONDS = 0.06;
 /** The lead never grows past this after underruns (the old fixed lead was half of it). */
 export const MAX_LEAD_SECONDS = 0.2;
 /** Audio placed with no underrun, up to a reset, after which the lead halves back (seconds). */
