@@ -80,6 +80,7 @@ export function registerIpcHandlers(
   const sendHandlers: SendHandlers = {
     reportBuffer: (streamId, buffered, received) =>
       playback.reportBuffer(streamId, buffered, received),
+    reportPaused: (paused) => playback.setPaused(paused),
   };
   const all = { ...handlers, ...sendHandlers };
   const call = (method: IpcMethod, event: IpcMainEvent | IpcMainInvokeEvent, args: unknown[]) => {

@@ -36,6 +36,7 @@ export const IpcInvoke = {
 /** The renderer reports its buffer several times a second: no answer is awaited. */
 export const IpcSend = {
   reportBuffer: 'playback:report-buffer',
+  reportPaused: 'playback:report-paused',
 } as const satisfies Record<SendMethod, string>;
 
 /** Audio is not an event: main sends one MessagePort on this channel, chunks flow over it. */

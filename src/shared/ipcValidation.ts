@@ -57,6 +57,10 @@ export function validateSongId(value: unknown): number {
   return isCount(value) ? value : fail('songId', 'a non-negative integer', value);
 }
 
+export function validatePaused(value: unknown): boolean {
+  return typeof value === 'boolean' ? value : fail('paused', 'true or false', value);
+}
+
 export function validateStreamId(value: unknown): number {
   return isCount(value) ? value : fail('streamId', 'a non-negative integer', value);
 }
@@ -172,6 +176,7 @@ export const ipcArgumentValidators: { [M in IpcMethod]: Validator<M> } = {
     validateBufferedSeconds(buffered),
     validateReceivedSeconds(received),
   ],
+  reportPaused: ([paused]) => [validatePaused(paused)],
   startHost: ([request]) => [validateHostRequest(request)],
   stopHost: none,
   getHost: none,

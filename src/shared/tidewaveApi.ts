@@ -143,6 +143,8 @@ export interface TidewaveApi {
    * second from what it has sent to know what is still in flight.
    */
   reportBuffer(streamId: number, bufferedSeconds: number, receivedSeconds: number): void;
+  /** The listener paused or went on: main asks the server to hold the song (PROTOCOL.md §17). */
+  reportPaused(paused: boolean): void;
   startHost(request: HostRequest): Promise<HostState>;
   stopHost(): Promise<HostState>;
   getHost(): Promise<HostState>;

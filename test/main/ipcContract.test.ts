@@ -85,7 +85,8 @@ export function typeLevelContract(): void {
     | 'getSettings'
     | 'setSettings'
   >();
-  expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer'>();
+  expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer' | 'reportPaused'>();
+  expectTypeOf<IpcArgs<'reportPaused'>>().toEqualTypeOf<[boolean]>();
   expectTypeOf<IpcArgs<'connect'>>().toEqualTypeOf<[string, number]>();
   expectTypeOf<IpcArgs<'startHost'>>().toEqualTypeOf<[HostRequest]>();
   expectTypeOf<IpcResult<'listSongs'>>().toEqualTypeOf<SongInfo[]>();

@@ -23,6 +23,7 @@ function fakeServices() {
     play: method('playback.play'),
     stop: method('playback.stop'),
     reportBuffer: vi.fn(),
+    setPaused: vi.fn(),
   });
   const host = Object.assign(new EventEmitter(), {
     start: method('host.start'),
@@ -71,6 +72,14 @@ const CASES: Record<
       [[3, 1, NaN], 'Invalid receivedSeconds'],
     ],
   },
+  [IpcSend.reportPaused]: {
+    good: [true],
+    expectCall: 'playback.setPaused',
+    bad: [
+      [['true'], 'Invalid paused'],
+      [[], 'Invalid paused'],
+    ],
+  },
   [IpcInvoke.startHost]: {
     good: [{ folder: '/srv/music', port: 0, shareOnLan: false }],
     expectCall: 'host.start',
@@ -95,6 +104,7 @@ const CASES: Record<
 
 /** Every channel the renderer may call: the invokes and the one-way sends. */
 const CHANNELS: string[] = [...Object.values(IpcInvoke), ...Object.values(IpcSend)];
+const isSend = (channel: string) => (Object.values(IpcSend) as string[]).includes(channel);
 
 describe('registerIpcHandlers', () => {
   let ipcMain: FakeIpcMain;
@@ -124,19 +134,18 @@ describe('registerIpcHandlers', () => {
   }
 
   function call(channel: string, args: unknown[]) {
-    if (channel === IpcSend.reportBuffer) {
+    if (isSend(channel)) {
       ipcMain.send(win.window.webContents, channel, ...args);
       return Promise.resolve(undefined);
     }
     return ipcMain.invoke(win.window.webContents, channel, ...args);
   }
 
-  it('registers every invoke channel (report-buffer as a one-way message)', () => {
+  it('registers every invoke channel (the reports as one-way messages)', () => {
     for (const channel of CHANNELS) {
-      const registered =
-        channel === IpcSend.reportBuffer
-          ? (ipcMain.listeners.get(channel)?.length ?? 0) > 0
-          : ipcMain.handlers.has(channel);
+      const registered = isSend(channel)
+        ? (ipcMain.listeners.get(channel)?.length ?? 0) > 0
+        : ipcMain.handlers.has(channel);
       expect(registered, channel).toBe(true);
       expect(CASES[channel], `test case for ${channel}`).toBeDefined();
     }
@@ -148,14 +157,14 @@ describe('registerIpcHandlers', () => {
     expect(spyFor(expectCall)).toHaveBeenCalledTimes(1);
     if (channel === IpcInvoke.pickFolder) expect(pickFolder).toHaveBeenCalledWith(win.window);
     else expect(spyFor(expectCall)).toHaveBeenCalledWith(...good);
-    if (channel !== IpcSend.reportBuffer) expect(result).toBe(`result:${expectCall}`);
+    if (!isSend(channel)) expect(result).toBe(`result:${expectCall}`);
   });
 
   it.each(CHANNELS.filter((c) => CASES[c].bad.length > 0))(
     'refuses bad arguments of %s without calling the service',
     async (channel) => {
       for (const [args, message] of CASES[channel].bad) {
-        if (channel === IpcSend.reportBuffer) {
+        if (isSend(channel)) {
           call(channel, args);
         } else {
           await expect(call(channel, args)).rejects.toThrow(message);
@@ -172,8 +181,10 @@ describe('registerIpcHandlers', () => {
       'not from the app window',
     );
     ipcMain.send(stranger, IpcSend.reportBuffer, 1, 1, 1);
+    ipcMain.send(stranger, IpcSend.reportPaused, true);
     expect(services.playback.listSongs).not.toHaveBeenCalled();
     expect(services.playback.reportBuffer).not.toHaveBeenCalled();
+    expect(services.playback.setPaused).not.toHaveBeenCalled();
   });
 
   it('passes service failures on as rejections with their message', async () => {
@@ -204,6 +215,7 @@ describe('registerIpcHandlers', () => {
     registration.dispose();
     expect(ipcMain.handlers.size).toBe(0);
     expect(ipcMain.listeners.get(IpcSend.reportBuffer)).toEqual([]);
+    expect(ipcMain.listeners.get(IpcSend.reportPaused)).toEqual([]);
     services.playback.emit('connection', { status: 'connecting' });
     expect(win.sent).toEqual([]);
   });

@@ -44,6 +44,7 @@ function handlersFor({ playback, host, settings }: AppServices): BridgeHandlers 
     stop: () => playback.stop(),
     reportBuffer: (streamId, buffered, received) =>
       playback.reportBuffer(streamId, buffered, received),
+    reportPaused: (paused) => playback.setPaused(paused),
     startHost: (request) => host.start(request),
     stopHost: () => host.stop(),
     getHost: async () => host.getState(),

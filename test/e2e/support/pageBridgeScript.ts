@@ -44,6 +44,9 @@ export const PAGE_BRIDGE_SCRIPT = `(() => {
     reportBuffer: (streamId, buffered, received) => {
       void window.__twInvoke('reportBuffer', [streamId, buffered, received]);
     },
+    reportPaused: (paused) => {
+      void window.__twInvoke('reportPaused', [paused]);
+    },
     startHost: invoke('startHost'),
     stopHost: invoke('stopHost'),
     getHost: invoke('getHost'),

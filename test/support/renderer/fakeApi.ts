@@ -43,6 +43,7 @@ export function createFakeApi() {
     ),
     stop: vi.fn(async () => undefined),
     reportBuffer: vi.fn(),
+    reportPaused: vi.fn(),
     startHost: vi.fn(async () => host),
     stopHost: vi.fn(async () => host),
     getHost: vi.fn(async () => host),
