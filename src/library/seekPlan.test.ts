@@ -32,7 +32,12 @@ describe('planSeek', () => {
     );
     expect(plan).toMatchObject({ byteOffset: 1000 + 12 * 400, firstSample: 12 * 1152 });
     // Frame 9 would do for the reservoir and the overlap; frame 8 is in the full play's phase.
-    expect(planSeek(index(100, 1152, () => 0), (10 * 1152 + 5) / 44100)).toMatchObject({
+    expect(
+      planSeek(
+        index(100, 1152, () => 0),
+        (10 * 1152 + 5) / 44100,
+      ),
+    ).toMatchObject({
       byteOffset: 1000 + 8 * 400,
       firstSample: 8 * 1152,
     });
