@@ -3,6 +3,7 @@ import { BARE_CHUNK_BYTES, BareRequest } from '../bareServer';
 import { StreamCounter } from '../streamCounter';
 import { metricRow, type MetricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
+import { timePausedSwitches } from '../pausedSwitchTiming';
 import { timeStops } from '../stopTiming';
 import { timeSwitches } from '../switchTiming';
 import { now } from '../timing';
@@ -41,6 +42,15 @@ export const slowLink: Scenario = {
     const pausedMs = context.quick ? 1500 : 10_000;
     // With the pause extension the queue must not grow with the pause: a short and a long one.
     const announcedPauses = context.quick ? [1500, 5000] : [10_000, 60_000];
+    // A switch after a pause, pause sent: the same floor; 10 min only in a full run (one round).
+    const switchPauses = context.quick
+      ? [{ ms: 1500, rounds: 1 }]
+      : [
+          { ms: 10_000, rounds: pausedRounds },
+          { ms: 60_000, rounds: pausedRounds },
+          { ms: 600_000, rounds: 1 },
+        ];
+    const quickNote = context.quick ? '; quick run: 1.5 s only (10 s, 60 s, 10 min: full run)' : '';
     const songs = context.library.bundled;
     const songIds = songs.map((song) => song.id);
     const server = await context.servers.paced();
@@ -106,6 +116,37 @@ export const slowLink: Scenario = {
         const plan = { ...stopPlan, pausedMs: ms, announcePause: true };
         announced.push({ ms, samples: await timeStops(wire, pausedRounds, plan, progress) });
       }
+      const switched = [];
+      for (const { ms, rounds: count } of switchPauses) {
+        const plan = { songIds, holdMs, pausedMs: ms, timeoutMs: TIMEOUT_MS };
+        switched.push({ ms, samples: await timePausedSwitches(wire, count, plan, progress) });
+      }
+      const pauseLabel = (ms: number) => (ms >= 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`);
+      rows.push(
+        ...switched.flatMap(({ ms, samples }) => [
+          metricRow(
+            '2 Mbit/s, 50 ms',
+            `switch → B's first bytes after a ${pauseLabel(ms)} pause, pause sent`,
+            'ms',
+            samples.map((s) => s.switchMs),
+            { reference: floor, note: `stop + play B sent together${quickNote}` },
+          ),
+          metricRow(
+            '2 Mbit/s, 50 ms',
+            `its stop → reply (${pauseLabel(ms)} pause, pause sent)`,
+            'ms',
+            samples.map((s) => s.stopMs),
+            { reference: floor },
+          ),
+          metricRow(
+            '2 Mbit/s, 50 ms',
+            `old-song bytes ahead of B (${pauseLabel(ms)} pause, pause sent)`,
+            'KB',
+            samples.map((s) => s.bytesAhead / 1024),
+            { note: 'should not grow with the pause' },
+          ),
+        ]),
+      );
       rows.push(
         metricRow(
           '2 Mbit/s, 50 ms',

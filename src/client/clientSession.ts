@@ -16,7 +16,7 @@ import { CoverFetcher, type FetchedCover } from './coverFetcher';
 import { connectSocket } from './connectSocket';
 import { proveAccessCode } from './accessHandshake';
 import { PendingReplies } from './pendingReplies';
-import { ServerHold } from './serverHold';
+import { FLOW_PAUSE_AFTER_MS, ServerHold } from './serverHold';
 import { PlaybackRouter } from './playbackRouter';
 import { PlayDataAssembler } from './playDataAssembler';
 import { ItemDispatch } from './itemDispatch';
@@ -61,7 +61,11 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private readonly requestTimeoutMs: number;
   private readonly songHighWaterMark: number;
   private readonly log: (message: string) => void;
-  private readonly hold = new ServerHold((wire) => this.socket.write(wire));
+  private readonly hold = new ServerHold(
+    (wire) => this.socket.write(wire),
+    FLOW_PAUSE_AFTER_MS,
+    (holding) => this.router.serverHolding(holding),
+  );
   private closeInfo: SessionCloseInfo | null = null;
   private ending: SessionEnding = null;
   private failureReason: string | null = null;

@@ -18,6 +18,8 @@ export class PlaybackRouter {
   readerFull = false;
   private receiving: SongStream | null = null;
   private held = false;
+  /** The server was asked to hold the song (PROTOCOL §17): no first-data deadline meanwhile. */
+  private holding = false;
   private firstDataTimer: NodeJS.Timeout | undefined;
 
   /** Whether the server is seed-era (it ignores start times); null until a list reply says. */
@@ -47,6 +49,18 @@ export class PlaybackRouter {
     if (stream !== this.receiving || !this.held) return;
     this.held = false;
     this.startTimer(stream);
+  }
+
+  /**
+   * The server was asked to hold the current song, or to go on. A play held before its first
+   * byte (a song resumed on a new connection while the listener pauses) is not a server that
+   * "sent nothing": its deadline waits, and starts afresh when the song may go on.
+   */
+  serverHolding(holding: boolean): void {
+    this.holding = holding;
+    const stream = this.receiving;
+    if (holding) clearTimeout(this.firstDataTimer);
+    else if (stream && !this.held && stream.bytesReceived === 0) this.startTimer(stream);
   }
 
   /** A stop (or quit) is being sent: the current song ends as 'stopped'. */
@@ -108,6 +122,7 @@ export class PlaybackRouter {
    */
   private startTimer(stream: SongStream): void {
     clearTimeout(this.firstDataTimer);
+    if (this.holding && !this.held) return; // see serverHolding
     const request = this.held ? `stop before play ${stream.songId}` : `play ${stream.songId}`;
     this.firstDataTimer = setTimeout(() => {
       if (stream !== this.receiving || stream.bytesReceived > 0) return;

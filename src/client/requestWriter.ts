@@ -92,7 +92,7 @@ export class RequestWriter {
   /** Writes `wire`, which ends with a play: a stop written before it no longer ends everything. */
   private sendPlay(wire: Buffer): void {
     this.lastStopReply = null;
-    this.deps.hold.onPlaySent();
     this.deps.write(wire);
+    this.deps.hold.onPlaySent(); // after: a pause for the new song must follow its play
   }
 }

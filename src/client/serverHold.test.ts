@@ -50,4 +50,19 @@ describe('ServerHold', () => {
     hold.onPlaySent();
     expect(sent).toEqual(['pause<NEXT;><END;>', 'pause<NEXT;><END;>']);
   });
+
+  it('tells its owner each time the server is asked to hold or to go on, and a play ends it', () => {
+    const told: boolean[] = [];
+    const hold = new ServerHold(
+      () => {},
+      30,
+      (holding) => told.push(holding),
+    );
+    holds.push(hold);
+    hold.setSupported(true);
+    hold.setListenerPaused(true);
+    hold.onPlaySent(); // a new song starts unpaused, then is paused again at once
+    hold.setListenerPaused(false);
+    expect(told).toEqual([true, false, true, false]);
+  });
 });

@@ -21,6 +21,8 @@ export class ServerHold {
   constructor(
     private readonly send: (wire: Buffer) => void,
     private readonly flowPauseAfterMs = FLOW_PAUSE_AFTER_MS,
+    /** Told whenever the server is asked to hold the current song, or to go on. */
+    private readonly onHoldChange: (holding: boolean) => void = () => {},
   ) {}
 
   /** From each list reply: whether the server named `pause` among its features. */
@@ -50,8 +52,10 @@ export class ServerHold {
     this.update();
   }
 
-  /** A new play starts unpaused at the server, whatever it was before. */
+  /** Call after writing a play: it starts unpaused at the server, whatever it was before (so a
+   * still-paused listener's `pause` must follow the play, not precede it). */
   onPlaySent(): void {
+    if (this.sentPaused) this.onHoldChange(false);
     this.sentPaused = false;
     this.update();
   }
@@ -66,6 +70,7 @@ export class ServerHold {
     if (paused === this.sentPaused) return;
     this.sentPaused = paused;
     this.send(paused ? clientMessages.pause() : clientMessages.resume());
+    this.onHoldChange(paused);
   }
 
   private clearTimer(): void {

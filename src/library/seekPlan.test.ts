@@ -25,13 +25,23 @@ function index(
 }
 
 describe('planSeek', () => {
-  it('starts one frame back (MPEG-1) when nothing is borrowed', () => {
+  it('starts one frame back (MPEG-1) when nothing is borrowed, then back to the ring phase', () => {
     const plan = planSeek(
       index(100, 1152, () => 0),
-      (10 * 1152 + 5) / 44100,
+      (13 * 1152 + 5) / 44100,
     );
-    expect(plan).toMatchObject({ byteOffset: 1000 + 9 * 400, firstSample: 9 * 1152 });
-    expect(plan.targetSample).toBe(10 * 1152 + 5);
+    expect(plan).toMatchObject({ byteOffset: 1000 + 12 * 400, firstSample: 12 * 1152 });
+    // Frame 9 would do for the reservoir and the overlap; frame 8 is in the full play's phase.
+    expect(
+      planSeek(
+        index(100, 1152, () => 0),
+        (10 * 1152 + 5) / 44100,
+      ),
+    ).toMatchObject({
+      byteOffset: 1000 + 8 * 400,
+      firstSample: 8 * 1152,
+    });
+    expect(plan.targetSample).toBe(13 * 1152 + 5);
   });
 
   it('starts two frames back for 576-sample frames (one granule each)', () => {
@@ -44,19 +54,19 @@ describe('planSeek', () => {
   });
 
   it('goes back as many frames as the primed frame borrows from', () => {
-    // Frame 9 borrows 500 bytes: frames 8 (364) and 7 (364 more) hold them.
+    // Frame 13 borrows 500 bytes: frames 12 (364) and 11 (364 more) hold them; 8 is in phase.
     const plan = planSeek(
-      index(100, 1152, (i) => (i === 9 ? 500 : 364)),
-      (10 * 1152) / 44100,
+      index(100, 1152, (i) => (i === 13 ? 500 : 364)),
+      (14 * 1152) / 44100,
     );
-    expect(plan.firstSample).toBe(7 * 1152);
-    // Exactly one frame's payload borrowed: one frame further back suffices.
+    expect(plan.firstSample).toBe(8 * 1152);
+    // Exactly one frame's payload borrowed: one frame further back (12) suffices, in phase.
     expect(
       planSeek(
         index(100, 1152, () => 364),
-        (10 * 1152) / 44100,
+        (14 * 1152) / 44100,
       ).firstSample,
-    ).toBe(8 * 1152);
+    ).toBe(12 * 1152);
   });
 
   it('counts the encoder and decoder delay: song sample 0 is frame 0 sample `skip`', () => {
@@ -70,7 +80,7 @@ describe('planSeek', () => {
         index(100, 1152, () => 0, 1105),
         1,
       ).firstSample,
-    ).toBe(38 * 1152 - 1105); // 44100 + 1105 is in frame 39;
+    ).toBe(36 * 1152 - 1105); // 44100 + 1105 is in frame 39; 38 primes it; 36 is in phase
   });
 
   it('refuses the end and beyond, but not the last sample', () => {

@@ -1,4 +1,5 @@
 import type { FrameIndex } from './buildFrameIndex';
+import { alignToSynthPhase } from './synthPhase';
 
 /** Where to start streaming a song so that it decodes exactly from a given time. */
 export interface SeekPlan {
@@ -35,7 +36,8 @@ export class PastEndError extends RangeError {
  * decode with all their bytes: from the frame holding them, further back by as many frames as
  * its `main_data_begin` borrows. The decoder's first samples are then wrong only before the
  * target frame, and the player drops everything before `targetSample`. Measured with mpg123:
- * one frame later would not be exact.
+ * one frame later would not be exact, and bit for bit only from a frame in the full play's
+ * filterbank phase (synthPhase.ts).
  * @throws PastEndError when the time is at or past the song's end.
  */
 export function planSeek(index: FrameIndex, seconds: number): SeekPlan {
@@ -57,6 +59,8 @@ export function planSeek(index: FrameIndex, seconds: number): SeekPlan {
     first--;
     borrowed += index.payloadBytes[first];
   }
+  // A few frames more, so the decoder's filterbank is in the full play's phase (synthPhase.ts).
+  first = alignToSynthPhase(first, samplesPerFrame);
   return {
     byteOffset: index.offsets[first],
     firstSample: first * samplesPerFrame - skipSamples,

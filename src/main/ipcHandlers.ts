@@ -98,6 +98,7 @@ export function registerIpcHandlers(
     reportBuffer: (streamId, buffered, received) =>
       playback.reportBuffer(streamId, buffered, received),
     reportPlaying: (report) => options.onPlaying?.(report),
+    reportPaused: (paused) => playback.setPaused(paused),
   };
   const all = { ...handlers, ...sendHandlers };
   const call = (method: IpcMethod, event: IpcMainEvent | IpcMainInvokeEvent, args: unknown[]) => {

@@ -78,6 +78,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   /** The error of a song cut by a lost connection, told only if reconnecting fails. */
   private heldError: StreamEvent | null = null;
   private readonly createDecoder: () => StreamDecoder;
+  private listenerPaused = false;
 
   constructor(options: PlaybackServiceOptions = {}) {
     super();
@@ -185,8 +186,10 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     }
   }
 
-  /** The listener paused or went on: the server holds the song meanwhile (PROTOCOL §17). */
+  /** The listener paused or went on: the server holds the song meanwhile (PROTOCOL §17).
+   * Kept here too: a song resumed on a new session while paused must be held there as well. */
   setPaused(paused: boolean): void {
+    this.listenerPaused = paused;
     this.connection.session?.setPaused(paused);
   }
 
@@ -238,7 +241,9 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     gate: FlowGate,
     exactSample: number | null,
   ): void {
-    const source = this.connection.requireSession().play(this.playing.songId, { startSeconds });
+    const session = this.connection.requireSession();
+    const source = session.play(this.playing.songId, { startSeconds });
+    session.setPaused(this.listenerPaused);
     const decoder = this.useDecoder();
     const pump: StreamPump = new StreamPump(
       streamId,

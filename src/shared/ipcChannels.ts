@@ -44,6 +44,7 @@ export const IpcInvoke = {
 export const IpcSend = {
   reportBuffer: 'playback:report-buffer',
   reportPlaying: 'playback:report-playing',
+  reportPaused: 'playback:report-paused',
 } as const satisfies Record<SendMethod, string>;
 
 /** Audio is not an event: main sends one MessagePort on this channel, chunks flow over it. */

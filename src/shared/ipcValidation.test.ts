@@ -88,6 +88,14 @@ describe('IPC argument validation', () => {
     }
   });
 
+  it('checks pause reports: a boolean only', () => {
+    expect(validateIpcArgs('reportPaused', [true])).toEqual([true]);
+    expect(validateIpcArgs('reportPaused', [false])).toEqual([false]);
+    for (const bad of [[], ['true'], [1], [0], [null], [{}]]) {
+      rejects(() => validateIpcArgs('reportPaused', bad), 'Invalid paused');
+    }
+  });
+
   it('checks host requests, where port 0 means any free port', () => {
     const request = { folder: '/srv/music', port: 0, shareOnLan: true };
     expect(validateIpcArgs('startHost', [request])).toEqual([request]);

@@ -67,6 +67,10 @@ export function validateSongId(value: unknown): number {
   return isCount(value) ? value : fail('songId', 'a non-negative integer', value);
 }
 
+export function validatePaused(value: unknown): boolean {
+  return typeof value === 'boolean' ? value : fail('paused', 'true or false', value);
+}
+
 export function validateStreamId(value: unknown): number {
   return isCount(value) ? value : fail('streamId', 'a non-negative integer', value);
 }
@@ -292,6 +296,7 @@ export const ipcArgumentValidators: { [M in IpcMethod]: Validator<M> } = {
     validateReceivedSeconds(received),
   ],
   reportPlaying: ([report]) => [validatePlayingReport(report)],
+  reportPaused: ([paused]) => [validatePaused(paused)],
   startHost: ([request]) => [validateHostRequest(request)],
   stopHost: none,
   getHost: none,

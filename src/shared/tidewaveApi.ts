@@ -203,6 +203,8 @@ export interface TidewaveApi {
   reportBuffer(streamId: number, bufferedSeconds: number, receivedSeconds: number): void;
   /** What plays now, sent when it changes (the tray, notifications, no sleep while playing). */
   reportPlaying(report: PlayingReport): void;
+  /** The listener paused or went on: main asks the server to hold the song (PROTOCOL.md §17). */
+  reportPaused(paused: boolean): void;
   startHost(request: HostRequest): Promise<HostState>;
   stopHost(): Promise<HostState>;
   getHost(): Promise<HostState>;

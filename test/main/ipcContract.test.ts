@@ -92,7 +92,8 @@ export function typeLevelContract(): void {
     | 'setHostAccessCode'
     | 'getCover'
   >();
-  expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer' | 'reportPlaying'>();
+  expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer' | 'reportPlaying' | 'reportPaused'>();
+  expectTypeOf<IpcArgs<'reportPaused'>>().toEqualTypeOf<[boolean]>();
   expectTypeOf<IpcArgs<'connect'>>().toEqualTypeOf<[string, number]>();
   expectTypeOf<IpcArgs<'startHost'>>().toEqualTypeOf<[HostRequest]>();
   expectTypeOf<IpcResult<'listSongs'>>().toEqualTypeOf<SongInfo[]>();

@@ -23,6 +23,7 @@ function fakeServices() {
     play: method('playback.play'),
     stop: method('playback.stop'),
     reportBuffer: vi.fn(),
+    setPaused: vi.fn(),
   });
   const host = Object.assign(new EventEmitter(), {
     start: method('host.start'),
@@ -79,6 +80,14 @@ const CASES: Record<
       [[-3, 1, 1], 'Invalid streamId'],
       [[3, 1], 'Invalid receivedSeconds'],
       [[3, 1, NaN], 'Invalid receivedSeconds'],
+    ],
+  },
+  [IpcSend.reportPaused]: {
+    good: [true],
+    expectCall: 'playback.setPaused',
+    bad: [
+      [['true'], 'Invalid paused'],
+      [[], 'Invalid paused'],
     ],
   },
   [IpcInvoke.startHost]: {
@@ -205,7 +214,7 @@ describe('registerIpcHandlers', () => {
     return ipcMain.invoke(win.window.webContents, channel, ...args);
   }
 
-  it('registers every invoke channel (report-buffer as a one-way message)', () => {
+  it('registers every invoke channel (the reports as one-way messages)', () => {
     for (const channel of CHANNELS) {
       const registered = isSend(channel)
         ? (ipcMain.listeners.get(channel)?.length ?? 0) > 0
@@ -245,8 +254,10 @@ describe('registerIpcHandlers', () => {
       'not from the app window',
     );
     ipcMain.send(stranger, IpcSend.reportBuffer, 1, 1, 1);
+    ipcMain.send(stranger, IpcSend.reportPaused, true);
     expect(services.playback.listSongs).not.toHaveBeenCalled();
     expect(services.playback.reportBuffer).not.toHaveBeenCalled();
+    expect(services.playback.setPaused).not.toHaveBeenCalled();
   });
 
   it('passes service failures on as rejections with their message', async () => {
@@ -277,6 +288,7 @@ describe('registerIpcHandlers', () => {
     registration.dispose();
     expect(ipcMain.handlers.size).toBe(0);
     expect(ipcMain.listeners.get(IpcSend.reportBuffer)).toEqual([]);
+    expect(ipcMain.listeners.get(IpcSend.reportPaused)).toEqual([]);
     services.playback.emit('connection', { status: 'connecting' });
     expect(win.sent).toEqual([]);
   });

@@ -47,6 +47,7 @@ describe('preload bridge', () => {
         'stop',
         'reportBuffer',
         'reportPlaying',
+        'reportPaused',
         'startHost',
         'stopHost',
         'getHost',
@@ -103,6 +104,11 @@ describe('preload bridge', () => {
   it('sends buffer reports one way', () => {
     api.reportBuffer(4, 2.5, 12.25);
     expect(ipcRenderer.send).toHaveBeenCalledWith(IpcSend.reportBuffer, 4, 2.5, 12.25);
+  });
+
+  it('sends pause reports one way', () => {
+    api.reportPaused(true);
+    expect(ipcRenderer.send).toHaveBeenCalledWith(IpcSend.reportPaused, true);
   });
 
   it('drops Electron\'s "Error invoking remote method" prefix from failures', async () => {

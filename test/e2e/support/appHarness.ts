@@ -48,6 +48,7 @@ function handlersFor({ playback, host, settings, covers }: AppServices): BridgeH
     reportBuffer: (streamId, buffered, received) =>
       playback.reportBuffer(streamId, buffered, received),
     reportPlaying: () => undefined, // main's tray and sleep blocker; tested in test/main
+    reportPaused: (paused) => playback.setPaused(paused),
     startHost: (request) => host.start(request),
     listListeners: async () => host.listListeners(),
     disconnectListener: async (id) => host.disconnectListener(id),

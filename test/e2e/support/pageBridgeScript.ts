@@ -47,6 +47,9 @@ export const PAGE_BRIDGE_SCRIPT = `(() => {
     reportPlaying: (report) => {
       void window.__twInvoke('reportPlaying', [report]);
     },
+    reportPaused: (paused) => {
+      void window.__twInvoke('reportPaused', [paused]);
+    },
     startHost: invoke('startHost'),
     stopHost: invoke('stopHost'),
     getHost: invoke('getHost'),

@@ -52,6 +52,7 @@ export function createFakeApi() {
     stop: vi.fn(async () => undefined),
     reportBuffer: vi.fn(),
     reportPlaying: vi.fn(),
+    reportPaused: vi.fn(),
     startHost: vi.fn(async () => host),
     stopHost: vi.fn(async () => host),
     getHost: vi.fn(async () => host),

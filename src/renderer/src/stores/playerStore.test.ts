@@ -148,6 +148,24 @@ describe('player store', () => {
     expect(engine.resume).toHaveBeenCalledTimes(2);
   });
 
+  it('tells main when the listener pauses and goes on', async () => {
+    await player().play(0);
+    fake.api.reportPaused.mockClear();
+    await player().togglePlayPause();
+    expect(fake.api.reportPaused.mock.calls).toEqual([[true]]);
+    await player().togglePlayPause();
+    expect(fake.api.reportPaused.mock.calls).toEqual([[true], [false]]);
+  });
+
+  it('a new song after a pause and a stop plays unpaused at the server', async () => {
+    await player().play(0);
+    await player().togglePlayPause();
+    await player().stop();
+    fake.api.reportPaused.mockClear();
+    await player().play(1);
+    expect(fake.api.reportPaused.mock.calls).toEqual([[false]]);
+  });
+
   it('play/pause with nothing playing starts the selected song', async () => {
     useLibraryStore.setState({ selectedId: 2 });
     await player().togglePlayPause();

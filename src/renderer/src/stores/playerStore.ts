@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { StreamEvent } from '../../../shared/tidewaveApi';
 import { engine } from '../audio/engineHolder';
+import { api } from '../lib/api';
 import { errorMessage } from '../lib/errorMessage';
 import { followPlayback, pendingNext, streamError } from './followPlayback';
 import { useLibraryStore } from './libraryStore';
@@ -60,6 +61,8 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       set({ ...initialPlayerState, status: 'playing', songId, elapsedSeconds: startSeconds });
       if (from) queue().started(songId, from);
       set({ buffering: true });
+      // Whatever came before (a pause, then a stop or another song), this one plays at once.
+      api().reportPaused(false);
       useLibraryStore.getState().select(songId);
       const resumed = engine().resume();
       try {
@@ -75,9 +78,11 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       const { status, songId } = get();
       if (status === 'playing') {
         set({ status: 'paused' });
+        api().reportPaused(true); // the server holds the song meanwhile (PROTOCOL.md §17)
         await engine().pause();
       } else if (status === 'paused') {
         set({ status: 'playing' });
+        api().reportPaused(false);
         await engine().resume();
       } else {
         const start = useLibraryStore.getState().selectedId ?? songId ?? songs()[0]?.id ?? null;
