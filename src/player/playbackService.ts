@@ -2,10 +2,8 @@ import { EventEmitter } from 'node:events';
 import { badPlayRequest, type FetchedCover } from '../client';
 import { SOURCE_DECODER_WORKER, WorkerDecoder, type StreamDecoder } from '../decoder';
 import type {
-  AudioChunk,
   ConnectionState,
   DisconnectResult,
-  LibraryChange,
   PlayRequest,
   PlayStarted,
   SongInfo,
@@ -14,44 +12,13 @@ import type {
 import { FlowGate } from './flowGate';
 import { readableError } from './playbackErrors';
 import type { BackoffOptions } from './reconnectBackoff';
+import type { PlaybackEvents, PlaybackServiceOptions } from './playbackServiceOptions';
 import { ReconnectLoop } from './reconnectLoop';
-import { resumeStartSeconds } from './resumePoint';
+import { resumeRequest } from './resumePoint';
 import { ServerConnection } from './serverConnection';
+
+export type { PlaybackServiceOptions } from './playbackServiceOptions';
 import { StreamPump, type PumpState } from './streamPump';
-
-export interface PlaybackServiceOptions {
-  /** Stop reading the song once the renderer holds this much audio (seconds). */
-  maxBufferedSeconds?: number;
-  /** Read again once the renderer reports less than this. */
-  resumeBelowSeconds?: number;
-  /** Length of the audio chunks sent to the renderer (seconds). */
-  chunkSeconds?: number;
-  createDecoder?: () => StreamDecoder;
-  /** The built decoder worker (the app passes its bundled path); defaults to the .ts source. */
-  decoderWorkerPath?: string;
-  /** Bound on each reply from the server (the song list, stop, quit). */
-  listTimeoutMs?: number;
-  connectTimeoutMs?: number;
-  /**
-   * When the connection is lost unasked: reconnect with this backoff and resume the song at the
-   * first sample not yet emitted (same stream id, so the renderer's stream just goes on).
-   * Off by default: the connection is then reported lost at once.
-   */
-  reconnect?: BackoffOptions | false;
-  /** What this player calls itself to servers that take `hello` (PROTOCOL §18); none if left out. */
-  clientName?: string;
-  log?: (message: string) => void;
-  /** The access code to prove to a server (issue 13), asked at every connect and reconnect. */
-  accessCodeFor?: (host: string, port: number) => Promise<string | undefined>;
-}
-
-type PlaybackEvents = {
-  connection: [ConnectionState];
-  stream: [StreamEvent];
-  audio: [AudioChunk];
-  /** The server's library changed: the song list should be fetched again. */
-  library: [LibraryChange];
-};
 
 /**
  * The player's side of one server connection: connects, lists, and turns each played song into
@@ -312,14 +279,14 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
     const held = this.heldError;
     if (!cut || cut !== this.pump || !held) return;
     this.heldError = null;
-    const next = cut.nextSample;
-    const rate = cut.sampleRate;
-    const exact = next !== null && rate !== null ? next : null;
-    const startSeconds =
-      exact !== null && rate !== null ? resumeStartSeconds(exact, rate) : this.playing.startSeconds;
+    const { startSeconds, exactSample } = resumeRequest(
+      cut.nextSample,
+      cut.sampleRate,
+      this.playing.startSeconds,
+    );
     try {
-      this.startPump(cut.streamId, startSeconds, FlowGate.continuing(cut.gate), exact);
-      this.options.log(`Resumed song ${this.playing.songId} at sample ${exact ?? 'start'}`);
+      this.startPump(cut.streamId, startSeconds, FlowGate.continuing(cut.gate), exactSample);
+      this.options.log(`Resumed song ${this.playing.songId} at sample ${exactSample ?? 'start'}`);
     } catch {
       this.emit('stream', held);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startField } from '../protocol';
-import { resumeStartSeconds } from './resumePoint';
+import { resumeRequest, resumeStartSeconds } from './resumePoint';
 
 /** The sample a server starts from for what is sent. */
 const sentSample = (seconds: number, rate: number) =>
@@ -37,5 +37,13 @@ describe('resumeStartSeconds', () => {
   it('asks for the start for sample 0 or a rate it does not know', () => {
     expect(resumeStartSeconds(0, 44_100)).toBe(0);
     expect(resumeStartSeconds(1000, 0)).toBe(0);
+  });
+});
+
+describe('resumeRequest', () => {
+  it('goes on at the exact next sample when it is known, else from the time asked', () => {
+    expect(resumeRequest(441_000, 44_100, 3)).toEqual({ startSeconds: 10, exactSample: 441_000 });
+    expect(resumeRequest(null, 44_100, 3)).toEqual({ startSeconds: 3, exactSample: null });
+    expect(resumeRequest(441_000, null, 3)).toEqual({ startSeconds: 3, exactSample: null });
   });
 });

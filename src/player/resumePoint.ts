@@ -15,6 +15,21 @@ export function resumeStartSeconds(nextSample: number, sampleRate: number): numb
   return millis / 1000;
 }
 
+/**
+ * Where a cut stream goes on: exactly at its next sample when the decoded audio told it (and
+ * its rate), else from where it was asked from (nothing decoded yet).
+ */
+export function resumeRequest(
+  nextSample: number | null,
+  sampleRate: number | null,
+  askedSeconds: number,
+): { startSeconds: number; exactSample: number | null } {
+  if (nextSample === null || sampleRate === null) {
+    return { startSeconds: askedSeconds, exactSample: null };
+  }
+  return { startSeconds: resumeStartSeconds(nextSample, sampleRate), exactSample: nextSample };
+}
+
 /** The sample a server starts from for `seconds`, as written on the wire. */
 function sampleOf(seconds: number, sampleRate: number): number {
   const field = startField(seconds);
