@@ -1,61 +1,29 @@
 import type { Socket } from 'node:net';
-import type { Library } from '../library';
-import {
-  PacketTooLargeError,
-  PacketType,
-  SERVER_MAX_PACKET_BYTES,
-  serverMessages,
-} from '../protocol';
-import { AccessGate, type ServerAccess } from './accessGate';
+import { PacketTooLargeError, SERVER_MAX_PACKET_BYTES, serverMessages } from '../protocol';
+import { AccessGate } from './accessGate';
 import { ChangedNotices } from './changedNotices';
 import { CoverQueue } from './coverQueue';
-import { addressKey, type ConnectionLimits } from './connectionLimits';
+import {
+  QUIT_CLOSE_TIMEOUT_MS,
+  REQUEST_TYPES,
+  REQUESTS_PER_TURN,
+  TURN_BUDGET_MS,
+  type ClientConnectionOptions,
+} from './clientConnectionOptions';
+import { addressKey } from './connectionLimits';
 import type { Listener, ListenerState } from './listenerRegistry';
-import type { ListReplies } from './listReplies';
-import { LogLimiter, type LogBudget } from './logLimiter';
+import { LogLimiter } from './logLimiter';
 import { RequestDeadline } from './requestDeadline';
-import type { ConnectionPeer } from './proxyGate';
 import { handleRequest, type RequestContext } from './requestHandler';
 import { RequestInbox } from './requestInbox';
 import { SongPlayback } from './songPlayback';
-import type { PacingOptions } from './streamPacer';
 
-/** What the server serves now; read at each request, so a rescan takes effect at once. */
-export interface ServedLibrary {
-  readonly library: Library;
-  readonly listReplies: ListReplies;
-}
-
-export interface ClientConnectionOptions {
-  served: ServedLibrary;
-  pacing: PacingOptions | false;
-  limits: ConnectionLimits;
-  /** The client as the PROXY header named it; the socket's own peer when left out. */
-  peer?: Omit<ConnectionPeer, 'healthCheck'>;
-  log: (line: string) => void;
-  logBudget?: LogBudget;
-  /** The library's access code (docs/PROTOCOL.md §15); none when left out. */
-  access?: ServerAccess | null;
-}
-
-/**
- * Requests answered per connection, or milliseconds spent on them, before the server lets every
- * other connection have its turn (setImmediate): a peer that pipelines thousands of requests,
- * or costly ones, cannot stall the event loop for the others.
- */
-export const REQUESTS_PER_TURN = 64;
-export const TURN_BUDGET_MS = 2;
-
-/** After `quit`, how long the server waits for the client to close before it closes itself. */
-const QUIT_CLOSE_TIMEOUT_MS = 2_000;
-
-const REQUEST_TYPES: ReadonlySet<string> = new Set([
-  PacketType.List,
-  PacketType.Play,
-  PacketType.Stop,
-  PacketType.Quit,
-  PacketType.Cover,
-]);
+export {
+  REQUESTS_PER_TURN,
+  TURN_BUDGET_MS,
+  type ClientConnectionOptions,
+  type ServedLibrary,
+} from './clientConnectionOptions';
 
 /** One client: parses its requests, answers them, and frees everything when it goes away. */
 export class ClientConnection implements Listener {
