@@ -88,6 +88,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   async function dispose(): Promise<void> {
     host.off('changed', remember);
     await Promise.allSettled([playback.dispose(), host.dispose(), saving]);
+    // A settings update still being written (the page saves where it was as it closes).
+    await settings.flush();
   }
 
   return { playback, host, settings, covers, bootstrap, dispose };

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,5 +104,14 @@ describe('AppSettings', () => {
     const chosen = { maxConnections: 5, maxConnectionsPerAddress: 2, requestTimeoutSeconds: 30 };
     await store.update({ hostLimits: chosen });
     expect((await new AppSettings(file).load()).hostLimits).toEqual(chosen);
+  });
+
+  it('flush waits for every update asked for so far, so a shutdown leaves no write behind', async () => {
+    const store = new AppSettings(path);
+    void store.update({ volume: 0.1 });
+    void store.update({ volume: 0.2 });
+    await store.flush();
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ volume: 0.2 });
+    expect((await readdir(join(dir, 'nested'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ import { JsonFile } from './jsonFile';
 export class AppSettings {
   private readonly file: JsonFile;
   private cached: { settings: Settings; fromFile: boolean } | null = null;
+  /** Settles once every update asked for so far has settled (flush() waits on it). */
+  private updates: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(settings: Settings) => void>();
 
   constructor(
@@ -28,7 +30,19 @@ export class AppSettings {
     return !(await this.current()).fromFile;
   }
 
-  async update(patch: Partial<Settings>): Promise<Settings> {
+  update(patch: Partial<Settings>): Promise<Settings> {
+    const result = this.apply(patch);
+    this.updates = Promise.allSettled([this.updates, result]);
+    return result;
+  }
+
+  /** Resolves once the updates asked for so far are written (or failed). */
+  async flush(): Promise<void> {
+    await this.updates;
+    await this.file.flush();
+  }
+
+  private async apply(patch: Partial<Settings>): Promise<Settings> {
     const settings = sanitizeSettings({ ...(await this.load()), ...patch });
     this.cached = { settings, fromFile: true };
     await this.file.write(settings);

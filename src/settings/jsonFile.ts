@@ -29,6 +29,11 @@ export class JsonFile {
     }
   }
 
+  /** Resolves once every write asked for so far is on disk (or failed): for a tidy shutdown. */
+  flush(): Promise<void> {
+    return this.writes;
+  }
+
   write(value: unknown): Promise<void> {
     const text = `${JSON.stringify(value, null, 2)}\n`;
     const task = async () => {
