@@ -112,7 +112,7 @@ export class StreamPump {
       if (this.state !== 'streaming') return false;
       const slice = bytes.subarray(offset, offset + DECODE_SLICE_BYTES);
       this.cover.push(slice);
-      await this.emit(await this.decodeStep(() => this.decoder.decode(slice)));
+      this.emit(await this.decodeStep(() => this.decoder.decode(slice)));
       await this.gate.whenOpen();
     }
     return this.state === 'streaming';
@@ -120,13 +120,10 @@ export class StreamPump {
 
   private async finish(): Promise<PumpState> {
     const tail = await this.decodeStep(() => this.decoder.end());
-    await this.emit(tail);
-    const rest = this.accumulator.flush();
-    if (rest && this.state === 'streaming') {
-      await this.gate.whenOpen();
-      if (this.state === 'streaming') this.emitChunk(rest);
-    }
     if (this.state !== 'streaming') return this.state;
+    this.emit(tail);
+    const rest = this.accumulator.flush();
+    if (rest) this.emitChunk(rest);
     this.state = 'ended';
     this.sink.event({ kind: 'ended', streamId: this.streamId });
     return this.state;
@@ -141,17 +138,9 @@ export class StreamPump {
     }
   }
 
-  /**
-   * Emits the decoded audio chunk by chunk, each once the renderer has room: one decode can hold
-   * seconds of audio (4 KiB of an 8 kHz Opus song is about 2 s), and the bound must hold anyway.
-   */
-  private async emit(pcm: PcmChunk | null): Promise<void> {
+  private emit(pcm: PcmChunk | null): void {
     if (this.state !== 'streaming') return;
-    for (const chunk of this.accumulator.push(this.trim(pcm))) {
-      await this.gate.whenOpen();
-      if (this.state !== 'streaming') return;
-      this.emitChunk(chunk);
-    }
+    for (const chunk of this.accumulator.push(this.trim(pcm))) this.emitChunk(chunk);
   }
 
   /** Drops the decoded samples before the time asked for, and any the song does not have. */
