@@ -3,6 +3,8 @@ import { KeychainUnavailableError } from '../settings/accessCodes';
 /** The remembered codes' store (AccessCodes over safeStorage). */
 export interface CodeStore {
   get(libraryId: string): Promise<string | null>;
+  /** As get, but rejects when a code is kept and cannot be read back. */
+  getOrThrow(libraryId: string): Promise<string | null>;
   remember(libraryId: string, code: string): Promise<void>;
   forget(libraryId: string): Promise<void>;
 }
@@ -74,8 +76,9 @@ export class AccessCodeBook {
     }
   }
 
+  /** The hosted library's code; rejects when one is kept but the keychain cannot read it. */
   hostCode(): Promise<string | null> {
-    return this.store.get(HOST_CODE_ID);
+    return this.store.getOrThrow(HOST_CODE_ID);
   }
 
   /** '' removes the hosted library's code. Refuses to keep one the keychain cannot protect. */

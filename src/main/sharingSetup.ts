@@ -11,6 +11,11 @@ import { createLibrarySharing, type LibrarySharing } from './librarySharing';
 /** How often this computer's addresses are read (network changes, issue 13 item 4). */
 const ADDRESS_POLL_MS = 5_000;
 
+/** Why hosting did not start: the host's access code is in the keychain, which failed. */
+export const KEYCHAIN_FAILED =
+  'the access code could not be read from the system keychain, so the library is not hosted ' +
+  'without it; set the code again in the host panel';
+
 export interface SharingSetup {
   /** For createAppServices: access codes asked at every connect and reconnect. */
   playback: Pick<PlaybackServiceOptions, 'accessCodeFor'>;
@@ -38,7 +43,8 @@ export function createSharingSetup(log: (message: string) => void): SharingSetup
     playback: { accessCodeFor: (host, port) => codes.codeFor(host, port) },
     host: {
       announce: { onError: (error) => log(`announcement: ${error.message}`) },
-      accessCode: () => codes.hostCode().catch(() => null),
+      // A code the keychain cannot read must not host the library open: fail, and say why.
+      accessCode: () => codes.hostCode().catch(() => Promise.reject(new Error(KEYCHAIN_FAILED))),
       addressPollMs: ADDRESS_POLL_MS,
     },
     start({ playback, host }) {

@@ -33,6 +33,22 @@ export class AccessCodes {
     this.file = new JsonFile(path);
   }
 
+  /**
+   * The remembered code of `libraryId`, or null when none is; throws when one is kept but the
+   * keychain cannot give it back (what a host must not take as "no code").
+   * @throws KeychainUnavailableError
+   */
+  async getOrThrow(libraryId: string): Promise<string | null> {
+    const encrypted = (await this.load()).get(libraryId);
+    if (encrypted === undefined) return null;
+    if (!this.encryptor.isEncryptionAvailable()) throw new KeychainUnavailableError();
+    try {
+      return this.encryptor.decryptString(Buffer.from(encrypted, 'base64'));
+    } catch {
+      throw new KeychainUnavailableError();
+    }
+  }
+
   /** The remembered code of `libraryId`, or null (also when it cannot be decrypted any more). */
   async get(libraryId: string): Promise<string | null> {
     const encrypted = (await this.load()).get(libraryId);

@@ -87,6 +87,7 @@ if (!IN_NAMESPACE) {
     const codes = new Map<string, string>();
     return {
       get: async (id) => codes.get(id) ?? null,
+      getOrThrow: async (id) => codes.get(id) ?? null,
       remember: async (id, code) => void codes.set(id, code),
       forget: async (id) => void codes.delete(id),
     };
