@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryBrowser } from '../../src/discovery';
 import { AccessCodeBook, type CodeStore } from '../../src/main/accessCodeBook';
@@ -29,6 +30,9 @@ const IN_NAMESPACE = process.env.TIDEWAVE_E2E_NETNS === '1';
 const NAMESPACE_SETUP =
   'ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo';
 const MULTICAST = { interface: '127.0.0.1', bind: '0.0.0.0' };
+
+/** The song table's rows (the host panel has a listeners table of its own). */
+const songRows = (page: Page) => page.getByRole('grid', { name: 'Songs' }).locator('tbody tr');
 const FAST_RETRY = { initialMs: 100, maxMs: 500, jitter: 0, maxAttempts: 200 };
 
 function namespaceRefusal(): string | null {
@@ -150,7 +154,7 @@ if (!IN_NAMESPACE) {
         .getByRole('status')
         .filter({ hasText: /^Connected/ })
         .waitFor();
-      await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+      await expect.poll(() => songRows(page).count()).toBe(3);
       expect(await page.getByRole('textbox', { name: 'Server port' }).inputValue()).toBe(
         String(await server.port),
       );
@@ -192,7 +196,7 @@ if (!IN_NAMESPACE) {
         .getByRole('status')
         .filter({ hasText: /^Connected/ })
         .waitFor({ timeout: 30_000 });
-      await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+      await expect.poll(() => songRows(page).count()).toBe(3);
     });
 
     it('a library with an access code asks for it, refuses a wrong one, and opens with the right one', async () => {
@@ -221,7 +225,7 @@ if (!IN_NAMESPACE) {
         .getByRole('status')
         .filter({ hasText: /^Connected/ })
         .waitFor({ timeout: 15_000 });
-      await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+      await expect.poll(() => songRows(page).count()).toBe(3);
       expect(await prompt.count()).toBe(0);
     });
 
@@ -255,7 +259,7 @@ if (!IN_NAMESPACE) {
         .getByRole('status')
         .filter({ hasText: /^Connected/ })
         .waitFor({ timeout: 15_000 });
-      await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+      await expect.poll(() => songRows(page).count()).toBe(3);
 
       await panel.getByRole('button', { name: 'Stop hosting' }).click();
       await own.waitFor({ state: 'detached', timeout: 10_000 }); // the goodbye
