@@ -10,7 +10,7 @@ import { JsonFile } from './jsonFile';
 export class AppSettings {
   private readonly file: JsonFile;
   private cached: { settings: Settings; fromFile: boolean } | null = null;
-  /** Settles once every update asked for so far has settled (flush() waits on it). */
+  /** Settles once every update asked for so far has settled (they run in turn). */
   private updates: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(settings: Settings) => void>();
 
@@ -30,9 +30,10 @@ export class AppSettings {
     return !(await this.current()).fromFile;
   }
 
+  /** Updates apply one after another, in the order asked: the last one asked is what stays. */
   update(patch: Partial<Settings>): Promise<Settings> {
-    const result = this.apply(patch);
-    this.updates = Promise.allSettled([this.updates, result]);
+    const result = this.updates.then(() => this.apply(patch));
+    this.updates = result.catch(() => undefined);
     return result;
   }
 
