@@ -22,6 +22,11 @@ export interface ServerConnectionOptions {
   accessCodeFor?: (host: string, port: number) => Promise<string | undefined>;
 }
 
+/** One connection attempt's session, once its socket opened (to close it if the attempt fails). */
+interface Attempt {
+  session: ClientSession | null;
+}
+
 /** The server refused us for the access code (PROTOCOL §15): missing or wrong. */
 export function isAccessRefusal(message: string): boolean {
   return /access code required|wrong access code/i.test(message);
@@ -64,30 +69,20 @@ export class ServerConnection extends EventEmitter<{
     const generation = ++this.generation;
     const stale = () => generation !== this.generation;
     this.setState({ ...DISCONNECTED, status: 'connecting', host, port });
-    let session: ClientSession | null = null;
+    const attempt: Attempt = { session: null };
     try {
-      session = await ClientSession.connect({
-        host,
-        port,
-        accessCode: await this.options.accessCodeFor?.(host, port),
-        connectTimeoutMs: this.options.connectTimeoutMs,
-        requestTimeoutMs: this.options.listTimeoutMs,
-        clientName: this.options.clientName,
-        log: this.options.log,
-      });
-      if (stale()) throw new Error('Replaced by a newer connection');
-      this.adopt(session, generation);
-      const { hasMetadata } = await session.list();
-      if (stale()) throw new Error('Replaced by a newer connection');
+      const hasMetadata = await this.openAndList(host, port, generation, attempt);
       return this.setState({ ...this.stateNow, status: 'connected', hasMetadata });
     } catch (error) {
       // With a session the socket opened, so a failure is about what answered.
-      const failure = session ? new Error(describeFirstListFailure(error)) : readableError(error);
+      const failure = attempt.session
+        ? new Error(describeFirstListFailure(error))
+        : readableError(error);
       if (!stale()) {
         this.current = null;
         this.setState({ ...this.stateNow, status: 'error', error: failure.message });
       }
-      session?.close();
+      attempt.session?.close();
       throw failure;
     }
   }
@@ -100,29 +95,17 @@ export class ServerConnection extends EventEmitter<{
     const { host, port } = this.stateNow;
     const generation = ++this.generation;
     const stale = () => generation !== this.generation;
-    let session: ClientSession | null = null;
+    const attempt: Attempt = { session: null };
     try {
-      session = await ClientSession.connect({
-        host,
-        port,
-        accessCode: await this.options.accessCodeFor?.(host, port),
-        connectTimeoutMs: this.options.connectTimeoutMs,
-        requestTimeoutMs: this.options.listTimeoutMs,
-        clientName: this.options.clientName,
-        log: this.options.log,
-      });
-      if (stale()) throw new Error('Replaced by a newer connection');
-      this.adopt(session, generation);
-      const { hasMetadata } = await session.list();
-      if (stale()) throw new Error('Replaced by a newer connection');
+      const hasMetadata = await this.openAndList(host, port, generation, attempt);
       const { retry: _done, ...state } = this.stateNow;
       this.setState({ ...state, status: 'connected', hasMetadata, error: null });
       return true;
     } catch (error) {
       const failure = readableError(error);
       this.options.log(`Reconnect to ${host}:${port} failed: ${failure.message}`);
-      if (!stale() && this.current === session) this.current = null;
-      session?.close();
+      if (!stale() && this.current === attempt.session) this.current = null;
+      attempt.session?.close();
       // The library now wants another access code: retrying would only count as guesses
       // against this address (PROTOCOL §15.4); the person is asked instead.
       if (!stale() && isAccessRefusal(failure.message)) {
@@ -131,6 +114,35 @@ export class ServerConnection extends EventEmitter<{
       }
       return false;
     }
+  }
+
+  /**
+   * Opens a session to `host:port`, adopts it and lists once (that proves a Tidewave server and
+   * says whether it has metadata). `attempt.session` is set once the socket opened, so the caller
+   * can tell what failed and close it; a newer connect or disconnect makes the attempt void.
+   */
+  private async openAndList(
+    host: string,
+    port: number,
+    generation: number,
+    attempt: Attempt,
+  ): Promise<boolean> {
+    const stale = () => generation !== this.generation;
+    const session = await ClientSession.connect({
+      host,
+      port,
+      accessCode: await this.options.accessCodeFor?.(host, port),
+      connectTimeoutMs: this.options.connectTimeoutMs,
+      requestTimeoutMs: this.options.listTimeoutMs,
+      clientName: this.options.clientName,
+      log: this.options.log,
+    });
+    attempt.session = session;
+    if (stale()) throw new Error('Replaced by a newer connection');
+    this.adopt(session, generation);
+    const { hasMetadata } = await session.list();
+    if (stale()) throw new Error('Replaced by a newer connection');
+    return hasMetadata;
   }
 
   /** While reconnecting: says when the next attempt comes. */
