@@ -26,17 +26,17 @@ export interface ListReplies {
 /** Builds the replies at once (a server's first scan, before it has clients). */
 export function buildListReplies(library: Library): ListReplies {
   const { plainText, metadata } = listTexts(library);
-  return {
-    plain: serverMessages.list(plainText),
-    withMetadata: serverMessages.list(plainText, metadata, FEATURES),
-    compressed: serverMessages.list('', compressDocumentSync(metadata), FEATURES),
-  };
+  return replies(plainText, metadata, compressDocumentSync(metadata));
 }
 
 /** As buildListReplies, compressing off the event loop, so streams keep flowing (rescans). */
 export async function buildListRepliesAsync(library: Library): Promise<ListReplies> {
   const { plainText, metadata } = listTexts(library);
-  const compressed = await compressDocument(metadata);
+  return replies(plainText, metadata, await compressDocument(metadata));
+}
+
+/** The three list replies from the list's texts and the compressed metadata document. */
+function replies(plainText: string, metadata: string, compressed: string): ListReplies {
   return {
     plain: serverMessages.list(plainText),
     withMetadata: serverMessages.list(plainText, metadata, FEATURES),
