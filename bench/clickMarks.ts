@@ -1,24 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { PcmChunk, StreamDecoder } from '../src/decoder';
+import type { OutputClock, StreamTrace } from '../test/e2e/support/audioProbe';
 import { now } from './timing';
-
-/** The part of StreamTrace (src/renderer/src/audio/testHooks.ts, a DOM-side file) used here. */
-export interface StreamTrace {
-  firstStart: number;
-  firstQueuedAt: number;
-  firstQueuedContextTime: number;
-  leastLeadSeconds: number;
-  gaps: number;
-}
-
-/** Mirrors OutputClock in src/renderer/src/audio/testHooks.ts. */
-export interface OutputClock {
-  contextTime: number;
-  performanceTime: number;
-  currentTime: number;
-  baseLatency: number;
-  outputLatency: number;
-}
 
 /** What the page notes, in its own clock (performance.now()). */
 export interface PageMarks {

@@ -8,6 +8,22 @@ export interface StreamTrace {
   firstChunk: { frames: number; checksum: string };
   firstStart: number;
   lastEnd: number;
+  /** performance.now() and the context's clock when the first chunk entered the queue. */
+  firstQueuedAt: number;
+  firstQueuedContextTime: number;
+  /** The least time any of its chunks was queued ahead of its start (seconds). */
+  leastLeadSeconds: number;
+  /** Chunks that did not start where the previous one ended. */
+  gaps: number;
+}
+
+/** Mirrors OutputClock in src/renderer/src/audio/testHooks.ts. */
+export interface OutputClock {
+  contextTime: number;
+  performanceTime: number;
+  currentTime: number;
+  baseLatency: number;
+  outputLatency: number;
 }
 
 /** Mirrors Bookkeeping in src/renderer/src/audio/testHooks.ts. */
