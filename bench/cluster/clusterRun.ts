@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   freePorts,
-  serverStatuses,
   startHaproxy,
+  waitAllUp,
   type RunningHaproxy,
 } from '../../test/deploy/haproxyHarness';
 import type { LibrarySong } from '../benchLibrary';
@@ -70,13 +70,7 @@ async function startBalancer(setup: ClusterSetup, replicas: ServerHandle[]) {
   await writeFile(file, await clusterConfig(addresses));
   const haproxy = await startHaproxy(file, addresses);
   // Every replica UP (two passed checks), so the spread is leastconn's, not the checks'.
-  const deadline = now() + 15_000;
-  for (;;) {
-    const statuses = serverStatuses(await haproxy.admin('show stat'), 'tidewave_replicas');
-    if ([...statuses.values()].every((status) => status === 'UP')) break;
-    if (now() > deadline) throw new Error('cluster: replicas not UP in HAProxy within 15 s');
-    await sleep(200);
-  }
+  await waitAllUp(haproxy, replicas.length, 15_000);
   return { haproxy, frontendPort };
 }
 

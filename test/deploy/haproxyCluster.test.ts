@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeSineMp3 } from '../support/mp3Fixtures';
 import { waitFor } from '../support/serverHarness';
 import { startCluster, type Cluster } from './clusterHarness';
-import { HAPROXY, haproxyInstalled, serverStatuses } from './haproxyHarness';
+import { HAPROXY, haproxyInstalled, serverStatuses, waitAllUp } from './haproxyHarness';
 import { listenWithResume, type ListenOutcome, type TestSong } from './resumingTestListener';
 
 const CLIENTS = 300;
@@ -73,9 +73,6 @@ function expectWholeSong(outcome: ListenOutcome, song: TestSong): void {
   }
 }
 
-const equalMaps = (a: Map<string, string>, b: Map<string, string>) =>
-  a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
-
 const reason = haproxyInstalled()
   ? ''
   : ` (SKIPPED: ${HAPROXY} is not installed; apt-get install haproxy)`;
@@ -109,13 +106,7 @@ describe.skipIf(!haproxyInstalled())(`three replicas behind HAProxy${reason}`, (
     const { haproxy, replicas, frontendPort } = cluster!;
     const statuses = async () =>
       serverStatuses(await haproxy.admin('show stat'), 'tidewave_replicas');
-    // Until the first checks pass, HAProxy shows its servers as UP in transition ("UP 1/2").
-    const allUp = new Map([
-      ['r1', 'UP'],
-      ['r2', 'UP'],
-      ['r3', 'UP'],
-    ]);
-    await waitUntil(async () => equalMaps(await statuses(), allUp), 10_000, 'all replicas up');
+    await waitAllUp(haproxy, 3, 10_000);
 
     // Kill r2 while listeners arrive and stream: its listening socket and streams go at once.
     const killed = replicas[1];

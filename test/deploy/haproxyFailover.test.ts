@@ -4,7 +4,7 @@ import { expectFullPlay, fullPlay, played } from '../player/support/fullPlay';
 import { StreamRecorder } from '../player/support/streamRecorder';
 import { BUNDLED_MUSIC } from '../support/serverHarness';
 import { startCluster, type Cluster, type ClusterReplica } from './clusterHarness';
-import { HAPROXY, haproxyInstalled, serverStatuses } from './haproxyHarness';
+import { HAPROXY, haproxyInstalled, waitAllUp } from './haproxyHarness';
 
 /** Players with their own decoder each: few, since every one decodes whole songs. */
 const PLAYERS = 4;
@@ -117,13 +117,7 @@ describe.skipIf(!haproxyInstalled())(`draining a replica behind HAProxy${reason}
 
   it('drain in HAProxy, then SIGTERM-style drain: every player resumes elsewhere, nothing lost', async () => {
     const { haproxy, replicas } = cluster!;
-    const statuses = async () =>
-      serverStatuses(await haproxy.admin('show stat'), 'tidewave_replicas');
-    const deadline = Date.now() + 10_000;
-    while ([...(await statuses()).values()].some((status) => status !== 'UP')) {
-      if (Date.now() > deadline) throw new Error('replicas not all UP within 10 s');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitAllUp(haproxy, replicas.length, 10_000);
     const runs = await startPlayers(cluster!, players);
     const victim = busiest(replicas);
     const moved = victim.clients.length;

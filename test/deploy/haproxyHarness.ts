@@ -146,3 +146,23 @@ export function serverStatuses(showStat: string, backend: string): Map<string, s
   }
   return statuses;
 }
+
+/**
+ * Waits until the backend's `count` servers are all UP: until its first checks pass, HAProxy
+ * shows a server as UP in transition ("UP 1/2"), and sends it nothing yet.
+ */
+export async function waitAllUp(
+  haproxy: RunningHaproxy,
+  count: number,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const statuses = serverStatuses(await haproxy.admin('show stat'), 'tidewave_replicas');
+    const up = [...statuses.values()].filter((status) => status === 'UP').length;
+    if (statuses.size === count && up === count) return;
+    if (Date.now() > deadline)
+      throw new Error(`not all ${count} replicas UP within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
