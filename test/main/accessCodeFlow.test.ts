@@ -6,22 +6,10 @@ import { createAppServices, type AppServices } from '../../src/appServices';
 import { BUNDLED_MUSIC, waitFor } from '../support/serverHarness';
 
 /** getPath('userData') answers this: each "app" below has its own, like two computers. */
-const state = vi.hoisted(() => ({ userData: '' }));
+const state = vi.hoisted(() => ({ userData: '', available: true, decrypts: true }));
 
-// A stand-in keychain: reversible, and nothing like the plain text.
-vi.mock('electron', () => ({
-  app: { getPath: (name: string) => (name === 'userData' ? state.userData : '/nowhere') },
-  safeStorage: {
-    isEncryptionAvailable: () => true,
-    encryptString: (text: string) =>
-      Buffer.from(Buffer.from(`sealed:${text}`).map((byte) => byte ^ 0x5a)),
-    decryptString: (sealed: Buffer) => {
-      const text = Buffer.from(sealed.map((byte) => byte ^ 0x5a)).toString();
-      if (!text.startsWith('sealed:')) throw new Error('not ours');
-      return text.slice('sealed:'.length);
-    },
-  },
-}));
+// The shared stand-in keychain (test/main/support/fakeKeychain.ts).
+vi.mock('electron', async () => (await import('./support/fakeKeychain')).fakeElectron(state));
 
 const { createAccessCodes } = await import('../../src/main/accessCodeKeychain');
 const { AccessCodeBook } = await import('../../src/main/accessCodeBook');

@@ -3,22 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const state = vi.hoisted(() => ({ userData: '', available: true }));
+const state = vi.hoisted(() => ({ userData: '', available: true, decrypts: true }));
 
-// A stand-in keychain: reversible, and nothing like the plain text.
-vi.mock('electron', () => ({
-  app: { getPath: (name: string) => (name === 'userData' ? state.userData : '/nowhere') },
-  safeStorage: {
-    isEncryptionAvailable: () => state.available,
-    encryptString: (text: string) =>
-      Buffer.from(Buffer.from(`sealed:${text}`).map((byte) => byte ^ 0x5a)),
-    decryptString: (sealed: Buffer) => {
-      const text = Buffer.from(sealed.map((byte) => byte ^ 0x5a)).toString();
-      if (!text.startsWith('sealed:')) throw new Error('not ours');
-      return text.slice('sealed:'.length);
-    },
-  },
-}));
+// The shared stand-in keychain (test/main/support/fakeKeychain.ts).
+vi.mock('electron', async () => (await import('./support/fakeKeychain')).fakeElectron(state));
 
 const { createAccessCodes } = await import('../../src/main/accessCodeKeychain');
 const { KeychainUnavailableError } = await import('../../src/settings');

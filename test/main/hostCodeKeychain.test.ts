@@ -5,20 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HostService } from '../../src/host';
 import { BUNDLED_MUSIC } from '../support/serverHarness';
 
-const state = vi.hoisted(() => ({ userData: '', keychainWorks: true }));
+const state = vi.hoisted(() => ({ userData: '', available: true, decrypts: true }));
 
-// A keychain that can stop decrypting, as when the login keyring changes under the app.
-vi.mock('electron', () => ({
-  app: { getPath: (name: string) => (name === 'userData' ? state.userData : '/nowhere') },
-  safeStorage: {
-    isEncryptionAvailable: () => true,
-    encryptString: (text: string) => Buffer.from(`sealed:${text}`),
-    decryptString: (sealed: Buffer) => {
-      if (!state.keychainWorks) throw new Error('Error while decrypting the ciphertext');
-      return sealed.toString().slice('sealed:'.length);
-    },
-  },
-}));
+// The shared stand-in keychain (test/main/support/fakeKeychain.ts).
+vi.mock('electron', async () => (await import('./support/fakeKeychain')).fakeElectron(state));
 
 const { AccessCodeBook } = await import('../../src/main/accessCodeBook');
 const { createAccessCodes } = await import('../../src/main/accessCodeKeychain');
@@ -28,7 +18,7 @@ describe("the host's access code when the keychain fails", () => {
   let host: HostService | null = null;
   beforeEach(async () => {
     state.userData = await mkdtemp(path.join(tmpdir(), 'tidewave-keychain-'));
-    state.keychainWorks = true;
+    state.decrypts = true;
   });
   afterEach(async () => {
     await host?.dispose();
@@ -41,7 +31,7 @@ describe("the host's access code when the keychain fails", () => {
     const setup = createSharingSetup(() => undefined);
     expect(await setup.host.accessCode?.()).toBe('harbour seal');
 
-    state.keychainWorks = false;
+    state.decrypts = false;
     await expect(setup.host.accessCode?.()).rejects.toThrow(KEYCHAIN_FAILED);
     host = new HostService({ pacing: false, watch: false, accessCode: setup.host.accessCode });
     await expect(host.start({ folder: BUNDLED_MUSIC, port: 0, shareOnLan: false })).rejects.toThrow(
