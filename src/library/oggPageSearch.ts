@@ -32,8 +32,8 @@ export async function firstPageFrom(
   return null;
 }
 
-export /** The granule of the stream's last page: the song's length (Opus: plus the pre-skip). */
-async function lastGranule(file: FileHandle, size: number, serial: number): Promise<number> {
+/** The granule of the stream's last page: the song's length (Opus: plus the pre-skip). */
+export async function lastGranule(file: FileHandle, size: number, serial: number): Promise<number> {
   for (let from = Math.max(0, size - MAX_PAGE_BYTES); ; from = Math.max(0, from - MAX_PAGE_BYTES)) {
     const bytes = await readAt(file, from, Math.min(size - from, 2 * MAX_PAGE_BYTES));
     let found = -1;
@@ -43,6 +43,49 @@ async function lastGranule(file: FileHandle, size: number, serial: number): Prom
       if (page && page.serial === serial && page.granule !== -1) found = page.granule;
     }
     if (found !== -1) return found;
-    if (from === 0) throw new Error('no Opus page with a granule position');
+    if (from === 0) throw new Error('no Ogg page with a granule position');
   }
+}
+
+/**
+ * The file's first page and its bytes, checked for the codec's identification packet (`magic`
+ * at the start of the page's body). @throws Error naming `codec` when it is not there.
+ */
+export async function readHeadPage(
+  file: FileHandle,
+  magic: string,
+  codec: string,
+): Promise<{ head: OggPage; headBytes: Buffer }> {
+  const head = await pageAt(file, 0);
+  const headBytes = head && (await readAt(file, 0, head.length));
+  const body = 27 + (head?.lacing.length ?? 0);
+  if (!head || !headBytes || headBytes.toString('latin1', body, body + magic.length) !== magic) {
+    throw new Error(`not an Ogg ${codec} file`);
+  }
+  return { head, headBytes };
+}
+
+/**
+ * Bisects pages of `serial` in [from, size) for the last one whose granule is at most `want`,
+ * down to a window of SCAN_BYTES: the caller walks that window page by page. Returns the window
+ * (`low` ends a page of granule `lowGranule`, or is `from` with granule 0) and its end `high`.
+ */
+export async function narrowToGranule(
+  file: FileHandle,
+  from: number,
+  size: number,
+  serial: number,
+  want: number,
+): Promise<{ low: number; lowGranule: number; high: number }> {
+  let low = from;
+  let lowGranule = 0;
+  let high = size;
+  while (high - low > SCAN_BYTES) {
+    const middle = low + Math.floor((high - low) / 2);
+    const page = await firstPageFrom(file, middle, high, serial);
+    if (page === null) high = middle;
+    else if (page.granule <= want) [low, lowGranule] = [page.offset + page.length, page.granule];
+    else high = page.offset;
+  }
+  return { low, lowGranule, high };
 }

@@ -1,7 +1,13 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { FormatSeekPlan } from './formatSeek';
 import { buildOggPage, parseOggPage } from './oggPage';
-import { firstPageFrom, lastGranule, MAX_PAGE_BYTES, pageAt, SCAN_BYTES } from './oggPageSearch';
+import {
+  lastGranule,
+  MAX_PAGE_BYTES,
+  narrowToGranule,
+  pageAt,
+  readHeadPage,
+} from './oggPageSearch';
 import { readAt } from './readAt';
 import { PastEndError } from './seekPlan';
 
@@ -24,11 +30,7 @@ function emptyOpusTags(): Buffer {
  */
 export async function planOpusSeek(file: FileHandle, seconds: number): Promise<FormatSeekPlan> {
   const { size } = await file.stat();
-  const head = await pageAt(file, 0);
-  const headBytes = head && (await readAt(file, 0, head.length));
-  if (!head || !headBytes || headBytes.toString('latin1', 28, 36) !== 'OpusHead') {
-    throw new Error('not an Ogg Opus file');
-  }
+  const { head, headBytes } = await readHeadPage(file, 'OpusHead', 'Opus');
   const preSkip = headBytes.readUInt16LE(28 + 10);
   // The tags may span pages; the audio starts after the page where the tags packet ends.
   let audioOffset = head.length;
@@ -45,16 +47,13 @@ export async function planOpusSeek(file: FileHandle, seconds: number): Promise<F
   const want = target + preSkip - OPUS_PRE_ROLL;
 
   // Start at the end of a page of granule at most `want` (`low`, granule `lowGranule`).
-  let low = audioOffset;
-  let lowGranule = 0;
-  let high = size;
-  while (high - low > SCAN_BYTES) {
-    const middle = low + Math.floor((high - low) / 2);
-    const page = await firstPageFrom(file, middle, high, head.serial);
-    if (page === null) high = middle;
-    else if (page.granule <= want) [low, lowGranule] = [page.offset + page.length, page.granule];
-    else high = page.offset;
-  }
+  const { low, lowGranule, high } = await narrowToGranule(
+    file,
+    audioOffset,
+    size,
+    head.serial,
+    want,
+  );
   let start = { offset: low, granule: lowGranule };
   const bytes = await readAt(file, low, high - low + MAX_PAGE_BYTES);
   for (let at = 0; at < bytes.length && low + at < high;) {

@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { FormatSeekPlan } from './formatSeek';
 import { buildOggPage, pagePackets, parseOggPage } from './oggPage';
-import { firstPageFrom, lastGranule, MAX_PAGE_BYTES, pageAt, SCAN_BYTES } from './oggPageSearch';
+import { lastGranule, MAX_PAGE_BYTES, narrowToGranule, readHeadPage } from './oggPageSearch';
 import { readAt } from './readAt';
 import { PastEndError } from './seekPlan';
 import { vorbisBlockSize, vorbisModeBlockFlags } from './vorbisModes';
@@ -23,11 +23,7 @@ function emptyVorbisComment(): Buffer {
  */
 export async function planVorbisSeek(file: FileHandle, seconds: number): Promise<FormatSeekPlan> {
   const { size } = await file.stat();
-  const head = await pageAt(file, 0);
-  const headBytes = head && (await readAt(file, 0, head.length));
-  if (!head || !headBytes || headBytes.toString('latin1', 28, 35) !== '\x01vorbis') {
-    throw new Error('not an Ogg Vorbis file');
-  }
+  const { head, headBytes } = await readHeadPage(file, '\x01vorbis', 'Vorbis');
   const sampleRate = headBytes.readUInt32LE(28 + 12);
   const sizes = headBytes[28 + 28];
   const blockSizes: [number, number] = [1 << (sizes & 15), 1 << (sizes >> 4)];
@@ -57,16 +53,13 @@ export async function planVorbisSeek(file: FileHandle, seconds: number): Promise
   // The first packet's audio ends at most half a long block after the page before it.
   const want = target - blockSizes[1] / 2;
 
-  let low = audioOffset;
-  let lowGranule = 0;
-  let high = size;
-  while (high - low > SCAN_BYTES) {
-    const middle = low + Math.floor((high - low) / 2);
-    const page = await firstPageFrom(file, middle, high, head.serial);
-    if (page === null) high = middle;
-    else if (page.granule <= want) [low, lowGranule] = [page.offset + page.length, page.granule];
-    else high = page.offset;
-  }
+  const { low, lowGranule, high } = await narrowToGranule(
+    file,
+    audioOffset,
+    size,
+    head.serial,
+    want,
+  );
   let start: { offset: number; first: number } | null = null;
   const bytes = await readAt(file, low, high - low + 2 * MAX_PAGE_BYTES);
   /** The granule of the page before the one walked. */
