@@ -17,59 +17,27 @@ export interface Column {
   truncates?: boolean;
 }
 
-const ID: Column = {
-  key: 'id',
-  label: '#',
-  className: 'cell-id',
-  // Room for five digits (ids up to 99,999) plus the cell's padding and the sort arrow.
-  width: 'calc(5ch + 40px)',
-  text: (song) => String(song.id),
-};
-const TITLE: Column = {
-  key: 'title',
-  label: 'Title',
-  className: 'cell-title',
-  width: 'minmax(0, 2fr)',
-  text: (song) => song.title,
-  truncates: true,
-};
-const ARTIST: Column = {
-  key: 'artist',
-  label: 'Artist',
-  className: 'cell-artist',
-  width: 'minmax(0, 1.3fr)',
-  text: (song) => song.artist ?? '—',
-  truncates: true,
-};
-const ALBUM: Column = {
-  key: 'album',
-  label: 'Album',
-  className: 'cell-album',
-  width: 'minmax(0, 1.3fr)',
-  text: (song) => song.album ?? '—',
-  truncates: true,
-};
-const TRACK: Column = {
-  key: 'track',
-  label: 'Track',
-  className: 'cell-track',
-  width: '76px',
-  text: (song) => (typeof song.track === 'number' ? String(song.track) : ''),
-};
-const DURATION: Column = {
-  key: 'duration',
-  label: 'Time',
-  className: 'cell-duration',
-  width: '76px',
-  text: (song) => formatTime(song.durationSeconds),
-};
-const FORMAT: Column = {
-  key: 'format',
-  label: 'Format',
-  className: 'cell-format',
-  width: '84px',
-  text: (song) => song.format ?? '',
-};
+/** A column whose cells are styled `cell-KEY` (styles.css). */
+function column(
+  key: SortKey,
+  label: string,
+  width: string,
+  text: (song: TableSong) => string,
+  truncates = false,
+): Column {
+  return { key, label, className: `cell-${key}`, width, text, truncates };
+}
+
+// The id's track has room for five digits (ids up to 99,999) plus the padding and sort arrow.
+const ID = column('id', '#', 'calc(5ch + 40px)', (song) => String(song.id));
+const TITLE = column('title', 'Title', 'minmax(0, 2fr)', (song) => song.title, true);
+const ARTIST = column('artist', 'Artist', 'minmax(0, 1.3fr)', (song) => song.artist ?? '—', true);
+const ALBUM = column('album', 'Album', 'minmax(0, 1.3fr)', (song) => song.album ?? '—', true);
+const TRACK = column('track', 'Track', '76px', (song) =>
+  typeof song.track === 'number' ? String(song.track) : '',
+);
+const DURATION = column('duration', 'Time', '76px', (song) => formatTime(song.durationSeconds));
+const FORMAT = column('format', 'Format', '84px', (song) => song.format ?? '');
 
 /** The play button's track, before the data columns. */
 export const PLAY_COLUMN_WIDTH = '48px';
