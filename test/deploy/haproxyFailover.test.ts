@@ -70,55 +70,49 @@ const busiest = (replicas: ClusterReplica[]) =>
 const clientsOf = (replicas: ClusterReplica[]) =>
   replicas.reduce((sum, replica) => sum + replica.clients.length, 0);
 
-// Issue 14 item 3: a replica that dies mid-song, or is drained for an update, costs its
-// listeners nothing: each player reconnects through HAProxy, lands on a live replica and
-// resumes at its next sample.
-describe.skipIf(!haproxyInstalled())(`failover through HAProxy${reason}`, () => {
+/** A fresh cluster for one describe block, and the players it starts, all stopped after it. */
+function useCluster(): { cluster: () => Cluster; players: PlaybackService[] } {
   let cluster: Cluster | undefined;
   const players: PlaybackService[] = [];
-
   beforeAll(async () => {
     cluster = await startCluster(BUNDLED_MUSIC, PACING);
   }, 30_000);
-
   afterAll(async () => {
     await Promise.all(players.map((player) => player.dispose()));
     await cluster?.stop();
   });
+  return { cluster: () => cluster!, players };
+}
+
+// Issue 14 item 3: a replica that dies mid-song, or is drained for an update, costs its
+// listeners nothing: each player reconnects through HAProxy, lands on a live replica and
+// resumes at its next sample.
+describe.skipIf(!haproxyInstalled())(`failover through HAProxy${reason}`, () => {
+  const { cluster, players } = useCluster();
 
   it('resumes every song cut by a dying replica on another, at its next sample', async () => {
-    const runs = await startPlayers(cluster!, players);
+    const runs = await startPlayers(cluster(), players);
     // The replica with the most players dies mid-song (4 players on 3 replicas: at least 2).
-    const victim = busiest(cluster!.replicas);
+    const victim = busiest(cluster().replicas);
     const cutCount = victim.clients.length;
     expect(cutCount).toBeGreaterThanOrEqual(2);
-    const alive = cluster!.replicas.filter((replica) => replica !== victim);
+    const alive = cluster().replicas.filter((replica) => replica !== victim);
     const aliveBefore = clientsOf(alive);
     await victim.server.close();
 
-    expect(await expectWholeSongs(cluster!, runs)).toBe(cutCount);
+    expect(await expectWholeSongs(cluster(), runs)).toBe(cutCount);
     // Each cut player came back through HAProxy, once, to a replica that is alive.
     expect(clientsOf(alive) - aliveBefore).toBe(cutCount);
   }, 90_000);
 });
 
 describe.skipIf(!haproxyInstalled())(`draining a replica behind HAProxy${reason}`, () => {
-  let cluster: Cluster | undefined;
-  const players: PlaybackService[] = [];
-
-  beforeAll(async () => {
-    cluster = await startCluster(BUNDLED_MUSIC, PACING);
-  }, 30_000);
-
-  afterAll(async () => {
-    await Promise.all(players.map((player) => player.dispose()));
-    await cluster?.stop();
-  });
+  const { cluster, players } = useCluster();
 
   it('drain in HAProxy, then SIGTERM-style drain: every player resumes elsewhere, nothing lost', async () => {
-    const { haproxy, replicas } = cluster!;
+    const { haproxy, replicas } = cluster();
     await waitAllUp(haproxy, replicas.length, 10_000);
-    const runs = await startPlayers(cluster!, players);
+    const runs = await startPlayers(cluster(), players);
     const victim = busiest(replicas);
     const moved = victim.clients.length;
     expect(moved).toBeGreaterThanOrEqual(2);
@@ -131,7 +125,7 @@ describe.skipIf(!haproxyInstalled())(`draining a replica behind HAProxy${reason}
     expect(victim.server.connectionCount).toBe(0);
     // Nobody reached the drained replica again; each of its players came back once elsewhere.
     expect(victim.clients).toHaveLength(moved);
-    expect(await expectWholeSongs(cluster!, runs)).toBe(moved);
+    expect(await expectWholeSongs(cluster(), runs)).toBe(moved);
     expect(clientsOf(alive) - aliveBefore).toBe(moved);
   }, 90_000);
 });
