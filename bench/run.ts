@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   let scenarios: readonly Scenario[];
   try {
     options = parseRunOptions(process.argv.slice(2));
-    scenarios = chooseScenarios(SCENARIOS, options.only);
+    scenarios = chooseScenarios(SCENARIOS, options.only, options.skip);
   } catch (error) {
     console.error(`bench: ${(error as Error).message}\n${USAGE}`);
     return 2;
