@@ -125,7 +125,7 @@ const frames = (page: Page, count: number, step: number) =>
  * bundled 3-song list, and frames with nothing happening.
  */
 export const songTable: Scenario = {
-  name: 'songTable',
+  name: 'songtable',
   async run(context: BenchContext) {
     const runs = context.quick ? 2 : 5;
     const frameCount = context.quick ? 90 : 240;
@@ -142,7 +142,7 @@ export const songTable: Scenario = {
     const playing: number[] = [];
     try {
       for (let run = 0; run < runs; run++) {
-        context.progress(`songTable: run ${run + 1}/${runs}`);
+        context.progress(`songtable: run ${run + 1}/${runs}`);
         const small = await openWith(env, music.port, null);
         paintedSmall.push(small.listPaintedMs);
         keysSmall.push(...((await small.app.page.evaluate(KEYSTROKES_SCRIPT)) as number[]));
