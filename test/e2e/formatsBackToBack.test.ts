@@ -56,7 +56,20 @@ describe('every format back to back in the renderer', () => {
     'queues each song as its reference decoder gives it, at its own rate, joined gaplessly',
     { timeout: 180_000 },
     async () => {
-      app = await openApp(env);
+      // The first song's play waits until the page has paused (see below).
+      let releasePlay = () => {};
+      const playHeld = new Promise<void>((resolve) => (releasePlay = resolve));
+      app = await openApp(env, {
+        override: (handlers) => ({
+          play: async (request) => {
+            await playHeld;
+            return handlers.play(request);
+          },
+          // The server's hold while the listener pauses (PROTOCOL §17) is not what this test is
+          // about, and would keep the first song from arriving whole while paused.
+          reportPaused: () => undefined,
+        }),
+      });
       const { page, services } = app;
       const errors = collectPageErrors(page);
       // What main sent the page, per stream, and which song each stream is.
@@ -78,8 +91,13 @@ describe('every format back to back in the renderer', () => {
       // The first song (5 s) arrives whole while paused (the clock stands still): on a loaded
       // machine its second chunk can come after its small first one has played (a start-up
       // underrun, not what this test is about), and the song after it then has the usual 5 s
-      // gapless lead. Every later song must arrive in time by itself.
+      // gapless lead. Every later song must arrive in time by itself. The click started the
+      // clock; its play is held until the clock is stopped, or a slow Pause click can come after
+      // the first chunk has played (or after the gapless advance has already asked for song 2).
+      await waitForAudio(page, (probe) => probe.contextState === 'running', 30_000);
       await page.getByRole('button', { name: 'Pause' }).click();
+      await waitForAudio(page, (probe) => probe.contextState === 'suspended', 30_000);
+      releasePlay();
       await waitForAudio(
         page,
         (probe) =>
