@@ -91,6 +91,40 @@ describe('FlowGate', () => {
   });
 });
 
+describe('FlowGate across two quick hand-overs', () => {
+  it('carries what the first song still has queued through a short second song', () => {
+    // Song 1 has ended: the renderer last said it holds 4 s with 0.5 s of song 1 still on the way.
+    const first = new FlowGate(6, 3);
+    first.onEmitted(5);
+    first.onReport(4, 4.5);
+    // Song 2 (1 s) is asked for and sent whole before the renderer reports on it.
+    const second = new FlowGate(6, 3, first.bufferedSeconds);
+    for (let i = 0; i < 4; i++) second.onEmitted(0.25);
+    expect(second.bufferedSeconds).toBe(5.5);
+    // Song 3 follows at once: it starts from all of that, not from song 2's share.
+    const third = new FlowGate(6, 3, second.bufferedSeconds);
+    expect(third.bufferedSeconds).toBe(5.5);
+    third.onEmitted(0.25);
+    third.onEmitted(0.25);
+    expect(third.isOpen).toBe(false);
+  });
+
+  it("lets the next stream's first report replace the carried estimate, in flight on top", () => {
+    const second = new FlowGate(6, 3, 4.5);
+    second.onEmitted(1); // all of a short song
+    // Written once song 1's last audio and 0.25 s of song 2 had arrived (the renderer reports
+    // only on the newest stream, whose audio comes after the older one's).
+    second.onReport(4.6, 0.25);
+    expect(second.bufferedSeconds).toBe(5.35);
+    const third = new FlowGate(6, 3, second.bufferedSeconds);
+    third.onEmitted(0.5);
+    expect(third.bufferedSeconds).toBe(5.85);
+    // Song 3's first report, written before any of its audio arrived, holds song 1 and 2's rest.
+    third.onReport(5.2, 0);
+    expect(third.bufferedSeconds).toBe(5.7);
+  });
+});
+
 describe('FlowGate.continuing', () => {
   it('keeps what the stream emitted and the renderer reported, with the bound back', () => {
     const gate = new FlowGate(6, 3);

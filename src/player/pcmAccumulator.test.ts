@@ -17,8 +17,9 @@ describe('PcmAccumulator', () => {
       ...accumulator.push(pcm(30, 1000, 300)),
     ];
     const rest = accumulator.flush();
-    expect(out.map((c) => c.channels[0].length)).toEqual([300]);
-    expect(rest?.channels[0].length).toBe(30);
+    // 300 ms gathered: a chunk of exactly 250 ms goes, 50 ms wait for the next one.
+    expect(out.map((c) => c.channels[0].length)).toEqual([250]);
+    expect(rest?.channels[0].length).toBe(80);
     expect(Array.from(out[0].channels[0].subarray(95, 105))).toEqual([
       95, 96, 97, 98, 99, 100, 101, 102, 103, 104,
     ]);
@@ -44,8 +45,36 @@ describe('PcmAccumulator', () => {
       ...accumulator.push(pcm(100, 1000, 160)),
       ...accumulator.push(pcm(100, 1000, 260)),
     ];
-    // 60 ms reaches the 50 ms first chunk; after it, 300 ms reach the 250 ms target.
-    expect(out.map((c) => c.channels[0].length)).toEqual([60, 300]);
+    // 60 ms reaches the 50 ms first chunk; after it, 300 ms pass the 250 ms target.
+    expect(out.map((c) => c.channels[0].length)).toEqual([60, 250]);
     expect(out[1].channels[0][0]).toBe(60);
+  });
+
+  it('cuts one long decoder output into chunks of at most the target length', () => {
+    // A 4 KiB slice of 8 kHz mono Opus at 16 kbit/s decodes to about 2 s in one output: sent as
+    // one chunk, it would pass the flow gate's bound by that much (issue 11's hand-over overshoot).
+    const accumulator = new PcmAccumulator(0.25, 0.05);
+    const out = [...accumulator.push(pcm(2010, 1000, 0))];
+    const rest = accumulator.flush();
+    expect(out.map((c) => c.channels[0].length)).toEqual([250, 250, 250, 250, 250, 250, 250, 250]);
+    expect(rest?.channels[0].length).toBe(10);
+    const samples = [...out, rest as PcmChunk].flatMap((c) => Array.from(c.channels[1]));
+    expect(samples).toEqual(Array.from({ length: 2010 }, (_, i) => -i));
+  });
+
+  it('keeps the remainder of a cut output for the next chunk', () => {
+    const accumulator = new PcmAccumulator(0.25, 0.05);
+    const out = [
+      ...accumulator.push(pcm(30, 1000, 0)),
+      ...accumulator.push(pcm(600, 1000, 30)),
+      ...accumulator.push(pcm(150, 1000, 630)),
+    ];
+    // The first chunk as soon as 50 ms are there (capped at 250 ms), then 250 ms each.
+    expect(out.map((c) => [c.channels[0][0], c.channels[0].length])).toEqual([
+      [0, 250],
+      [250, 250],
+      [500, 250],
+    ]);
+    expect(accumulator.flush()?.channels[0].length).toBe(30);
   });
 });

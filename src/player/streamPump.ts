@@ -112,7 +112,7 @@ export class StreamPump {
       if (this.state !== 'streaming') return false;
       const slice = bytes.subarray(offset, offset + DECODE_SLICE_BYTES);
       this.cover.push(slice);
-      this.emit(await this.decodeStep(() => this.decoder.decode(slice)));
+      await this.emit(await this.decodeStep(() => this.decoder.decode(slice)));
       await this.gate.whenOpen();
     }
     return this.state === 'streaming';
@@ -121,9 +121,10 @@ export class StreamPump {
   private async finish(): Promise<PumpState> {
     const tail = await this.decodeStep(() => this.decoder.end());
     if (this.state !== 'streaming') return this.state;
-    this.emit(tail);
+    await this.emit(tail);
     const rest = this.accumulator.flush();
-    if (rest) this.emitChunk(rest);
+    if (rest) await this.emitWhenOpen(rest);
+    if (this.state !== 'streaming') return this.state;
     this.state = 'ended';
     this.sink.event({ kind: 'ended', streamId: this.streamId });
     return this.state;
@@ -138,9 +139,18 @@ export class StreamPump {
     }
   }
 
-  private emit(pcm: PcmChunk | null): void {
+  private async emit(pcm: PcmChunk | null): Promise<void> {
     if (this.state !== 'streaming') return;
-    for (const chunk of this.accumulator.push(this.trim(pcm))) this.emitChunk(chunk);
+    for (const chunk of this.accumulator.push(this.trim(pcm))) await this.emitWhenOpen(chunk);
+  }
+
+  /**
+   * Each chunk waits for the gate, not just each slice: one slice can decode to seconds of audio
+   * (low-bitrate Opus or Vorbis), and all of it at once would pass the bound by that much.
+   */
+  private async emitWhenOpen(chunk: PcmChunk): Promise<void> {
+    await this.gate.whenOpen();
+    if (this.state === 'streaming') this.emitChunk(chunk);
   }
 
   /** Drops the decoded samples before the time asked for, and any the song does not have. */

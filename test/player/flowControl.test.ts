@@ -198,7 +198,7 @@ describe('flow control with a renderer whose audio and reports arrive late', () 
   });
 
   it('gapless: the next song counts the audio of the ended one still queued', async () => {
-    const renderer = lagging({ playing: false, next: { songId: 1, belowSeconds: 5 } });
+    const renderer = lagging({ playing: false, next: { songIds: [1], belowSeconds: 5 } });
     // The last 4 s of a song: it ends at once, the next one is asked for while paused.
     const first = await service.play({ songId: 0, startSeconds: 28 });
     renderer.begin(first.streamId);

@@ -11,8 +11,11 @@ export interface LaggingRendererOptions {
   reportEveryMs?: number;
   /** Plays in real time when true; holds everything when false (a suspended AudioContext). */
   playing: boolean;
-  /** Once the newest stream has ended and less than `nextBelowSeconds` is queued, plays this. */
-  next?: { songId: number; belowSeconds: number };
+  /**
+   * Once the newest stream has ended and less than `belowSeconds` is queued, plays the next of
+   * these, one after another (the real renderer's gapless advance).
+   */
+  next?: { songIds: readonly number[]; belowSeconds: number };
   seed?: number;
 }
 
@@ -33,7 +36,8 @@ export class LaggingRenderer {
   private readonly received = new Map<number, number>();
   private readonly ended = new Set<number>();
   private newest = 0;
-  private nextRequested = false;
+  private nextIndex = 0;
+  private requesting = false;
   private readonly deliveries: DelayedChannel;
   private readonly reports: DelayedChannel;
   private readonly ticker: NodeJS.Timeout;
@@ -108,11 +112,16 @@ export class LaggingRenderer {
 
   private tick(): void {
     const next = this.options.next;
-    if (next && !this.nextRequested && this.ended.has(this.newest)) {
+    const songId = next?.songIds[this.nextIndex];
+    if (next && songId !== undefined && !this.requesting && this.ended.has(this.newest)) {
       if (this.queuedSeconds < next.belowSeconds) {
-        this.nextRequested = true;
-        void this.service.play({ songId: next.songId }).then(
-          ({ streamId }) => this.begin(streamId),
+        this.requesting = true;
+        this.nextIndex++;
+        void this.service.play({ songId }).then(
+          ({ streamId }) => {
+            this.requesting = false;
+            this.begin(streamId);
+          },
           () => undefined,
         );
       }
