@@ -42,17 +42,23 @@ export class AudioEngine implements PlaybackEngine {
   private readonly registry = new StreamRegistry();
   private clock: ScheduleClock | null = null;
   private tap: ChunkTap | null = null;
+  /** Counts play and pause requests, so a resume that waited knows a pause came after it. */
+  private playIntent = 0;
 
   constructor(private readonly report: BufferReporter) {}
 
   async resume(): Promise<void> {
+    const asked = ++this.playIntent;
     // Making the context blocks the page (hundreds of ms on a busy machine): on the first play
     // it waits a task, so the play request the same click sends goes out first.
     if (!this.output.created) await new Promise((resolve) => setTimeout(resolve, 0));
+    // A pause clicked during that task is the listener's last word.
+    if (asked !== this.playIntent) return;
     return this.output.resume();
   }
 
   pause(): Promise<void> {
+    this.playIntent++;
     return this.output.suspend();
   }
 

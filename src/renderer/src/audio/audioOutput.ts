@@ -8,6 +8,8 @@ export class AudioOutput {
   private analyser: AnalyserNode | null = null;
   private samples: Float32Array<ArrayBuffer> | null = null;
   private volume = 1;
+  /** What the listener last asked for: a context made or resumed after a pause stays paused. */
+  private paused = false;
 
   /** Creates the context on first use. */
   ensure(): AudioContext {
@@ -22,6 +24,8 @@ export class AudioOutput {
     this.gain.connect(this.analyser).connect(context.destination);
     this.context = context;
     this.applyVolume();
+    // A new context starts running on its own; a pause asked before it existed still holds.
+    if (this.paused) void context.suspend();
     return context;
   }
 
@@ -49,13 +53,19 @@ export class AudioOutput {
     this.applyVolume();
   }
 
+  /**
+   * Asked whatever the state: while a start or a resume is still on its way the state is not yet
+   * 'running', and the context carries out suspend and resume in the order they were asked.
+   */
   async suspend(): Promise<void> {
-    if (this.context && this.context.state === 'running') await this.context.suspend();
+    this.paused = true;
+    if (this.context && this.context.state !== 'closed') await this.context.suspend();
   }
 
   async resume(): Promise<void> {
+    this.paused = false;
     const context = this.ensure();
-    if (context.state === 'suspended') await context.resume();
+    if (context.state !== 'closed') await context.resume();
   }
 
   /** Root mean square of the most recent output (after volume). */
