@@ -1,18 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeLibraryState } from '../../src/library/libraryState';
-import { readSongMetadata } from '../../src/library/readSongMetadata';
-import { ScanCache } from '../../src/library/scanCache';
-import { rowFromReading, type ScanCacheRow } from '../../src/library/scanCacheRow';
-import { SongIdTable } from '../../src/library/songIdTable';
 import { parseMetadata } from '../../src/protocol';
 import { FALLBACK_BYTES_PER_SECOND } from '../../src/server';
 import { encodeSineMp3, makeTempDir, removeDir, withId3Tag } from '../support/mp3Fixtures';
+import { linkSongs, seedLibraryState } from '../support/seedLibraryState';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
 import { RawClient } from './rawClient';
 
@@ -20,7 +15,6 @@ import { RawClient } from './rawClient';
 const KNOWN_FILES = 18_000;
 const NEW_FILES = 2_000;
 const PER_FOLDER = 100;
-const SOURCES = 4;
 /** Random bytes have no duration, so the server paces them at 40 kB/s: 8 s of "audio". */
 const SONG_SECONDS = 8;
 /**
@@ -28,20 +22,6 @@ const SONG_SECONDS = 8;
  * client running dry (the defaults would hide several seconds of stall).
  */
 const PACING = { burstSeconds: 0.5, rateFactor: 1.5, maxLeadSeconds: 1.5 };
-
-/** Hard links (fast to make) of a few tiny tagged MP3s, `count` of them from folder `first` on. */
-function linkFolders(music: string, sources: readonly string[], first: number, count: number) {
-  const made: { relativePath: string; source: number }[] = [];
-  for (let a = first; a < first + count / PER_FOLDER; a++) {
-    mkdirSync(path.join(music, `Artist ${a}`));
-    for (let s = 0; s < PER_FOLDER; s++) {
-      const relativePath = `Artist ${a}/${s}.mp3`;
-      linkSync(sources[s % SOURCES], path.join(music, relativePath));
-      made.push({ relativePath, source: s % SOURCES });
-    }
-  }
-  return made;
-}
 
 describe('a rescan of 20,000 files while a client streams', () => {
   let dir: string;
@@ -58,38 +38,20 @@ describe('a rescan of 20,000 files while a client streams', () => {
       randomBytes(SONG_SECONDS * FALLBACK_BYTES_PER_SECOND),
     );
     sources = [];
-    for (let i = 0; i < SOURCES; i++) {
+    for (let i = 0; i < 4; i++) {
       const source = path.join(dir, `source${i}.mp3`);
       const tags = { title: `Song ${i}`, artist: 'Linked', album: `Album ${i}` };
       await writeFile(source, withId3Tag(encodeSineMp3({ seconds: 0.1 }), tags));
       sources.push(source);
     }
-    // A state saved by an earlier run that knew the first 18,000 (links share their source's
-    // size and mtime, so one reading per source serves them all): the rescan reads only the rest.
-    const known = linkFolders(music, sources, 0, KNOWN_FILES);
-    const readings = await Promise.all(
-      sources.map(async (absolutePath) => ({
-        reading: await readSongMetadata({
-          relativePath: '',
-          absolutePath,
-          realPath: absolutePath,
-          format: 'mp3',
-        }),
-        stats: statSync(absolutePath),
-      })),
-    );
-    const rows = new Map<string, ScanCacheRow>();
-    for (const { relativePath, source } of known) {
-      const { reading, stats } = readings[source];
-      rows.set(relativePath, rowFromReading(relativePath, reading, stats.size, stats.mtimeMs));
-    }
-    const ids = new SongIdTable();
-    ids.assign([...rows.keys()]);
+    // A state saved by an earlier run that knew the first 18,000: the rescan reads only the rest.
+    const plan = { perFolder: PER_FOLDER, folderName: (a: number) => `Artist ${a}` };
+    const known = linkSongs(music, sources, { ...plan, count: KNOWN_FILES });
     const stateDir = path.join(dir, 'state');
-    await writeLibraryState(stateDir, music, ids, new ScanCache(rows));
+    await seedLibraryState(stateDir, music, sources, known);
     running = await startTestServer({ folder: music, pacing: PACING, stateDir });
     expect(running.server.library.songs).toHaveLength(KNOWN_FILES + 1);
-    linkFolders(music, sources, KNOWN_FILES / PER_FOLDER, NEW_FILES); // new since the start
+    linkSongs(music, sources, { ...plan, first: KNOWN_FILES, count: NEW_FILES }); // new since the start
   }, 60_000);
   afterAll(async () => {
     await running?.server.close();
