@@ -64,8 +64,8 @@ describe('a rescan of 20,000 files while a client streams', () => {
     const arrivals: { at: number; bytes: number }[] = [];
     let received = 0;
     const lister = await RawClient.connect(running.port);
-    // The rescan starts once the stream runs a second ahead: a song's start has its own short
-    // stall (opening the file; seen without any rescan), which is not what this test is about.
+    // The rescan starts once the stream runs a second ahead: just after a song starts there is a
+    // short stall of its own (seen without any rescan), which is not what this test is about.
     let streaming: () => void = () => undefined;
     const ahead = new Promise<void>((resolve) => (streaming = resolve));
     const ended = new Promise<void>((resolve) => {
