@@ -121,7 +121,9 @@ async function walkFolder(walk: Walk, dir: string, dirReal: string, dirRelative:
     }
     if (walk.clock.due()) await walk.clock.pause();
     const absolutePath = path.join(dir, name);
-    const kind = kindOf(walk, entry, absolutePath, path.join(dirReal, name));
+    // Without a symlink on the way the real path is the path: one string, not two.
+    const real = dirReal === dir ? absolutePath : path.join(dirReal, name);
+    const kind = kindOf(walk, entry, absolutePath, real);
     if (kind === null) continue;
     if (kind.type === 'folder') {
       if (walk.visited.has(kind.real)) continue;

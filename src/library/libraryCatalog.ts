@@ -94,82 +94,85 @@ export class LibraryCatalog {
     const found = await walkSongFolder(root, isSongFileName, { keepName: isSidecarName });
     if (found.files.length === 0) throw new LibraryError('EMPTY', root);
 
-    // Rows for this scan: cached ones while size and mtime hold, fresh readings for the rest.
-    const rows = new Map<string, ScanCacheRow>();
-    const unknown: WalkedFile[] = [];
+    // Rows for this scan, by the walk's index: cached ones while size and mtime hold, fresh
+    // readings for the rest (arrays, not maps: this runs 20,000 times per rescan).
+    const rowAt: (ScanCacheRow | undefined)[] = new Array(found.files.length);
+    const unknown = new Map<string, number>();
     const clock = new SliceClock();
-    for (const file of found.files) {
-      if (clock.due()) await clock.pause();
-      const row = this.cache.lookup(file.relativePath, file.sizeBytes, file.mtimeMs);
-      if (row) rows.set(file.relativePath, row);
-      else unknown.push(file);
-    }
-    const sniffed = await sniffSongFiles(unknown);
+    found.files.forEach((file, i) => {
+      rowAt[i] = this.cache.lookup(file.relativePath, file.sizeBytes, file.mtimeMs);
+      if (rowAt[i] === undefined) unknown.set(file.relativePath, i);
+    });
+    const sniffed = await sniffSongFiles([...unknown.values()].map((i) => found.files[i]));
     const read = this.options.readMetadata ?? readSongMetadata;
     const results = await mapWithConcurrency(sniffed.files, METADATA_CONCURRENCY, read);
     sniffed.files.forEach((file, i) => {
-      const { sizeBytes, mtimeMs } = file as FoundSongFile & Partial<WalkedFile>;
-      const row = rowFromReading(file.relativePath, results[i], sizeBytes ?? -1, mtimeMs ?? -1);
-      rows.set(file.relativePath, row);
+      const at = unknown.get(file.relativePath)!;
+      const { sizeBytes, mtimeMs } = found.files[at];
+      rowAt[at] = rowFromReading(file.relativePath, results[i], sizeBytes, mtimeMs);
     });
 
     // The walk's order is path order, so new files are numbered in path order.
-    const files = found.files.filter((f) => rows.has(f.relativePath));
+    const files: WalkedFile[] = [];
+    const rows: ScanCacheRow[] = [];
+    found.files.forEach((file, i) => {
+      const row = rowAt[i];
+      if (row === undefined) return;
+      files.push(file);
+      rows.push(row);
+    });
     if (files.length === 0) throw new LibraryError('EMPTY', root);
     const sidecarsChanged = await this.findSidecarCovers(files, rows, found.kept);
     const ids = this.ids.assign(files.map((f) => f.relativePath));
     const songs: SongEntry[] = new Array(files.length);
+    const cached = new Map<string, ScanCacheRow>();
+    const warnings = [...found.warnings, ...sniffed.warnings];
     for (let i = 0; i < files.length; i++) {
       if (clock.due()) await clock.pause();
-      songs[i] = songFromRow(files[i], ids[i], rows.get(files[i].relativePath)!);
+      songs[i] = songFromRow(files[i], ids[i], rows[i]);
+      cached.set(files[i].relativePath, rows[i]);
+      const warning = rows[i][13];
+      if (warning !== null) warnings.push(warning);
     }
     songs.sort((a, b) => a.id - b.id);
     // Nothing read afresh and nothing gone: the saved state is already this scan's.
     const changed =
-      unknown.length > 0 || files.length !== this.cache.size || !this.saved || sidecarsChanged;
-    this.cache.replace(rows);
+      unknown.size > 0 || files.length !== this.cache.size || !this.saved || sidecarsChanged;
+    this.cache.replace(cached);
     if (changed) await this.save();
-    const warnings = [...found.warnings, ...sniffed.warnings];
-    for (const file of files) {
-      const warning = rows.get(file.relativePath)![13];
-      if (warning !== null) warnings.push(warning);
-    }
     return { folder: root, songs, warnings };
   }
 
   /**
    * Gives each song without an embedded picture the image beside it, if any (sidecarCovers.ts),
    * asking once per folder and only where the walk saw a cover-named file; true when a song's
-   * sidecar is not the one the cache had.
+   * sidecar is not the one the cache had. `rows[i]` is `files[i]`'s; a changed one is replaced.
    */
   private async findSidecarCovers(
     files: readonly WalkedFile[],
-    rows: Map<string, ScanCacheRow>,
+    rows: ScanCacheRow[],
     listed: ReadonlyMap<string, readonly string[]>,
   ): Promise<boolean> {
     const sidecars = new SidecarCovers(this.cache.sidecars(), listed);
     const wanted = new Map<string, WalkedFile>();
-    for (const file of files) {
-      if (rows.get(file.relativePath)![11] === null && sidecars.mayHave(file.dir)) {
-        wanted.set(file.dir, file);
-      }
-    }
+    files.forEach((file, i) => {
+      if (rows[i][11] === null && sidecars.mayHave(file.dir)) wanted.set(file.dir, file);
+    });
     const byFolder = new Map<string, CoverRef | null>();
     await mapWithConcurrency([...wanted], STAT_CONCURRENCY, async ([dir, file]) => {
       byFolder.set(dir, await sidecars.forSong(file.absolutePath, file.relativePath));
     });
     let changed = false;
-    for (const file of files) {
-      const row = rows.get(file.relativePath)!;
+    files.forEach((file, i) => {
+      const row = rows[i];
       const sidecar = row[11] === null ? (byFolder.get(file.dir) ?? null) : null;
       if (!sameCover(row[12], sidecar)) {
         changed = true;
         // A row of the last scan is shared with the cache being replaced: change a copy.
-        const copy = [...row] as ScanCacheRow;
-        copy[12] = sidecar;
-        rows.set(file.relativePath, copy);
+        rows[i] = [...row];
+        rows[i][12] = sidecar;
       }
-    }
+    });
     return changed;
   }
 
