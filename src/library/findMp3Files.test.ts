@@ -1,7 +1,7 @@
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findMp3Files } from './findMp3Files';
+import { findMp3Files, walkSongFolder } from './findMp3Files';
 import { makeTempDir, removeDir } from '../../test/support/mp3Fixtures';
 
 describe('findMp3Files', () => {
@@ -62,5 +62,28 @@ describe('findMp3Files', () => {
   it('finds nothing in a folder without songs', async () => {
     await touch('readme.txt');
     expect(await findMp3Files(root)).toEqual({ files: [], warnings: [] });
+  });
+});
+
+describe('walkSongFolder', () => {
+  it("gives each file its size and mtime, and each folder's kept names", async () => {
+    const root = await makeTempDir();
+    try {
+      await mkdir(path.join(root, 'Album'));
+      await writeFile(path.join(root, 'Album', '1.mp3'), 'abc');
+      await writeFile(path.join(root, 'Album', 'Cover.JPG'), 'x');
+      await writeFile(path.join(root, 'top.mp3'), 'abcdef');
+      const walked = await walkSongFolder(root, (name) => name.endsWith('.mp3'), {
+        keepName: (lower) => lower === 'cover.jpg',
+      });
+      const [song, top] = walked.files;
+      expect(song).toMatchObject({ relativePath: 'Album/1.mp3', sizeBytes: 3 });
+      expect(song.mtimeMs).toBe((await stat(path.join(root, 'Album', '1.mp3'))).mtimeMs);
+      expect(song.dir).toBe(path.join(root, 'Album'));
+      expect(top).toMatchObject({ relativePath: 'top.mp3', sizeBytes: 6, dir: root });
+      expect([...walked.kept]).toEqual([[path.join(root, 'Album'), ['Cover.JPG']]]);
+    } finally {
+      await removeDir(root);
+    }
   });
 });

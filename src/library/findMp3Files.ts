@@ -1,7 +1,7 @@
-import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { toLibraryError } from './libraryError';
+import { SliceClock } from './sliceClock';
 
 export interface FoundMp3File {
   /** Path inside the folder with '/' separators, so ids are the same on every platform. */
@@ -11,18 +11,39 @@ export interface FoundMp3File {
   realPath: string;
 }
 
+/** A found file with what the walk's stat saw (-1 for both when the stat failed). */
+export interface WalkedFile extends FoundMp3File {
+  /** The folder's absolute path (one string shared by its files). */
+  dir: string;
+  sizeBytes: number;
+  mtimeMs: number;
+}
+
 export interface FoundMp3Files {
-  files: FoundMp3File[];
+  files: WalkedFile[];
   warnings: string[];
+}
+
+export interface WalkOptions {
+  /** Other names worth knowing per folder (lower-cased), e.g. sidecar covers: see `kept`. */
+  keepName?: (lowerName: string) => boolean;
+}
+
+export interface WalkedFolder extends FoundMp3Files {
+  /** Folder's absolute path → the names in it that `keepName` accepted (only folders with any). */
+  kept: Map<string, string[]>;
 }
 
 interface Walk {
   rootReal: string;
   isCandidate: (name: string) => boolean;
+  keepName: ((lowerName: string) => boolean) | undefined;
   /** Real paths of folders already walked: each is walked once, so symlink loops end. */
   visited: Set<string>;
-  found: FoundMp3File[];
+  found: WalkedFile[];
   warnings: string[];
+  kept: Map<string, string[]>;
+  clock: SliceClock;
 }
 
 /**
@@ -34,19 +55,40 @@ export async function findMp3Files(
   folder: string,
   isCandidate: (name: string) => boolean = (name) => name.toLowerCase().endsWith('.mp3'),
 ): Promise<FoundMp3Files> {
-  const rootReal = await realpath(folder).catch((error: unknown) => {
+  const { files, warnings } = await walkSongFolder(folder, isCandidate);
+  return { files, warnings };
+}
+
+/**
+ * findMp3Files with each file's size and mtime, and the names `keepName` wants per folder, in one
+ * pass: the dirent says file or folder, so only candidate files (and symlinks) are stat'ed, and
+ * no folder is read twice. Synchronous calls in bounded slices (SliceClock): the event loop
+ * runs between slices.
+ */
+export async function walkSongFolder(
+  folder: string,
+  isCandidate: (name: string) => boolean,
+  options: WalkOptions = {},
+): Promise<WalkedFolder> {
+  let rootReal: string;
+  try {
+    rootReal = realpathSync.native(folder);
+  } catch (error) {
     throw toLibraryError(error, folder);
-  });
+  }
   const walk: Walk = {
     rootReal,
     isCandidate,
+    keepName: options.keepName,
     visited: new Set([rootReal]),
     found: [],
     warnings: [],
+    kept: new Map(),
+    clock: new SliceClock(),
   };
   await walkFolder(walk, folder, rootReal, '');
   walk.found.sort((a, b) => compareCodeUnits(a.relativePath, b.relativePath));
-  return { files: walk.found, warnings: walk.warnings };
+  return { files: walk.found, warnings: walk.warnings, kept: walk.kept };
 }
 
 /** Plain code-unit order, not locale order, so the same names sort the same everywhere. */
@@ -55,9 +97,10 @@ export function compareCodeUnits(a: string, b: string): number {
 }
 
 async function walkFolder(walk: Walk, dir: string, dirReal: string, dirRelative: string) {
+  if (walk.clock.due()) await walk.clock.pause();
   let entries: Dirent[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     if (dirRelative === '') throw toLibraryError(error, dir);
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
@@ -66,42 +109,73 @@ async function walkFolder(walk: Walk, dir: string, dirReal: string, dirRelative:
   }
   // Sorted walking makes it deterministic which path wins when two lead to one real folder.
   entries.sort((a, b) => compareCodeUnits(a.name, b.name));
+  const prefix = dirRelative === '' ? '' : `${dirRelative}/`;
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const absolutePath = path.join(dir, entry.name);
-    const relativePath = dirRelative === '' ? entry.name : `${dirRelative}/${entry.name}`;
-    const kind = await kindOf(walk, entry, absolutePath, path.join(dirReal, entry.name));
+    const name = entry.name;
+    if (name.startsWith('.')) continue;
+    if (walk.keepName?.(name.toLowerCase()) === true) keep(walk, dir, name);
+    const isFolder = entry.isDirectory();
+    // Only folders, links and candidate files cost a syscall; other files cost nothing.
+    if (!isFolder && !entry.isSymbolicLink() && !(entry.isFile() && walk.isCandidate(name))) {
+      continue;
+    }
+    if (walk.clock.due()) await walk.clock.pause();
+    const absolutePath = path.join(dir, name);
+    // Without a symlink on the way the real path is the path: one string, not two.
+    const real = dirReal === dir ? absolutePath : path.join(dirReal, name);
+    const kind = kindOf(walk, entry, absolutePath, real);
     if (kind === null) continue;
     if (kind.type === 'folder') {
       if (walk.visited.has(kind.real)) continue;
       walk.visited.add(kind.real);
-      await walkFolder(walk, absolutePath, kind.real, relativePath);
-    } else if (walk.isCandidate(entry.name)) {
-      walk.found.push({ relativePath, absolutePath, realPath: kind.real });
+      await walkFolder(walk, absolutePath, kind.real, prefix + name);
+    } else if (walk.isCandidate(name)) {
+      const relativePath = prefix + name;
+      const { sizeBytes, mtimeMs } = kind;
+      walk.found.push({ relativePath, absolutePath, realPath: kind.real, dir, sizeBytes, mtimeMs });
     }
   }
 }
 
-type EntryKind = { type: 'folder' | 'file'; real: string };
+function keep(walk: Walk, dir: string, name: string): void {
+  const names = walk.kept.get(dir);
+  if (names) names.push(name);
+  else walk.kept.set(dir, [name]);
+}
 
-async function kindOf(
+type EntryKind =
+  | { type: 'folder'; real: string }
+  | { type: 'file'; real: string; sizeBytes: number; mtimeMs: number };
+
+function kindOf(
   walk: Walk,
   entry: Dirent,
   absolutePath: string,
   realIfNotLink: string,
-): Promise<EntryKind | null> {
+): EntryKind | null {
   if (entry.isDirectory()) return { type: 'folder', real: realIfNotLink };
-  if (entry.isFile()) return { type: 'file', real: realIfNotLink };
-  if (!entry.isSymbolicLink()) return null;
+  if (entry.isFile()) return fileKind(absolutePath, realIfNotLink);
   try {
-    const real = await realpath(absolutePath);
+    const real = realpathSync.native(absolutePath);
     if (!isInside(real, walk.rootReal)) return null;
-    const target = await stat(real);
+    const target = statSync(real);
     if (target.isDirectory()) return { type: 'folder', real };
-    return target.isFile() ? { type: 'file', real } : null;
+    if (!target.isFile()) return null;
+    return { type: 'file', real, sizeBytes: target.size, mtimeMs: target.mtimeMs };
   } catch {
     return null; // A dangling link is not a song.
   }
+}
+
+/** A file's size and mtime; -1 when it cannot be stat'ed (it is then read, and warned about). */
+function fileKind(absolutePath: string, real: string): EntryKind {
+  try {
+    const stats = statSync(absolutePath, { throwIfNoEntry: false });
+    if (stats) return { type: 'file', real, sizeBytes: stats.size, mtimeMs: stats.mtimeMs };
+  } catch {
+    // Unreadable: size and mtime unknown.
+  }
+  return { type: 'file', real, sizeBytes: -1, mtimeMs: -1 };
 }
 
 function isInside(real: string, root: string): boolean {

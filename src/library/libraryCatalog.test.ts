@@ -1,10 +1,11 @@
-import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryCatalog, type LibraryCatalogOptions } from './libraryCatalog';
 import type { Library } from './libraryTypes';
 import { readSongMetadata } from './readSongMetadata';
+import { downgradeStateToV1 } from '../../test/support/libraryStateV1';
 import { encodeSineMp3, makeTempDir, removeDir, withId3Tag } from '../../test/support/mp3Fixtures';
 
 const bundledMusic = fileURLToPath(new URL('../../music', import.meta.url));
@@ -85,7 +86,7 @@ describe('LibraryCatalog', () => {
     expect(restarted.songs.map(({ id: _id, ...song }) => song)).toEqual(
       fresh.songs.map(({ id: _id, ...song }) => song),
     );
-    expect(await readdir(state)).toHaveLength(2); // no temp file left behind
+    expect(await readdir(state)).toHaveLength(1); // one state file, no temp file left behind
     expect(logLines).toEqual([]);
   });
 
@@ -111,7 +112,41 @@ describe('LibraryCatalog', () => {
     const library = await (await open()).scan();
     expect(idsByPath(library)).toEqual({ 'a.mp3': 0, 'b.mp3': 1, 'c/d.mp3': 2, 'e.mp3': 3 });
     expect(reads).toHaveLength(4);
-    expect(logLines.filter((line) => line.includes('corrupt'))).toHaveLength(2);
+    expect(logLines.filter((line) => line.includes('corrupt'))).toHaveLength(1);
+  });
+
+  it('migrates a first-format state: ids kept, nothing read again, the old files removed', async () => {
+    const first = await (await open()).scan();
+    await put('b.mp3', 'Changed while the old version ran');
+    const old = await downgradeStateToV1(state, music, { covers: true });
+    expect(Object.keys(old.ids)).toHaveLength(4);
+    await rm(path.join(music, 'e.mp3')); // its id (3) must stay given
+    reads = [];
+    const migrated = await (await open()).scan();
+    expect(reads).toEqual(['b.mp3']);
+    expect(idsByPath(migrated)).toEqual({ 'a.mp3': 0, 'b.mp3': 1, 'c/d.mp3': 2 });
+    expect(await readdir(state)).toEqual([expect.stringMatching(/\.state\.json$/)]);
+    await put('e2.mp3');
+    const after = await (await open()).scan();
+    expect(reads).toEqual(['b.mp3', 'e2.mp3']);
+    expect(idsByPath(after)['e2.mp3']).toBe(4);
+    expect(after.songs.find((s) => s.id === 0)).toEqual(first.songs.find((s) => s.id === 0));
+    expect(logLines).toEqual([]);
+  });
+
+  it('keeps the id of a row whose cached reading is malformed, and reads that file again', async () => {
+    await (await open()).scan();
+    const [file] = await readdir(state);
+    const saved = JSON.parse(await readFile(path.join(state, file), 'utf8')) as {
+      rows: unknown[][];
+    };
+    saved.rows[1][6] = 42; // the title of b.mp3 is no longer text
+    saved.rows[2] = saved.rows[2].slice(0, 2); // c/d.mp3: an id alone
+    await writeFile(path.join(state, file), JSON.stringify(saved));
+    reads = [];
+    const library = await (await open()).scan();
+    expect(reads.sort()).toEqual(['b.mp3', 'c/d.mp3']);
+    expect(idsByPath(library)).toEqual({ 'a.mp3': 0, 'b.mp3': 1, 'c/d.mp3': 2, 'e.mp3': 3 });
   });
 
   it('keeps separate tables per folder, and the bundled songs keep ids 0, 1, 2', async () => {

@@ -1,16 +1,18 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { findMp3Files, type FoundMp3File } from './findMp3Files';
+import type { CoverRef } from './coverRef';
+import { walkSongFolder, type WalkedFile } from './findMp3Files';
 import { isSongFileName, sniffSongFiles, type FoundSongFile } from './findSongFiles';
 import { LibraryError, toLibraryError } from './libraryError';
-import { libraryStatePaths, readStateFile, writeStateFile } from './libraryStateFiles';
+import { readLibraryState, writeLibraryState } from './libraryState';
 import type { Library, SongEntry } from './libraryTypes';
 import { mapWithConcurrency } from './mapWithConcurrency';
-import { readSongMetadata, type SongDetails, type SongDetailsResult } from './readSongMetadata';
-import { parseScanCache, ScanCache, toCacheEntry, type ScanCacheEntry } from './scanCache';
-import type { CoverRef } from './coverRef';
-import { SidecarCovers } from './sidecarCovers';
-import { parseSongIdTable, SongIdTable } from './songIdTable';
+import { readSongMetadata, type SongDetailsResult } from './readSongMetadata';
+import { ScanCache } from './scanCache';
+import { rowFromReading, songFromRow, type ScanCacheRow } from './scanCacheRow';
+import { SIDECAR_COVER_NAMES, SidecarCovers } from './sidecarCovers';
+import { SliceClock } from './sliceClock';
+import { SongIdTable } from './songIdTable';
 
 /** Enough parallel reads to hide disk latency without opening hundreds of files at once. */
 const METADATA_CONCURRENCY = 4;
@@ -26,11 +28,8 @@ export interface LibraryCatalogOptions {
   readMetadata?: (file: FoundSongFile) => Promise<SongDetailsResult>;
 }
 
-interface FileReading {
-  song: SongDetails;
-  warning: string | null;
-  entry: ScanCacheEntry;
-}
+const SIDECAR_NAMES: ReadonlySet<string> = new Set(SIDECAR_COVER_NAMES);
+const isSidecarName = (lowerName: string) => SIDECAR_NAMES.has(lowerName);
 
 /**
  * One music folder's songs, scanned as often as asked: ids stay with their files
@@ -55,17 +54,12 @@ export class LibraryCatalog {
     if (options.stateDir === undefined) {
       return new LibraryCatalog(folder, new SongIdTable(), new ScanCache(), options);
     }
-    const files = libraryStatePaths(options.stateDir, folder);
     const log = (line: string) => options.log?.(line);
-    const ids = await readStateFile(files.ids, parseSongIdTable, log);
-    const cache = await readStateFile(files.cache, parseScanCache, log);
-    const catalog = new LibraryCatalog(
-      folder,
-      new SongIdTable(ids ?? undefined),
-      new ScanCache(cache ?? undefined),
-      options,
-    );
-    catalog.saved = ids !== null && cache !== null;
+    const state = await readLibraryState(options.stateDir, folder, log);
+    if (state === null)
+      return new LibraryCatalog(folder, new SongIdTable(), new ScanCache(), options);
+    const catalog = new LibraryCatalog(folder, state.ids, state.cache, options);
+    catalog.saved = state.current;
     return catalog;
   }
 
@@ -97,72 +91,87 @@ export class LibraryCatalog {
       throw toLibraryError(error, root);
     });
     if (!rootStats.isDirectory()) throw new LibraryError('ENOTDIR', root);
-    const found = await findMp3Files(root, isSongFileName);
+    const found = await walkSongFolder(root, isSongFileName, { keepName: isSidecarName });
     if (found.files.length === 0) throw new LibraryError('EMPTY', root);
 
-    const readings = new Map<string, FileReading>();
-    const unknown: { file: FoundMp3File; sizeBytes: number; mtimeMs: number }[] = [];
-    const stats = await mapWithConcurrency(found.files, STAT_CONCURRENCY, (file) =>
-      stat(file.absolutePath).then(
-        ({ size, mtimeMs }) => ({ size, mtimeMs }),
-        () => ({ size: -1, mtimeMs: -1 }),
-      ),
-    );
+    // Rows for this scan, by the walk's index: cached ones while size and mtime hold, fresh
+    // readings for the rest (arrays, not maps: this runs 20,000 times per rescan).
+    const rowAt: (ScanCacheRow | undefined)[] = new Array(found.files.length);
+    const unknown = new Map<string, number>();
+    const clock = new SliceClock();
     found.files.forEach((file, i) => {
-      const { size, mtimeMs } = stats[i];
-      const entry = this.cache.lookup(file.relativePath, size, mtimeMs);
-      if (entry) readings.set(file.relativePath, fromCache(file, entry));
-      else unknown.push({ file, sizeBytes: size, mtimeMs });
+      rowAt[i] = this.cache.lookup(file.relativePath, file.sizeBytes, file.mtimeMs);
+      if (rowAt[i] === undefined) unknown.set(file.relativePath, i);
     });
-
-    const sniffed = await sniffSongFiles(unknown.map(({ file }) => file));
-    const statsByPath = new Map(unknown.map((item) => [item.file.relativePath, item]));
+    const sniffed = await sniffSongFiles([...unknown.values()].map((i) => found.files[i]));
     const read = this.options.readMetadata ?? readSongMetadata;
     const results = await mapWithConcurrency(sniffed.files, METADATA_CONCURRENCY, read);
     sniffed.files.forEach((file, i) => {
-      const known = statsByPath.get(file.relativePath);
-      const entry = toCacheEntry(results[i], known?.sizeBytes ?? -1, known?.mtimeMs ?? -1);
-      readings.set(file.relativePath, { ...results[i], entry });
+      const at = unknown.get(file.relativePath)!;
+      const { sizeBytes, mtimeMs } = found.files[at];
+      rowAt[at] = rowFromReading(file.relativePath, results[i], sizeBytes, mtimeMs);
     });
 
     // The walk's order is path order, so new files are numbered in path order.
-    const paths = found.files.map((f) => f.relativePath).filter((p) => readings.has(p));
-    if (paths.length === 0) throw new LibraryError('EMPTY', root);
-    const sidecarsChanged = await this.findSidecarCovers(paths, readings);
-    const ids = this.ids.assign(paths);
-    const songs: SongEntry[] = paths.map((p, i) => ({ id: ids[i], ...readings.get(p)!.song }));
+    const files: WalkedFile[] = [];
+    const rows: ScanCacheRow[] = [];
+    found.files.forEach((file, i) => {
+      const row = rowAt[i];
+      if (row === undefined) return;
+      files.push(file);
+      rows.push(row);
+    });
+    if (files.length === 0) throw new LibraryError('EMPTY', root);
+    const sidecarsChanged = await this.findSidecarCovers(files, rows, found.kept);
+    const ids = this.ids.assign(files.map((f) => f.relativePath));
+    const songs: SongEntry[] = new Array(files.length);
+    const cached = new Map<string, ScanCacheRow>();
+    const warnings = [...found.warnings, ...sniffed.warnings];
+    for (let i = 0; i < files.length; i++) {
+      if (clock.due()) await clock.pause();
+      songs[i] = songFromRow(files[i], ids[i], rows[i]);
+      cached.set(files[i].relativePath, rows[i]);
+      const warning = rows[i][13];
+      if (warning !== null) warnings.push(warning);
+    }
     songs.sort((a, b) => a.id - b.id);
     // Nothing read afresh and nothing gone: the saved state is already this scan's.
     const changed =
-      unknown.length > 0 || paths.length !== this.cache.size || !this.saved || sidecarsChanged;
-    this.cache.replace(new Map(paths.map((p) => [p, readings.get(p)!.entry])));
+      unknown.size > 0 || files.length !== this.cache.size || !this.saved || sidecarsChanged;
+    this.cache.replace(cached);
     if (changed) await this.save();
-    const warnings = [
-      ...found.warnings,
-      ...sniffed.warnings,
-      ...paths.flatMap((p) => readings.get(p)!.warning ?? []),
-    ];
     return { folder: root, songs, warnings };
   }
 
   /**
-   * Gives each song without an embedded picture the image beside it, if any (sidecarCovers.ts);
-   * true when a song's sidecar is not the one the cache had.
+   * Gives each song without an embedded picture the image beside it, if any (sidecarCovers.ts),
+   * asking once per folder and only where the walk saw a cover-named file; true when a song's
+   * sidecar is not the one the cache had. `rows[i]` is `files[i]`'s; a changed one is replaced.
    */
   private async findSidecarCovers(
-    paths: readonly string[],
-    readings: Map<string, FileReading>,
+    files: readonly WalkedFile[],
+    rows: ScanCacheRow[],
+    listed: ReadonlyMap<string, readonly string[]>,
   ): Promise<boolean> {
-    const sidecars = new SidecarCovers(this.cache.sidecars());
+    const sidecars = new SidecarCovers(this.cache.sidecars(), listed);
+    const wanted = new Map<string, WalkedFile>();
+    files.forEach((file, i) => {
+      if (rows[i][11] === null && sidecars.mayHave(file.dir)) wanted.set(file.dir, file);
+    });
+    const byFolder = new Map<string, CoverRef | null>();
+    await mapWithConcurrency([...wanted], STAT_CONCURRENCY, async ([dir, file]) => {
+      byFolder.set(dir, await sidecars.forSong(file.absolutePath, file.relativePath));
+    });
     let changed = false;
-    await mapWithConcurrency(paths, STAT_CONCURRENCY, async (p) => {
-      const reading = readings.get(p)!;
-      const embedded = reading.entry.song.cover ?? null;
-      const sidecar = embedded ? null : await sidecars.forSong(reading.song.absolutePath, p);
-      if (!sameCover(reading.entry.sidecar ?? null, sidecar)) changed = true;
-      const cover = embedded ?? sidecar;
-      reading.song = { ...reading.song, cover, hasCover: cover !== null };
-      reading.entry = { ...reading.entry, sidecar };
+    files.forEach((file, i) => {
+      const row = rows[i];
+      const sidecar = row[11] === null ? (byFolder.get(file.dir) ?? null) : null;
+      if (!sameCover(row[12], sidecar)) {
+        changed = true;
+        // A row of the last scan is shared with the cache being replaced: change a copy.
+        rows[i] = [...row];
+        rows[i][12] = sidecar;
+      }
     });
     return changed;
   }
@@ -170,10 +179,8 @@ export class LibraryCatalog {
   private async save(): Promise<void> {
     if (this.options.stateDir === undefined) return;
     this.saved = false;
-    const files = libraryStatePaths(this.options.stateDir, this.folder);
     try {
-      await writeStateFile(files.ids, this.ids.toData());
-      await writeStateFile(files.cache, this.cache.toData());
+      await writeLibraryState(this.options.stateDir, this.folder, this.ids, this.cache);
       this.saved = true;
     } catch (error) {
       // The library still serves; ids stay stable for this run and the next scan tries again.
@@ -186,9 +193,5 @@ export class LibraryCatalog {
 }
 
 function sameCover(a: CoverRef | null, b: CoverRef | null): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function fromCache(file: FoundMp3File, entry: ScanCacheEntry): FileReading {
-  return { song: { ...file, ...entry.song, format: entry.format }, warning: entry.warning, entry };
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

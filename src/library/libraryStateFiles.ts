@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Where a folder's id table and scan cache live in a state folder: one pair per music folder. */
+/** Where a folder's id table and scan cache live in a state folder: one set per music folder. */
 export function libraryStatePaths(
   stateDir: string,
   folder: string,
-): { ids: string; cache: string } {
+): { state: string; ids: string; cache: string } {
   const key = createHash('sha256').update(folder).digest('hex').slice(0, 16);
   return {
+    state: path.join(stateDir, `library-${key}.state.json`),
+    // The first format's pair (libraryState.ts migrates it).
     ids: path.join(stateDir, `library-${key}.ids.json`),
     cache: path.join(stateDir, `library-${key}.scan.json`),
   };

@@ -1,8 +1,9 @@
 import { parseCoverRef, type CoverRef } from './coverRef';
-import type { SongDetails, SongDetailsResult } from './readSongMetadata';
+import type { SongDetails } from './readSongMetadata';
+import type { ScanCacheRow } from './scanCacheRow';
 import type { AudioFormat } from './sniffFormat';
 
-/** What a scan learned about one file, kept while its size and modification time stay. */
+/** A file's reading in the first state format (`*.scan.json`), kept only to migrate it. */
 export interface ScanCacheEntry {
   sizeBytes: number;
   mtimeMs: number;
@@ -18,50 +19,42 @@ export type ScanCacheData = Record<string, ScanCacheEntry>;
 
 const FORMATS: ReadonlySet<string> = new Set(['mp3', 'flac', 'vorbis', 'opus', 'wav']);
 
-/** Relative path → what the last scan read, so a rescan re-reads only changed files. */
+/**
+ * Relative path → what the last scan read (one flat row each), so a rescan re-reads only
+ * changed files.
+ */
 export class ScanCache {
-  private entries: Map<string, ScanCacheEntry>;
-
-  constructor(data: ScanCacheData = {}) {
-    this.entries = new Map(Object.entries(data));
-  }
+  /** Takes `rows` as its own. */
+  constructor(private rows: Map<string, ScanCacheRow> = new Map()) {}
 
   /** The cached reading when the file still has the size and mtime it had, else undefined. */
-  lookup(relativePath: string, sizeBytes: number, mtimeMs: number): ScanCacheEntry | undefined {
-    const entry = this.entries.get(relativePath);
-    return entry && entry.sizeBytes === sizeBytes && entry.mtimeMs === mtimeMs ? entry : undefined;
+  lookup(relativePath: string, sizeBytes: number, mtimeMs: number): ScanCacheRow | undefined {
+    const row = this.rows.get(relativePath);
+    return row && row[2] === sizeBytes && row[3] === mtimeMs ? row : undefined;
+  }
+
+  get(relativePath: string): ScanCacheRow | undefined {
+    return this.rows.get(relativePath);
   }
 
   /** Replaces the whole cache with this scan's files (removed files drop out). */
-  replace(entries: ReadonlyMap<string, ScanCacheEntry>): void {
-    this.entries = new Map(entries);
+  replace(rows: Map<string, ScanCacheRow>): void {
+    this.rows = rows;
   }
 
   /** Sidecar covers the last scan found, so a rescan hashes only images that changed. */
   sidecars(): CoverRef[] {
-    return [...this.entries.values()].flatMap((entry) => entry.sidecar ?? []);
+    const found: CoverRef[] = [];
+    for (const row of this.rows.values()) if (row[12]) found.push(row[12]);
+    return found;
   }
 
   get size(): number {
-    return this.entries.size;
-  }
-
-  toData(): ScanCacheData {
-    return Object.fromEntries(this.entries);
+    return this.rows.size;
   }
 }
 
-/** A cache entry from a fresh reading of a file of this size and mtime. */
-export function toCacheEntry(
-  { song, warning }: SongDetailsResult,
-  sizeBytes: number,
-  mtimeMs: number,
-): ScanCacheEntry {
-  const { relativePath: _r, absolutePath: _a, realPath: _p, ...rest } = song;
-  return { sizeBytes, mtimeMs, format: song.format, song: rest, warning };
-}
-
-/** The saved cache, keeping only well-formed entries (a bad one is just read again). */
+/** The saved first-format cache, keeping only well-formed entries (a bad one is just read again). */
 export function parseScanCache(value: unknown): ScanCacheData | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const data: ScanCacheData = {};

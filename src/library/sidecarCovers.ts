@@ -32,8 +32,20 @@ export class SidecarCovers {
   private readonly known = new Map<string, SidecarRef>();
   private readonly folders = new Map<string, Promise<SidecarRef | null>>();
 
-  constructor(earlier: Iterable<CoverRef>) {
+  /**
+   * `listed`, when given, holds each folder's cover-named files as the walk saw them (absolute
+   * folder path → names): folders missing from it have no cover, and none is read again.
+   */
+  constructor(
+    earlier: Iterable<CoverRef>,
+    private readonly listed?: ReadonlyMap<string, readonly string[]>,
+  ) {
     for (const ref of earlier) if (ref.source === 'sidecar') this.known.set(ref.relativePath, ref);
+  }
+
+  /** Whether a song in `dir` can have a sidecar cover at all (false: no need to ask). */
+  mayHave(dir: string): boolean {
+    return this.listed === undefined || this.listed.has(dir);
   }
 
   /** The cover beside a song (`absolutePath`, `relativePath` inside the library), or null. */
@@ -49,7 +61,9 @@ export class SidecarCovers {
 
   private async find(dir: string, dirRelative: string): Promise<SidecarRef | null> {
     const names = new Map<string, string>();
-    for (const name of await readdir(dir)) names.set(name.toLowerCase(), name);
+    for (const name of this.listed?.get(dir) ?? (await readdir(dir))) {
+      names.set(name.toLowerCase(), name);
+    }
     for (const wanted of SIDECAR_COVER_NAMES) {
       const name = names.get(wanted);
       if (name === undefined) continue;

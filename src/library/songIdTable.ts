@@ -19,6 +19,22 @@ export class SongIdTable {
     this.nextId = data.nextId;
   }
 
+  /** A table of these ids (checked by the caller: unique, each below nextId). */
+  static fromMap(nextId: number, ids: Map<string, number>): SongIdTable {
+    const table = new SongIdTable({ nextId, ids: {} });
+    table.ids = ids;
+    return table;
+  }
+
+  /** Each current path's id, in no particular order. */
+  entries(): IterableIterator<[string, number]> {
+    return this.ids.entries();
+  }
+
+  get nextFreeId(): number {
+    return this.nextId;
+  }
+
   /** A table that keeps the ids of songs already numbered (a library scanned without one). */
   static fromSongs(songs: readonly { id: number; relativePath: string }[]): SongIdTable {
     const ids: Record<string, number> = {};
