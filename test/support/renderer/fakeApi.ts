@@ -71,6 +71,8 @@ export function createFakeApi() {
     onLibraryChanged: vi.fn(noop),
     getFoundLibraries: vi.fn(async () => []),
     onLibrariesFound: vi.fn(noop),
+    getHostActivity: vi.fn(async () => ({ listeners: [], refusals: [], readAt: 0 })),
+    onHostActivity: vi.fn(noop),
     connectWithCode: vi.fn(async (h: string, p: number) => ({ ...connection, host: h, port: p })),
     setHostAccessCode: vi.fn(async () => host),
   } satisfies TidewaveApi;
