@@ -55,7 +55,13 @@ export class HostService extends EventEmitter<{
 
   constructor(private readonly options: HostServiceOptions = {}) {
     super();
-    this.announcement = options.announce ? new HostAnnouncement(options.announce) : null;
+    this.announcement = options.announce
+      ? new HostAnnouncement({
+          ...options.announce,
+          // A claim finished (`Name (2)`, or no name free): the panel shows what was announced.
+          onNameChange: () => this.setState({ ...this.state }),
+        })
+      : null;
   }
 
   /** Hosts the same folder again (a new access code); stopped stays stopped. */
@@ -196,8 +202,8 @@ export class HostService extends EventEmitter<{
     const announcement = this.announcement;
     if (announcement) {
       void announcement.follow(state, addressesChanged);
-      // Known at once; the multicast follows.
-      state = { ...state, announcedAs: announcement.nameFor(state) };
+      // Known at once (the wanted name); the claimed one, or the error, follows its probe.
+      state = { ...state, ...announcement.describe(state) };
     }
     this.state = state;
     this.emit('changed', state);

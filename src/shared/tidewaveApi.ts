@@ -71,6 +71,8 @@ export interface HostState {
   accessCode?: boolean;
   /** Announced on the network as this name (DNS-SD, PROTOCOL §16); null when not announced. */
   announcedAs?: string | null;
+  /** Why a library shared on the network is not announced (its name and variants taken). */
+  announceError?: string | null;
 }
 
 /** No library hosted: what main reports before hosting and after it stops. */
