@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AccessRefusedError, ClientSession } from '../../src/client';
 import { openApp, type OpenedApp } from './support/appHarness';
+import { seriousViolations } from './support/axeCheck';
 import {
   collectPageErrors,
   MUSIC_DIR,
@@ -74,6 +75,12 @@ describe('the host panel shows every access-code refusal', { timeout: 90_000 }, 
     const table = panel.getByRole('table', { name: /Listening now/ });
     await expect.poll(() => table.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
     expect(await rows.count()).toBe(1);
+    // Accessible: no serious axe finding with both shown; the panel's buttons are reached by Tab.
+    expect(await seriousViolations(page)).toEqual([]);
+    const disconnect = table.getByRole('button', { name: /^Disconnect / });
+    await panel.getByRole('button', { name: 'Disconnect everyone' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await disconnect.evaluate((button) => button === document.activeElement)).toBe(true);
     await page.screenshot({ path: join(RESULTS_DIR, 'refusals.png') });
 
     // Hosting stops: the panel forgets both.
