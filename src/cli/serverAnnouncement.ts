@@ -40,7 +40,11 @@ export function announceServer(
     multicast,
     (error) => say(`announcement failed: ${error.message}`),
   );
-  announcer.start();
-  say(`Announced on the local network as "${name}" (_tidewave._tcp).`);
+  // The name is claimed first: another library may have it, and this one becomes `Name (2)`.
+  announcer.start().then(
+    (announced) => say(`Announced on the local network as "${announced}" (_tidewave._tcp).`),
+    (error: unknown) =>
+      say(`Not announced: ${error instanceof Error ? error.message : String(error)}`),
+  );
   return announcer;
 }

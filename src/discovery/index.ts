@@ -1,3 +1,4 @@
 export * from './libraryTxt';
 export * from './libraryAnnouncer';
 export * from './libraryBrowser';
+export * from './nameClaim';

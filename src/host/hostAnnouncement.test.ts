@@ -38,8 +38,14 @@ function recorder() {
   const create = (port: number, library: LibraryAnnouncement): Announcer => {
     steps.push(`create ${port} ${library.name} ${library.songCount}`);
     return {
-      start: () => void steps.push('start'),
-      update: async (next) => void steps.push(`update ${next.songCount} code=${next.accessCode}`),
+      start: async () => {
+        steps.push('start');
+        return library.name;
+      },
+      update: async (next) => {
+        steps.push(`update ${next.songCount} code=${next.accessCode}`);
+        return next.name;
+      },
       stop: async () => void steps.push(`goodbye ${port}`),
     };
   };
@@ -85,12 +91,50 @@ describe('HostAnnouncement', () => {
           first = false;
           throw new Error('no multicast here');
         }
-        return { start() {}, update: async () => {}, stop: async () => {} };
+        return { start: async () => 'Attic', update: async () => 'Attic', stop: async () => {} };
       },
     });
     await announcement.follow(SHARED);
     expect(errors).toEqual(['no multicast here']);
     await announcement.follow(SHARED);
     expect(announcement.announcedAs).toBe('Attic');
+  });
+
+  it('shows the name the announcer claimed, or why it could not announce', async () => {
+    let changes = 0;
+    let taken = false;
+    const announcement = new HostAnnouncement({
+      name: () => 'Attic',
+      onError: () => {},
+      onNameChange: () => (changes += 1),
+      createAnnouncer: () => ({
+        start: async () => {
+          if (taken) throw new Error('every name is taken');
+          return 'Attic (2)';
+        },
+        update: async () => 'Attic (2)',
+        stop: async () => {},
+      }),
+    });
+    // Until the claim is done, the wanted name.
+    expect(announcement.describe(SHARED)).toEqual({ announcedAs: 'Attic', announceError: null });
+    await announcement.follow(SHARED);
+    expect(changes).toBe(1);
+    expect(announcement.describe(SHARED)).toEqual({
+      announcedAs: 'Attic (2)',
+      announceError: null,
+    });
+    expect(announcement.announcedAs).toBe('Attic (2)');
+    await announcement.follow({ ...SHARED, songCount: 13 });
+    expect(changes).toBe(1); // the same name: nothing new to show
+
+    taken = true;
+    await announcement.follow({ ...SHARED, port: 9090 });
+    expect(announcement.describe({ ...SHARED, port: 9090 })).toEqual({
+      announcedAs: null,
+      announceError: 'Not announced on your network: every name is taken',
+    });
+    expect(changes).toBe(2);
+    expect(announcement.describe(STOPPED_HOST)).toEqual({ announcedAs: null, announceError: null });
   });
 });

@@ -14,6 +14,8 @@ import { ALL_INTERFACES_HOST, LOOPBACK_HOST } from '../shared/defaults';
 import { shareAddresses, type InterfaceTable } from './shareAddresses';
 import { HostAnnouncement, type HostAnnounceOptions } from './hostAnnouncement';
 import { AddressWatch } from './addressWatch';
+import { ActivityFeed } from './activityFeed';
+import type { HostActivity } from '../shared/hostActivity';
 
 export interface HostServiceOptions {
   /** `false` sends songs as fast as TCP allows (tests); the server's default paces them. */
@@ -38,17 +40,28 @@ export interface HostServiceOptions {
  * The embedded library server: at most one, started and stopped one request at a time. Failures
  * show up twice, as `HostState.error` and as the rejected promise, with the same message.
  */
-export class HostService extends EventEmitter<{ changed: [HostState] }> {
+export class HostService extends EventEmitter<{
+  changed: [HostState];
+  /** Listeners or refusals changed (pushed, see ActivityFeed). */
+  activity: [HostActivity];
+}> {
   private server: LibraryServer | null = null;
   private reloader: LibraryReloader | null = null;
   private state: HostState = STOPPED_HOST;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly announcement: HostAnnouncement | null;
   private addressWatch: AddressWatch | null = null;
+  private readonly feed = new ActivityFeed((activity) => this.emit('activity', activity));
 
   constructor(private readonly options: HostServiceOptions = {}) {
     super();
-    this.announcement = options.announce ? new HostAnnouncement(options.announce) : null;
+    this.announcement = options.announce
+      ? new HostAnnouncement({
+          ...options.announce,
+          // A claim finished (`Name (2)`, or no name free): the panel shows what was announced.
+          onNameChange: () => this.setState({ ...this.state }),
+        })
+      : null;
   }
 
   /** Hosts the same folder again (a new access code); stopped stays stopped. */
@@ -67,6 +80,11 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
   /** Who listens to the hosted library now, read from its server (nobody when not hosting). */
   listListeners(): ListenerInfo[] {
     return this.server?.listeners.list() ?? [];
+  }
+
+  /** Who listens and who was refused; `activity` events say when it changes. */
+  getActivity(): HostActivity {
+    return this.feed.read();
   }
 
   /** The listener gets an `error` saying the host let it go, then the close. */
@@ -92,6 +110,7 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
   async dispose(): Promise<void> {
     await this.stop();
     await this.announcement?.stop();
+    this.feed.stop();
     this.removeAllListeners();
   }
 
@@ -114,6 +133,7 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
       });
       const bound = await server.listen();
       this.server = server;
+      this.feed.follow(server);
       if (this.options.watch !== false) {
         const running = server;
         this.reloader = new LibraryReloader(running, {
@@ -162,6 +182,7 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
     const { server, reloader } = this;
     this.server = null;
     this.reloader = null;
+    if (server) this.feed.follow(null);
     await reloader?.close();
     await server?.close();
   }
@@ -181,8 +202,8 @@ export class HostService extends EventEmitter<{ changed: [HostState] }> {
     const announcement = this.announcement;
     if (announcement) {
       void announcement.follow(state, addressesChanged);
-      // Known at once; the multicast follows.
-      state = { ...state, announcedAs: announcement.nameFor(state) };
+      // Known at once (the wanted name); the claimed one, or the error, follows its probe.
+      state = { ...state, ...announcement.describe(state) };
     }
     this.state = state;
     this.emit('changed', state);

@@ -13,6 +13,7 @@ import {
 import { channelOf, validateIpcArgs, type IpcMethod } from '../shared/ipcValidation';
 import type {
   ConnectionState,
+  HostActivity,
   HostState,
   LibraryChange,
   MediaKey,
@@ -78,6 +79,7 @@ export function registerIpcHandlers(
     listListeners: () => host.listListeners(),
     disconnectListener: (id) => host.disconnectListener(id),
     disconnectAllListeners: () => host.disconnectAllListeners(),
+    getHostActivity: () => host.getActivity(),
     pickFolder: async () => {
       const folder = await options.pickFolder(getWindow());
       hostable.allow(folder);
@@ -141,6 +143,7 @@ export function registerIpcHandlers(
       hostable.allow(state.folder); // hosted, or tried: the page may retry it, on another port say
       send('onHostChanged', state);
     }),
+    forward(host, 'activity', (activity: HostActivity) => send('onHostActivity', activity)),
     options.sharing?.watchFound((libraries) => send('onLibrariesFound', libraries)) ?? (() => {}),
   ];
 

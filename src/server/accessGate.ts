@@ -12,12 +12,15 @@ import {
   serverMessages,
   type Packet,
 } from '../protocol';
+import type { RefusalReason } from '../shared/refusalInfo';
 import type { AccessLedger } from './accessLedger';
+import type { RefusalLog } from './refusalLog';
 
-/** A server's access code and the shared memory of wrong attempts. */
+/** A server's access code, the shared memory of wrong attempts, and the host's view of refusals. */
 export interface ServerAccess {
   code: string;
   ledger: AccessLedger;
+  refusals?: RefusalLog;
 }
 
 /** What the gate may do to its connection; ClientConnection provides it. */
@@ -63,7 +66,10 @@ export class AccessGate {
     // A cover shows the library's content as much as a list does (PROTOCOL §19).
     const revealing = [PacketType.List, PacketType.Play, PacketType.Cover] as string[];
     if (revealing.includes(packet.type)) {
-      this.refuse(`${packet.type} before the access code was proved`, ACCESS_REQUIRED_MESSAGE, 0);
+      this.refuse(`${packet.type} before the access code was proved`, ACCESS_REQUIRED_MESSAGE, {
+        reason: 'no-proof',
+        delayMs: 0,
+      });
       return true;
     }
     // Only an admitted client may name itself in the host's listeners table (PROTOCOL §18).
@@ -111,16 +117,23 @@ export class AccessGate {
       return;
     }
     const { failures, delayMs } = access.ledger.recordFailure(this.host.address);
+    const unreadable = this.serverNonce === null || clientNonce === null || proof === null;
     const why =
       this.serverNonce === null
         ? 'an access code response to no challenge'
-        : clientNonce === null || proof === null
+        : unreadable
           ? 'a malformed access code response'
           : 'a wrong access code';
+    // That failure may have used up the address's attempts: the host sees the cap at once.
+    const next = access.ledger.check(this.host.address);
     this.refuse(
       `${why} (${failures} from this address in the last ${access.ledger.policy.windowMs / 1000} s)`,
       'wrong access code',
-      delayMs,
+      {
+        reason: unreadable ? 'bad-response' : 'wrong-code',
+        delayMs,
+        cappedUntil: next.allowed ? null : Date.now() + next.retryInMs,
+      },
     );
   }
 
@@ -132,14 +145,26 @@ export class AccessGate {
     this.refuse(
       'too many wrong access codes from this address',
       `too many wrong access codes from your address; try again in ${seconds} s`,
-      0,
+      { reason: 'too-many', delayMs: 0, cappedUntil: Date.now() + decision.retryInMs },
     );
     return false;
   }
 
-  /** Logs, waits `delayMs` (reading and dropping input), then sends the error and closes. */
-  private refuse(logReason: string, message: string, delayMs: number): void {
+  /**
+   * Logs, shows the host (the refusal log), waits `delayMs` (reading and dropping input), then
+   * sends the error and closes.
+   */
+  private refuse(
+    logReason: string,
+    message: string,
+    {
+      reason,
+      delayMs,
+      cappedUntil = null,
+    }: { reason: RefusalReason; delayMs: number; cappedUntil?: number | null },
+  ): void {
     this.state = 'refusing';
+    this.access?.refusals?.record(this.host.address, { reason, delayMs, cappedUntil });
     const wait = delayMs > 0 ? `; answering in ${delayMs} ms` : '';
     this.host.log(`refused: ${logReason}${wait}`);
     const answer = () => {

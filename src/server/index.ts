@@ -32,3 +32,4 @@ export {
   type Listener,
   type ListenerState,
 } from './listenerRegistry';
+export { MAX_REFUSED_ADDRESSES, RefusalLog } from './refusalLog';

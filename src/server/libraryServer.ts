@@ -16,6 +16,7 @@ import { ConnectionRefusal } from './connectionRefusal';
 import { describeDescriptors, FileDescriptorWatch } from './fileDescriptorWatch';
 import { buildListReplies, buildListRepliesAsync, type ListReplies } from './listReplies';
 import { ListenerRegistry } from './listenerRegistry';
+import { RefusalLog } from './refusalLog';
 import { LogLimiter, type LogBudget } from './logLimiter';
 import { readOpenFileLimit } from './openFileLimit';
 import { DEFAULT_DRAIN_SPREAD_MS } from './drainPlan';
@@ -78,6 +79,8 @@ export class LibraryServer {
   readonly limits: ConnectionLimits;
   /** Who is connected, for the host (the app's listeners table, the CLI's `--status`). */
   readonly listeners = new ListenerRegistry();
+  /** Access-code refusals per address, for the host too (not only the log). */
+  readonly refusals = new RefusalLog();
 
   /** @throws RangeError when a given limit is not a positive integer. */
   constructor(
@@ -93,6 +96,7 @@ export class LibraryServer {
         : {
             code: normalizeAccessCode(options.accessCode),
             ledger: new AccessLedger(resolveAccessPolicy(options.accessPolicy)),
+            refusals: this.refusals,
           };
     this.served = { library, listReplies: buildListReplies(library) };
     this.catalog = catalog ?? LibraryCatalog.fromLibrary(library, { log: (l) => this.log(l) });

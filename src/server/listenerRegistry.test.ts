@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DISCONNECTED_BY_HOST, ListenerRegistry, type Listener } from './listenerRegistry';
+import {
+  DISCONNECTED_BY_HOST,
+  ListenerRegistry,
+  updateListener,
+  type Listener,
+} from './listenerRegistry';
 
 function listener(address: string, sent = 0): Listener & { told: string[]; sent: number } {
   return {
@@ -71,5 +76,32 @@ describe('ListenerRegistry', () => {
       [DISCONNECTED_BY_HOST],
     ]);
     expect(registry.list()).toEqual([]);
+  });
+
+  it('says when the table changes: come, name, song, go, let go; not for bytes sent', () => {
+    const registry = new ListenerRegistry();
+    let changes = 0;
+    registry.on('changed', () => (changes += 1));
+    const a = listener('10.0.0.1');
+    const b = listener('10.0.0.2');
+    const first = registry.add(a);
+    const second = registry.add(b);
+    expect(changes).toBe(2);
+    updateListener(a.state, { clientName: 'Ana' });
+    updateListener(a.state, { nowPlaying: { id: 1, title: 'Glass Tide' } });
+    a.sent = 9_999;
+    expect(changes).toBe(4);
+    expect(registry.list()[0]).toMatchObject({ name: 'Ana', songTitle: 'Glass Tide' });
+    first.remove();
+    first.remove(); // twice, as a close after a disconnect does: one change
+    expect(changes).toBe(5);
+    updateListener(a.state, { nowPlaying: null }); // gone: no longer heard
+    expect(changes).toBe(5);
+    registry.disconnect(second.id);
+    second.remove();
+    expect(changes).toBe(6);
+    registry.add(listener('10.0.0.3'));
+    registry.disconnectAll();
+    expect(changes).toBe(8);
   });
 });

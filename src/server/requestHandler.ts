@@ -8,7 +8,7 @@ import {
   serverMessages,
   type Packet,
 } from '../protocol';
-import type { ListenerState } from './listenerRegistry';
+import { updateListener, type ListenerState } from './listenerRegistry';
 import type { ListReplies } from './listReplies';
 import { checkPlayRequest } from './playRequest';
 
@@ -49,7 +49,7 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
       return handlePlay(packet, context);
     case PacketType.Stop:
       context.log('stop');
-      context.listener.nowPlaying = null;
+      updateListener(context.listener, { nowPlaying: null });
       context.stopPlayback();
       context.send(serverMessages.stop());
       return;
@@ -63,7 +63,7 @@ export function handleRequest(packet: Packet, context: RequestContext): void {
     case PacketType.Hello: {
       const name = helloName(packet.fields[1]?.toString('utf8') ?? '');
       context.log(`hello ${JSON.stringify(name)}`);
-      context.listener.clientName = name === '' ? null : name;
+      updateListener(context.listener, { clientName: name === '' ? null : name });
       return;
     }
     case PacketType.Cover:
@@ -92,6 +92,6 @@ function handlePlay(packet: Packet, context: RequestContext): void {
   const { song, startSeconds } = request;
   const from = startSeconds > 0 ? ` from ${startSeconds} s` : '';
   context.log(`play ${song.id} (${sanitizeTitle(song.title)})${from}`);
-  context.listener.nowPlaying = { id: song.id, title: song.title };
+  updateListener(context.listener, { nowPlaying: { id: song.id, title: song.title } });
   context.play(song, startSeconds);
 }

@@ -38,6 +38,7 @@ export const IpcInvoke = {
   connectWithCode: 'connection:connect-with-code',
   setHostAccessCode: 'host:set-access-code',
   getCover: 'library:cover',
+  getHostActivity: 'host:activity',
 } as const satisfies Record<InvokeMethod, string>;
 
 /** The renderer reports its buffer several times a second: no answer is awaited. */
@@ -60,6 +61,7 @@ export const IpcEvent = {
   onMediaKey: 'app:media-key',
   onLibraryChanged: 'library:changed',
   onLibrariesFound: 'discovery:found',
+  onHostActivity: 'host:activity-changed',
 } as const satisfies Record<Exclude<SubscribeMethod, keyof typeof IpcPort>, string>;
 
 export type EventMethod = keyof typeof IpcEvent;

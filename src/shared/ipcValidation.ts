@@ -59,6 +59,7 @@ export const ipcArgumentValidators: { [M in IpcMethod]: Validator<M> } = {
   listListeners: none,
   disconnectListener: ([id]) => [validateListenerId(id)],
   disconnectAllListeners: none,
+  getHostActivity: none,
   pickFolder: none,
   getSettings: none,
   setSettings: ([patch]) => [validateSettingsPatch(patch)],

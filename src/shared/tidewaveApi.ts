@@ -4,6 +4,7 @@
  * The IPC channels, handler and validator types are derived from it (ipcChannels.ts).
  */
 import type { ListenerInfo } from './listenerInfo';
+import type { HostActivity } from './hostActivity';
 
 export interface SongInfo {
   id: number;
@@ -70,6 +71,8 @@ export interface HostState {
   accessCode?: boolean;
   /** Announced on the network as this name (DNS-SD, PROTOCOL §16); null when not announced. */
   announcedAs?: string | null;
+  /** Why a library shared on the network is not announced (its name and variants taken). */
+  announceError?: string | null;
 }
 
 /** No library hosted: what main reports before hosting and after it stops. */
@@ -187,6 +190,8 @@ export interface FoundLibraryInfo {
 export type Unsubscribe = () => void;
 
 export type { ListenerInfo } from './listenerInfo';
+export type { HostActivity } from './hostActivity';
+export type { RefusalInfo, RefusalReason } from './refusalInfo';
 
 export interface TidewaveApi {
   connect(host: string, port: number): Promise<ConnectionState>;
@@ -214,6 +219,10 @@ export interface TidewaveApi {
   disconnectListener(id: number): Promise<boolean>;
   /** Lets every listener go; resolves to how many there were. */
   disconnectAllListeners(): Promise<number>;
+  /** Who listens to the hosted library and which addresses its access code refused. */
+  getHostActivity(): Promise<HostActivity>;
+  /** The same, pushed when it changes (bytes sent at most once a second): no polling. */
+  onHostActivity(listener: (activity: HostActivity) => void): Unsubscribe;
   pickFolder(): Promise<string | null>;
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>): Promise<Settings>;

@@ -3,6 +3,7 @@ import type {
   AudioChunk,
   ConnectionState,
   FoundLibraryInfo,
+  HostActivity,
   HostState,
   LibraryChange,
   MediaKey,
@@ -24,6 +25,7 @@ interface EventPayloads {
   mediaKey: MediaKey;
   library: LibraryChange;
   found: FoundLibraryInfo[];
+  activity: HostActivity;
 }
 
 function toBase64(samples: Float32Array): string {
@@ -79,6 +81,10 @@ export class TestBridge {
 
   librariesFound(libraries: FoundLibraryInfo[]): void {
     this.send('found', libraries);
+  }
+
+  hostActivity(activity: HostActivity): void {
+    this.send('activity', activity);
   }
 
   mediaKey(key: MediaKey): void {

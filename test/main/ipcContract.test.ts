@@ -91,6 +91,7 @@ export function typeLevelContract(): void {
     | 'connectWithCode'
     | 'setHostAccessCode'
     | 'getCover'
+    | 'getHostActivity'
   >();
   expectTypeOf<SendMethod>().toEqualTypeOf<'reportBuffer' | 'reportPlaying' | 'reportPaused'>();
   expectTypeOf<IpcArgs<'reportPaused'>>().toEqualTypeOf<[boolean]>();

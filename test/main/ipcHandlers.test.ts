@@ -32,6 +32,7 @@ function fakeServices() {
     listListeners: method('host.listListeners'),
     disconnectListener: method('host.disconnectListener'),
     disconnectAllListeners: method('host.disconnectAllListeners'),
+    getActivity: vi.fn(() => 'result:host.getActivity'),
   });
   const settings = { load: method('settings.load'), update: method('settings.update') };
   const sharing = {
@@ -102,6 +103,7 @@ const CASES: Record<
   [IpcInvoke.getHost]: { good: [], expectCall: 'host.getState', bad: [] },
   [IpcInvoke.pickFolder]: { good: [], expectCall: 'pickFolder', bad: [] },
   [IpcInvoke.listListeners]: { good: [], expectCall: 'host.listListeners', bad: [] },
+  [IpcInvoke.getHostActivity]: { good: [], expectCall: 'host.getActivity', bad: [] },
   [IpcInvoke.disconnectListener]: {
     good: [3],
     expectCall: 'host.disconnectListener',
@@ -274,12 +276,14 @@ describe('registerIpcHandlers', () => {
     services.playback.emit('stream', { kind: 'ended', streamId: 1 });
     services.host.emit('changed', { running: true });
     services.playback.emit('library', { songCount: 4 });
+    services.host.emit('activity', { listeners: [], refusals: [], readAt: 5 });
     registration.sendMediaKey('next');
     expect(win.sent).toEqual([
       [IpcEvent.onConnectionChanged, { status: 'connecting' }],
       [IpcEvent.onStreamEvent, { kind: 'ended', streamId: 1 }],
       [IpcEvent.onHostChanged, { running: true }],
       [IpcEvent.onLibraryChanged, { songCount: 4 }],
+      [IpcEvent.onHostActivity, { listeners: [], refusals: [], readAt: 5 }],
       [IpcEvent.onMediaKey, 'next'],
     ]);
   });

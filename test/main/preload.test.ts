@@ -68,6 +68,8 @@ describe('preload bridge', () => {
         'onLibrariesFound',
         'connectWithCode',
         'setHostAccessCode',
+        'getHostActivity',
+        'onHostActivity',
       ].sort(),
     );
   });

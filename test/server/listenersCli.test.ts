@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { AccessRefusedError, ClientSession } from '../../src/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RawClient } from './rawClient';
 
@@ -88,5 +91,32 @@ describe('tidewave-server prints its listeners', () => {
     run.child.kill('SIGUSR1');
     await waitForOutput(run, /Listeners: 1\n.*\n.*Kitchen +1 Glass Tide/, from);
     expect(run.child.exitCode).toBeNull(); // Node's inspector did not take the signal over
+  });
+
+  it('with an access code, every refused address too, on SIGUSR1', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'tidewave-refusals-'));
+    try {
+      const codeFile = path.join(dir, 'code');
+      await writeFile(codeFile, 'harbour-lights-7431\n');
+      const { run, port } = await start(['0', '--quiet', '--access-code-file', codeFile]);
+      const from = run.stdout().length;
+      run.child.kill('SIGUSR1');
+      await waitForOutput(run, /Listeners: none\nRefused: none\n/, from);
+      for (const guess of ['guess-1', 'guess-2']) {
+        await expect(
+          ClientSession.connect({ host: '127.0.0.1', port, accessCode: guess }),
+        ).rejects.toThrow(AccessRefusedError);
+      }
+      const after = run.stdout().length;
+      run.child.kill('SIGUSR1');
+      // The default policy: 0.5 s for the first wrong code, doubled for the second.
+      await waitForOutput(
+        run,
+        /Listeners: none\nRefused: 127\.0\.0\.1 — wrong access code ×2, waiting 1 s \(0:0\d ago\)\n/,
+        after,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

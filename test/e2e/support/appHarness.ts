@@ -53,6 +53,7 @@ function handlersFor({ playback, host, settings, covers }: AppServices): BridgeH
     listListeners: async () => host.listListeners(),
     disconnectListener: async (id) => host.disconnectListener(id),
     disconnectAllListeners: async () => host.disconnectAllListeners(),
+    getHostActivity: async () => host.getActivity(),
     stopHost: () => host.stop(),
     getHost: async () => host.getState(),
     pickFolder: async () => null,
@@ -93,6 +94,7 @@ export async function openApp(
     services.playback.on('audio', (chunk) => bridge.audio(chunk));
     services.playback.on('library', (change) => bridge.libraryChanged(change));
     services.host.on('changed', (state) => bridge.hostChanged(state));
+    services.host.on('activity', (activity) => bridge.hostActivity(activity));
     if (options.firstRun) await services.bootstrap();
     else await services.settings.update({ onboarded: true, ...options.settings });
     // The context (one per test file) outlives the page: each new page starts with no

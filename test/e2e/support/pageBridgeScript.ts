@@ -7,7 +7,7 @@
  * Plain JavaScript in a string, so no transpiler helper can leak into the page.
  */
 export const PAGE_BRIDGE_SCRIPT = `(() => {
-  const listeners = { connection: new Set(), host: new Set(), stream: new Set(), audio: new Set(), mediaKey: new Set(), library: new Set(), found: new Set() };
+  const listeners = { connection: new Set(), host: new Set(), stream: new Set(), audio: new Set(), mediaKey: new Set(), library: new Set(), found: new Set(), activity: new Set() };
   const invoke = (method) => async (...args) => {
     const json = await window.__twInvoke(method, args);
     return json === undefined ? undefined : JSON.parse(json);
@@ -70,5 +70,7 @@ export const PAGE_BRIDGE_SCRIPT = `(() => {
     onLibrariesFound: on('found'),
     connectWithCode: invoke('connectWithCode'),
     setHostAccessCode: invoke('setHostAccessCode'),
+    getHostActivity: invoke('getHostActivity'),
+    onHostActivity: on('activity'),
   };
 })();`;

@@ -3,6 +3,7 @@ import { DEFAULT_HOST_LIMITS } from '../../../src/shared/defaults';
 import {
   STOPPED_HOST,
   type ConnectionState,
+  type HostActivity,
   type HostState,
   type ListenerInfo,
   type Settings,
@@ -71,6 +72,12 @@ export function createFakeApi() {
     onLibraryChanged: vi.fn(noop),
     getFoundLibraries: vi.fn(async () => []),
     onLibrariesFound: vi.fn(noop),
+    getHostActivity: vi.fn(async (): Promise<HostActivity> => ({
+      listeners: [],
+      refusals: [],
+      readAt: 0,
+    })),
+    onHostActivity: vi.fn(noop),
     connectWithCode: vi.fn(async (h: string, p: number) => ({ ...connection, host: h, port: p })),
     setHostAccessCode: vi.fn(async () => host),
   } satisfies TidewaveApi;

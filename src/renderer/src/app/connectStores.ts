@@ -4,6 +4,7 @@ import { useConnectionStore } from '../stores/connectionStore';
 import { useDiscoveryStore } from '../stores/discoveryStore';
 import { useHostStore } from '../stores/hostStore';
 import { useLibraryStore } from '../stores/libraryStore';
+import { useListenersStore } from '../stores/listenersStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { useQueueStore } from '../stores/queueStore';
 import { useSettings } from '../stores/settingsStore';
@@ -35,6 +36,7 @@ export function connectStores(bridge: TidewaveApi): () => void {
     bridge.onAudio((chunk) => engine().enqueue(chunk)),
     bridge.onMediaKey(handleMediaKey),
     bridge.onLibrariesFound((libraries) => useDiscoveryStore.getState().setLibraries(libraries)),
+    bridge.onHostActivity((activity) => useListenersStore.getState().setActivity(activity)),
     bridge.onLibraryChanged((change) =>
       followLibraryChange(change).catch((error: unknown) =>
         console.error('Following a library change failed:', errorMessage(error)),
@@ -82,6 +84,7 @@ async function loadInitialState(): Promise<void> {
     useHostStore.getState().load(),
     useConnectionStore.getState().load(),
     useDiscoveryStore.getState().load(),
+    useListenersStore.getState().load(),
   ]);
   for (const result of results) {
     if (result.status === 'rejected')

@@ -34,6 +34,11 @@ export function HostAccessCode({ host }: { host: HostState }) {
           Announced on your network as <strong>{host.announcedAs}</strong>.
         </p>
       )}
+      {host.announceError && (
+        <p className="error-text" role="alert">
+          {host.announceError}
+        </p>
+      )}
       <label className="inline-field">
         Access code
         <input

@@ -5,6 +5,7 @@ import { useHostStore } from '../stores/hostStore';
 import { HostLimitsFields } from './HostLimitsFields';
 import { HostStatus } from './HostStatus';
 import { ListenersList } from './ListenersList';
+import { RefusalsList } from './RefusalsList';
 import { HostAccessCode } from './HostAccessCode';
 
 /** Share a folder of MP3s from this computer: folder, port, LAN sharing, start/stop. */
@@ -83,6 +84,7 @@ export function HostPanel() {
         onListen={() => host.port !== null && void connect(LOOPBACK_HOST, host.port)}
       />
       {host.running && <ListenersList />}
+      {host.running && <RefusalsList />}
       <HostAccessCode host={host} />
     </section>
   );

@@ -1,34 +1,22 @@
-import { useEffect } from 'react';
 import { formatBytes, formatConnectedFor } from '../../../shared/listenerFormat';
 import type { ListenerInfo } from '../../../shared/tidewaveApi';
+import { useClock } from '../lib/useClock';
 import { useListenersStore } from '../stores/listenersStore';
-
-/** How often the table is read again while it is shown. */
-export const LISTENERS_POLL_MS = 1_000;
 
 function endpoint({ address, port }: ListenerInfo): string {
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
-/** Who is listening to the hosted library, with a Disconnect button per listener. */
+/**
+ * Who is listening to the hosted library, with a Disconnect button per listener. Main pushes
+ * the table when it changes (connect, leave, song, bytes at most once a second); nothing polls.
+ */
 export function ListenersList() {
   const listeners = useListenersStore((s) => s.listeners);
-  const readAt = useListenersStore((s) => s.readAt);
   const error = useListenersStore((s) => s.error);
-  const refresh = useListenersStore((s) => s.refresh);
   const disconnect = useListenersStore((s) => s.disconnect);
   const disconnectAll = useListenersStore((s) => s.disconnectAll);
-  const clear = useListenersStore((s) => s.clear);
-
-  // Polled only while mounted: the host panel is open and a library is hosted.
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), LISTENERS_POLL_MS);
-    return () => {
-      clearInterval(timer);
-      clear();
-    };
-  }, [refresh, clear]);
+  const now = useClock();
 
   return (
     <div className="listeners">
@@ -72,7 +60,7 @@ export function ListenersList() {
                   <td>{listener.name ?? '—'}</td>
                   <td>{listener.songTitle ?? '—'}</td>
                   <td title={`Since ${new Date(listener.since).toLocaleTimeString()}`}>
-                    {formatConnectedFor(listener.since, readAt)}
+                    {formatConnectedFor(listener.since, now)}
                   </td>
                   <td>{formatBytes(listener.bytesSent)}</td>
                   <td>

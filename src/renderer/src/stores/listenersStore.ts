@@ -1,21 +1,33 @@
 import { create } from 'zustand';
-import type { ListenerInfo } from '../../../shared/tidewaveApi';
+import type { HostActivity, ListenerInfo, RefusalInfo } from '../../../shared/tidewaveApi';
 import { api } from '../lib/api';
 import { errorMessage } from '../lib/errorMessage';
 
 interface ListenersStore {
-  /** Who listens to the hosted library, as of the last refresh. */
+  /** Who listens to the hosted library, as main last pushed it. */
   listeners: ListenerInfo[];
-  /** When that refresh came (ms since the epoch), for the "connected for" column. */
+  /** Addresses the access code refused, the latest first. */
+  refusals: RefusalInfo[];
+  /** When main read it (ms since the epoch). */
   readAt: number;
   error: string | null;
-  refresh(): Promise<void>;
+  /** Main's push (onHostActivity). */
+  setActivity(activity: HostActivity): void;
+  /** The picture at start, before any push. */
+  load(): Promise<void>;
   disconnect(id: number): Promise<void>;
   disconnectAll(): Promise<void>;
-  clear(): void;
 }
 
-/** The host panel's listeners table; refreshed by polling while the panel shows it. */
+/** The same rows as before: kept as they were, so a component selecting them does not redraw. */
+function same<T>(before: T[], now: T[]): boolean {
+  return before.length === now.length && JSON.stringify(before) === JSON.stringify(now);
+}
+
+/**
+ * The host panel's listeners table and refusals, pushed by main when they change (no polling).
+ * Each part keeps its identity when unchanged, so narrow selectors redraw only what changed.
+ */
 export const useListenersStore = create<ListenersStore>()((set, get) => {
   async function run(action: () => Promise<unknown>): Promise<void> {
     try {
@@ -27,20 +39,20 @@ export const useListenersStore = create<ListenersStore>()((set, get) => {
   }
   return {
     listeners: [],
+    refusals: [],
     readAt: 0,
     error: null,
-    refresh: () =>
-      run(async () => set({ listeners: await api().listListeners(), readAt: Date.now() })),
-    disconnect: (id) =>
-      run(async () => {
-        await api().disconnectListener(id);
-        await get().refresh();
-      }),
-    disconnectAll: () =>
-      run(async () => {
-        await api().disconnectAllListeners();
-        await get().refresh();
-      }),
-    clear: () => set({ listeners: [], readAt: 0, error: null }),
+    setActivity: ({ listeners, refusals, readAt }) => {
+      const before = get();
+      set({
+        listeners: same(before.listeners, listeners) ? before.listeners : listeners,
+        refusals: same(before.refusals, refusals) ? before.refusals : refusals,
+        readAt,
+      });
+    },
+    load: () => run(async () => get().setActivity(await api().getHostActivity())),
+    // The change comes back as a push: nothing to read again here.
+    disconnect: (id) => run(() => api().disconnectListener(id)),
+    disconnectAll: () => run(() => api().disconnectAllListeners()),
   };
 });
