@@ -4,6 +4,7 @@ import { OggOpusDecoder } from 'ogg-opus-decoder';
 import { vorbisToWaveOrder } from './channelOrder';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
+import { rescaleIntegers } from './integerRescale';
 import type { PcmChunk } from './pcmChunk';
 
 /** What the @wasm-audio-decoders family returns from decode() and flush(). */
@@ -100,18 +101,5 @@ export class WasmFormatDecoder implements FormatDecoder {
 
   private assertUsable(): void {
     if (this.freed) throw new DecoderError('The decoder has been freed');
-  }
-}
-
-/**
- * The FLAC decoder divides a b-bit sample by 2^(b-1) - 1; WAV readers, `flac -d` and ffmpeg
- * divide by 2^(b-1), so that the same integer gives the same float in every format. The integer
- * is recovered exactly (the float error is under half a step up to 24 bits) and rescaled.
- */
-export function rescaleIntegers(samples: Float32Array, bitDepth: number): void {
-  const decoderScale = 2 ** (bitDepth - 1) - 1;
-  const scale = 2 ** (bitDepth - 1);
-  for (let i = 0; i < samples.length; i++) {
-    samples[i] = Math.round(samples[i] * decoderScale) / scale;
   }
 }
