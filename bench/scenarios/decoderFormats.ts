@@ -5,12 +5,12 @@ import {
   WorkerDecoder,
   type PcmChunk,
 } from '../../src/decoder';
+import { DecodeSlicer } from '../../src/player/decodeSlicer';
 import { cliCpuSeconds } from '../cliDecodeCpu';
 import { makeFormatSamples } from '../formatSamples';
 import { metricRow, type MetricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
 
-const PUMP_SLICE = 4096; // what the player's pump hands the decoder
 /** Issue 11: every format decodes at least this many times faster than real time. */
 const REAL_TIME_FLOOR = 100;
 const UNIT = 'audio s / CPU s';
@@ -25,17 +25,22 @@ const secondsOf = (pcm: PcmChunk | null) => (pcm ? pcmFrameCount(pcm) / pcm.samp
 /** One whole song through the worker, as the player feeds it; the audio seconds it gave. */
 async function decodeInWorker(worker: WorkerDecoder, song: Uint8Array): Promise<number> {
   await worker.reset();
+  const slicer = new DecodeSlicer(); // sized as the player's pump sizes them
   let seconds = 0;
-  for (let at = 0; at < song.length; at += PUMP_SLICE) {
-    seconds += secondsOf(await worker.decode(song.subarray(at, at + PUMP_SLICE)));
+  for (let at = 0; at < song.length;) {
+    const slice = song.subarray(at, at + slicer.size);
+    at += slice.length;
+    const sliceSeconds = secondsOf(await worker.decode(slice));
+    slicer.observe(slice.length, sliceSeconds);
+    seconds += sliceSeconds;
   }
   return seconds + secondsOf(await worker.end());
 }
 
 /**
  * Decoder speed per format: audio seconds per CPU second through the decoder worker (the app's
- * path: 4 KiB slices, messages, both threads' CPU), against Debian's reference decoder on the
- * same file in the same run (mpg123, flac, oggdec, opusdec; ffmpeg for WAV), start-up included.
+ * path: the pump's slices from DecodeSlicer, messages, both threads' CPU), against Debian's
+ * reference decoder on the same file in the same run (mpg123, flac, oggdec, opusdec; ffmpeg for WAV), start-up included.
  * Reported, not asserted: the note says whether the worker path reaches 100x real time.
  */
 export const decoderFormats: Scenario = {
