@@ -33,6 +33,12 @@ export class WasmFormatDecoder implements FormatDecoder {
   private bytesFed = 0;
   private samplesOut = 0;
   private freed = false;
+  /**
+   * Nothing fed since the decoder was made or last reset or flushed. These decoders' reset (and
+   * flush, which resets) makes a new WASM instance with its own memory, a few milliseconds and a
+   * lot for the garbage collector; a song's end already did it, so the next song's reset skips it.
+   */
+  private fresh = true;
 
   private constructor(
     private readonly decoder: WasmDecoder,
@@ -57,6 +63,7 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     if (bytes.length === 0) return null;
     this.bytesFed += bytes.length;
+    this.fresh = false;
     return this.output(() => this.decoder.decode(bytes));
   }
 
@@ -64,6 +71,7 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     // The FLAC decoder picks its parser on the first bytes; before any, it has nothing to flush.
     const tail = this.bytesFed > 0 ? await this.output(() => this.decoder.flush()) : null;
+    this.fresh = true;
     if (this.bytesFed > 0 && this.samplesOut === 0) throw new DecoderError(UNDECODABLE_MESSAGE);
     return tail;
   }
@@ -72,7 +80,9 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     this.bytesFed = 0;
     this.samplesOut = 0;
+    if (this.fresh) return;
     await this.decoder.reset();
+    this.fresh = true;
   }
 
   free(): void {
