@@ -71,6 +71,30 @@ describe('DecodeSlicer', () => {
     }
   });
 
+  it('shrinks at once when the song gets sparser (a quiet passage after a loud one)', () => {
+    const loud = 600_000;
+    const quiet = 100_000; // bytes per second of each passage, 3 s each
+    const slicer = new DecodeSlicer();
+    const audioPerSlice: number[] = [];
+    let fed = 0;
+    while (fed < (6 * (loud + quiet)) / 2) {
+      const bytes = slicer.size;
+      const loudBytes = Math.max(0, Math.min(bytes, 3 * loud - fed));
+      const seconds = loudBytes / loud + (bytes - loudBytes) / quiet;
+      fed += bytes;
+      slicer.observe(bytes, seconds);
+      audioPerSlice.push(seconds);
+    }
+    // The slice that straddles the change, and the one sized from it (a mix of both rates), hold
+    // more: at most what a loud-sized slice holds of the quiet part. Every later one is ~50 ms.
+    const over = audioPerSlice.flatMap((seconds, i) => (seconds > SLICE_SECONDS * 1.01 ? [i] : []));
+    expect(over.length).toBeLessThanOrEqual(2);
+    expect(over.length).toBeGreaterThan(0);
+    for (const i of over)
+      expect(audioPerSlice[i]).toBeLessThanOrEqual((loud * SLICE_SECONDS) / quiet);
+    expect(over.at(-1)).toBeLessThanOrEqual(over[0] + 1);
+  });
+
   it('stays within 4 KiB and 256 KiB', () => {
     const huge = feed(192_000 * 8 * 8, 2); // 192 kHz, 8 channels, 64-bit float
     expect(Math.max(...huge.map((call) => call.bytes))).toBe(MAX_SLICE_BYTES);

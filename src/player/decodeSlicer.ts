@@ -9,6 +9,11 @@ export const MIN_SLICE_BYTES = 4096;
 export const SLICE_SECONDS = 0.05;
 /** Audio decoded before the byte rate is trusted (over that, a held frame is a small error). */
 export const RATE_AFTER_SECONDS = 0.25;
+/**
+ * The byte rate is averaged over about this much recent audio, so it follows the song: a quiet
+ * passage of FLAC takes a fraction of the bytes of a loud one.
+ */
+export const RATE_WINDOW_SECONDS = 0.5;
 /** However high the byte rate (192 kHz 8-channel float WAV is 12 MB a second). */
 export const MAX_SLICE_BYTES = 256 * 1024;
 
@@ -39,8 +44,16 @@ export class DecodeSlicer {
     this.bytes += bytes;
     this.seconds += seconds;
     if (this.seconds < RATE_AFTER_SECONDS) return;
-    const bytesPerSecond = this.bytes / this.seconds;
-    const wanted = Math.round(bytesPerSecond * SLICE_SECONDS);
+    const average = this.bytes / this.seconds;
+    if (this.seconds > RATE_WINDOW_SECONDS) {
+      const keep = RATE_WINDOW_SECONDS / this.seconds;
+      this.bytes *= keep;
+      this.seconds *= keep;
+    }
+    // A slice that gave more audio than the average promised (the song got sparser) shrinks the
+    // next one at once; one that gave less waits for the average.
+    const latest = seconds > 0 ? bytes / seconds : Infinity;
+    const wanted = Math.round(Math.min(average, latest) * SLICE_SECONDS);
     this.sliceBytes = Math.min(MAX_SLICE_BYTES, Math.max(MIN_SLICE_BYTES, wanted));
   }
 }
