@@ -46,7 +46,9 @@ async function main(): Promise<number> {
   progress(`library ready in ${library.folder}`);
   // Server start-up (seconds under tsx) overlaps the first scenario instead of adding to it.
   // (The decoder needs no server; abuse starts fresh servers of its own.)
-  if (scenarios.some((scenario) => !['decoder', 'abuse'].includes(scenario.name))) {
+  if (
+    scenarios.some((scenario) => !['decoder', 'decoderformats', 'abuse'].includes(scenario.name))
+  ) {
     servers.prestart(scenarios.includes(slowReader) ? slowReaderRuns(options.quick) : 0);
   }
   console.error(

@@ -4,6 +4,7 @@ import { OggOpusDecoder } from 'ogg-opus-decoder';
 import { vorbisToWaveOrder } from './channelOrder';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
+import { rescaleIntegers } from './integerRescale';
 import type { PcmChunk } from './pcmChunk';
 
 /** What the @wasm-audio-decoders family returns from decode() and flush(). */
@@ -32,6 +33,12 @@ export class WasmFormatDecoder implements FormatDecoder {
   private bytesFed = 0;
   private samplesOut = 0;
   private freed = false;
+  /**
+   * Nothing fed since the decoder was made or last reset or flushed. These decoders' reset (and
+   * flush, which resets) makes a new WASM instance with its own memory, a few milliseconds and a
+   * lot for the garbage collector; a song's end already did it, so the next song's reset skips it.
+   */
+  private fresh = true;
 
   private constructor(
     private readonly decoder: WasmDecoder,
@@ -56,6 +63,7 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     if (bytes.length === 0) return null;
     this.bytesFed += bytes.length;
+    this.fresh = false;
     return this.output(() => this.decoder.decode(bytes));
   }
 
@@ -63,6 +71,7 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     // The FLAC decoder picks its parser on the first bytes; before any, it has nothing to flush.
     const tail = this.bytesFed > 0 ? await this.output(() => this.decoder.flush()) : null;
+    this.fresh = true;
     if (this.bytesFed > 0 && this.samplesOut === 0) throw new DecoderError(UNDECODABLE_MESSAGE);
     return tail;
   }
@@ -71,7 +80,9 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     this.bytesFed = 0;
     this.samplesOut = 0;
+    if (this.fresh) return;
     await this.decoder.reset();
+    this.fresh = true;
   }
 
   free(): void {
@@ -100,18 +111,5 @@ export class WasmFormatDecoder implements FormatDecoder {
 
   private assertUsable(): void {
     if (this.freed) throw new DecoderError('The decoder has been freed');
-  }
-}
-
-/**
- * The FLAC decoder divides a b-bit sample by 2^(b-1) - 1; WAV readers, `flac -d` and ffmpeg
- * divide by 2^(b-1), so that the same integer gives the same float in every format. The integer
- * is recovered exactly (the float error is under half a step up to 24 bits) and rescaled.
- */
-export function rescaleIntegers(samples: Float32Array, bitDepth: number): void {
-  const decoderScale = 2 ** (bitDepth - 1) - 1;
-  const scale = 2 ** (bitDepth - 1);
-  for (let i = 0; i < samples.length; i++) {
-    samples[i] = Math.round(samples[i] * decoderScale) / scale;
   }
 }

@@ -80,6 +80,37 @@ describe('WavStreamDecoder', () => {
     expect([...(pcm8?.channels[0] ?? [])]).toEqual([-1, 0, 127 / 128]);
   });
 
+  it('reads 32-bit integers and 32/64-bit floats, 6 channels, the same in any slicing', async () => {
+    const frames = 5;
+    const values = Array.from({ length: frames * 6 }, (_, i) => ((i * 37) % 61) / 30 - 1);
+    const int32 = Buffer.from(Int32Array.from(values, (v) => Math.round(v * 2 ** 31 - 0.5)).buffer);
+    const f32 = Buffer.from(Float32Array.from(values).buffer);
+    const f64 = Buffer.from(Float64Array.from(values).buffer);
+    const cases = [
+      {
+        bytes: wav(int32, { bits: 32, channels: 6 }),
+        scale: (i: number) => int32.readInt32LE(i * 4) / 2 ** 31,
+      },
+      {
+        bytes: wav(f32, { tag: 3, bits: 32, channels: 6 }),
+        scale: (i: number) => f32.readFloatLE(i * 4),
+      },
+      {
+        bytes: wav(f64, { tag: 3, bits: 64, channels: 6, extensible: true }),
+        scale: (i: number) => Math.fround(values[i]),
+      },
+    ];
+    for (const { bytes, scale } of cases) {
+      const expected = Array.from({ length: 6 }, (_, c) =>
+        Array.from({ length: frames }, (_, f) => Math.fround(scale(f * 6 + c))),
+      );
+      for (const slice of [1, 5, 13, 1000]) {
+        const pcm = await decodeIn(bytes, slice);
+        expect(pcm?.channels.map((c) => [...c])).toEqual(expected);
+      }
+    }
+  });
+
   it('skips chunks before the data, odd-sized ones with their pad byte', async () => {
     const extra = [chunk('LIST', Buffer.from('odd')), chunk('fact', Buffer.alloc(4))];
     const pcm = await decodeIn(wav(int16(100, 200), { extra }), 5);

@@ -2,6 +2,7 @@ import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
 import type { PcmChunk } from './pcmChunk';
 import { parseWavFormat, type WavFormat } from './wavFormat';
+import { deinterleaveWav } from './wavSamples';
 
 /** A `fmt ` chunk is 16 to 40 bytes; anything far larger is not one we can read. */
 const MAX_FMT_BYTES = 1024;
@@ -115,40 +116,8 @@ export class WavStreamDecoder implements FormatDecoder {
     const consumed = frames * format.blockAlign;
     this.dataLeft -= consumed;
     if (this.dataLeft === 0) this.state = 'done';
-    return { consumed, pcm: toPcm(input.subarray(0, consumed), frames, format) };
-  }
-}
-
-function toPcm(bytes: Uint8Array, frames: number, format: WavFormat): PcmChunk {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { channels: count, blockAlign, encoding } = format;
-  const bytesPerSample = encoding.bits / 8;
-  const read = sampleReader(view, encoding);
-  const channels = Array.from({ length: count }, () => new Float32Array(frames));
-  for (let frame = 0; frame < frames; frame++) {
-    for (let channel = 0; channel < count; channel++) {
-      channels[channel][frame] = read(frame * blockAlign + channel * bytesPerSample);
-    }
-  }
-  return { sampleRate: format.sampleRate, channels };
-}
-
-/** Little-endian samples scaled to [-1, 1) the way ffmpeg and libsndfile scale them. */
-function sampleReader(view: DataView, encoding: WavFormat['encoding']): (at: number) => number {
-  if (encoding.kind === 'float') {
-    return encoding.bits === 32
-      ? (at) => view.getFloat32(at, true)
-      : (at) => view.getFloat64(at, true);
-  }
-  switch (encoding.bits) {
-    case 8:
-      return (at) => (view.getUint8(at) - 128) / 128;
-    case 16:
-      return (at) => view.getInt16(at, true) / 32768;
-    case 24:
-      return (at) => (view.getUint16(at, true) | (view.getInt8(at + 2) << 16)) / 8388608;
-    default:
-      return (at) => view.getInt32(at, true) / 2147483648;
+    const channels = deinterleaveWav(input.subarray(0, consumed), frames, format);
+    return { consumed, pcm: { sampleRate: format.sampleRate, channels } };
   }
 }
 

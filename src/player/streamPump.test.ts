@@ -26,6 +26,24 @@ class LowBitrateDecoder extends CountingDecoder {
   }
 }
 
+/** Audio at a fixed byte rate (whole sample frames, the rest carried): records every slice. */
+class ByteRateDecoder implements StreamDecoder {
+  readonly slices: number[] = [];
+  private carried = 0;
+  constructor(private readonly bytesPerFrame: number) {}
+  async decode(bytes: Uint8Array): Promise<PcmChunk> {
+    this.slices.push(bytes.length);
+    const frames = Math.floor((this.carried + bytes.length) / this.bytesPerFrame);
+    this.carried = (this.carried + bytes.length) % this.bytesPerFrame;
+    return { sampleRate: 192_000, channels: [new Float32Array(frames)] };
+  }
+  async end(): Promise<null> {
+    return null;
+  }
+  async reset(): Promise<void> {}
+  async terminate(): Promise<void> {}
+}
+
 /** A song whose every byte has already arrived, as when the server sent it all in one burst. */
 function completeSong(bytes: number): SongSource {
   const source = new Readable({ read() {}, highWaterMark: 1 << 20 }) as SongSource;
@@ -80,5 +98,28 @@ describe('StreamPump', () => {
     expect(await done).toBe('ended');
     expect(seconds()).toBe(8);
     expect(Math.max(...emitted.map((c) => c.channels[0].length / RATE))).toBeLessThanOrEqual(0.25);
+  });
+
+  it('decodes a dense song (24-bit/192 kHz stereo) in slices of ~50 ms of audio, not 4 KiB', async () => {
+    const bytesPerFrame = 6; // 2 channels of 3 bytes
+    const song = 192_000 * bytesPerFrame * 3; // 3 s, 3.5 MB
+    const decoder = new ByteRateDecoder(bytesPerFrame);
+    const emitted: AudioChunk[] = [];
+    const pump = new StreamPump(
+      1,
+      completeSong(song),
+      decoder,
+      new FlowGate(1000, 999),
+      { audio: (chunk) => emitted.push(chunk), event: () => {} },
+      0.25,
+    );
+    expect(await pump.run()).toBe('ended');
+    // Every byte once, in order; every frame out.
+    expect(decoder.slices.reduce((sum, bytes) => sum + bytes, 0)).toBe(song);
+    expect(emitted.reduce((sum, c) => sum + c.channels[0].length, 0)).toBe(192_000 * 3);
+    // 4 KiB at first, then 57,600 bytes (50 ms): ~130 decodes instead of 844.
+    expect(decoder.slices[0]).toBe(4096);
+    expect(Math.max(...decoder.slices)).toBe(57_600);
+    expect(decoder.slices.length).toBeLessThan(150);
   });
 });

@@ -3,13 +3,11 @@ import type { StreamOrigin } from '../client/streamOrigin';
 import { DecoderStoppedError, pcmSeconds, type PcmChunk, type StreamDecoder } from '../decoder';
 import type { AudioChunk, StreamEvent } from '../shared/tidewaveApi';
 import { CoverArtSniffer } from './coverArtSniffer';
+import { DecodeSlicer } from './decodeSlicer';
 import { FlowGate } from './flowGate';
 import { PcmAccumulator } from './pcmAccumulator';
 import { describePlaybackError } from './playbackErrors';
 import { planWindow, SampleWindow } from './sampleWindow';
-
-/** About one network packet of song bytes per decode: a fraction of a second of audio. */
-const DECODE_SLICE_BYTES = 4096;
 
 export type PumpState = 'streaming' | 'ended' | 'stopped' | 'failed';
 
@@ -46,6 +44,7 @@ export class StreamPump {
   sampleRate: number | null = null;
   private readonly accumulator: PcmAccumulator;
   private readonly cover: CoverArtSniffer;
+  private readonly slicer = new DecodeSlicer();
   private window: SampleWindow | null = null;
 
   constructor(
@@ -106,13 +105,17 @@ export class StreamPump {
   /**
    * A read can return everything the stream buffered (up to its high-water mark), so decode it
    * in slices and wait for the renderer between them: that keeps chunks small and the bound tight.
+   * The slices hold about the same audio time whatever the format (DecodeSlicer).
    */
   private async decodeSlices(bytes: Buffer): Promise<boolean> {
-    for (let offset = 0; offset < bytes.length; offset += DECODE_SLICE_BYTES) {
+    for (let offset = 0; offset < bytes.length;) {
       if (this.state !== 'streaming') return false;
-      const slice = bytes.subarray(offset, offset + DECODE_SLICE_BYTES);
+      const slice = bytes.subarray(offset, offset + this.slicer.size);
+      offset += slice.length;
       this.cover.push(slice);
-      await this.emit(await this.decodeStep(() => this.decoder.decode(slice)));
+      const pcm = await this.decodeStep(() => this.decoder.decode(slice));
+      this.slicer.observe(slice.length, pcm ? pcmSeconds(pcm) : 0);
+      await this.emit(pcm);
       await this.gate.whenOpen();
     }
     return this.state === 'streaming';

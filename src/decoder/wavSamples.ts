@@ -1,0 +1,65 @@
+import type { WavFormat } from './wavFormat';
+
+/** 2^-7, 2^-15, 2^-23, 2^-31: powers of two, so multiplying is exactly dividing by 2^(b-1). */
+const INT8_SCALE = 1 / 128;
+const INT16_SCALE = 1 / 32768;
+const INT24_SCALE = 1 / 8388608;
+const INT32_SCALE = 1 / 2147483648;
+
+/**
+ * Interleaved little-endian WAV samples → one Float32Array per channel, scaled to [-1, 1) the way
+ * ffmpeg and libsndfile scale them. `bytes` holds exactly `frames` whole sample frames. One tight
+ * loop per channel and encoding (no per-sample call), because a 24-bit/192 kHz stereo second is
+ * 384,000 samples and this runs for every one of them.
+ */
+export function deinterleaveWav(
+  bytes: Uint8Array,
+  frames: number,
+  format: WavFormat,
+): Float32Array[] {
+  const { channels: count, blockAlign, encoding } = format;
+  const bytesPerSample = encoding.bits / 8;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: Float32Array[] = [];
+  for (let channel = 0; channel < count; channel++) {
+    const samples = new Float32Array(frames);
+    const first = channel * bytesPerSample;
+    if (encoding.kind === 'float') {
+      if (encoding.bits === 32) readFloat32(view, first, blockAlign, samples);
+      else readFloat64(view, first, blockAlign, samples);
+    } else if (encoding.bits === 8) readUint8(bytes, first, blockAlign, samples);
+    else if (encoding.bits === 16) readInt16(view, first, blockAlign, samples);
+    else if (encoding.bits === 24) readInt24(bytes, first, blockAlign, samples);
+    else readInt32(view, first, blockAlign, samples);
+    out.push(samples);
+  }
+  return out;
+}
+
+function readUint8(bytes: Uint8Array, at: number, step: number, out: Float32Array): void {
+  for (let i = 0; i < out.length; i++, at += step) out[i] = (bytes[at] - 128) * INT8_SCALE;
+}
+
+function readInt16(view: DataView, at: number, step: number, out: Float32Array): void {
+  for (let i = 0; i < out.length; i++, at += step) out[i] = view.getInt16(at, true) * INT16_SCALE;
+}
+
+function readInt24(bytes: Uint8Array, at: number, step: number, out: Float32Array): void {
+  for (let i = 0; i < out.length; i++, at += step) {
+    // The three bytes into the top of an int32, then an arithmetic shift back: sign-extended.
+    const value = ((bytes[at] << 8) | (bytes[at + 1] << 16) | (bytes[at + 2] << 24)) >> 8;
+    out[i] = value * INT24_SCALE;
+  }
+}
+
+function readInt32(view: DataView, at: number, step: number, out: Float32Array): void {
+  for (let i = 0; i < out.length; i++, at += step) out[i] = view.getInt32(at, true) * INT32_SCALE;
+}
+
+function readFloat32(view: DataView, at: number, step: number, out: Float32Array): void {
+  for (let i = 0; i < out.length; i++, at += step) out[i] = view.getFloat32(at, true);
+}
+
+function readFloat64(view: DataView, at: number, step: number, out: Float32Array): void {
+  for (let i = 0; i < out.length; i++, at += step) out[i] = view.getFloat64(at, true);
+}
