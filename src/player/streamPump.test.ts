@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PcmChunk, StreamDecoder } from '../decoder';
 import type { AudioChunk } from '../shared/tidewaveApi';
 import { FlowGate } from './flowGate';
+import { SLICE_SECONDS } from './decodeSlicer';
 import { StreamPump, type SongSource } from './streamPump';
 
 const RATE = 1000;
@@ -100,7 +101,7 @@ describe('StreamPump', () => {
     expect(Math.max(...emitted.map((c) => c.channels[0].length / RATE))).toBeLessThanOrEqual(0.25);
   });
 
-  it('decodes a dense song (24-bit/192 kHz stereo) in slices of ~50 ms of audio, not 4 KiB', async () => {
+  it('decodes a dense song (24-bit/192 kHz stereo) in slices of SLICE_SECONDS of audio, not 4 KiB', async () => {
     const bytesPerFrame = 6; // 2 channels of 3 bytes
     const song = 192_000 * bytesPerFrame * 3; // 3 s, 3.5 MB
     const decoder = new ByteRateDecoder(bytesPerFrame);
@@ -117,9 +118,11 @@ describe('StreamPump', () => {
     // Every byte once, in order; every frame out.
     expect(decoder.slices.reduce((sum, bytes) => sum + bytes, 0)).toBe(song);
     expect(emitted.reduce((sum, c) => sum + c.channels[0].length, 0)).toBe(192_000 * 3);
-    // 4 KiB at first, then 57,600 bytes (50 ms): ~130 decodes instead of 844.
+    // 4 KiB until 0.25 s of audio shows the byte rate (~70), then SLICE_SECONDS of audio each:
+    // under a hundred decodes instead of 844.
     expect(decoder.slices[0]).toBe(4096);
-    expect(Math.max(...decoder.slices)).toBe(57_600);
-    expect(decoder.slices.length).toBeLessThan(150);
+    const wanted = 192_000 * bytesPerFrame * SLICE_SECONDS;
+    expect(Math.abs(Math.max(...decoder.slices) - wanted)).toBeLessThanOrEqual(bytesPerFrame);
+    expect(decoder.slices.length).toBeLessThan(100);
   });
 });
