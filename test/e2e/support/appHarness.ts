@@ -71,9 +71,10 @@ function handlersFor({ playback, host, settings, covers }: AppServices): BridgeH
  * Everything is torn down by `close()`.
  */
 export async function openApp(
-  { context, appUrl, decoderWorkerPath }: E2eEnvironment,
+  env: E2eEnvironment,
   options: OpenAppOptions = {},
 ): Promise<OpenedApp> {
+  const { context, appUrl, decoderWorkerPath } = env;
   const userDataDir = await mkdtemp(join(tmpdir(), 'tidewave-userdata-'));
   const services = await createAppServices({
     userDataDir,
@@ -87,7 +88,11 @@ export async function openApp(
   try {
     const base = handlersFor(services);
     if (options.pickFolder) base.pickFolder = options.pickFolder;
-    const bridge = await TestBridge.install(page, { ...base, ...options.override?.(base) });
+    const bridge = await TestBridge.install(
+      page,
+      { ...base, ...options.override?.(base) },
+      env.bridgeRoutes,
+    );
     services.playback.on('connection', (state) => bridge.connectionChanged(state));
     services.playback.on('stream', (event) => bridge.streamEvent(event));
     services.playback.on('audio', (chunk) => bridge.audio(chunk));
