@@ -27,6 +27,8 @@ export interface OpenAppOptions {
   host?: HostServiceOptions;
   /** Replaces some handlers, e.g. to ask the server for a song it does not have. */
   override?: (handlers: BridgeHandlers) => Partial<BridgeHandlers>;
+  /** Runs in this page before the app, on each load (e.g. the bench's forced latency hint). */
+  pageScript?: string;
 }
 
 export interface OpenedApp {
@@ -103,6 +105,7 @@ export async function openApp(
     // The context (one per test file) outlives the page: each new page starts with no
     // remembered session (queue, sort), while a reload of the same page keeps it.
     await page.addInitScript(FRESH_PAGE_SCRIPT);
+    if (options.pageScript) await page.addInitScript(options.pageScript);
     await page.goto(`${appUrl}?testHooks`);
     return {
       page,
