@@ -2,8 +2,8 @@ import { FRAME_READER_SOURCE } from './frameReaderSource';
 
 /**
  * Runs in the page before the app (addInitScript): defines `window.tidewave` like the preload
- * does, forwarding invoke methods to the `__twInvoke` binding (results come as JSON text, see
- * TestBridge.install). Events come on one stream the page opens on its own origin
+ * does, sending invoke (and send) methods as POSTs to `BRIDGE_PREFIX + 'invoke'`, numbered so
+ * Node starts them in order (InvokeChannel); undefined arguments stay undefined. Events come on one stream the page opens on its own origin
  * (`BRIDGE_PREFIX + 'events'`, so the page's CSP `connect-src 'self'` allows it), one frame an
  * event, audio as raw Float32 bytes (bridgeFrames.ts): no base64, no JSON, no page.evaluate.
  * `__twDispatched` counts the events dispatched in this load of the page (TestBridge.flushed).
@@ -12,9 +12,18 @@ import { FRAME_READER_SOURCE } from './frameReaderSource';
 export function pageBridgeScript(prefix: string): string {
   return `(() => {
   const listeners = { connection: new Set(), host: new Set(), stream: new Set(), audio: new Set(), mediaKey: new Set(), library: new Set(), found: new Set() };
-  const invoke = (method) => async (...args) => {
-    const json = await window.__twInvoke(method, args);
-    return json === undefined ? undefined : JSON.parse(json);
+  const load = performance.timeOrigin;
+  let seq = 0;
+  const call = async (method, args) => {
+    const body = JSON.stringify({ load, seq: seq++, method, args: args.map((v) => (v === undefined ? {} : { v })) });
+    const response = await fetch(${JSON.stringify(prefix + 'invoke')}, { method: 'POST', body, cache: 'no-store' });
+    const reply = await response.json();
+    if ('error' in reply) throw new Error(reply.error);
+    return reply.result;
+  };
+  const invoke = (method) => (...args) => call(method, args);
+  const send = (method) => (...args) => {
+    void call(method, args).catch(() => undefined);
   };
   const on = (kind) => (listener) => {
     listeners[kind].add(listener);
@@ -52,15 +61,9 @@ export function pageBridgeScript(prefix: string): string {
     listSongs: invoke('listSongs'),
     play: invoke('play'),
     stop: invoke('stop'),
-    reportBuffer: (streamId, buffered, received) => {
-      void window.__twInvoke('reportBuffer', [streamId, buffered, received]);
-    },
-    reportPlaying: (report) => {
-      void window.__twInvoke('reportPlaying', [report]);
-    },
-    reportPaused: (paused) => {
-      void window.__twInvoke('reportPaused', [paused]);
-    },
+    reportBuffer: send('reportBuffer'),
+    reportPlaying: send('reportPlaying'),
+    reportPaused: send('reportPaused'),
     startHost: invoke('startHost'),
     stopHost: invoke('stopHost'),
     getHost: invoke('getHost'),

@@ -3,7 +3,7 @@ import { ScheduleClock } from './scheduleClock';
 
 describe('ScheduleClock', () => {
   it('starts the first chunk a little ahead of now, on a context frame', () => {
-    const clock = new ScheduleClock(44100, { expectedWaitSeconds: 0.2 });
+    const clock = new ScheduleClock(44100, { coldWaitSeconds: 0.2 });
     const placement = clock.place(4410, 44100, 1.23456); // 0.1 s queued: 0.1 s lead
     expect(placement.underrun).toBe(false);
     expect(placement.startTime).toBeGreaterThanOrEqual(1.33456);
@@ -33,7 +33,7 @@ describe('ScheduleClock', () => {
   });
 
   it('restarts ahead of now and reports an underrun when the queue ran dry', () => {
-    const clock = new ScheduleClock(44100, { expectedWaitSeconds: 0.1 });
+    const clock = new ScheduleClock(44100, { coldWaitSeconds: 0.1 });
     clock.place(441, 44100, 0); // ends at about 0.1
     const late = clock.place(441, 44100, 5);
     expect(late.underrun).toBe(true);
@@ -67,7 +67,7 @@ describe('ScheduleClock lead from what is queued', () => {
 
   it('starts a first chunk that covers the wait for the next after the least lead only', () => {
     const clock = new ScheduleClock(44100, { minimumLeadSeconds });
-    const { startTime } = clock.place(6615, 44100, 2); // 0.15 s, more than the 0.11 s wait
+    const { startTime } = clock.place(11025, 44100, 2); // 0.25 s, more than the cold 0.2 s wait
     expect(startTime - 2).toBeGreaterThanOrEqual(minimumLeadSeconds);
     expect(startTime - 2).toBeLessThan(minimumLeadSeconds + 1 / 44100);
   });
@@ -75,22 +75,36 @@ describe('ScheduleClock lead from what is queued', () => {
   it('holds a tiny first chunk back just enough for the next to follow on', () => {
     const clock = new ScheduleClock(44100, { minimumLeadSeconds });
     const first = clock.place(441, 44100, 2); // 10 ms
-    expect(first.startTime - 2).toBeCloseTo(0.1, 4);
-    // The next chunk arriving the expected 0.11 s later, less the margin, still follows on.
-    const next = clock.place(441, 44100, 2 + 0.11 - 0.0101);
+    expect(first.startTime - 2).toBeCloseTo(0.19, 4);
+    // The next chunk arriving the expected 0.2 s later, less the margin, still follows on.
+    const next = clock.place(441, 44100, 2 + 0.2 - 0.0101);
     expect(next.underrun).toBe(false);
     expect(next.startTime).toBe(first.startTime + 441 / 44100);
   });
 
-  it('starts the usual 50 ms first chunk 60 ms ahead, as before', () => {
+  it('expects the longest wait of the last runs, with headroom, once it has seen some', () => {
     const clock = new ScheduleClock(44100, { minimumLeadSeconds });
-    const { startTime } = clock.place(2205, 44100, 2);
-    expect(startTime - 2).toBeCloseTo(0.06, 4);
+    const run = (now: number, wait: number, frames = 2205) => {
+      const first = clock.place(frames, 44100, now); // 50 ms unless told
+      clock.place(2205, 44100, now + wait);
+      clock.reset();
+      return first.startTime - now;
+    };
+    expect(run(0, 0.02)).toBeCloseTo(0.15, 4); // cold: 0.2 s less the 50 ms queued
+    // Quick second chunks (20 ms): the least wait, 50 ms, which the first chunk covers.
+    expect(run(1, 0.02)).toBeCloseTo(minimumLeadSeconds, 4);
+    run(2, 0.1, 11025); // one slow second chunk (0.25 s queued): 1.5 × 0.1 s expected now
+    expect(clock.expectedWait).toBeCloseTo(0.15, 12);
+    expect(run(3, 0.02)).toBeCloseTo(0.1, 4);
+    // Forgotten after four runs.
+    for (let i = 4; i < 8; i++) run(i, 0.02);
+    expect(clock.expectedWait).toBe(0.05);
   });
 
-  it('doubles the expected wait after each underrun, up to a bound', () => {
+  it('doubles a floor under the expected wait after each underrun, up to a bound', () => {
     const clock = new ScheduleClock(44100, {
-      expectedWaitSeconds: 0.04,
+      coldWaitSeconds: 0.04,
+      minWaitSeconds: 0.04,
       minimumLeadSeconds,
       maxWaitSeconds: 0.25,
     });
@@ -111,16 +125,18 @@ describe('ScheduleClock lead from what is queued', () => {
     expect(leads).toEqual([0.07, 0.15, 0.24, 0.24, 0.24, 0.24]);
   });
 
-  it('keeps its expected wait when the audio keeps up', () => {
-    const clock = new ScheduleClock(44100, { expectedWaitSeconds: 0.03 });
+  it('keeps to its least wait when the audio keeps up', () => {
+    const clock = new ScheduleClock(44100, { minWaitSeconds: 0.03 });
     for (let i = 0; i < 100; i++) clock.place(441, 44100, i * 0.005);
     expect(clock.expectedWait).toBe(0.03);
   });
 });
 
 describe('ScheduleClock expected wait after clean songs', () => {
+  const grown = { coldWaitSeconds: 0.03, minWaitSeconds: 0.03 };
+
   it('halves a grown wait back, not below where it began, after each clean 10 s', () => {
-    const clock = new ScheduleClock(44100, { expectedWaitSeconds: 0.03, maxWaitSeconds: 0.2 });
+    const clock = new ScheduleClock(44100, { ...grown, maxWaitSeconds: 0.2 });
     let now = 0;
     for (let i = 0; i < 3; i++) {
       clock.place(441, 44100, now);
@@ -139,7 +155,7 @@ describe('ScheduleClock expected wait after clean songs', () => {
   });
 
   it('keeps a grown wait when the songs between are short or underrun', () => {
-    const clock = new ScheduleClock(44100, { expectedWaitSeconds: 0.03 });
+    const clock = new ScheduleClock(44100, grown);
     clock.place(441, 44100, 0);
     clock.place(441, 44100, 1); // underrun: 0.06
     clock.reset();

@@ -8,12 +8,16 @@ export interface Placement {
 }
 
 /**
- * The wait for the next chunk a fresh start covers at first: the 60 ms lead plus the 50 ms first
- * chunk that came before the lead was worked out from what is queued. 30 ms + 50 ms was tried:
- * on a busy machine the second chunk then came late and the song's start stuttered (the e2e
- * sample tests saw a restarted queue).
+ * The wait for the next chunk a fresh start covers before any wait was seen (a new context: its
+ * first song also pays for cold code). 0.11 s was tried (the old 60 ms lead plus a 50 ms first
+ * chunk): at load 15 the e2e sample tests then saw a restarted queue on a first play.
  */
-export const EXPECTED_WAIT_SECONDS = 0.11;
+export const COLD_WAIT_SECONDS = 0.2;
+/** Once waits were seen: the longest of the last few, with this much headroom… */
+export const WAIT_HEADROOM = 1.5;
+export const WAITS_REMEMBERED = 4;
+/** …and never less than this (nor less than what underruns grew it to). */
+export const MIN_WAIT_SECONDS = 0.05;
 /** The expected wait never grows past this after underruns. */
 export const MAX_WAIT_SECONDS = 0.25;
 /** Audio placed with no underrun, up to a reset, after which the expected wait halves back. */
@@ -22,8 +26,10 @@ export const CLEAN_SECONDS_TO_SHRINK = 10;
 export const DEFAULT_MINIMUM_LEAD_SECONDS = 0.013;
 
 export interface ScheduleClockOptions {
-  /** How long the next chunk may take to arrive, at first (seconds). */
-  expectedWaitSeconds?: number;
+  /** How long the next chunk may take to arrive before any wait was seen (seconds). */
+  coldWaitSeconds?: number;
+  /** The least expected wait once waits were seen, and where underruns grow it from (seconds). */
+  minWaitSeconds?: number;
   /** The least lead the audio thread allows (seconds). */
   minimumLeadSeconds?: number;
   /** A run ending closer to now than this counts as an underrun (seconds). */
@@ -39,9 +45,11 @@ export interface ScheduleClockOptions {
  *
  * A fresh run starts ahead of now by `freshLead`: the expected wait for the next chunk less the
  * audio the first chunk holds. The lead is time added to every click before its sound, so the
- * expected wait starts small and grows only where audio has once come too late to follow on (a
- * busy machine, a slow link): each underrun doubles it, and a reset after
- * CLEAN_SECONDS_TO_SHRINK of audio with no underrun halves it back toward where it began.
+ * expected wait follows what is seen: the longest wait (on the context's clock, which stands
+ * still while suspended) between a run's first and second chunk over the last few runs, with
+ * headroom. Where audio has once come too late to follow on anyway (a busy machine, a slow
+ * link), each underrun doubles a floor under it, and a reset after CLEAN_SECONDS_TO_SHRINK of
+ * audio with no underrun halves that floor back.
  */
 export class ScheduleClock {
   private anchorTime = 0;
@@ -49,34 +57,42 @@ export class ScheduleClock {
   private framesSinceAnchor = 0;
   /** Seconds placed since the last reset or underrun. */
   private cleanSeconds = 0;
-  private waitSeconds: number;
-  private readonly initialWait: number;
+  /** Grown by underruns; the expected wait is at least this. */
+  private floorWait: number;
+  private readonly minWait: number;
+  private readonly coldWait: number;
   private readonly minimumLead: number;
   private readonly marginSeconds: number;
   private readonly maxWait: number;
+  /** Waits seen between a run's first and second chunk (context seconds), newest last. */
+  private readonly waits: number[] = [];
+  /** When the current run's first chunk was placed, until its second comes. */
+  private runStartedAt: number | null = null;
 
   /** @param contextRate the AudioContext's sample rate; fresh runs start on one of its frames */
   constructor(
     private readonly contextRate: number,
     options: ScheduleClockOptions = {},
   ) {
-    this.initialWait = options.expectedWaitSeconds ?? EXPECTED_WAIT_SECONDS;
-    this.waitSeconds = this.initialWait;
+    this.coldWait = options.coldWaitSeconds ?? COLD_WAIT_SECONDS;
+    this.minWait = options.minWaitSeconds ?? MIN_WAIT_SECONDS;
+    this.floorWait = this.minWait;
     this.minimumLead = options.minimumLeadSeconds ?? DEFAULT_MINIMUM_LEAD_SECONDS;
     this.marginSeconds = options.marginSeconds ?? 0.01;
-    this.maxWait = Math.max(this.initialWait, options.maxWaitSeconds ?? MAX_WAIT_SECONDS);
+    this.maxWait = Math.max(this.coldWait, options.maxWaitSeconds ?? MAX_WAIT_SECONDS);
   }
 
   /** How long the next chunk may take to arrive, as things stand (seconds). */
   get expectedWait(): number {
-    return this.waitSeconds;
+    const seen = this.waits.length > 0 ? WAIT_HEADROOM * Math.max(...this.waits) : this.coldWait;
+    return Math.min(this.maxWait, Math.max(this.floorWait, seen));
   }
 
   /** How far ahead of now a fresh run whose first chunk holds `queuedSeconds` would start. */
   leadFor(queuedSeconds: number): number {
     return freshLead({
       queuedSeconds,
-      expectedWaitSeconds: this.waitSeconds,
+      expectedWaitSeconds: this.expectedWait,
       minimumSeconds: this.minimumLead,
     });
   }
@@ -96,10 +112,13 @@ export class ScheduleClock {
       this.startRun(now, frames, sampleRate);
     } else if (this.endTime < now + this.marginSeconds) {
       underrun = true;
-      this.waitSeconds = Math.min(this.maxWait, this.waitSeconds * 2);
+      this.floorWait = Math.min(this.maxWait, this.expectedWait * 2);
       this.cleanSeconds = 0;
       this.startRun(now, frames, sampleRate);
-    } else if (sampleRate !== this.anchorRate) {
+    } else if (this.runStartedAt !== null) {
+      this.noteWait(now - this.runStartedAt);
+    }
+    if (sampleRate !== this.anchorRate) {
       // A new stream at another rate continues exactly where the last sample ends.
       this.anchorTime = this.endTime;
       this.anchorRate = sampleRate;
@@ -113,15 +132,23 @@ export class ScheduleClock {
 
   reset(): void {
     if (this.cleanSeconds >= CLEAN_SECONDS_TO_SHRINK) {
-      this.waitSeconds = Math.max(this.initialWait, this.waitSeconds / 2);
+      this.floorWait = Math.max(this.minWait, this.floorWait / 2);
     }
+    this.runStartedAt = null;
     this.cleanSeconds = 0;
     this.anchorTime = 0;
     this.anchorRate = 0;
     this.framesSinceAnchor = 0;
   }
 
+  private noteWait(seconds: number): void {
+    this.runStartedAt = null;
+    this.waits.push(seconds);
+    if (this.waits.length > WAITS_REMEMBERED) this.waits.shift();
+  }
+
   private startRun(now: number, frames: number, sampleRate: number): void {
+    this.runStartedAt = now;
     const lead = this.leadFor(frames / sampleRate);
     this.anchorTime = Math.ceil((now + lead) * this.contextRate) / this.contextRate;
     this.anchorRate = sampleRate;
