@@ -2,11 +2,12 @@ import { FRAME_READER_SOURCE } from './frameReaderSource';
 
 /**
  * Runs in the page before the app (addInitScript): defines `window.tidewave` like the preload
- * does, sending invoke (and send) methods as POSTs to `BRIDGE_PREFIX + 'invoke'`, numbered so
- * Node starts them in order (InvokeChannel); undefined arguments stay undefined. Events come on one stream the page opens on its own origin
- * (`BRIDGE_PREFIX + 'events'`, so the page's CSP `connect-src 'self'` allows it), one frame an
- * event, audio as raw Float32 bytes (bridgeFrames.ts): no base64, no JSON, no page.evaluate.
- * `__twDispatched` counts the events dispatched in this load of the page (TestBridge.flushed).
+ * does. Invoke (and send) methods go as POSTs to `prefix + 'invoke'`, numbered so Node starts
+ * them in order (InvokeChannel); undefined arguments stay undefined. Events come on one stream
+ * the page opens, `prefix + 'events'`, one frame an event, audio as raw Float32 bytes
+ * (bridgeFrames.ts): no base64, no JSON for samples, no page.evaluate. Both are on the page's
+ * own origin, so its CSP (`connect-src 'self'`) allows them. `__twDispatched` counts the events
+ * dispatched in this load of the page (TestBridge.flushed).
  * Plain JavaScript in a string, so no transpiler helper can leak into the page.
  */
 export function pageBridgeScript(prefix: string): string {
@@ -32,7 +33,7 @@ export function pageBridgeScript(prefix: string): string {
   window.__TIDEWAVE_ENABLE_TEST_HOOKS__ = true;
   window.__twDispatched = 0;
   const dispatch = (kind, payload) => {
-    for (const listener of listeners[kind]) {
+    for (const listener of listeners[kind] ?? []) {
       try {
         listener(payload);
       } catch (error) {
