@@ -44,12 +44,15 @@ export class TestBridge {
     handlers: BridgeHandlers,
     routes: BridgeRoutes,
   ): Promise<TestBridge> {
-    const invokes = new InvokeChannel(async (method, args) => {
-      if (!Object.hasOwn(handlers, method)) throw new Error(`No such bridge method: ${method}`);
-      const handler = handlers[method as BridgeMethod] as (...values: unknown[]) => unknown;
-      return handler(...args);
-    });
     let bridge: TestBridge | null = null;
+    const invokes = new InvokeChannel(
+      async (method, args) => {
+        if (!Object.hasOwn(handlers, method)) throw new Error(`No such bridge method: ${method}`);
+        const handler = handlers[method as BridgeMethod] as (...values: unknown[]) => unknown;
+        return handler(...args);
+      },
+      (load) => bridge?.events.eventsFor(load) ?? 0,
+    );
     const route = routes.add((request, response, rest) => {
       if (rest === 'invoke') invokes.handle(request, response);
       else if (rest === 'events' && bridge) bridge.events.attach(request, response);

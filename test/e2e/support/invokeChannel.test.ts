@@ -36,18 +36,21 @@ describe('the bridge invoke channel on a real socket', () => {
   it("starts calls in the page's order, whichever arrives first, with undefined kept", async () => {
     const seen: Array<[string, unknown[]]> = [];
     const port = await serve(
-      new InvokeChannel(async (method, args) => {
-        seen.push([method, args]);
-        if (method === 'bad') throw new Error('no such song');
-        return method === 'play' ? { streamId: 7 } : undefined;
-      }),
+      new InvokeChannel(
+        async (method, args) => {
+          seen.push([method, args]);
+          if (method === 'bad') throw new Error('no such song');
+          return method === 'play' ? { streamId: 7 } : undefined;
+        },
+        (load) => load, // what the event channel says each load must have dispatched
+      ),
     );
     const second = post(port, { load: 1, seq: 1, method: 'play', args: [{ v: { songId: 2 } }] });
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(seen).toEqual([]); // held until the call made before it arrives
     const first = post(port, { load: 1, seq: 0, method: 'reportBuffer', args: [{ v: 1 }, {}] });
-    expect(await first).toEqual({ status: 200, reply: {} });
-    expect(await second).toEqual({ status: 200, reply: { result: { streamId: 7 } } });
+    expect(await first).toEqual({ status: 200, reply: { events: 1 } });
+    expect(await second).toEqual({ status: 200, reply: { result: { streamId: 7 }, events: 1 } });
     expect(seen).toEqual([
       ['reportBuffer', [1, undefined]],
       ['play', [{ songId: 2 }]],
@@ -57,12 +60,12 @@ describe('the bridge invoke channel on a real socket', () => {
     // A new load of the page counts from 0 again; its errors come back as messages.
     expect(await post(port, { load: 2, seq: 0, method: 'bad', args: [] })).toEqual({
       status: 200,
-      reply: { error: 'no such song' },
+      reply: { error: 'no such song', events: 2 },
     });
     // A late call from the older load runs at once.
     expect(await post(port, { load: 1, seq: 5, method: 'stop', args: [] })).toEqual({
       status: 200,
-      reply: {},
+      reply: { events: 1 },
     });
     expect(seen.map(([method]) => method)).toEqual(['reportBuffer', 'play', 'bad', 'stop']);
   });

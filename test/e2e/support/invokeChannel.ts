@@ -12,12 +12,15 @@ interface InvokeRequest {
 }
 
 export type InvokeHandler = (method: string, args: unknown[]) => Promise<unknown>;
+/** How many events page load `load` must have dispatched before it takes an answer. */
+export type EventsSent = (load: number) => number;
 
 const MAX_REQUEST_BYTES = 1 << 20;
 
 /**
  * The Node end of the page's invoke calls: a POST on the page's own origin per call, answered
- * with `{ result }` (the handler's result, JSON) or `{ error }` (its message). The page's fetches
+ * with `{ result }` (the handler's result, JSON) or `{ error }` (its message), and `events`: the
+ * events sent to the page by then, which it dispatches before it takes the answer. The page's fetches
  * can overtake one another on their connections, so calls are started here in the order the page
  * made them, as Electron's IPC delivers them; a newer load of the page starts afresh, and calls
  * from an older one run at once (their answers go nowhere).
@@ -27,7 +30,10 @@ export class InvokeChannel {
   private next = 0;
   private readonly held = new Map<number, () => void>();
 
-  constructor(private readonly handler: InvokeHandler) {}
+  constructor(
+    private readonly handler: InvokeHandler,
+    private readonly eventsSent: EventsSent = () => 0,
+  ) {}
 
   handle(request: IncomingMessage, response: ServerResponse): void {
     if (request.method !== 'POST') {
@@ -68,9 +74,11 @@ export class InvokeChannel {
     }
   }
 
-  private run({ method, args }: InvokeRequest, response: ServerResponse): void {
-    const reply = (status: number, body: unknown) =>
-      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  private run({ load, method, args }: InvokeRequest, response: ServerResponse): void {
+    const reply = (status: number, body: object) =>
+      response
+        .writeHead(status, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ...body, events: this.eventsSent(load) }));
     // Started now (in order); answered whenever it settles.
     this.handler(
       method,
