@@ -13,7 +13,6 @@ import type { InvokeMethod, SendMethod } from '../../src/shared/ipcChannels';
 import { encodeAudio, encodeEvent } from './support/bridgeFrames';
 import type { BridgeRoutes } from './support/bridgeRoutes';
 import { EventChannel } from './support/eventChannel';
-import { InvokeChannel } from './support/invokeChannel';
 import { pageBridgeScript } from './support/pageBridgeScript';
 
 /** The invoke and send half of TidewaveApi (see the IPC contract): what main handles. */
@@ -23,12 +22,11 @@ export type BridgeHandlers = Pick<TidewaveApi, BridgeMethod>;
 const FLUSH_TIMEOUT_MS = 10_000;
 
 /**
- * A stand-in for the preload + ipcMain pair, for driving the real renderer in Chromium, over
- * HTTP on the page's own origin (so its CSP, `connect-src 'self'`, needs no change): invoke
- * methods reach `handlers` (the real services) as POSTs started in the page's order
- * (InvokeChannel); events go to the page in order on one binary stream it keeps open
- * (EventChannel), audio as raw samples, as Electron's IPC carries them. Neither goes through
- * Playwright, whose JSON round trips cost the page far more than IPC does.
+ * A stand-in for the preload + ipcMain pair, for driving the real renderer in Chromium:
+ * invoke methods reach `handlers` (the real services) through one exposed binding; events go
+ * to the page in order on one binary stream it opens on its own origin (EventChannel,
+ * pageBridgeScript), audio as raw samples, as Electron's IPC carries them, not through
+ * Playwright's JSON round trips, which cost the page far more than IPC does.
  */
 export class TestBridge {
   private readonly events = new EventChannel();
@@ -45,20 +43,19 @@ export class TestBridge {
     routes: BridgeRoutes,
   ): Promise<TestBridge> {
     let bridge: TestBridge | null = null;
-    const invokes = new InvokeChannel(
-      async (method, args) => {
-        if (!Object.hasOwn(handlers, method)) throw new Error(`No such bridge method: ${method}`);
-        const handler = handlers[method as BridgeMethod] as (...values: unknown[]) => unknown;
-        return handler(...args);
-      },
-      (load) => bridge?.events.eventsFor(load) ?? 0,
-    );
     const route = routes.add((request, response, rest) => {
-      if (rest === 'invoke') invokes.handle(request, response);
-      else if (rest === 'events' && bridge) bridge.events.attach(request, response);
+      if (rest === 'events' && bridge) bridge.events.attach(request, response);
       else response.writeHead(404).end();
     });
     bridge = new TestBridge(page, route.remove);
+    await page.exposeBinding('__twInvoke', async (_source, method: string, args: unknown[]) => {
+      if (!Object.hasOwn(handlers, method)) throw new Error(`No such bridge method: ${method}`);
+      const handler = handlers[method as BridgeMethod] as (...values: unknown[]) => unknown;
+      // As JSON text: Playwright's own serialisation of a binding's result takes seconds for
+      // a list of 20,000 songs (every result of the API is plain JSON data).
+      const result = await handler(...args);
+      return result === undefined ? undefined : JSON.stringify(result);
+    });
     await page.addInitScript(pageBridgeScript(route.prefix));
     return bridge;
   }

@@ -18,8 +18,6 @@ export class EventChannel {
   private pending: Buffer[] = [];
   private load = 0;
   private frames = 0;
-  /** The listening page load's performance.timeOrigin (its `load` query parameter). */
-  private pageLoad = -1;
   private closed = false;
 
   /** The page (a new load of it) opens its stream. */
@@ -40,7 +38,6 @@ export class EventChannel {
     this.response = response;
     this.load += 1;
     this.frames = 0;
-    this.pageLoad = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('load') ?? -1);
     response.on('close', () => {
       if (this.response === response) this.response = null;
     });
@@ -60,17 +57,6 @@ export class EventChannel {
     return this.response && this.pending.length === 0
       ? { load: this.load, frames: this.frames }
       : null;
-  }
-
-  /**
-   * How many events page load `load` must have dispatched to have seen every event sent so far:
-   * an invoke's answer waits for that many (pageBridgeScript), so events and answers reach the
-   * page in the order main made them, as on Electron's one IPC channel. A load not listening yet
-   * gets what waits for it; an older load, nothing.
-   */
-  eventsFor(load: number): number {
-    if (this.response && load === this.pageLoad) return this.frames + this.pending.length;
-    return load > this.pageLoad ? this.pending.length : 0;
   }
 
   close(): void {
