@@ -25,7 +25,7 @@ export const CLICK_PARTS = [
   'decoder ready (reset; worker start on a first play)',
   'server: first song bytes at the decoder, after that',
   'decode: first bytes → first PCM chunk',
-  'IPC to the page (test bridge, base64)',
+  'IPC to the page (test bridge)',
   'scheduling margin',
   'output latency',
 ] as const;
@@ -48,7 +48,7 @@ export function splitClick(marks: ClickMarks): ClickSplit {
       'decoder ready (reset; worker start on a first play)': marks.decoderReady - marks.handled,
       'server: first song bytes at the decoder, after that': marks.firstBytes - marks.decoderReady,
       'decode: first bytes → first PCM chunk': marks.firstAudio - marks.firstBytes,
-      'IPC to the page (test bridge, base64)': marks.queued - marks.firstAudio,
+      'IPC to the page (test bridge)': marks.queued - marks.firstAudio,
       'scheduling margin': marks.marginMs,
       'output latency': marks.leaves - scheduled,
     },

@@ -14,6 +14,9 @@ import { now, sleep } from './timing';
 
 const WAIT_MS = 10_000;
 
+/** AudioContextLatencyCategory (a DOM type; the bench compiles without the DOM's types). */
+export type LatencyHint = 'interactive' | 'balanced' | 'playback';
+
 export interface MeasuredClick extends ClickSplit {
   /** Context's baseLatency (ms), for the floor. */
   baseLatencyMs: number;
@@ -31,6 +34,18 @@ async function until<T>(what: string, read: () => Promise<T | null | undefined>)
   }
 }
 
+/** A page script that makes every AudioContext with `hint`, whatever the app asks for. */
+function forceLatencyHint(hint: LatencyHint): string {
+  return `(() => {
+  const Base = window.AudioContext;
+  window.AudioContext = class extends Base {
+    constructor(options) {
+      super({ ...options, latencyHint: ${JSON.stringify(hint)} });
+    }
+  };
+})()`;
+}
+
 /**
  * The real renderer in Chromium, with the real services in this process (the e2e harness),
  * instrumented to time one click to its first sound at a time.
@@ -42,9 +57,18 @@ export class ClickSession {
     private readonly offset: number,
   ) {}
 
-  static async open(env: E2eEnvironment, port: number): Promise<ClickSession> {
+  /**
+   * @param latencyHint forces the AudioContext's latency hint in this page (the bench's own
+   *   wrapper of the constructor; the app is not changed), to compare hints in one run
+   */
+  static async open(
+    env: E2eEnvironment,
+    port: number,
+    latencyHint?: LatencyHint,
+  ): Promise<ClickSession> {
     const marks = new MainMarks();
     const app = await openApp(env, {
+      pageScript: latencyHint ? forceLatencyHint(latencyHint) : undefined,
       playback: {
         createDecoder: () => marks.wrapDecoder(new WorkerDecoder(env.decoderWorkerPath)),
       },

@@ -1,6 +1,6 @@
 import { CLICK_MARKS_SCRIPT } from '../clickMarks';
 import { CLICK_PARTS } from '../clickParts';
-import { ClickSession, type MeasuredClick } from '../clickSession';
+import { ClickSession, type LatencyHint, type MeasuredClick } from '../clickSession';
 import { measureFirstAudioFloor } from '../firstAudioFloor';
 import { metricRow, type MetricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
@@ -17,13 +17,35 @@ const KINDS = [
   'next in queue',
 ] as const;
 type Kind = (typeof KINDS)[number];
+/** Compared with the app's own hint ('balanced') in the same run. */
+const OTHER_HINT: LatencyHint = 'interactive';
+
+interface PageResults {
+  clicks: Record<Kind, MeasuredClick[]>;
+  queueing: Array<{ leastLeadMs: number; gaps: number }>;
+}
+
+function emptyResults(): PageResults {
+  return {
+    clicks: {
+      'first play after opening': [],
+      'play from idle': [],
+      'song switch': [],
+      'next in queue': [],
+    },
+    queueing: [],
+  };
+}
+
+function warmClicks({ clicks }: PageResults): MeasuredClick[] {
+  return [...clicks['play from idle'], ...clicks['song switch'], ...clicks['next in queue']];
+}
 
 /** One page: a cold first play, then rounds of switch, next-in-queue, stop and play from idle. */
 async function measurePage(
   session: ClickSession,
   rounds: number,
-  results: Record<Kind, MeasuredClick[]>,
-  queueing: Array<{ leastLeadMs: number; gaps: number }>,
+  { clicks: results, queueing }: PageResults,
 ): Promise<void> {
   const { page } = session;
   const rows = page.locator('tbody tr');
@@ -76,24 +98,24 @@ export const clickToSound: Scenario = {
   async run(context: BenchContext) {
     const pages = context.quick ? 1 : 4;
     const rounds = context.quick ? 4 : 8;
-    const results: Record<Kind, MeasuredClick[]> = {
-      'first play after opening': [],
-      'play from idle': [],
-      'song switch': [],
-      'next in queue': [],
-    };
-    const queueing: Array<{ leastLeadMs: number; gaps: number }> = [];
+    const own = emptyResults();
+    const other = emptyResults();
+    const { clicks: results, queueing } = own;
     const env = await startE2eEnvironment({ productionReact: true });
     const music = await startMusicServer();
     try {
       await env.context.addInitScript(CLICK_MARKS_SCRIPT);
+      // The app's hint and the other one take turns, so both see the same load.
       for (let run = 0; run < pages; run++) {
-        context.progress(`clicktosound: page ${run + 1}/${pages}`);
-        const session = await ClickSession.open(env, music.port);
-        try {
-          await measurePage(session, rounds, results, queueing);
-        } finally {
-          await session.close();
+        for (const hint of run % 2 === 0 ? [null, OTHER_HINT] : [OTHER_HINT, null]) {
+          if (hint !== null && run >= Math.max(1, pages / 2)) continue;
+          context.progress(`clicktosound: page ${run + 1}/${pages}${hint ? ` (${hint})` : ''}`);
+          const session = await ClickSession.open(env, music.port, hint ?? undefined);
+          try {
+            await measurePage(session, rounds, hint ? other : own);
+          } finally {
+            await session.close();
+          }
         }
       }
     } finally {
@@ -125,11 +147,7 @@ export const clickToSound: Scenario = {
         },
       ),
     );
-    const warm = [
-      ...results['play from idle'],
-      ...results['song switch'],
-      ...results['next in queue'],
-    ];
+    const warm = warmClicks(own);
     for (const part of CLICK_PARTS) {
       out.push(
         metricRow(
@@ -152,9 +170,43 @@ export const clickToSound: Scenario = {
         'gaps inside a song (underruns), first 0.7 s',
         'count',
         queueing.map((q) => q.gaps),
-        { note: 'each doubles the lead of later songs (up to 200 ms)' },
+        { note: 'each doubles the expected wait for the next chunk (up to 250 ms)' },
       ),
     );
+    out.push(...hintRows(scenario, other));
     return out;
   },
 };
+
+/** The same clicks with the other latency hint (forced by the bench in its own pages). */
+function hintRows(scenario: string, results: PageResults): MetricRow[] {
+  const warm = warmClicks(results);
+  const label = `latency hint '${OTHER_HINT}' (the app's is 'balanced')`;
+  return [
+    metricRow(
+      scenario,
+      `${label}: warm clicks → first sample out`,
+      'ms',
+      warm.map((r) => r.total),
+    ),
+    metricRow(
+      scenario,
+      `${label}: part: output latency`,
+      'ms',
+      warm.map((r) => r.parts['output latency']),
+      { note: `baseLatency ${median(warm.map((r) => r.baseLatencyMs)).toFixed(1)} ms` },
+    ),
+    metricRow(
+      scenario,
+      `${label}: part: scheduling margin`,
+      'ms',
+      warm.map((r) => r.parts['scheduling margin']),
+    ),
+    metricRow(
+      scenario,
+      `${label}: gaps inside a song (underruns), first 0.7 s`,
+      'count',
+      results.queueing.map((q) => q.gaps),
+    ),
+  ];
+}

@@ -21,7 +21,7 @@ describe('click to sound parts', () => {
     expect(sum).toBeCloseTo(split.total, 9);
     expect(split.parts['scheduling margin']).toBe(30);
     expect(split.parts['output latency']).toBe(42);
-    expect(split.parts['IPC to the page (test bridge, base64)']).toBe(7);
+    expect(split.parts['IPC to the page (test bridge)']).toBe(7);
   });
 
   it('finds when a scheduled sample leaves from the output timestamp', () => {

@@ -11,41 +11,44 @@ import type {
   TidewaveApi,
 } from '../../src/shared/tidewaveApi';
 import type { InvokeMethod, SendMethod } from '../../src/shared/ipcChannels';
-import { PAGE_BRIDGE_SCRIPT } from './support/pageBridgeScript';
+import { encodeAudio, encodeEvent } from './support/bridgeFrames';
+import type { BridgeRoutes } from './support/bridgeRoutes';
+import { EventChannel } from './support/eventChannel';
+import { pageBridgeScript } from './support/pageBridgeScript';
 
 /** The invoke and send half of TidewaveApi (see the IPC contract): what main handles. */
 type BridgeMethod = InvokeMethod | SendMethod;
 export type BridgeHandlers = Pick<TidewaveApi, BridgeMethod>;
 
-interface EventPayloads {
-  connection: ConnectionState;
-  host: HostState;
-  stream: StreamEvent;
-  audio: { streamId: number; sampleRate: number; channels: string[] };
-  mediaKey: MediaKey;
-  library: LibraryChange;
-  found: FoundLibraryInfo[];
-  activity: HostActivity;
-}
-
-function toBase64(samples: Float32Array): string {
-  return Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength).toString('base64');
-}
+const FLUSH_TIMEOUT_MS = 10_000;
 
 /**
  * A stand-in for the preload + ipcMain pair, for driving the real renderer in Chromium:
- * invoke methods reach `handlers` (the real services) through one exposed binding; events are
- * pushed into the page in order through a single queue of `page.evaluate` calls.
+ * invoke methods reach `handlers` (the real services) through one exposed binding; events go
+ * to the page in order on one binary stream it opens on its own origin (EventChannel,
+ * pageBridgeScript), audio as raw samples, as Electron's IPC carries them, not through
+ * Playwright's JSON round trips, which cost the page far more than IPC does.
  */
 export class TestBridge {
-  private pending: Array<[keyof EventPayloads, unknown]> = [];
-  private delivery: Promise<void> | null = null;
+  private readonly events = new EventChannel();
   private closed = false;
 
-  private constructor(private readonly page: Page) {}
+  private constructor(
+    private readonly page: Page,
+    private readonly removeRoute: () => void,
+  ) {}
 
-  static async install(page: Page, handlers: BridgeHandlers): Promise<TestBridge> {
-    const bridge = new TestBridge(page);
+  static async install(
+    page: Page,
+    handlers: BridgeHandlers,
+    routes: BridgeRoutes,
+  ): Promise<TestBridge> {
+    let bridge: TestBridge | null = null;
+    const route = routes.add((request, response, rest) => {
+      if (rest === 'events' && bridge) bridge.events.attach(request, response);
+      else response.writeHead(404).end();
+    });
+    bridge = new TestBridge(page, route.remove);
     await page.exposeBinding('__twInvoke', async (_source, method: string, args: unknown[]) => {
       if (!Object.hasOwn(handlers, method)) throw new Error(`No such bridge method: ${method}`);
       const handler = handlers[method as BridgeMethod] as (...values: unknown[]) => unknown;
@@ -54,7 +57,7 @@ export class TestBridge {
       const result = await handler(...args);
       return result === undefined ? undefined : JSON.stringify(result);
     });
-    await page.addInitScript(PAGE_BRIDGE_SCRIPT);
+    await page.addInitScript(pageBridgeScript(route.prefix));
     return bridge;
   }
 
@@ -71,8 +74,7 @@ export class TestBridge {
   }
 
   audio(chunk: AudioChunk): void {
-    const { streamId, sampleRate, channels } = chunk;
-    this.send('audio', { streamId, sampleRate, channels: channels.map(toBase64) });
+    if (!this.closed) this.events.send(encodeAudio(chunk));
   }
 
   libraryChanged(change: LibraryChange): void {
@@ -91,36 +93,30 @@ export class TestBridge {
     this.send('mediaKey', key);
   }
 
-  /** Resolves once every event sent so far has reached the page. */
+  /** Resolves once every event sent so far has been dispatched in the page. */
   async flushed(): Promise<void> {
-    while (this.delivery) await this.delivery;
+    const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+    while (!this.closed) {
+      const mark = this.events.mark;
+      if (mark) {
+        const dispatched = await this.page
+          .evaluate(() => (globalThis as { __twDispatched?: number }).__twDispatched ?? -1)
+          .catch(() => -1);
+        const still = this.events.mark;
+        if (dispatched >= mark.frames && still?.load === mark.load) return;
+      }
+      if (Date.now() > deadline) throw new Error('The page did not take its events in 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   close(): void {
     this.closed = true;
+    this.events.close();
+    this.removeRoute();
   }
 
-  /**
-   * Events go out in order, batched: whatever piled up while one `page.evaluate` was in flight
-   * goes in the next one, so a burst of audio does not cost a round trip per chunk.
-   */
-  private send<K extends keyof EventPayloads>(kind: K, payload: EventPayloads[K]): void {
-    if (this.closed) return;
-    this.pending.push([kind, payload]);
-    this.delivery ??= this.deliver();
-  }
-
-  private async deliver(): Promise<void> {
-    while (this.pending.length > 0 && !this.closed) {
-      const batch = this.pending;
-      this.pending = [];
-      await this.page
-        .evaluate((events) => {
-          const page = globalThis as unknown as { __twEmit(kind: string, payload: unknown): void };
-          for (const [kind, payload] of events) page.__twEmit(kind, payload);
-        }, batch)
-        .catch(() => undefined); // The page may be closing; its events no longer matter.
-    }
-    this.delivery = null;
+  private send(kind: string, payload: unknown): void {
+    if (!this.closed) this.events.send(encodeEvent(kind, payload));
   }
 }

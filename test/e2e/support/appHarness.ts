@@ -27,6 +27,8 @@ export interface OpenAppOptions {
   host?: HostServiceOptions;
   /** Replaces some handlers, e.g. to ask the server for a song it does not have. */
   override?: (handlers: BridgeHandlers) => Partial<BridgeHandlers>;
+  /** Runs in this page before the app, on each load (e.g. the bench's forced latency hint). */
+  pageScript?: string;
 }
 
 export interface OpenedApp {
@@ -72,9 +74,10 @@ function handlersFor({ playback, host, settings, covers }: AppServices): BridgeH
  * Everything is torn down by `close()`.
  */
 export async function openApp(
-  { context, appUrl, decoderWorkerPath }: E2eEnvironment,
+  env: E2eEnvironment,
   options: OpenAppOptions = {},
 ): Promise<OpenedApp> {
+  const { context, appUrl, decoderWorkerPath } = env;
   const userDataDir = await mkdtemp(join(tmpdir(), 'tidewave-userdata-'));
   const services = await createAppServices({
     userDataDir,
@@ -88,7 +91,11 @@ export async function openApp(
   try {
     const base = handlersFor(services);
     if (options.pickFolder) base.pickFolder = options.pickFolder;
-    const bridge = await TestBridge.install(page, { ...base, ...options.override?.(base) });
+    const bridge = await TestBridge.install(
+      page,
+      { ...base, ...options.override?.(base) },
+      env.bridgeRoutes,
+    );
     services.playback.on('connection', (state) => bridge.connectionChanged(state));
     services.playback.on('stream', (event) => bridge.streamEvent(event));
     services.playback.on('audio', (chunk) => bridge.audio(chunk));
@@ -100,6 +107,7 @@ export async function openApp(
     // The context (one per test file) outlives the page: each new page starts with no
     // remembered session (queue, sort), while a reload of the same page keeps it.
     await page.addInitScript(FRESH_PAGE_SCRIPT);
+    if (options.pageScript) await page.addInitScript(options.pageScript);
     await page.goto(`${appUrl}?testHooks`);
     return {
       page,

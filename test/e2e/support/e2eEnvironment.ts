@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createLibraryServer, type LibraryServer } from '../../../src/server';
+import { BridgeRoutes } from './bridgeRoutes';
 import { buildDecoderWorker } from './buildDecoderWorker';
 import { buildRenderer } from './buildRenderer';
 import { CHROMIUM_PATH, launchChromium, type LaunchedChromium } from './launchChromium';
@@ -15,6 +16,8 @@ export interface E2eEnvironment {
   appUrl: string;
   /** The bundled decoder worker, as the app ships it. */
   decoderWorkerPath: string;
+  /** The test bridges' paths on the renderer's own origin (see bridgeRoutes.ts). */
+  bridgeRoutes: BridgeRoutes;
   close(): Promise<void>;
 }
 
@@ -39,8 +42,9 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
   ]);
   let web: StaticServer | null = null;
   let chromium: LaunchedChromium | null = null;
+  const bridgeRoutes = new BridgeRoutes();
   try {
-    web = await serveFolder(outDir);
+    web = await serveFolder(outDir, bridgeRoutes);
     chromium = await launchChromium();
   } catch (error) {
     await web?.close();
@@ -51,6 +55,7 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
     context: chromium.context,
     appUrl: web.url,
     decoderWorkerPath,
+    bridgeRoutes,
     async close() {
       await opened.chromium.close();
       await opened.web.close();

@@ -1,39 +1,54 @@
+import { FRAME_READER_SOURCE } from './frameReaderSource';
+
 /**
  * Runs in the page before the app (addInitScript): defines `window.tidewave` like the preload
- * does, forwarding invoke methods to the `__twInvoke` binding and dispatching events that the
- * Node side pushes with `__twEmit`. Audio arrives as base64 Float32 data (bindings and evaluate
- * are slow with large typed arrays) and is turned back into planar Float32Arrays here. Invoke
- * results arrive as JSON text (see TestBridge.install).
+ * does, forwarding invoke (and send) methods to the `__twInvoke` binding (results come as JSON
+ * text, see TestBridge.install). Events come on one stream the page opens on its own origin,
+ * `prefix + 'events'` (its CSP, `connect-src 'self'`, allows it), one frame an event, audio as
+ * raw Float32 bytes (bridgeFrames.ts): no base64, no JSON for samples, no page.evaluate.
+ * `__twDispatched` counts the events dispatched in this load of the page (TestBridge.flushed).
  * Plain JavaScript in a string, so no transpiler helper can leak into the page.
  */
-export const PAGE_BRIDGE_SCRIPT = `(() => {
+export function pageBridgeScript(prefix: string): string {
+  return `(() => {
   const listeners = { connection: new Set(), host: new Set(), stream: new Set(), audio: new Set(), mediaKey: new Set(), library: new Set(), found: new Set(), activity: new Set() };
-  const invoke = (method) => async (...args) => {
+  const call = async (method, args) => {
     const json = await window.__twInvoke(method, args);
     return json === undefined ? undefined : JSON.parse(json);
+  };
+  const invoke = (method) => (...args) => call(method, args);
+  const send = (method) => (...args) => {
+    void call(method, args).catch(() => undefined);
   };
   const on = (kind) => (listener) => {
     listeners[kind].add(listener);
     return () => listeners[kind].delete(listener);
   };
-  const fromBase64 = (text) => {
-    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
-    const raw = atob(text);
-    const bytes = new Uint8Array(raw.length);
-    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    return bytes;
-  };
   window.__TIDEWAVE_ENABLE_TEST_HOOKS__ = true;
-  window.__twEmit = (kind, payload) => {
-    if (kind === 'audio') {
-      payload = {
-        streamId: payload.streamId,
-        sampleRate: payload.sampleRate,
-        channels: payload.channels.map((text) => new Float32Array(fromBase64(text).buffer)),
-      };
+  window.__twDispatched = 0;
+  const dispatch = (kind, payload) => {
+    for (const listener of listeners[kind] ?? []) {
+      try {
+        listener(payload);
+      } catch (error) {
+        // As an exception in an IPC listener would: seen, and the stream goes on.
+        setTimeout(() => {
+          throw error;
+        });
+      }
     }
-    for (const listener of listeners[kind]) listener(payload);
+    window.__twDispatched += 1;
   };
+  const read = (${FRAME_READER_SOURCE})(dispatch);
+  void (async () => {
+    const response = await fetch(${JSON.stringify(prefix + 'events')}, { cache: 'no-store' });
+    const reader = response.body.getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      read(value);
+    }
+  })().catch(() => undefined); // the page is going away
   window.tidewave = {
     connect: invoke('connect'),
     disconnect: invoke('disconnect'),
@@ -41,15 +56,9 @@ export const PAGE_BRIDGE_SCRIPT = `(() => {
     listSongs: invoke('listSongs'),
     play: invoke('play'),
     stop: invoke('stop'),
-    reportBuffer: (streamId, buffered, received) => {
-      void window.__twInvoke('reportBuffer', [streamId, buffered, received]);
-    },
-    reportPlaying: (report) => {
-      void window.__twInvoke('reportPlaying', [report]);
-    },
-    reportPaused: (paused) => {
-      void window.__twInvoke('reportPaused', [paused]);
-    },
+    reportBuffer: send('reportBuffer'),
+    reportPlaying: send('reportPlaying'),
+    reportPaused: send('reportPaused'),
     startHost: invoke('startHost'),
     stopHost: invoke('stopHost'),
     getHost: invoke('getHost'),
@@ -74,3 +83,4 @@ export const PAGE_BRIDGE_SCRIPT = `(() => {
     onHostActivity: on('activity'),
   };
 })();`;
+}

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import type { BridgeRoutes } from './bridgeRoutes';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,12 +19,13 @@ export interface StaticServer {
 
 /**
  * Serves a built renderer folder on 127.0.0.1 (like the app:// scheme serves out/renderer):
- * GET only, nothing outside the folder.
+ * GET only, nothing outside the folder. The test bridges' paths (`bridges`) go to them.
  */
-export async function serveFolder(folder: string): Promise<StaticServer> {
+export async function serveFolder(folder: string, bridges?: BridgeRoutes): Promise<StaticServer> {
   const root = normalize(folder + sep);
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (bridges?.handle(path, request, response)) return;
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (request.method !== 'GET' || !file.startsWith(root)) {
       response.writeHead(404).end();

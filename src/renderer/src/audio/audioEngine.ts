@@ -1,6 +1,7 @@
 import type { AudioChunk, PlayStarted, StreamEvent } from '../../../shared/tidewaveApi';
 import { AudioOutput } from './audioOutput';
 import type { EngineSnapshot, PlaybackEngine } from './playbackEngine';
+import { minimumLeadSeconds } from './freshLead';
 import { ScheduleClock } from './scheduleClock';
 import { SourcePlayer } from './sourcePlayer';
 import { StreamRegistry } from './streamRegistry';
@@ -72,7 +73,9 @@ export class AudioEngine implements PlaybackEngine {
     // Counted as main counts what it sent, so main can tell what is still in flight.
     if (!this.registry.admitAudio(chunk.streamId, frames / chunk.sampleRate)) return;
     const context = this.output.ensure();
-    this.clock ??= new ScheduleClock(context.sampleRate);
+    this.clock ??= new ScheduleClock(context.sampleRate, {
+      minimumLeadSeconds: minimumLeadSeconds(context.baseLatency, context.sampleRate),
+    });
     const { startTime } = this.clock.place(frames, chunk.sampleRate, context.currentTime);
     this.sources.schedule(chunk.channels, chunk.sampleRate, startTime);
     this.timeline.add(chunk.streamId, startTime, frames / chunk.sampleRate);

@@ -3,8 +3,8 @@ import { ScheduleClock } from './scheduleClock';
 
 describe('ScheduleClock', () => {
   it('starts the first chunk a little ahead of now, on a context frame', () => {
-    const clock = new ScheduleClock(44100, 0.1);
-    const placement = clock.place(4410, 44100, 1.23456);
+    const clock = new ScheduleClock(44100, { coldWaitSeconds: 0.2 });
+    const placement = clock.place(4410, 44100, 1.23456); // 0.1 s queued: 0.1 s lead
     expect(placement.underrun).toBe(false);
     expect(placement.startTime).toBeGreaterThanOrEqual(1.33456);
     expect(placement.startTime).toBeLessThan(1.33456 + 1 / 44100);
@@ -13,7 +13,7 @@ describe('ScheduleClock', () => {
   });
 
   it('places chunks back to back with no drift over a long run', () => {
-    const clock = new ScheduleClock(44100, 0.1);
+    const clock = new ScheduleClock(44100);
     const first = clock.place(1153, 44100, 0).startTime;
     let start = first;
     for (let i = 1; i <= 10_000; i++) {
@@ -25,7 +25,7 @@ describe('ScheduleClock', () => {
   });
 
   it('each chunk starts where the previous one ends', () => {
-    const clock = new ScheduleClock(48000, 0.05);
+    const clock = new ScheduleClock(48000);
     const a = clock.place(1000, 48000, 2);
     const b = clock.place(333, 48000, 2.01);
     expect(b.startTime).toBeCloseTo(a.startTime + 1000 / 48000, 12);
@@ -33,16 +33,17 @@ describe('ScheduleClock', () => {
   });
 
   it('restarts ahead of now and reports an underrun when the queue ran dry', () => {
-    const clock = new ScheduleClock(44100, 0.1);
-    clock.place(4410, 44100, 0); // ends at about 0.2
-    const late = clock.place(4410, 44100, 5);
+    const clock = new ScheduleClock(44100, { coldWaitSeconds: 0.1 });
+    clock.place(441, 44100, 0); // ends at about 0.1
+    const late = clock.place(441, 44100, 5);
     expect(late.underrun).toBe(true);
-    expect(late.startTime).toBeGreaterThanOrEqual(5.1);
-    expect(late.startTime).toBeLessThan(5.1 + 1 / 44100);
+    // The expected wait doubled to 0.2 s, less the 10 ms queued.
+    expect(late.startTime).toBeGreaterThanOrEqual(5.19);
+    expect(late.startTime).toBeLessThanOrEqual(5.19 + 1 / 44100 + 1e-9);
   });
 
   it('continues exactly at the previous end when the sample rate changes', () => {
-    const clock = new ScheduleClock(44100, 0.1);
+    const clock = new ScheduleClock(44100);
     clock.place(22050, 44100, 0); // 0.5 s
     const end = clock.endTime;
     const next = clock.place(8000, 8000, 0.2);
@@ -61,17 +62,52 @@ describe('ScheduleClock', () => {
   });
 });
 
-describe('ScheduleClock lead', () => {
-  it('starts a fresh run by default under 0.1 s ahead of now (a click is not held back)', () => {
-    const clock = new ScheduleClock(44100);
-    const { startTime } = clock.place(2205, 44100, 2);
-    // More than the 50 ms first chunk (the wait for the second), less than the old 0.1 s.
-    expect(startTime - 2).toBeGreaterThan(0.05);
-    expect(startTime - 2).toBeLessThan(0.08);
+describe('ScheduleClock lead from what is queued', () => {
+  const minimumLeadSeconds = 0.013;
+
+  it('starts a first chunk that covers the wait for the next after the least lead only', () => {
+    const clock = new ScheduleClock(44100, { minimumLeadSeconds });
+    const { startTime } = clock.place(11025, 44100, 2); // 0.25 s, more than the cold 0.2 s wait
+    expect(startTime - 2).toBeGreaterThanOrEqual(minimumLeadSeconds);
+    expect(startTime - 2).toBeLessThan(minimumLeadSeconds + 1 / 44100);
   });
 
-  it('doubles the lead of later fresh runs after each underrun, up to a bound', () => {
-    const clock = new ScheduleClock(44100, 0.03, 0.01, 0.2);
+  it('holds a tiny first chunk back just enough for the next to follow on', () => {
+    const clock = new ScheduleClock(44100, { minimumLeadSeconds });
+    const first = clock.place(441, 44100, 2); // 10 ms
+    expect(first.startTime - 2).toBeCloseTo(0.19, 4);
+    // The next chunk arriving the expected 0.2 s later, less the margin, still follows on.
+    const next = clock.place(441, 44100, 2 + 0.2 - 0.0101);
+    expect(next.underrun).toBe(false);
+    expect(next.startTime).toBe(first.startTime + 441 / 44100);
+  });
+
+  it('expects the longest wait of the last runs, with headroom, once it has seen some', () => {
+    const clock = new ScheduleClock(44100, { minimumLeadSeconds });
+    const run = (now: number, wait: number, frames = 2205) => {
+      const first = clock.place(frames, 44100, now); // 50 ms unless told
+      clock.place(2205, 44100, now + wait);
+      clock.reset();
+      return first.startTime - now;
+    };
+    expect(run(0, 0.02)).toBeCloseTo(0.15, 4); // cold: 0.2 s less the 50 ms queued
+    // Quick second chunks (20 ms): the least wait, 50 ms, which the first chunk covers.
+    expect(run(1, 0.02)).toBeCloseTo(minimumLeadSeconds, 4);
+    run(2, 0.1, 11025); // one slow second chunk (0.25 s queued): 1.5 × 0.1 s expected now
+    expect(clock.expectedWait).toBeCloseTo(0.15, 12);
+    expect(run(3, 0.02)).toBeCloseTo(0.1, 4);
+    // Forgotten after four runs.
+    for (let i = 4; i < 8; i++) run(i, 0.02);
+    expect(clock.expectedWait).toBe(0.05);
+  });
+
+  it('doubles a floor under the expected wait after each underrun, up to a bound', () => {
+    const clock = new ScheduleClock(44100, {
+      coldWaitSeconds: 0.04,
+      minWaitSeconds: 0.04,
+      minimumLeadSeconds,
+      maxWaitSeconds: 0.25,
+    });
     const leads: number[] = [];
     let now = 0;
     for (let i = 0; i < 6; i++) {
@@ -79,50 +115,52 @@ describe('ScheduleClock lead', () => {
       now += 1;
       const late = clock.place(441, 44100, now);
       expect(late.underrun).toBe(true);
-      leads.push(clock.lead);
-      clock.reset(); // a new song starts a fresh run with the grown lead
+      clock.reset(); // a new song starts a fresh run with the grown wait
       const fresh = clock.place(441, 44100, now);
-      expect(fresh.startTime - now).toBeGreaterThanOrEqual(clock.lead - 1 / 44100);
+      leads.push(Math.round((fresh.startTime - now) * 1000) / 1000);
       now += 1;
       clock.reset();
     }
-    expect(leads).toEqual([0.06, 0.12, 0.2, 0.2, 0.2, 0.2]);
+    // Expected waits 0.08, 0.16, 0.25, 0.25…, less the 10 ms queued.
+    expect(leads).toEqual([0.07, 0.15, 0.24, 0.24, 0.24, 0.24]);
   });
 
-  it('keeps its lead when the audio keeps up', () => {
-    const clock = new ScheduleClock(44100, 0.03);
+  it('keeps to its least wait when the audio keeps up', () => {
+    const clock = new ScheduleClock(44100, { minWaitSeconds: 0.03 });
     for (let i = 0; i < 100; i++) clock.place(441, 44100, i * 0.005);
-    expect(clock.lead).toBe(0.03);
+    expect(clock.expectedWait).toBe(0.03);
   });
 });
 
-describe('ScheduleClock lead after clean songs', () => {
-  it('halves a grown lead back, not below where it began, after each clean 10 s', () => {
-    const clock = new ScheduleClock(44100, 0.03, 0.01, 0.2);
+describe('ScheduleClock expected wait after clean songs', () => {
+  const grown = { coldWaitSeconds: 0.03, minWaitSeconds: 0.03 };
+
+  it('halves a grown wait back, not below where it began, after each clean 10 s', () => {
+    const clock = new ScheduleClock(44100, { ...grown, maxWaitSeconds: 0.2 });
     let now = 0;
     for (let i = 0; i < 3; i++) {
       clock.place(441, 44100, now);
       now += 1;
       clock.place(441, 44100, now); // late: an underrun
     }
-    expect(clock.lead).toBe(0.2);
-    const leads: number[] = [];
+    expect(clock.expectedWait).toBe(0.2);
+    const waits: number[] = [];
     for (let song = 0; song < 5; song++) {
       clock.reset();
       for (let i = 0; i < 40; i++) clock.place(11025, 44100, now); // 10 s queued in time
       clock.reset();
-      leads.push(clock.lead);
+      waits.push(clock.expectedWait);
     }
-    expect(leads).toEqual([0.1, 0.05, 0.03, 0.03, 0.03]);
+    expect(waits).toEqual([0.1, 0.05, 0.03, 0.03, 0.03]);
   });
 
-  it('keeps a grown lead when the songs between are short or underrun', () => {
-    const clock = new ScheduleClock(44100, 0.03, 0.01, 0.2);
+  it('keeps a grown wait when the songs between are short or underrun', () => {
+    const clock = new ScheduleClock(44100, grown);
     clock.place(441, 44100, 0);
     clock.place(441, 44100, 1); // underrun: 0.06
     clock.reset();
     for (let i = 0; i < 10; i++) clock.place(11025, 44100, 1); // 2.5 s only
     clock.reset();
-    expect(clock.lead).toBe(0.06);
+    expect(clock.expectedWait).toBe(0.06);
   });
 });

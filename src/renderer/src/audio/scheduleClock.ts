@@ -1,3 +1,5 @@
+import { freshLead } from './freshLead';
+
 export interface Placement {
   /** Context time at which the chunk's first sample plays. */
   startTime: number;
@@ -6,22 +8,48 @@ export interface Placement {
 }
 
 /**
- * How far ahead of now a fresh run starts unless told: enough for the audio thread's next
- * render (a quantum is 3 ms; 'balanced' output buffers are 10 ms) plus the first chunk's
- * 50 ms covering the wait for the second. It was 0.1 s: all of it added to every click. 30 ms
- * was tried: on a busy machine the second chunk then came late and the song's start stuttered
- * (the e2e sample tests saw a restarted queue), so 60 ms: a clean start is worth 30 ms.
+ * The wait for the next chunk a fresh start covers before any wait was seen (a new context: its
+ * first song also pays for cold code). 0.11 s was tried (the old 60 ms lead plus a 50 ms first
+ * chunk): at load 15 the e2e sample tests then saw a restarted queue on a first play.
  */
-export const FRESH_LEAD_SECONDS = 0.06;
-/** The lead never grows past this after underruns (the old fixed lead was half of it). */
-export const MAX_LEAD_SECONDS = 0.2;
-/** Audio placed with no underrun, up to a reset, after which the lead halves back (seconds). */
+export const COLD_WAIT_SECONDS = 0.2;
+/** Once waits were seen: the longest of the last few, with this much headroom… */
+export const WAIT_HEADROOM = 1.5;
+export const WAITS_REMEMBERED = 4;
+/** …and never less than this (nor less than what underruns grew it to). */
+export const MIN_WAIT_SECONDS = 0.05;
+/** The expected wait never grows past this after underruns. */
+export const MAX_WAIT_SECONDS = 0.25;
+/** Audio placed with no underrun, up to a reset, after which the expected wait halves back. */
 export const CLEAN_SECONDS_TO_SHRINK = 10;
+/** The least lead when the context does not say (see minimumLeadSeconds in freshLead.ts). */
+export const DEFAULT_MINIMUM_LEAD_SECONDS = 0.013;
+
+export interface ScheduleClockOptions {
+  /** How long the next chunk may take to arrive before any wait was seen (seconds). */
+  coldWaitSeconds?: number;
+  /** The least expected wait once waits were seen, and where underruns grow it from (seconds). */
+  minWaitSeconds?: number;
+  /** The least lead the audio thread allows (seconds). */
+  minimumLeadSeconds?: number;
+  /** A run ending closer to now than this counts as an underrun (seconds). */
+  marginSeconds?: number;
+  /** Each underrun doubles the expected wait, up to this (seconds). */
+  maxWaitSeconds?: number;
+}
 
 /**
  * Works out where each chunk goes on the AudioContext timeline so chunks play back to back,
  * sample-exact. Start times are computed from a run's anchor plus an integer frame count
  * (never by adding up durations), so rounding never accumulates.
+ *
+ * A fresh run starts ahead of now by `freshLead`: the expected wait for the next chunk less the
+ * audio the first chunk holds. The lead is time added to every click before its sound, so the
+ * expected wait follows what is seen: the longest wait (on the context's clock, which stands
+ * still while suspended) between a run's first and second chunk over the last few runs, with
+ * headroom. Where audio has once come too late to follow on anyway (a busy machine, a slow
+ * link), each underrun doubles a floor under it, and a reset after CLEAN_SECONDS_TO_SHRINK of
+ * audio with no underrun halves that floor back.
  */
 export class ScheduleClock {
   private anchorTime = 0;
@@ -29,29 +57,44 @@ export class ScheduleClock {
   private framesSinceAnchor = 0;
   /** Seconds placed since the last reset or underrun. */
   private cleanSeconds = 0;
-  private readonly initialLead: number;
+  /** Grown by underruns; the expected wait is at least this. */
+  private floorWait: number;
+  private readonly minWait: number;
+  private readonly coldWait: number;
+  private readonly minimumLead: number;
+  private readonly marginSeconds: number;
+  private readonly maxWait: number;
+  /** Waits seen between a run's first and second chunk (context seconds), newest last. */
+  private readonly waits: number[] = [];
+  /** When the current run's first chunk was placed, until its second comes. */
+  private runStartedAt: number | null = null;
 
-  /**
-   * @param contextRate the AudioContext's sample rate; fresh runs start on one of its frames
-   * @param leadSeconds how far ahead of now a fresh run starts, at first
-   * @param marginSeconds a run ending closer to now than this counts as an underrun
-   * @param maxLeadSeconds each underrun doubles the lead of later runs, up to this: the lead is
-   *   time added to every click before its sound, so it starts small and grows only where the
-   *   audio has once come too late to follow on (a busy machine, a slow link); a reset after
-   *   CLEAN_SECONDS_TO_SHRINK of audio with no underrun halves it back toward where it began
-   */
+  /** @param contextRate the AudioContext's sample rate; fresh runs start on one of its frames */
   constructor(
     private readonly contextRate: number,
-    private leadSeconds = FRESH_LEAD_SECONDS,
-    private readonly marginSeconds = 0.01,
-    private readonly maxLeadSeconds = Math.max(leadSeconds, MAX_LEAD_SECONDS),
+    options: ScheduleClockOptions = {},
   ) {
-    this.initialLead = leadSeconds;
+    this.coldWait = options.coldWaitSeconds ?? COLD_WAIT_SECONDS;
+    this.minWait = options.minWaitSeconds ?? MIN_WAIT_SECONDS;
+    this.floorWait = this.minWait;
+    this.minimumLead = options.minimumLeadSeconds ?? DEFAULT_MINIMUM_LEAD_SECONDS;
+    this.marginSeconds = options.marginSeconds ?? 0.01;
+    this.maxWait = Math.max(this.coldWait, options.maxWaitSeconds ?? MAX_WAIT_SECONDS);
   }
 
-  /** How far ahead of now the next fresh run will start (seconds). */
-  get lead(): number {
-    return this.leadSeconds;
+  /** How long the next chunk may take to arrive, as things stand (seconds). */
+  get expectedWait(): number {
+    const seen = this.waits.length > 0 ? WAIT_HEADROOM * Math.max(...this.waits) : this.coldWait;
+    return Math.min(this.maxWait, Math.max(this.floorWait, seen));
+  }
+
+  /** How far ahead of now a fresh run whose first chunk holds `queuedSeconds` would start. */
+  leadFor(queuedSeconds: number): number {
+    return freshLead({
+      queuedSeconds,
+      expectedWaitSeconds: this.expectedWait,
+      minimumSeconds: this.minimumLead,
+    });
   }
 
   /** Context time at which everything scheduled so far has finished (0 when empty). */
@@ -66,13 +109,16 @@ export class ScheduleClock {
   place(frames: number, sampleRate: number, now: number): Placement {
     let underrun = false;
     if (this.anchorRate === 0) {
-      this.startRun(now, sampleRate);
+      this.startRun(now, frames, sampleRate);
     } else if (this.endTime < now + this.marginSeconds) {
       underrun = true;
-      this.startRun(now, sampleRate);
-      this.leadSeconds = Math.min(this.maxLeadSeconds, this.leadSeconds * 2);
+      this.floorWait = Math.min(this.maxWait, this.expectedWait * 2);
       this.cleanSeconds = 0;
-    } else if (sampleRate !== this.anchorRate) {
+      this.startRun(now, frames, sampleRate);
+    } else if (this.runStartedAt !== null) {
+      this.noteWait(now - this.runStartedAt);
+    }
+    if (sampleRate !== this.anchorRate) {
       // A new stream at another rate continues exactly where the last sample ends.
       this.anchorTime = this.endTime;
       this.anchorRate = sampleRate;
@@ -86,16 +132,25 @@ export class ScheduleClock {
 
   reset(): void {
     if (this.cleanSeconds >= CLEAN_SECONDS_TO_SHRINK) {
-      this.leadSeconds = Math.max(this.initialLead, this.leadSeconds / 2);
+      this.floorWait = Math.max(this.minWait, this.floorWait / 2);
     }
+    this.runStartedAt = null;
     this.cleanSeconds = 0;
     this.anchorTime = 0;
     this.anchorRate = 0;
     this.framesSinceAnchor = 0;
   }
 
-  private startRun(now: number, sampleRate: number): void {
-    this.anchorTime = Math.ceil((now + this.leadSeconds) * this.contextRate) / this.contextRate;
+  private noteWait(seconds: number): void {
+    this.runStartedAt = null;
+    this.waits.push(seconds);
+    if (this.waits.length > WAITS_REMEMBERED) this.waits.shift();
+  }
+
+  private startRun(now: number, frames: number, sampleRate: number): void {
+    this.runStartedAt = now;
+    const lead = this.leadFor(frames / sampleRate);
+    this.anchorTime = Math.ceil((now + lead) * this.contextRate) / this.contextRate;
     this.anchorRate = sampleRate;
     this.framesSinceAnchor = 0;
   }

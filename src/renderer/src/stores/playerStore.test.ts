@@ -37,6 +37,26 @@ describe('player store', () => {
     expect(useLibraryStore.getState().selectedId).toBe(1);
   });
 
+  it('sends the play request before the re-render its state changes schedule', async () => {
+    // React renders a store change in a microtask queued by the change: the request must
+    // already be on its way then, so main starts the song while the song table re-renders.
+    const order: string[] = [];
+    let scheduled = false;
+    // Like a component showing the status: only a change it shows schedules a render.
+    const unsubscribe = usePlayerStore.subscribe((state, before) => {
+      if (state.status === before.status || scheduled) return;
+      scheduled = true;
+      queueMicrotask(() => order.push('render'));
+    });
+    fake.api.play.mockImplementationOnce(async (request) => {
+      order.push('play');
+      return { streamId: 1, songId: request.songId, startSeconds: request.startSeconds ?? 0 };
+    });
+    await player().play(1);
+    unsubscribe();
+    expect(order.slice(0, 2)).toEqual(['play', 'render']);
+  });
+
   it('sends only the newest of several quick play requests', async () => {
     await Promise.all([player().play(0), player().play(1), player().play(2)]);
     // Requests overtaken before their turn are never sent.

@@ -58,15 +58,18 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
     requests: EMPTY_REQUEST_QUEUE,
 
     async play(songId, startSeconds = 0, from = 'table') {
+      // Whatever came before (a pause, then a stop or another song), this one plays at once.
+      api().reportPaused(false);
+      const resumed = engine().resume();
+      // Asked for before the state changes below: their re-render (the song table's) then runs
+      // while main starts the song, not before the request leaves (click to sound).
+      const requested = requestPlay(requests, { songId, startSeconds, append: false });
       set({ ...initialPlayerState, status: 'playing', songId, elapsedSeconds: startSeconds });
       if (from) queue().started(songId, from);
       set({ buffering: true });
-      // Whatever came before (a pause, then a stop or another song), this one plays at once.
-      api().reportPaused(false);
       useLibraryStore.getState().select(songId);
-      const resumed = engine().resume();
       try {
-        await requestPlay(requests, { songId, startSeconds, append: false });
+        await requested;
         await resumed;
       } catch (error) {
         const failure = { message: errorMessage(error), songId, startSeconds };
