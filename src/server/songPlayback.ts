@@ -90,15 +90,7 @@ export class SongPlayback {
     // From here until its first audio is out, this stream's reads go before others' bursts.
     const claim = processReadGate.claimStart();
     try {
-      // The open (four trips through libuv's thread pool) waits its turn among the reads, due
-      // when the first audio is: a thousand streams starting at once then never have thousands
-      // of opens queued in the pool, each finished open's work all in one turn of the event loop
-      // ahead of every other client's request.
-      const dueAt = performance.now() + FIRST_AUDIO_SECONDS * 1000;
-      file = await processReadGate.run(() => openSongFile(song.realPath), {
-        deadline: dueAt,
-        signal,
-      });
+      file = await openSongFile(song.realPath);
       if (signal.aborted) return;
       await this.stream(song, file, startSeconds, signal, hold, claim);
     } catch (error) {
