@@ -7,7 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FrameParser } from '../protocol';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { ReadGate } from './readGate';
-import { SETTLE_MS, SongHeadCache, versionSettled, type FileVersion } from './songHeadCache';
+import {
+  FILL_TIMEOUT_MS,
+  HeadKeeper,
+  SETTLE_MS,
+  SongHeadCache,
+  versionSettled,
+  type FileVersion,
+} from './songHeadCache';
 import { streamSong } from './songStreamer';
 
 /** Counts the file reads a stream makes. */
@@ -165,5 +172,32 @@ describe('song head cache', () => {
       cache.put(versions[1], settledAt, { packets: Buffer.alloc(5000), coveredBytes: 1 }),
     ).toBe(false);
     expect(cache.size).toBe(2);
+  });
+
+  it('lets one stream at a time gather a head, until it is done, gives up or times out', async () => {
+    const file = path.join(await tempFolder(), 'song.mp3');
+    await writeFile(file, songBytes(1000, 1));
+    const opened = { version: await versionOf(file), statAtMs: Date.now() + 2 * SETTLE_MS };
+    const cache = new SongHeadCache();
+    const packets = Buffer.alloc(600, 7);
+    let clock = 0;
+    const keeper = (at: number) => new HeadKeeper(cache, opened, 500, () => (clock = at));
+
+    const first = keeper(0);
+    const second = keeper(10);
+    second.add(packets, 550); // not its to keep: the first holds the claim
+    expect(cache.get(opened.version)).toBeNull();
+    first.close(); // gave up (its stream was cancelled) before the head was complete
+    const third = keeper(20);
+    const fourth = keeper(20 + FILL_TIMEOUT_MS); // the third stalled: this one takes over
+    expect(cache.fills).toBe(1);
+    fourth.add(packets, 300); // not yet the whole head
+    expect(cache.fills).toBe(1);
+    fourth.add(packets, 600);
+    expect(cache.get(opened.version)?.packets.length).toBe(1200);
+    expect(cache.fills).toBe(0);
+    third.close(); // its claim was taken over: nothing of the fourth's is undone
+    expect(cache.get(opened.version)).not.toBeNull();
+    expect(clock).toBe(20 + FILL_TIMEOUT_MS);
   });
 });

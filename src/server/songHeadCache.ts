@@ -43,6 +43,11 @@ export function headBytesFor(bytesPerSecond: number): number {
  * as the one before would leave the version the same with other bytes (git's "racy" files).
  */
 export const SETTLE_MS = 2_000;
+/**
+ * How long one stream may be the only one gathering a file's head; past it (a reader that
+ * stalled before its head was complete) the next listener's stream gathers it instead.
+ */
+export const FILL_TIMEOUT_MS = 5_000;
 /** Bookkeeping counted per entry on top of its packets, so many tiny heads stay bounded too. */
 const ENTRY_OVERHEAD_BYTES = 256;
 
@@ -76,6 +81,8 @@ interface Entry {
 export class SongHeadCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
+  /** Files whose head one stream is gathering now, and since when (ms); see beginFill. */
+  private readonly filling = new Map<string, number>();
 
   constructor(readonly maxBytes = DEFAULT_HEAD_CACHE_BYTES) {
     if (!(maxBytes >= 0)) throw new RangeError(`maxBytes must not be negative, got ${maxBytes}`);
@@ -83,6 +90,31 @@ export class SongHeadCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Files whose head a stream is gathering now. */
+  get fills(): number {
+    return this.filling.size;
+  }
+
+  /**
+   * Whether the stream asking should gather the head of the file in `version`, at `nowMs`: one
+   * at a time does, so a thousand listeners starting a song nobody played lately copy its head
+   * once, not a thousand times (and hold it once). Returns the claim's time, to end it with, or
+   * null when another stream's claim, younger than FILL_TIMEOUT_MS, holds it.
+   */
+  beginFill(version: FileVersion, nowMs: number): number | null {
+    const key = keyOf(version);
+    const since = this.filling.get(key);
+    if (since !== undefined && nowMs - since < FILL_TIMEOUT_MS) return null;
+    this.filling.set(key, nowMs);
+    return nowMs;
+  }
+
+  /** Ends the claim beginFill gave at `since` (a claim taken over since is left alone). */
+  endFill(version: FileVersion, since: number): void {
+    const key = keyOf(version);
+    if (this.filling.get(key) === since) this.filling.delete(key);
   }
 
   /** Bytes held, bookkeeping included; never above maxBytes. */
@@ -136,18 +168,28 @@ function keyOf(version: FileVersion): string {
 
 /**
  * Gathers the packets a stream from byte 0 writes until they cover `headBytes` of the file,
- * then keeps them in `cache`. Only for a settled version: nothing is copied for one that would
- * not be kept.
+ * then keeps them in `cache`. Only for a settled version, and only the one stream holding the
+ * cache's fill claim: nothing is copied that would not be kept. close() once the stream is over.
  */
 export class HeadKeeper {
-  private pieces: Buffer[] | null;
+  private pieces: Buffer[] | null = null;
+  private readonly claim: number | null;
 
   constructor(
     private readonly cache: SongHeadCache,
     private readonly file: { version: FileVersion; statAtMs: number },
     private readonly headBytes: number,
+    now: () => number = () => performance.now(),
   ) {
-    this.pieces = versionSettled(file.version, file.statAtMs) ? [] : null;
+    const settled = versionSettled(file.version, file.statAtMs);
+    this.claim = settled ? cache.beginFill(file.version, now()) : null;
+    if (this.claim !== null) this.pieces = [];
+  }
+
+  /** Gives up the claim if the head was not complete (the stream ended or was cancelled). */
+  close(): void {
+    this.pieces = null;
+    if (this.claim !== null) this.cache.endFill(this.file.version, this.claim);
   }
 
   /** `packets` were just written; with them the stream's packets cover `coveredBytes` from 0. */
@@ -157,7 +199,7 @@ export class HeadKeeper {
     this.pieces.push(Buffer.from(packets));
     if (coveredBytes < this.headBytes) return;
     const head = { packets: Buffer.concat(this.pieces), coveredBytes };
-    this.pieces = null;
+    this.close();
     this.cache.put(this.file.version, this.file.statAtMs, head);
   }
 }

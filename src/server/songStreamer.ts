@@ -166,5 +166,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     // Aborted sleeps and drain waits reject; that is a cancel, not a failure.
     if (signal.aborted || output.destroyed) return 'cancelled';
     throw error;
+  } finally {
+    keeper?.close();
   }
 }
