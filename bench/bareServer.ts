@@ -9,7 +9,12 @@ export const BareRequest = {
   chunk: 'r',
   /** Send one byte back: a small round trip. */
   ping: 'p',
+  /** Send the file's first BARE_HEAD_BYTES (opened, read and closed for this request). */
+  head: 'h',
 } as const;
+
+/** What a `head` request sends: as much as the library server's cached song head at most. */
+export const BARE_HEAD_BYTES = 64 * 1024;
 
 export const BARE_CHUNK_BYTES = 4096;
 const CHUNK = Buffer.alloc(BARE_CHUNK_BYTES, 0x55);
@@ -39,6 +44,7 @@ export function createBareServer(file: string): BareServer {
         if (byte === BareRequest.chunk) socket.write(CHUNK);
         else if (byte === BareRequest.ping) socket.write(PONG);
         else if (byte === BareRequest.file) sending ??= new FileLoop(file, socket);
+        else if (byte === BareRequest.head) sendHead(file, socket);
       }
     });
   });
@@ -48,6 +54,13 @@ export function createBareServer(file: string): BareServer {
       for (const socket of sockets) socket.destroy();
     });
   return { server, connections: () => sockets.size, close };
+}
+
+/** The least a Node sender does for a listener's first audio: open, read, write, close. */
+function sendHead(file: string, socket: Socket): void {
+  const stream = createReadStream(file, { start: 0, end: BARE_HEAD_BYTES - 1 });
+  stream.on('error', () => socket.destroy());
+  stream.pipe(socket, { end: false });
 }
 
 /** Pipes the file into the socket, then again, until stopped: a stream that never runs out. */

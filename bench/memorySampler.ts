@@ -11,7 +11,7 @@ export class MemorySampler {
   start(intervalMs: number): void {
     this.timer = setInterval(() => {
       this.pending = this.server
-        .usage()
+        .usage(false, true)
         .then((usage) => void (this.peakRssBytes = Math.max(this.peakRssBytes, usage.rssBytes)))
         .catch(() => undefined);
     }, intervalMs);

@@ -64,8 +64,13 @@ export class ServerHandle {
     await exited;
   }
 
-  async usage(collectGarbage = false): Promise<ProcessUsage> {
-    const reply = await this.request({ id: this.nextId++, command: 'usage', collectGarbage });
+  async usage(collectGarbage = false, memoryOnly = false): Promise<ProcessUsage> {
+    const reply = await this.request({
+      id: this.nextId++,
+      command: 'usage',
+      collectGarbage,
+      memoryOnly,
+    });
     if (reply.type !== 'usage') throw new Error('server child gave no usage');
     return reply.usage;
   }

@@ -33,7 +33,14 @@ export interface ProcessUsage {
 }
 
 export type ChildRequest =
-  { id: number; command: 'usage'; collectGarbage: boolean } | { id: number; command: 'close' };
+  | {
+      id: number;
+      command: 'usage';
+      collectGarbage: boolean;
+      /** CPU and memory only: no open-file count, no server stats (see MemorySampler). */
+      memoryOnly?: boolean;
+    }
+  | { id: number; command: 'close' };
 
 export type ChildMessage =
   | { type: 'ready'; port: number; openFileLimit: number | null }

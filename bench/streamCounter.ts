@@ -11,7 +11,11 @@ const PAYLOAD_SHARE = 4072 / 4096;
 /** A player starts once it holds this much audio: the app's first chunk is 0.25 s. */
 export const STARTUP_AUDIO_SECONDS = 0.25;
 
-export type StreamSource = { kind: 'tidewave'; songId: number } | { kind: 'bare' };
+export type StreamSource =
+  | { kind: 'tidewave'; songId: number }
+  | { kind: 'bare' }
+  /** The bare server's first bytes of the file, once (BareRequest.head). */
+  | { kind: 'bareHead' };
 
 /**
  * A load-generating client that parses nothing: it counts bytes, spots the end-of-song marker
@@ -59,7 +63,11 @@ export class StreamCounter {
 
   start(): void {
     this.socket.write(
-      this.source.kind === 'bare' ? BareRequest.file : clientMessages.play(this.source.songId),
+      this.source.kind === 'tidewave'
+        ? clientMessages.play(this.source.songId)
+        : this.source.kind === 'bare'
+          ? BareRequest.file
+          : BareRequest.head,
     );
   }
 
@@ -105,7 +113,7 @@ export class StreamCounter {
       this.byteWaiter.resolve();
       this.byteWaiter = null;
     }
-    if (this.source.kind === 'bare') return;
+    if (this.source.kind !== 'tidewave') return;
     const recent = chunk.length >= SONG_END.length ? chunk : Buffer.concat([this.tail, chunk]);
     this.tail = Buffer.from(recent.subarray(Math.max(0, recent.length - SONG_END.length)));
     if (this.tail.equals(SONG_END)) this.onSongEnd();

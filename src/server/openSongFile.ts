@@ -1,5 +1,6 @@
 import { constants, type BigIntStats } from 'node:fs';
 import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
+import type { FileVersion } from './songHeadCache';
 
 /** A song file opened for streaming, with what it looked like when it was opened. */
 export interface OpenedSongFile {
@@ -7,6 +8,10 @@ export interface OpenedSongFile {
   sizeBytes: number;
   /** Modification time in nanoseconds, to tell a file rewritten in place at the same size. */
   mtimeNs: bigint;
+  /** The opened file's identity and times, for caches keyed by content (songHeadCache.ts). */
+  version: FileVersion;
+  /** Wall-clock time (ms) just before the file was looked at for `version`. */
+  statAtMs: number;
 }
 
 /** The song's file is no longer the one that was scanned, or not one the server may serve. */
@@ -26,13 +31,26 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 export async function openSongFile(realPath: string): Promise<OpenedSongFile> {
   const handle = await open(realPath, OPEN_FLAGS);
   try {
-    const opened = await handle.stat({ bigint: true });
-    // Only after the open: the checks below then speak about the file actually opened.
-    const resolved = await realpath(realPath);
-    const named = resolved === realPath ? await stat(resolved, { bigint: true }) : null;
+    const statAtMs = Date.now();
+    // Only after the open: the checks then speak about the file actually opened. At once, as
+    // each is one trip through libuv's thread pool, where a thousand starting streams queue.
+    // The path's own stats count only if it resolves to itself.
+    const [opened, resolved, pathStats] = await Promise.all([
+      handle.stat({ bigint: true }),
+      realpath(realPath),
+      stat(realPath, { bigint: true }).catch(() => null),
+    ]);
+    const named = resolved === realPath ? pathStats : null;
     const problem = songFileProblem(realPath, opened, resolved, named);
     if (problem !== null) throw new SongFileRefusedError(problem);
-    return { handle, sizeBytes: Number(opened.size), mtimeNs: opened.mtimeNs };
+    const { dev, ino, size, mtimeNs, ctimeNs } = opened;
+    return {
+      handle,
+      sizeBytes: Number(size),
+      mtimeNs,
+      version: { dev, ino, size, mtimeNs, ctimeNs },
+      statAtMs,
+    };
   } catch (error) {
     await handle.close();
     throw error;

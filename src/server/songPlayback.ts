@@ -4,6 +4,7 @@ import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from '../protocol';
 import { FIRST_AUDIO_SECONDS } from './readOrder';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { framePrefix, planStreamBeginning } from './seekStart';
+import { headBytesFor } from './songHeadCache';
 import { processReadGate, streamSong } from './songStreamer';
 import type { StartClaim } from './readGate';
 import { StreamHold } from './streamHold';
@@ -143,6 +144,8 @@ export class SongPlayback {
         pacing === false
           ? 1
           : Math.ceil((2 * bytesPerSecond * FIRST_AUDIO_SECONDS) / MAX_DATA_BYTES),
+      // Many listeners of the same song start from one read of its head (songHeadCache.ts).
+      headBytes: headBytesFor(bytesPerSecond),
       onWrite: this.options.onWrite,
     });
     if (outcome === 'ended') log(`finished song ${song.id}`);

@@ -11,6 +11,7 @@ import {
 } from '../protocol';
 import { songFileChange, type OpenedSongFile } from './openSongFile';
 import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate';
+import { HeadKeeper, SongHeadCache } from './songHeadCache';
 import type { StreamHold } from './streamHold';
 import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
 
@@ -19,6 +20,9 @@ import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
  * on the thread pool and the event loop, which the process shares too.
  */
 export const processReadGate = new ReadGate(DEFAULT_MAX_ACTIVE_READS);
+
+/** The first packets of songs recently started, for the next listeners of the same song. */
+export const processSongHeads = new SongHeadCache();
 
 /** Most a connection may have waiting in its socket's userland buffer before it waits. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024;
@@ -48,6 +52,14 @@ export interface StreamSongOptions {
   readGate?: ReadGate;
   /** This stream's claim on that gate (ReadGate.claimStart), released once its first audio is out. */
   startClaim?: StartClaim;
+  /** Where a stream from byte 0 finds the song's start already framed; the process's by default. */
+  headCache?: SongHeadCache;
+  /**
+   * A stream from byte 0 starts with the cached head if there is one, else keeps the packets of
+   * about this many of the file's first bytes there for the next listeners (0, the default: no
+   * cache).
+   */
+  headBytes?: number;
 }
 
 const NOTHING = Buffer.alloc(0);
@@ -99,8 +111,19 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   if (options.byteOffset > file.sizeBytes) {
     throw new SongChangedError(`shorter than the ${options.byteOffset} bytes sought`);
   }
+  const heads = options.headCache ?? processSongHeads;
+  const headBytes = options.byteOffset === 0 ? (options.headBytes ?? 0) : 0;
+  const cached = headBytes > 0 ? heads.get(file.version) : null;
+  const keeper = headBytes > 0 && cached === null ? new HeadKeeper(heads, file, headBytes) : null;
   try {
-    for (let position = options.byteOffset; position < file.sizeBytes;) {
+    // The song's start, framed for an earlier listener: the first audio and more goes out now,
+    // with no read. Chunks end where the bytes say, not where reads did, so a fresh chunker from
+    // the head's end makes the packets that reading on would have.
+    if (cached !== null) {
+      if (!(await ready(cached.packets.length))) return 'cancelled';
+      write(cached.packets);
+    }
+    for (let position = cached?.coveredBytes ?? options.byteOffset; position < file.sizeBytes;) {
       // Wait first and read after: a stream held up by its pacer or by a full socket then
       // holds no piece of the file while it waits.
       if (!(await ready(perBatch * MAX_PLAY_PACKET_BYTES))) return 'cancelled';
@@ -123,6 +146,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
       );
       if (read === null || signal.aborted || output.destroyed) return 'cancelled';
       position += read.bytesRead;
+      keeper?.add(read.packets, position - chunker.pendingBytes);
       if (read.packets.length > 0) write(read.packets);
     }
     // Checked before the last bytes go out, so a changed song never gets the end marker.
@@ -142,5 +166,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     // Aborted sleeps and drain waits reject; that is a cancel, not a failure.
     if (signal.aborted || output.destroyed) return 'cancelled';
     throw error;
+  } finally {
+    keeper?.close();
   }
 }
