@@ -12,7 +12,8 @@ import {
 import { songFileChange, type OpenedSongFile } from './openSongFile';
 import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate';
 import type { StreamHold } from './streamHold';
-import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
+import { nextBatchPackets } from './batchSize';
+import { BURST_BATCH_BYTES, MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
 
 /**
  * Shared by every stream of the process (one server per process in practice): the bound is
@@ -71,8 +72,14 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const perBatch =
     options.packetsPerBatch ?? Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
 
+  /** Whether `bytes` must wait (pause, pacer or socket); most batches of a fast reader do not. */
+  const mustWait = (bytes: number): boolean =>
+    options.hold?.paused === true ||
+    (options.pacer?.delayMs(bytes) ?? 0) > 0 ||
+    output.writableNeedDrain ||
+    output.writableLength >= maxQueuedBytes;
   /** Waits until `bytes` may go out (pacer, then socket room); false once cancelled. */
-  const ready = async (bytes: number): Promise<boolean> => {
+  const waitUntilReady = async (bytes: number): Promise<boolean> => {
     // A pause does not count as time the stream may run ahead by: after it, the lead is what
     // it was before it.
     const pausedMs = (await options.hold?.whilePaused(signal)) ?? 0;
@@ -84,6 +91,9 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     }
     return !signal.aborted && !output.destroyed;
   };
+  /** The same, without a promise when nothing has to wait. */
+  const ready = (bytes: number): boolean | Promise<boolean> =>
+    mustWait(bytes) ? waitUntilReady(bytes) : !signal.aborted && !output.destroyed;
   const write = (packets: Buffer): void => {
     options.pacer?.consume(packets.length);
     output.write(packets);
@@ -92,7 +102,19 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   };
 
   const chunker = new DataChunker();
-  const pieceBytes = perBatch * MAX_DATA_BYTES;
+  const burstBatch = Math.max(1, Math.floor(BURST_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
+  /** Song bytes the next read takes: a batch (batchSize.ts), sized now that the wait is over. */
+  const batchBytes = (): number =>
+    MAX_DATA_BYTES *
+    nextBatchPackets({
+      perBatch,
+      burstBatch,
+      availableBytes: options.pacer?.availableBytes() ?? null,
+      leadMs: options.pacer?.leadMs() ?? 0,
+      queuedBytes: output.writableLength,
+      maxQueuedBytes,
+      packetBytes: MAX_PLAY_PACKET_BYTES,
+    });
   const firstPackets = Math.min(perBatch, Math.max(1, options.firstReadPackets ?? 1));
   // The chunker holds back a delimiter's length less one: one more packet's worth fills them all.
   const firstBytes = (firstPackets - 1) * MAX_DATA_BYTES + BYTES_FOR_ONE_CHUNK;
@@ -103,10 +125,11 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     for (let position = options.byteOffset; position < file.sizeBytes;) {
       // Wait first and read after: a stream held up by its pacer or by a full socket then
       // holds no piece of the file while it waits.
-      if (!(await ready(perBatch * MAX_PLAY_PACKET_BYTES))) return 'cancelled';
+      const go = ready(perBatch * MAX_PLAY_PACKET_BYTES);
+      if (go !== true && !(await go)) return 'cancelled';
       // The first read is small: it goes out (and the client's decoder starts) without waiting
       // for a whole batch to be read and framed.
-      const want = position === options.byteOffset ? firstBytes : pieceBytes;
+      const want = position === options.byteOffset ? firstBytes : batchBytes();
       const at = position;
       // Framed while the gate's scratch buffer is still this read's: the frame is the one copy.
       const read = await gate.run(
