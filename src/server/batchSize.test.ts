@@ -7,6 +7,7 @@ const base: BatchInput = {
   burstBatch: 16,
   availableBytes: null,
   leadMs: 3_000,
+  othersStarting: false,
   queuedBytes: 0,
   maxQueuedBytes: 64 * 1024,
   packetBytes: PACKET,
@@ -27,6 +28,10 @@ describe('nextBatchPackets', () => {
     expect(nextBatchPackets({ ...base, availableBytes: 1e9, leadMs: 0 })).toBe(4);
     expect(nextBatchPackets({ ...base, availableBytes: 1e9, leadMs: 1_999 })).toBe(4);
     expect(nextBatchPackets({ ...base, availableBytes: 1e9, leadMs: 2_000 })).toBe(16);
+  });
+
+  it('keeps batches small while other streams wait for their first audio', () => {
+    expect(nextBatchPackets({ ...base, availableBytes: 1e9, othersStarting: true })).toBe(4);
   });
 
   it('keeps the usual batch when it is already the larger', () => {

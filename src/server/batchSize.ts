@@ -8,6 +8,8 @@ export interface BatchInput {
   availableBytes: number | null;
   /** Audio the listener holds beyond what it has played, in ms (StreamPacer.leadMs). */
   leadMs: number;
+  /** Whether other streams wait for their first audio (ReadGate.startingStreams). */
+  othersStarting: boolean;
   /** Bytes waiting in the socket's userland buffer. */
   queuedBytes: number;
   /** The connection's bound on them; one packet over it is allowed. */
@@ -16,9 +18,10 @@ export interface BatchInput {
 }
 
 /**
- * A paced stream sends large batches only once its listener holds this much: until then every
- * stream's next read must come soon, and small ones let all of them have theirs in time (with
- * 1,000 streams starting, large second reads made two thirds of them run dry).
+ * A paced stream sends large batches only once its listener holds this much, and only while no
+ * other stream waits for its first audio: until then every stream's next read must come soon,
+ * and small ones let all of them have theirs in time (with 1,000 streams starting, large second
+ * reads made two thirds of them run dry), and a burst under way when newcomers ask stays small.
  */
 export const BURST_MIN_LEAD_MS = 2_000;
 
@@ -35,6 +38,7 @@ export function nextBatchPackets(input: BatchInput): number {
     availableBytes !== null &&
     input.burstBatch > input.perBatch &&
     input.leadMs >= BURST_MIN_LEAD_MS &&
+    !input.othersStarting &&
     availableBytes >= input.burstBatch * packetBytes;
   const wanted = inBurst ? input.burstBatch : input.perBatch;
   const room = Math.floor((input.maxQueuedBytes + packetBytes - input.queuedBytes) / packetBytes);

@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BYTES_FOR_ONE_CHUNK,
   DataChunker,
@@ -12,6 +10,7 @@ import {
 import { songFileChange, type OpenedSongFile } from './openSongFile';
 import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate';
 import type { StreamHold } from './streamHold';
+import { StreamWaits } from './streamWaits';
 import { nextBatchPackets } from './batchSize';
 import { BURST_BATCH_BYTES, MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
 
@@ -85,9 +84,9 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     const pausedMs = (await options.hold?.whilePaused(signal)) ?? 0;
     if (pausedMs > 0) options.pacer?.skip(pausedMs);
     const wait = options.pacer?.delayMs(bytes) ?? 0;
-    if (wait > 0) await sleep(wait, undefined, { signal });
+    if (wait > 0) await waits.sleep(wait);
     while (output.writableNeedDrain || output.writableLength >= maxQueuedBytes) {
-      await once(output, 'drain', { signal });
+      await waits.drain();
     }
     return !signal.aborted && !output.destroyed;
   };
@@ -111,6 +110,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
       burstBatch,
       availableBytes: options.pacer?.availableBytes() ?? null,
       leadMs: options.pacer?.leadMs() ?? 0,
+      othersStarting: options.pacer !== null && gate.startingStreams > 0,
       queuedBytes: output.writableLength,
       maxQueuedBytes,
       packetBytes: MAX_PLAY_PACKET_BYTES,
@@ -121,6 +121,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   if (options.byteOffset > file.sizeBytes) {
     throw new SongChangedError(`shorter than the ${options.byteOffset} bytes sought`);
   }
+  const waits = new StreamWaits(output, signal);
   try {
     for (let position = options.byteOffset; position < file.sizeBytes;) {
       // Wait first and read after: a stream held up by its pacer or by a full socket then
@@ -165,5 +166,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     // Aborted sleeps and drain waits reject; that is a cancel, not a failure.
     if (signal.aborted || output.destroyed) return 'cancelled';
     throw error;
+  } finally {
+    waits.dispose();
   }
 }
