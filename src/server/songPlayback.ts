@@ -1,10 +1,11 @@
+import { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import type { SongEntry } from '../library';
 import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from '../protocol';
 import { FIRST_AUDIO_SECONDS } from './readOrder';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { framePrefix, planStreamBeginning } from './seekStart';
-import { processReadGate, streamSong } from './songStreamer';
+import { processFramePool, processReadGate, streamSong } from './songStreamer';
 import type { StartClaim } from './readGate';
 import { StreamHold } from './streamHold';
 import {
@@ -144,6 +145,8 @@ export class SongPlayback {
           ? 1
           : Math.ceil((2 * bytesPerSecond * FIRST_AUDIO_SECONDS) / MAX_DATA_BYTES),
       onWrite: this.options.onWrite,
+      // A socket is done with a buffer once its write callback succeeds: frames are reused.
+      framePool: output instanceof Socket ? processFramePool : undefined,
     });
     if (outcome === 'ended') log(`finished song ${song.id}`);
   }

@@ -2,11 +2,14 @@ import type { Writable } from 'node:stream';
 import {
   BYTES_FOR_ONE_CHUNK,
   DataChunker,
+  framedLength,
   framePlayData,
+  framePlayDataInto,
   MAX_DATA_BYTES,
   MAX_PLAY_PACKET_BYTES,
   serverMessages,
 } from '../protocol';
+import { FramePool } from './framePool';
 import { songFileChange, type OpenedSongFile } from './openSongFile';
 import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate';
 import type { StreamHold } from './streamHold';
@@ -19,6 +22,9 @@ import { BURST_BATCH_BYTES, MAX_BATCH_BYTES, type StreamPacer } from './streamPa
  * on the thread pool and the event loop, which the process shares too.
  */
 export const processReadGate = new ReadGate(DEFAULT_MAX_ACTIVE_READS);
+
+/** The frame buffers every socket stream of the process takes and gives back (framePool.ts). */
+export const processFramePool = new FramePool(64);
 
 /** Most a connection may have waiting in its socket's userland buffer before it waits. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024;
@@ -46,11 +52,22 @@ export interface StreamSongOptions {
   hold?: StreamHold;
   /** Limits the file reads in flight; defaults to the one the whole process shares. */
   readGate?: ReadGate;
+  /**
+   * Frames go into this pool's buffers and back once written. Only for an output that is done
+   * with a buffer when its write callback succeeds, as a socket is (not, say, a PassThrough).
+   */
+  framePool?: FramePool;
   /** This stream's claim on that gate (ReadGate.claimStart), released once its first audio is out. */
   startClaim?: StartClaim;
 }
 
 const NOTHING = Buffer.alloc(0);
+
+/** A batch's packets, and the pooled buffer they are a view of (null: not pooled). */
+interface Framed {
+  packets: Buffer;
+  backing: Buffer | null;
+}
 
 export type StreamOutcome = 'ended' | 'cancelled';
 
@@ -93,9 +110,22 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   /** The same, without a promise when nothing has to wait. */
   const ready = (bytes: number): boolean | Promise<boolean> =>
     mustWait(bytes) ? waitUntilReady(bytes) : !signal.aborted && !output.destroyed;
-  const write = (packets: Buffer): void => {
+  const pool = options.framePool;
+  /** Frames `chunks`, into a pooled buffer (`backing`) when there is a pool. */
+  const frame = (chunks: Buffer[]): Framed => {
+    if (chunks.length === 0) return { packets: NOTHING, backing: null };
+    if (pool === undefined) return { packets: framePlayData(chunks), backing: null };
+    const backing = pool.take(framedLength(chunks));
+    return { packets: backing.subarray(0, framePlayDataInto(chunks, backing)), backing };
+  };
+  const write = (packets: Buffer, backing: Buffer | null = null): void => {
     options.pacer?.consume(packets.length);
-    output.write(packets);
+    // The callback means the bytes left (or failed): only then may the buffer be used again.
+    if (backing === null) output.write(packets);
+    else
+      output.write(packets, (error) => {
+        if (!error) pool?.give(backing);
+      });
     options.onWrite?.(output.writableLength);
     if (options.pacer?.sentFirstAudio ?? true) options.startClaim?.release();
   };
@@ -141,22 +171,22 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
           if (signal.aborted || output.destroyed) return null;
           if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${at}`);
           const chunks = chunker.push(scratch.subarray(0, bytesRead));
-          return { bytesRead, packets: chunks.length > 0 ? framePlayData(chunks) : NOTHING };
+          return { bytesRead, ...frame(chunks) };
         },
         { deadline: options.pacer?.readDueAt(), signal },
       );
       if (read === null || signal.aborted || output.destroyed) return 'cancelled';
       position += read.bytesRead;
-      if (read.packets.length > 0) write(read.packets);
+      if (read.packets.length > 0) write(read.packets, read.backing);
     }
     // Checked before the last bytes go out, so a changed song never gets the end marker.
     const change = songFileChange(file, await file.handle.stat({ bigint: true }));
     if (change !== null) throw new SongChangedError(change);
     const last = chunker.flush();
     if (last.length > 0) {
-      const packets = framePlayData(last);
+      const { packets, backing } = frame(last);
       if (!(await ready(packets.length))) return 'cancelled';
-      write(packets);
+      write(packets, backing);
     }
     const end = serverMessages.endOfSong();
     if (!(await ready(end.length))) return 'cancelled';
