@@ -15,7 +15,7 @@ import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate'
 import type { StreamHold } from './streamHold';
 import { StreamWaits } from './streamWaits';
 import { nextBatchPackets } from './batchSize';
-import { BURST_BATCH_BYTES, MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
+import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
 
 /**
  * Shared by every stream of the process (one server per process in practice): the bound is
@@ -131,16 +131,11 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   };
 
   const chunker = new DataChunker();
-  const burstBatch = Math.max(1, Math.floor(BURST_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
-  /** Song bytes the next read takes: a batch (batchSize.ts), sized now that the wait is over. */
+  /** Song bytes the next read takes: a batch that fits what may still be queued (batchSize.ts). */
   const batchBytes = (): number =>
     MAX_DATA_BYTES *
     nextBatchPackets({
       perBatch,
-      burstBatch,
-      availableBytes: options.pacer?.availableBytes() ?? null,
-      leadMs: options.pacer?.leadMs() ?? 0,
-      othersStarting: options.pacer !== null && gate.startingStreams > 0,
       queuedBytes: output.writableLength,
       maxQueuedBytes,
       packetBytes: MAX_PLAY_PACKET_BYTES,

@@ -122,52 +122,6 @@ describe('StreamPacer lead cap', () => {
   });
 });
 
-describe('StreamPacer.availableBytes', () => {
-  it('is what may go now: the burst first, then the refill, within the lead', () => {
-    const clock = fakeClock();
-    const pacer = new StreamPacer(1_000, { burstSeconds: 4, maxLeadSeconds: 5 }, clock.now);
-    expect(pacer.availableBytes()).toBe(4_000);
-    pacer.consume(4_000);
-    expect(pacer.availableBytes()).toBe(0);
-    clock.time = 1_000;
-    expect(pacer.availableBytes()).toBe(1_500);
-    clock.time = 3_000;
-    expect(pacer.availableBytes()).toBe(4_000);
-    pacer.consume(4_000);
-    // 8 000 sent by 4 s: the bucket holds 1 500, but only 1 000 more keep within the 5 s lead.
-    clock.time = 4_000;
-    expect(pacer.availableBytes()).toBe(1_000);
-  });
-
-  it('agrees with delayMs: what it offers goes without waiting, more waits', () => {
-    const clock = fakeClock();
-    const pacer = new StreamPacer(1_000, { burstSeconds: 2, maxLeadSeconds: 2 }, clock.now);
-    for (let step = 0; step < 50; step++) {
-      clock.time += 137;
-      const offered = Math.floor(pacer.availableBytes());
-      if (offered > 0) expect(pacer.delayMs(offered)).toBe(0);
-      // (A send larger than the whole bucket only waits for a full one: not compared here.)
-      if (offered + 10 < 2_000) expect(pacer.delayMs(offered + 10)).toBeGreaterThan(0);
-      pacer.consume(offered);
-    }
-  });
-});
-
-describe('StreamPacer.leadMs', () => {
-  it('is 0 before the first audio, then what was sent beyond it less what was played', () => {
-    const clock = fakeClock();
-    // 1 000 bytes a second: the first audio is 250 bytes.
-    const pacer = new StreamPacer(1_000, {}, clock.now);
-    pacer.consume(200);
-    expect(pacer.leadMs()).toBe(0);
-    clock.time = 100;
-    pacer.consume(2_050); // 2 250 sent: the first audio, and 2 s of audio beyond it
-    expect(pacer.leadMs()).toBe(2_000);
-    clock.time = 600;
-    expect(pacer.leadMs()).toBe(1_500);
-  });
-});
-
 describe('songBytesPerSecond', () => {
   it('divides size by duration', () => {
     expect(songBytesPerSecond(480_000, 30)).toBe(16_000);

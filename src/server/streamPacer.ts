@@ -78,23 +78,6 @@ export class StreamPacer {
     return Math.ceil(Math.max(0, bucketWait, leadWait));
   }
 
-  /** Bytes that may go now without waiting: both the bucket and the lead allow them. */
-  availableBytes(): number {
-    this.refill();
-    const leadRoom = (this.elapsedMs() + this.maxLeadMs) * this.bytesPerMs - this.sent;
-    return Math.max(0, Math.min(this.tokens, leadRoom));
-  }
-
-  /**
-   * Milliseconds of audio its listener holds beyond what it has played, counted from when the
-   * first audio went out; 0 until then.
-   */
-  leadMs(): number {
-    if (this.firstAudioAt === null) return 0;
-    const playedMs = this.now() - this.firstAudioAt;
-    return (this.sent - this.firstAudioBytes) / this.bytesPerMs - playedMs;
-  }
-
   /** Records `bytes` as sent. The balance may go below zero; later sends then wait longer. */
   consume(bytes: number): void {
     this.refill();
@@ -149,11 +132,11 @@ export const MAX_BATCH_BYTES = 16 * 1024;
  * The same for an unpaced stream: each read and write costs about the same whatever its size,
  * so fewer, larger ones cost less per byte. Sixteen packets, 64 KiB on the wire: what a bare
  * `createReadStream().pipe()` reads at once, and still within DEFAULT_MAX_QUEUED_BYTES and a
- * packet (batchSize.ts shrinks a batch when replies are already queued).
+ * packet (batchSize.ts shrinks a batch when replies are already queued). Paced streams keep
+ * theirs small: larger burst batches were tried and let a burst under way run further while
+ * newcomers waited for their first audio (test/server/firstAudioFairness.test.ts).
  */
 export const UNPACED_BATCH_BYTES = 16 * 4096;
-/** A paced stream's batch while its bucket holds this much: its burst goes in large reads. */
-export const BURST_BATCH_BYTES = 16 * 4096;
 /** Most audio written at once, in seconds; see `packetsPerBatch`. */
 export const MAX_BATCH_SECONDS = 0.5;
 
