@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import type { SongEntry } from '../library';
 import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from '../protocol';
@@ -5,7 +6,7 @@ import { FIRST_AUDIO_SECONDS } from './readOrder';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { framePrefix, planStreamBeginning } from './seekStart';
 import { headBytesFor } from './songHeadCache';
-import { processReadGate, streamSong } from './songStreamer';
+import { processFramePool, processReadGate, streamSong } from './songStreamer';
 import type { StartClaim } from './readGate';
 import { StreamHold } from './streamHold';
 import {
@@ -147,6 +148,8 @@ export class SongPlayback {
       // Many listeners of the same song start from one read of its head (songHeadCache.ts).
       headBytes: headBytesFor(bytesPerSecond),
       onWrite: this.options.onWrite,
+      // A socket is done with a buffer once its write callback succeeds: frames are reused.
+      framePool: output instanceof Socket ? processFramePool : undefined,
     });
     if (outcome === 'ended') log(`finished song ${song.id}`);
   }

@@ -1,18 +1,21 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BYTES_FOR_ONE_CHUNK,
   DataChunker,
+  framedLength,
   framePlayData,
+  framePlayDataInto,
   MAX_DATA_BYTES,
   MAX_PLAY_PACKET_BYTES,
   serverMessages,
 } from '../protocol';
+import { FramePool } from './framePool';
 import { songFileChange, type OpenedSongFile } from './openSongFile';
 import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate';
 import { HeadKeeper, SongHeadCache } from './songHeadCache';
 import type { StreamHold } from './streamHold';
+import { StreamWaits } from './streamWaits';
+import { nextBatchPackets } from './batchSize';
 import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
 
 /**
@@ -23,6 +26,9 @@ export const processReadGate = new ReadGate(DEFAULT_MAX_ACTIVE_READS);
 
 /** The first packets of songs recently started, for the next listeners of the same song. */
 export const processSongHeads = new SongHeadCache();
+
+/** The frame buffers every socket stream of the process takes and gives back (framePool.ts). */
+export const processFramePool = new FramePool(64);
 
 /** Most a connection may have waiting in its socket's userland buffer before it waits. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024;
@@ -50,6 +56,11 @@ export interface StreamSongOptions {
   hold?: StreamHold;
   /** Limits the file reads in flight; defaults to the one the whole process shares. */
   readGate?: ReadGate;
+  /**
+   * Frames go into this pool's buffers and back once written. Only for an output that is done
+   * with a buffer when its write callback succeeds, as a socket is (not, say, a PassThrough).
+   */
+  framePool?: FramePool;
   /** This stream's claim on that gate (ReadGate.claimStart), released once its first audio is out. */
   startClaim?: StartClaim;
   /** Where a stream from byte 0 finds the song's start already framed; the process's by default. */
@@ -63,6 +74,12 @@ export interface StreamSongOptions {
 }
 
 const NOTHING = Buffer.alloc(0);
+
+/** A batch's packets, and the pooled buffer they are a view of (null: not pooled). */
+interface Framed {
+  packets: Buffer;
+  backing: Buffer | null;
+}
 
 export type StreamOutcome = 'ended' | 'cancelled';
 
@@ -83,28 +100,58 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const perBatch =
     options.packetsPerBatch ?? Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
 
+  /** Whether `bytes` must wait (pause, pacer or socket); most batches of a fast reader do not. */
+  const mustWait = (bytes: number): boolean =>
+    options.hold?.paused === true ||
+    (options.pacer?.delayMs(bytes) ?? 0) > 0 ||
+    output.writableNeedDrain ||
+    output.writableLength >= maxQueuedBytes;
   /** Waits until `bytes` may go out (pacer, then socket room); false once cancelled. */
-  const ready = async (bytes: number): Promise<boolean> => {
+  const waitUntilReady = async (bytes: number): Promise<boolean> => {
     // A pause does not count as time the stream may run ahead by: after it, the lead is what
     // it was before it.
     const pausedMs = (await options.hold?.whilePaused(signal)) ?? 0;
     if (pausedMs > 0) options.pacer?.skip(pausedMs);
     const wait = options.pacer?.delayMs(bytes) ?? 0;
-    if (wait > 0) await sleep(wait, undefined, { signal });
+    if (wait > 0) await waits.sleep(wait);
     while (output.writableNeedDrain || output.writableLength >= maxQueuedBytes) {
-      await once(output, 'drain', { signal });
+      await waits.drain();
     }
     return !signal.aborted && !output.destroyed;
   };
-  const write = (packets: Buffer): void => {
+  /** The same, without a promise when nothing has to wait. */
+  const ready = (bytes: number): boolean | Promise<boolean> =>
+    mustWait(bytes) ? waitUntilReady(bytes) : !signal.aborted && !output.destroyed;
+  const pool = options.framePool;
+  /** Frames `chunks`, into a pooled buffer (`backing`) when there is a pool. */
+  const frame = (chunks: Buffer[]): Framed => {
+    if (chunks.length === 0) return { packets: NOTHING, backing: null };
+    if (pool === undefined) return { packets: framePlayData(chunks), backing: null };
+    const backing = pool.take(framedLength(chunks));
+    return { packets: backing.subarray(0, framePlayDataInto(chunks, backing)), backing };
+  };
+  const write = (packets: Buffer, backing: Buffer | null = null): void => {
     options.pacer?.consume(packets.length);
-    output.write(packets);
+    // The callback means the bytes left (or failed): only then may the buffer be used again.
+    if (backing === null) output.write(packets);
+    else
+      output.write(packets, (error) => {
+        if (!error) pool?.give(backing);
+      });
     options.onWrite?.(output.writableLength);
     if (options.pacer?.sentFirstAudio ?? true) options.startClaim?.release();
   };
 
   const chunker = new DataChunker();
-  const pieceBytes = perBatch * MAX_DATA_BYTES;
+  /** Song bytes the next read takes: a batch that fits what may still be queued (batchSize.ts). */
+  const batchBytes = (): number =>
+    MAX_DATA_BYTES *
+    nextBatchPackets({
+      perBatch,
+      queuedBytes: output.writableLength,
+      maxQueuedBytes,
+      packetBytes: MAX_PLAY_PACKET_BYTES,
+    });
   const firstPackets = Math.min(perBatch, Math.max(1, options.firstReadPackets ?? 1));
   // The chunker holds back a delimiter's length less one: one more packet's worth fills them all.
   const firstBytes = (firstPackets - 1) * MAX_DATA_BYTES + BYTES_FOR_ONE_CHUNK;
@@ -115,6 +162,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const headBytes = options.byteOffset === 0 ? (options.headBytes ?? 0) : 0;
   const cached = headBytes > 0 ? heads.get(file.version) : null;
   const keeper = headBytes > 0 && cached === null ? new HeadKeeper(heads, file, headBytes) : null;
+  const waits = new StreamWaits(output, signal);
   try {
     // The song's start, framed for an earlier listener: the first audio and more goes out now,
     // with no read. Chunks end where the bytes say, not where reads did, so a fresh chunker from
@@ -126,10 +174,11 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     for (let position = cached?.coveredBytes ?? options.byteOffset; position < file.sizeBytes;) {
       // Wait first and read after: a stream held up by its pacer or by a full socket then
       // holds no piece of the file while it waits.
-      if (!(await ready(perBatch * MAX_PLAY_PACKET_BYTES))) return 'cancelled';
+      const go = ready(perBatch * MAX_PLAY_PACKET_BYTES);
+      if (go !== true && !(await go)) return 'cancelled';
       // The first read is small: it goes out (and the client's decoder starts) without waiting
       // for a whole batch to be read and framed.
-      const want = position === options.byteOffset ? firstBytes : pieceBytes;
+      const want = position === options.byteOffset ? firstBytes : batchBytes();
       const at = position;
       // Framed while the gate's scratch buffer is still this read's: the frame is the one copy.
       const read = await gate.run(
@@ -140,23 +189,24 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
           if (signal.aborted || output.destroyed) return null;
           if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${at}`);
           const chunks = chunker.push(scratch.subarray(0, bytesRead));
-          return { bytesRead, packets: chunks.length > 0 ? framePlayData(chunks) : NOTHING };
+          return { bytesRead, ...frame(chunks) };
         },
         { deadline: options.pacer?.readDueAt(), signal },
       );
       if (read === null || signal.aborted || output.destroyed) return 'cancelled';
       position += read.bytesRead;
+      // The keeper copies: a pooled frame goes back to the pool once written.
       keeper?.add(read.packets, position - chunker.pendingBytes);
-      if (read.packets.length > 0) write(read.packets);
+      if (read.packets.length > 0) write(read.packets, read.backing);
     }
     // Checked before the last bytes go out, so a changed song never gets the end marker.
     const change = songFileChange(file, await file.handle.stat({ bigint: true }));
     if (change !== null) throw new SongChangedError(change);
     const last = chunker.flush();
     if (last.length > 0) {
-      const packets = framePlayData(last);
+      const { packets, backing } = frame(last);
       if (!(await ready(packets.length))) return 'cancelled';
-      write(packets);
+      write(packets, backing);
     }
     const end = serverMessages.endOfSong();
     if (!(await ready(end.length))) return 'cancelled';
@@ -168,5 +218,6 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     throw error;
   } finally {
     keeper?.close();
+    waits.dispose();
   }
 }

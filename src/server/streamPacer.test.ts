@@ -138,7 +138,7 @@ describe('packetsPerBatch', () => {
   it('allows 16 KiB at high bit rates', () => {
     // 320 kbit/s: 0.5 s is 20 000 bytes, more than 16 KiB.
     expect(packetsPerBatch(40_000, 4_096)).toBe(4);
-    expect(packetsPerBatch(null, 4_096)).toBe(12);
+    expect(packetsPerBatch(null, 4_096)).toBe(15);
   });
 
   it('allows only half a second of audio at lower rates', () => {

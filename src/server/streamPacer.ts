@@ -129,11 +129,16 @@ export class StreamPacer {
 /** Most play packets written at once, in bytes; see `packetsPerBatch`. */
 export const MAX_BATCH_BYTES = 16 * 1024;
 /**
- * The same for an unpaced stream: fewer, larger reads and writes cost less per byte. Twelve
- * packets, so that with the socket's 16 KiB high-water mark a connection still never queues more
- * than 64 KiB and a packet (DEFAULT_MAX_QUEUED_BYTES).
+ * The same for an unpaced stream: each read and write costs about the same whatever its size,
+ * so fewer, larger ones cost less per byte. Fifteen packets (60 KiB), near what a bare
+ * `createReadStream().pipe()` reads at once: sixteen (64 KiB) went over loopback's TCP segment
+ * (65,483 bytes), so a reader could get a packet in two pieces, which seed-era clients cannot
+ * take (test/server/seedClient.test.ts). Within DEFAULT_MAX_QUEUED_BYTES and a packet
+ * (batchSize.ts shrinks a batch when replies are already queued). Paced streams keep theirs
+ * small: larger burst batches were tried and let a burst under way run further while newcomers
+ * waited for their first audio (test/server/firstAudioFairness.test.ts).
  */
-export const UNPACED_BATCH_BYTES = 12 * 4096;
+export const UNPACED_BATCH_BYTES = 15 * 4096;
 /** Most audio written at once, in seconds; see `packetsPerBatch`. */
 export const MAX_BATCH_SECONDS = 0.5;
 
