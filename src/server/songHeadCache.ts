@@ -16,9 +16,12 @@ export interface FileVersion {
   ctimeNs: bigint;
 }
 
-/** A song's first read, framed: the play packets, and how many of the file's bytes they hold. */
+/**
+ * A song's first reads, framed: the play packets as the first stream wrote them (each piece one
+ * write, so within a write's bound and on packet boundaries), and the file bytes they hold.
+ */
 export interface SongHead {
-  packets: Buffer;
+  pieces: readonly Buffer[];
   /** File bytes the packets carry, from byte 0; a stream goes on reading from here. */
   coveredBytes: number;
 }
@@ -142,7 +145,7 @@ export class SongHeadCache {
    * packets from then on: nobody may change them. Returns whether it was kept.
    */
   put(version: FileVersion, statAtMs: number, head: SongHead): boolean {
-    const bytes = head.packets.length + ENTRY_OVERHEAD_BYTES;
+    const bytes = headLength(head) + ENTRY_OVERHEAD_BYTES;
     if (bytes > this.maxBytes || !versionSettled(version, statAtMs)) return false;
     const key = keyOf(version);
     const old = this.entries.get(key);
@@ -159,6 +162,11 @@ export class SongHeadCache {
     this.bytes += bytes;
     return true;
   }
+}
+
+/** The bytes of a head's packets. */
+export function headLength(head: SongHead): number {
+  return head.pieces.reduce((sum, piece) => sum + piece.length, 0);
 }
 
 /** One entry per file: a newer version replaces the older one. */
@@ -198,7 +206,7 @@ export class HeadKeeper {
     // A copy: the writer's buffers are its own to reuse.
     this.pieces.push(Buffer.from(packets));
     if (coveredBytes < this.headBytes) return;
-    const head = { packets: Buffer.concat(this.pieces), coveredBytes };
+    const head = { pieces: this.pieces, coveredBytes };
     this.close();
     this.cache.put(this.file.version, this.file.statAtMs, head);
   }

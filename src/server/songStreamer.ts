@@ -167,9 +167,11 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     // The song's start, framed for an earlier listener: the first audio and more goes out now,
     // with no read. Chunks end where the bytes say, not where reads did, so a fresh chunker from
     // the head's end makes the packets that reading on would have.
-    if (cached !== null) {
-      if (!(await ready(cached.packets.length))) return 'cancelled';
-      write(cached.packets);
+    // Written as the first listener's stream wrote them: a piece at a time, each within the
+    // queue's bound and one loopback segment (a seed-era client reads a packet per read).
+    for (const piece of cached?.pieces ?? []) {
+      if (!(await ready(piece.length))) return 'cancelled';
+      write(piece);
     }
     for (let position = cached?.coveredBytes ?? options.byteOffset; position < file.sizeBytes;) {
       // Wait first and read after: a stream held up by its pacer or by a full socket then

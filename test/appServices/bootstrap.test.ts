@@ -48,10 +48,12 @@ describe('createAppServices bootstrap', () => {
     const services = await open(await freePort());
     await services.bootstrap();
     const saved = (await readdir(join(userDataDir, 'library'))).sort();
-    expect(saved).toHaveLength(2);
-    expect(saved[0]).toMatch(/^library-[0-9a-f]{16}\.ids\.json$/);
-    const table = JSON.parse(await readFile(join(userDataDir, 'library', saved[0]), 'utf8'));
-    expect(Object.values(table.ids).sort()).toEqual([0, 1, 2]);
+    // One state file (version 2): a row per song, its id second (src/library/scanCacheRow.ts).
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatch(/^library-[0-9a-f]{16}\.state\.json$/);
+    const state = JSON.parse(await readFile(join(userDataDir, 'library', saved[0]), 'utf8'));
+    expect(state.version).toBe(2);
+    expect(state.rows.map((row: unknown[]) => row[1]).sort()).toEqual([0, 1, 2]);
   });
 
   it('uses a free port when the default one is taken', async () => {
