@@ -43,7 +43,9 @@ describe('the host panel shows every access-code refusal', { timeout: 90_000 }, 
     await page.getByRole('button', { name: 'Host a library' }).click();
     const panel = page.getByRole('region', { name: 'Host a library' });
     await expect
-      .poll(() => panel.getByRole('heading', { name: 'Nobody is listening' }).count())
+      .poll(() => panel.getByRole('heading', { name: 'Nobody is listening' }).count(), {
+        timeout: 10_000,
+      })
       .toBe(1);
     expect(await panel.getByRole('list', { name: /Refused/ }).count()).toBe(0);
 
