@@ -100,12 +100,14 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const perBatch =
     options.packetsPerBatch ?? Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
 
+  /** The socket holds as much as this stream may queue. */
+  const socketFull = (): boolean =>
+    output.writableNeedDrain || output.writableLength >= maxQueuedBytes;
+  /** Neither cancelled nor closed. */
+  const live = (): boolean => !signal.aborted && !output.destroyed;
   /** Whether `bytes` must wait (pause, pacer or socket); most batches of a fast reader do not. */
   const mustWait = (bytes: number): boolean =>
-    options.hold?.paused === true ||
-    (options.pacer?.delayMs(bytes) ?? 0) > 0 ||
-    output.writableNeedDrain ||
-    output.writableLength >= maxQueuedBytes;
+    options.hold?.paused === true || (options.pacer?.delayMs(bytes) ?? 0) > 0 || socketFull();
   /** Waits until `bytes` may go out (pacer, then socket room); false once cancelled. */
   const waitUntilReady = async (bytes: number): Promise<boolean> => {
     // A pause does not count as time the stream may run ahead by: after it, the lead is what
@@ -114,14 +116,12 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     if (pausedMs > 0) options.pacer?.skip(pausedMs);
     const wait = options.pacer?.delayMs(bytes) ?? 0;
     if (wait > 0) await waits.sleep(wait);
-    while (output.writableNeedDrain || output.writableLength >= maxQueuedBytes) {
-      await waits.drain();
-    }
-    return !signal.aborted && !output.destroyed;
+    while (socketFull()) await waits.drain();
+    return live();
   };
   /** The same, without a promise when nothing has to wait. */
   const ready = (bytes: number): boolean | Promise<boolean> =>
-    mustWait(bytes) ? waitUntilReady(bytes) : !signal.aborted && !output.destroyed;
+    mustWait(bytes) ? waitUntilReady(bytes) : live();
   const pool = options.framePool;
   /** Frames `chunks`, into a pooled buffer (`backing`) when there is a pool. */
   const frame = (chunks: Buffer[]): Framed => {
@@ -188,14 +188,14 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
           const length = Math.min(want, scratch.length, file.sizeBytes - at);
           const { bytesRead } = await file.handle.read(scratch, 0, length, at);
           // The one check that matters: after a cancel, not one more byte of this song is written.
-          if (signal.aborted || output.destroyed) return null;
+          if (!live()) return null;
           if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${at}`);
           const chunks = chunker.push(scratch.subarray(0, bytesRead));
           return { bytesRead, ...frame(chunks) };
         },
         { deadline: options.pacer?.readDueAt(), signal },
       );
-      if (read === null || signal.aborted || output.destroyed) return 'cancelled';
+      if (read === null || !live()) return 'cancelled';
       position += read.bytesRead;
       // The keeper copies: a pooled frame goes back to the pool once written.
       keeper?.add(read.packets, position - chunker.pendingBytes);
@@ -216,7 +216,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     return 'ended';
   } catch (error) {
     // Aborted sleeps and drain waits reject; that is a cancel, not a failure.
-    if (signal.aborted || output.destroyed) return 'cancelled';
+    if (!live()) return 'cancelled';
     throw error;
   } finally {
     keeper?.close();
