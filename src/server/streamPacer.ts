@@ -134,8 +134,9 @@ export const MAX_BATCH_BYTES = 16 * 1024;
  * `createReadStream().pipe()` reads at once: sixteen (64 KiB) went over loopback's TCP segment
  * (65,483 bytes), so a reader could get a packet in two pieces, which seed-era clients cannot
  * take (test/server/seedClient.test.ts). Even fifteen can arrive in two pieces when the reader
- * falls behind on a loaded machine; paced streams (the default) write 16 KiB at most. Within DEFAULT_MAX_QUEUED_BYTES and a packet
- * (batchSize.ts shrinks a batch when replies are already queued). Paced streams keep theirs
+ * falls behind on a loaded machine; paced streams (the default) write 16 KiB at most. Within
+ * DEFAULT_MAX_QUEUED_BYTES and a packet (batchSize.ts shrinks a batch when replies are already
+ * queued). Paced streams keep theirs
  * small: larger burst batches were tried and let a burst under way run further while newcomers
  * waited for their first audio (test/server/firstAudioFairness.test.ts).
  */
