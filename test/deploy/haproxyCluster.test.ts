@@ -125,8 +125,10 @@ describe.skipIf(!haproxyInstalled())(`three replicas behind HAProxy${reason}`, (
     }
     const cut = outcomes.filter((outcome) => outcome.resumed !== null);
     expect(cut.length).toBeGreaterThan(CLIENTS / 10);
-    // Each resumed before the audio it held ran out: no listener would have heard a gap.
+    // Each resumed before the audio it held ran out: no listener would have heard a gap. (One
+    // cut before its first 0.25 s had not started playing; it only starts later.)
     const leads = cut.flatMap((outcome) => outcome.leadAtResume ?? []);
+    expect(leads.length).toBeGreaterThan(cut.length / 2);
     expect(leads.filter((lead) => lead <= 0)).toEqual([]);
 
     // PROXY v2: the replicas logged exactly the listeners' own addresses and ports, each once.

@@ -28,7 +28,10 @@ export interface ListenOutcome {
   /** The start packet of the resume (FIRST, RATE, TOTAL), and the seconds asked for. */
   start: { first: number; rate: number; total: number; seconds: number } | null;
   complete: boolean;
-  /** Audio seconds held ahead of real-time playback when the resumed bytes began to arrive. */
+  /**
+   * Audio seconds held ahead of real-time playback when the resumed bytes began to arrive; null
+   * when not cut, or cut before the player would have started.
+   */
   leadAtResume: number | null;
 }
 
@@ -124,9 +127,11 @@ export async function listenWithResume(
     outcome.resumed = next.data;
     outcome.complete = next.complete;
     outcome.start = next.start && { ...next.start, seconds };
-    const waited =
-      playingSince === null ? 0 : ((next.firstDataAt ?? Infinity) - playingSince) / 1000;
-    outcome.leadAtResume = heldSeconds - waited;
+    // A player that had not started yet (cut before its first 0.25 s) had no audio to run out.
+    outcome.leadAtResume =
+      playingSince === null
+        ? null
+        : heldSeconds - ((next.firstDataAt ?? Infinity) - playingSince) / 1000;
     return outcome;
   }
   outcome.refused = 'no replica took the resume within 6 attempts';

@@ -3,6 +3,7 @@ import { DISCONNECTED } from '../../../shared/defaults';
 import type { ConnectionState } from '../../../shared/tidewaveApi';
 import { api } from '../lib/api';
 import { errorMessage } from '../lib/errorMessage';
+import { PushedSinceLoad } from '../lib/pushedSinceLoad';
 
 interface ConnectionStore {
   connection: ConnectionState;
@@ -17,13 +18,18 @@ interface ConnectionStore {
   setConnection(connection: ConnectionState): void;
 }
 
+const order = new PushedSinceLoad();
+
 export const useConnectionStore = create<ConnectionStore>()((set, get) => ({
   connection: DISCONNECTED,
   busy: false,
   quitAcknowledged: null,
 
-  async load() {
-    set({ connection: await api().getConnection() });
+  load() {
+    return order.load(
+      () => api().getConnection(),
+      (connection) => set({ connection }),
+    );
   },
 
   async connect(host, port) {
@@ -59,6 +65,7 @@ export const useConnectionStore = create<ConnectionStore>()((set, get) => ({
   },
 
   setConnection(connection) {
+    order.pushed();
     set({ connection });
   },
 }));

@@ -3,6 +3,7 @@ import type { FoundLibraryInfo } from '../../../shared/tidewaveApi';
 import { validateFoundLibraries } from '../../../shared/ipcValidation';
 import { api } from '../lib/api';
 import { errorMessage } from '../lib/errorMessage';
+import { PushedSinceLoad } from '../lib/pushedSinceLoad';
 import { useConnectionStore } from './connectionStore';
 
 interface DiscoveryStore {
@@ -15,14 +16,20 @@ interface DiscoveryStore {
   connectWithCode(host: string, port: number, code: string): Promise<void>;
 }
 
+const order = new PushedSinceLoad();
+
 export const useDiscoveryStore = create<DiscoveryStore>()((set, get) => ({
   libraries: [],
 
-  async load() {
-    get().setLibraries(await api().getFoundLibraries());
+  load() {
+    return order.load(
+      () => api().getFoundLibraries(),
+      (libraries) => get().setLibraries(libraries),
+    );
   },
 
   setLibraries(libraries) {
+    order.pushed();
     try {
       set({ libraries: validateFoundLibraries(libraries) });
     } catch (error) {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { STOPPED_HOST, type HostRequest, type HostState } from '../../../shared/tidewaveApi';
 import { api } from '../lib/api';
 import { errorMessage } from '../lib/errorMessage';
+import { PushedSinceLoad } from '../lib/pushedSinceLoad';
 
 interface HostStore {
   host: HostState;
@@ -17,6 +18,7 @@ interface HostStore {
 }
 
 export const useHostStore = create<HostStore>()((set, get) => {
+  const order = new PushedSinceLoad();
   async function run(action: () => Promise<HostState>): Promise<void> {
     set({ busy: true });
     try {
@@ -33,8 +35,11 @@ export const useHostStore = create<HostStore>()((set, get) => {
     panelOpen: false,
     busy: false,
 
-    async load() {
-      set({ host: await api().getHost() });
+    load() {
+      return order.load(
+        () => api().getHost(),
+        (host) => set({ host }),
+      );
     },
 
     togglePanel() {
@@ -54,6 +59,7 @@ export const useHostStore = create<HostStore>()((set, get) => {
     },
 
     setHost(host) {
+      order.pushed();
       set({ host });
     },
   };

@@ -61,4 +61,15 @@ describe('listeners store (pushed by main)', () => {
     await useListenersStore.getState().disconnect(1);
     expect(useListenersStore.getState().error).toBe('not hosting');
   });
+
+  it('keeps a push that came before the slower answer of the load it followed', async () => {
+    let answer: (activity: { listeners: []; refusals: []; readAt: number }) => void = () => {};
+    fake.api.getHostActivity.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const loading = useListenersStore.getState().load();
+    // Main read the picture (nobody refused) at 5; the refusal's push, read at 9, comes first.
+    useListenersStore.getState().setActivity({ listeners: [], refusals: [refusal], readAt: 9 });
+    answer({ listeners: [], refusals: [], readAt: 5 });
+    await loading;
+    expect(useListenersStore.getState()).toMatchObject({ readAt: 9, refusals: [refusal] });
+  });
 });

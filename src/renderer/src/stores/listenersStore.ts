@@ -11,7 +11,7 @@ interface ListenersStore {
   /** When main read it (ms since the epoch). */
   readAt: number;
   error: string | null;
-  /** Main's push (onHostActivity). */
+  /** Main's push (onHostActivity) or the load's answer; an older picture than shown is dropped. */
   setActivity(activity: HostActivity): void;
   /** The picture at start, before any push. */
   load(): Promise<void>;
@@ -44,6 +44,8 @@ export const useListenersStore = create<ListenersStore>()((set, get) => {
     error: null,
     setActivity: ({ listeners, refusals, readAt }) => {
       const before = get();
+      // The start's load can answer after a newer push (they travel apart): the older one loses.
+      if (readAt < before.readAt) return;
       set({
         listeners: same(before.listeners, listeners) ? before.listeners : listeners,
         refusals: same(before.refusals, refusals) ? before.refusals : refusals,
