@@ -8,7 +8,6 @@ import {
   type LibraryServer,
 } from '../server';
 import type { ConnectionLimits, PacingOptions } from '../server';
-import type { ListenerInfo } from '../shared/listenerInfo';
 import { STOPPED_HOST, type HostRequest, type HostState } from '../shared/tidewaveApi';
 import { ALL_INTERFACES_HOST, LOOPBACK_HOST } from '../shared/defaults';
 import { shareAddresses, type InterfaceTable } from './shareAddresses';
@@ -75,11 +74,6 @@ export class HostService extends EventEmitter<{
 
   getState(): HostState {
     return this.state;
-  }
-
-  /** Who listens to the hosted library now, read from its server (nobody when not hosting). */
-  listListeners(): ListenerInfo[] {
-    return this.server?.listeners.list() ?? [];
   }
 
   /** Who listens and who was refused; `activity` events say when it changes. */

@@ -76,7 +76,6 @@ export function registerIpcHandlers(
     },
     stopHost: () => host.stop(),
     getHost: () => host.getState(),
-    listListeners: () => host.listListeners(),
     disconnectListener: (id) => host.disconnectListener(id),
     disconnectAllListeners: () => host.disconnectAllListeners(),
     getHostActivity: () => host.getActivity(),

@@ -28,7 +28,6 @@ export const IpcInvoke = {
   startHost: 'host:start',
   stopHost: 'host:stop',
   getHost: 'host:get',
-  listListeners: 'host:listeners',
   disconnectListener: 'host:disconnect-listener',
   disconnectAllListeners: 'host:disconnect-all-listeners',
   pickFolder: 'host:pick-folder',

@@ -177,7 +177,7 @@ describe('IPC argument validation', () => {
     expect(validateIpcArgs('disconnectListener', [7])).toEqual([7]);
     rejects(() => validateIpcArgs('disconnectListener', ['7']), 'Invalid listener id');
     rejects(() => validateIpcArgs('disconnectListener', [-1]), 'Invalid listener id');
-    expect(validateIpcArgs('listListeners', [])).toEqual([]);
+    expect(validateIpcArgs('disconnectAllListeners', [])).toEqual([]);
   });
 
   it('takes a cover hash only as 64 lowercase hex digits, never a path', () => {

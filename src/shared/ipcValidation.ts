@@ -56,7 +56,6 @@ export const ipcArgumentValidators: { [M in IpcMethod]: Validator<M> } = {
   startHost: ([request]) => [validateHostRequest(request)],
   stopHost: none,
   getHost: none,
-  listListeners: none,
   disconnectListener: ([id]) => [validateListenerId(id)],
   disconnectAllListeners: none,
   getHostActivity: none,

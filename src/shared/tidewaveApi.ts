@@ -3,7 +3,6 @@
  * object of type `TidewaveApi` as `window.tidewave`; the main process validates every argument.
  * The IPC channels, handler and validator types are derived from it (ipcChannels.ts).
  */
-import type { ListenerInfo } from './listenerInfo';
 import type { HostActivity } from './hostActivity';
 
 export interface SongInfo {
@@ -213,8 +212,6 @@ export interface TidewaveApi {
   startHost(request: HostRequest): Promise<HostState>;
   stopHost(): Promise<HostState>;
   getHost(): Promise<HostState>;
-  /** Who is connected to the hosted library now (empty when nothing is hosted). */
-  listListeners(): Promise<ListenerInfo[]>;
   /** Sends that listener an `error` and closes it; false when it had already left. */
   disconnectListener(id: number): Promise<boolean>;
   /** Lets every listener go; resolves to how many there were. */

@@ -80,7 +80,7 @@ describe('the host panel lists who listens', { timeout: 90_000 }, () => {
     await toggle.click();
     await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
     await expect
-      .poll(() => services.host.listListeners()[0]?.songTitle, { timeout: 10_000 })
+      .poll(() => services.host.getActivity().listeners[0]?.songTitle, { timeout: 10_000 })
       .toBe('Harbor Lights');
     await toggle.click();
     const ownRow = table.getByRole('row', { name: /This computer/ });

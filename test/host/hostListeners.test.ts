@@ -49,8 +49,8 @@ describe("the hosted library's listeners and limits", () => {
     });
     players.push(player);
     await player.connect('127.0.0.1', port);
-    await waitFor(() => services.host.listListeners()[0]?.name === 'Den');
-    const [row] = services.host.listListeners();
+    await waitFor(() => services.host.getActivity().listeners[0]?.name === 'Den');
+    const [row] = services.host.getActivity().listeners;
     expect(row).toMatchObject({ address: '127.0.0.1', songId: null });
 
     expect(services.host.disconnectListener(row.id)).toBe(true);
@@ -58,7 +58,7 @@ describe("the hosted library's listeners and limits", () => {
     expect(player.getConnection().error).toMatch(/host disconnected/i);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(player.getConnection().status).toBe('error');
-    expect(services.host.listListeners()).toEqual([]);
+    expect(services.host.getActivity().listeners).toEqual([]);
     expect(services.host.disconnectAllListeners()).toBe(0);
   });
 });

@@ -81,7 +81,6 @@ export function typeLevelContract(): void {
     | 'startHost'
     | 'stopHost'
     | 'getHost'
-    | 'listListeners'
     | 'disconnectListener'
     | 'disconnectAllListeners'
     | 'pickFolder'

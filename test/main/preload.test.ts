@@ -51,7 +51,6 @@ describe('preload bridge', () => {
         'startHost',
         'stopHost',
         'getHost',
-        'listListeners',
         'disconnectListener',
         'disconnectAllListeners',
         'pickFolder',

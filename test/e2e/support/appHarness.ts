@@ -52,7 +52,6 @@ function handlersFor({ playback, host, settings, covers }: AppServices): BridgeH
     reportPlaying: () => undefined, // main's tray and sleep blocker; tested in test/main
     reportPaused: (paused) => playback.setPaused(paused),
     startHost: (request) => host.start(request),
-    listListeners: async () => host.listListeners(),
     disconnectListener: async (id) => host.disconnectListener(id),
     disconnectAllListeners: async () => host.disconnectAllListeners(),
     getHostActivity: async () => host.getActivity(),

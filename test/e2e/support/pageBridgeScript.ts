@@ -62,7 +62,6 @@ export function pageBridgeScript(prefix: string): string {
     startHost: invoke('startHost'),
     stopHost: invoke('stopHost'),
     getHost: invoke('getHost'),
-    listListeners: invoke('listListeners'),
     disconnectListener: invoke('disconnectListener'),
     disconnectAllListeners: invoke('disconnectAllListeners'),
     pickFolder: invoke('pickFolder'),

@@ -19,7 +19,6 @@ export function fakeServices() {
     start: method('host.start'),
     stop: method('host.stop'),
     getState: vi.fn(() => 'result:host.getState'),
-    listListeners: method('host.listListeners'),
     disconnectListener: method('host.disconnectListener'),
     disconnectAllListeners: method('host.disconnectAllListeners'),
     getActivity: vi.fn(() => 'result:host.getActivity'),
@@ -92,7 +91,6 @@ export const CASES: Record<
   [IpcInvoke.stopHost]: { good: [], expectCall: 'host.stop', bad: [] },
   [IpcInvoke.getHost]: { good: [], expectCall: 'host.getState', bad: [] },
   [IpcInvoke.pickFolder]: { good: [], expectCall: 'pickFolder', bad: [] },
-  [IpcInvoke.listListeners]: { good: [], expectCall: 'host.listListeners', bad: [] },
   [IpcInvoke.getHostActivity]: { good: [], expectCall: 'host.getActivity', bad: [] },
   [IpcInvoke.disconnectListener]: {
     good: [3],
