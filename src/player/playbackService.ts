@@ -11,9 +11,9 @@ import type {
 } from '../shared/tidewaveApi';
 import { FlowGate } from './flowGate';
 import { readableError } from './playbackErrors';
+import { DropRecovery } from './dropRecovery';
 import type { BackoffOptions } from './reconnectBackoff';
 import type { PlaybackEvents, PlaybackServiceOptions } from './playbackServiceOptions';
-import { ReconnectLoop } from './reconnectLoop';
 import { resumeRequest } from './resumePoint';
 import { ServerConnection } from './serverConnection';
 
@@ -35,15 +35,11 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
       'createDecoder' | 'decoderWorkerPath' | 'reconnect' | 'clientName' | 'accessCodeFor'
     >
   >;
-  private readonly backoff: BackoffOptions | null;
-  private reconnecting: ReconnectLoop | null = null;
-  /** The stream the lost connection cut, until the reconnect's outcome is known. */
-  private cutPump: StreamPump | null = null;
+  /** Reconnects and resumes after a lost connection; null when told not to reconnect. */
+  private readonly recovery: DropRecovery | null;
   /** The current pump's song and the time it was asked from. */
   private playing = { songId: -1, startSeconds: 0 };
   private pumpDone: Promise<void> = Promise.resolve();
-  /** The error of a song cut by a lost connection, told only if reconnecting fails. */
-  private heldError: StreamEvent | null = null;
   private readonly createDecoder: () => StreamDecoder;
   private listenerPaused = false;
 
@@ -57,18 +53,19 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
       connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
       log: options.log ?? (() => {}),
     };
-    this.backoff = options.reconnect || null;
+    const backoff = options.reconnect || null;
     this.connection = new ServerConnection({
       ...this.options,
       clientName: options.clientName,
-      shouldReconnect: () => this.backoff !== null,
+      shouldReconnect: () => backoff !== null,
       accessCodeFor: options.accessCodeFor,
     });
+    this.recovery = backoff && this.dropRecovery(backoff);
     this.connection.on('changed', (state) => {
       this.emit('connection', state);
-      if (state.status === 'reconnecting' && !this.reconnecting) this.startReconnecting();
+      if (state.status === 'reconnecting') this.recovery?.start();
       // Refused for the access code while reconnecting: stop, and tell the cut song's error.
-      if (state.status === 'error' && this.reconnecting) void this.endReconnecting();
+      if (state.status === 'error' && this.recovery?.active) void this.recovery.end();
     });
     this.connection.on('library', (change) => this.emit('library', change));
     const workerPath = options.decoderWorkerPath ?? SOURCE_DECODER_WORKER;
@@ -86,7 +83,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
 
   /** Disconnects an existing session first. */
   async connect(host: string, port: number): Promise<ConnectionState> {
-    this.stopReconnecting();
+    this.recovery?.cancel();
     this.cancelStream();
     const state = await this.connection.connect(host, port);
     // The decoder's worker and its WASM start now, not on the first click (over a second of a
@@ -97,7 +94,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
 
   /** Sends quit; quitAcknowledged tells whether the server answered. */
   disconnect(): Promise<DisconnectResult> {
-    this.stopReconnecting();
+    this.recovery?.cancel();
     this.cancelStream();
     return this.connection.disconnect();
   }
@@ -136,7 +133,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
 
   /** The machine woke up (or the person asked): try a lost connection now, probe a live one. */
   checkConnection(): void {
-    if (this.reconnecting) this.reconnecting.hurry();
+    if (this.recovery?.active) this.recovery.hurry();
     // A socket that died while the machine slept fails this request, which starts a reconnect.
     else if (this.connection.state.status === 'connected') void this.listSongs().catch(() => {});
   }
@@ -187,7 +184,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   private cancelStream(reason: 'play' | 'stop' = 'stop'): void {
     const pump = this.pump;
     this.pump = null;
-    this.heldError = null;
+    this.recovery?.forget();
     if (!pump) return;
     const announce = pump.state === 'streaming' || (reason === 'stop' && pump.state === 'ended');
     pump.cancel();
@@ -229,67 +226,28 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   }
 
   private onPumpEvent(pump: StreamPump, event: StreamEvent): void {
-    // A cut song goes on after the reconnect (its error may come after it): hold the error.
-    const cut = this.reconnecting !== null || pump === this.cutPump;
-    if (event.kind === 'error' && pump === this.pump && cut) {
-      this.heldError = event;
-      return;
-    }
-    this.emit('stream', event);
+    // A cut song goes on after the reconnect (its error may come after it): held meanwhile.
+    if (!this.recovery?.holds(pump, event)) this.emit('stream', event);
   }
 
-  private startReconnecting(): void {
-    if (!this.backoff) return;
-    this.cutPump = this.pump;
-    const loop = new ReconnectLoop(
-      this.backoff,
-      () => this.connection.reconnectOnce(),
-      (attempt, delayMs) => this.connection.retryIn(attempt, delayMs),
-    );
-    this.reconnecting = loop;
-    void loop.run().then(async (reconnected) => {
-      if (this.reconnecting !== loop) return; // cancelled by a connect or disconnect
-      this.reconnecting = null;
-      if (reconnected) return this.resumeStream();
-      this.connection.giveUp();
-      await this.pumpDone;
-      this.cutPump = null;
-      if (this.heldError) this.emit('stream', this.heldError);
-      this.heldError = null;
+  private dropRecovery(backoff: BackoffOptions): DropRecovery {
+    return new DropRecovery(backoff, {
+      reconnectOnce: () => this.connection.reconnectOnce(),
+      retryIn: (attempt, delayMs) => this.connection.retryIn(attempt, delayMs),
+      giveUp: () => this.connection.giveUp(),
+      current: () => this.pump,
+      pumpDone: () => this.pumpDone,
+      emit: (event) => this.emit('stream', event),
+      resume: (cut) => {
+        const { startSeconds, exactSample } = resumeRequest(
+          cut.nextSample,
+          cut.sampleRate,
+          this.playing.startSeconds,
+        );
+        this.startPump(cut.streamId, startSeconds, FlowGate.continuing(cut.gate), exactSample);
+        this.options.log(`Resumed song ${this.playing.songId} at sample ${exactSample ?? 'start'}`);
+      },
     });
-  }
-
-  private async endReconnecting(): Promise<void> {
-    this.stopReconnecting();
-    await this.pumpDone;
-    if (this.heldError) this.emit('stream', this.heldError);
-    this.heldError = null;
-  }
-
-  private stopReconnecting(): void {
-    this.reconnecting?.cancel();
-    this.reconnecting = null;
-  }
-
-  /** After a reconnect: the cut song goes on as the same stream, from its next sample. */
-  private async resumeStream(): Promise<void> {
-    const cut = this.pump;
-    await this.pumpDone; // its last chunks are out, so nextSample is final
-    this.cutPump = null;
-    const held = this.heldError;
-    if (!cut || cut !== this.pump || !held) return;
-    this.heldError = null;
-    const { startSeconds, exactSample } = resumeRequest(
-      cut.nextSample,
-      cut.sampleRate,
-      this.playing.startSeconds,
-    );
-    try {
-      this.startPump(cut.streamId, startSeconds, FlowGate.continuing(cut.gate), exactSample);
-      this.options.log(`Resumed song ${this.playing.songId} at sample ${exactSample ?? 'start'}`);
-    } catch {
-      this.emit('stream', held);
-    }
   }
 
   private useDecoder(): StreamDecoder {

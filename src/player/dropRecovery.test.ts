@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { StreamEvent } from '../shared/tidewaveApi';
+import { DropRecovery, type DropRecoveryHost } from './dropRecovery';
+import type { StreamPump } from './streamPump';
+
+const quick = { initialMs: 1, maxMs: 2, jitter: 0, maxAttempts: 3 };
+const pump = { streamId: 4 } as StreamPump; // only compared by identity here
+const cutError: StreamEvent = { kind: 'error', streamId: 4, message: 'connection lost' };
+
+/** A player whose reconnect attempts answer `answers` in turn, recording what it was told. */
+function player(answers: boolean[]) {
+  const told: string[] = [];
+  let current: StreamPump | null = pump;
+  const host: DropRecoveryHost = {
+    reconnectOnce: async () => answers.shift() ?? false,
+    retryIn: (attempt) => told.push(`retry ${attempt}`),
+    giveUp: () => told.push('gave up'),
+    current: () => current,
+    pumpDone: async () => {},
+    emit: (event) => told.push(`emit ${event.kind}`),
+    resume: (cut) => told.push(`resume ${cut.streamId}`),
+  };
+  return { host, told, replace: (next: StreamPump | null) => (current = next) };
+}
+
+const settled = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe('DropRecovery', () => {
+  it("holds the cut stream's error and resumes it after the reconnect; the error is never told", async () => {
+    const { host, told } = player([false, true]);
+    const recovery = new DropRecovery(quick, host);
+    recovery.start();
+    expect(recovery.active).toBe(true);
+    expect(recovery.holds(pump, cutError)).toBe(true);
+    await settled();
+    expect(told).toEqual(['retry 1', 'retry 2', 'resume 4']);
+    expect(recovery.active).toBe(false);
+  });
+
+  it('tells the held error when every attempt fails', async () => {
+    const { host, told } = player([false, false, false]);
+    const recovery = new DropRecovery(quick, host);
+    recovery.start();
+    recovery.holds(pump, cutError);
+    await settled();
+    expect(told).toEqual(['retry 1', 'retry 2', 'retry 3', 'gave up', 'emit error']);
+  });
+
+  it('tells the held error when refused while reconnecting (end)', async () => {
+    const { host, told } = player([]);
+    const recovery = new DropRecovery({ ...quick, initialMs: 1_000, maxMs: 1_000 }, host);
+    recovery.start();
+    recovery.holds(pump, cutError);
+    await recovery.end();
+    expect(told).toEqual(['retry 1', 'emit error']);
+    expect(recovery.active).toBe(false);
+  });
+
+  it('holds nothing but errors of the current stream, and nothing when no drop is under way', async () => {
+    const { host, told, replace } = player([true]);
+    const recovery = new DropRecovery(quick, host);
+    expect(recovery.holds(pump, cutError)).toBe(false); // no drop: the error is the listener's
+    recovery.start();
+    expect(recovery.holds(pump, { kind: 'ended', streamId: 4 })).toBe(false);
+    expect(recovery.holds({ streamId: 5 } as StreamPump, cutError)).toBe(false);
+    // A song the listener picked meanwhile: nothing is held, so nothing is resumed.
+    replace({ streamId: 6 } as StreamPump);
+    await settled();
+    expect(told).toEqual(['retry 1']);
+  });
+
+  it('a replaced stream forgets its held error: no resume, no error', async () => {
+    const { host, told } = player([true]);
+    const recovery = new DropRecovery(quick, host);
+    recovery.start();
+    recovery.holds(pump, cutError);
+    recovery.forget();
+    await settled();
+    expect(told).toEqual(['retry 1']);
+  });
+});
