@@ -1,41 +1,12 @@
 import type { Page } from 'playwright-core';
 
-/** Mirrors StreamTrace in src/renderer/src/audio/testHooks.ts (a DOM-side file). */
-export interface StreamTrace {
-  sampleRate: number;
-  frames: number;
-  checksum: string;
-  firstChunk: { frames: number; checksum: string };
-  firstStart: number;
-  lastEnd: number;
-  /** performance.now() and the context's clock when the first chunk entered the queue. */
-  firstQueuedAt: number;
-  firstQueuedContextTime: number;
-  /** The least time any of its chunks was queued ahead of its start (seconds). */
-  leastLeadSeconds: number;
-  /** Chunks that did not start where the previous one ended. */
-  gaps: number;
-}
+import type {
+  Bookkeeping,
+  StreamTrace,
+  TidewaveTestHooks,
+} from '../../../src/shared/audioTestHooks';
 
-/** Mirrors OutputClock in src/renderer/src/audio/testHooks.ts. */
-export interface OutputClock {
-  contextTime: number;
-  performanceTime: number;
-  currentTime: number;
-  baseLatency: number;
-  outputLatency: number;
-}
-
-/** Mirrors Bookkeeping in src/renderer/src/audio/testHooks.ts. */
-export interface Bookkeeping {
-  registry: number;
-  timeline: number;
-  traces: number;
-}
-
-type TidewaveTestHooks = {
-  [K in Exclude<keyof AudioProbe, 'streams'>]: () => AudioProbe[K];
-} & { streams(): Record<number, StreamTrace>; bookkeeping(): Bookkeeping };
+export type { Bookkeeping, OutputClock, StreamTrace } from '../../../src/shared/audioTestHooks';
 
 export interface AudioProbe {
   rms: number;

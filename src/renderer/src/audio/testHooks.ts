@@ -1,59 +1,13 @@
 import type { AudioChunk } from '../../../shared/tidewaveApi';
 import type { AudioEngine } from './audioEngine';
 import { SampleChecksum } from './sampleChecksum';
+import type { OutputClock, StreamTrace, TidewaveTestHooks } from '../../../shared/audioTestHooks';
 
 /**
  * TEST-ONLY instrumentation for the end-to-end tests. Installed only when the page URL has a
  * `testHooks` query parameter or a test set `globalThis.__TIDEWAVE_ENABLE_TEST_HOOKS__` before
  * the app loaded; the shipped app sets neither, so nothing is hashed or exposed.
  */
-export interface StreamTrace {
-  sampleRate: number;
-  /** Frames that entered the queue, and the FNV-1a checksum of all their samples. */
-  frames: number;
-  checksum: string;
-  firstChunk: { frames: number; checksum: string };
-  /** Context times of the stream's first sample and of the end of its last queued sample. */
-  firstStart: number;
-  lastEnd: number;
-  /** performance.now() and the context's clock when the first chunk entered the queue. */
-  firstQueuedAt: number;
-  firstQueuedContextTime: number;
-  /** The least time any of its chunks was queued ahead of its start (seconds). */
-  leastLeadSeconds: number;
-  /** Chunks that did not start where the previous one ended: underruns heard as gaps. */
-  gaps: number;
-}
-
-/** Where the context's clock meets the page's, and what the output adds (the bench's probe). */
-export interface OutputClock {
-  /** getOutputTimestamp(): the sample leaving the output now, and when (performance.now()). */
-  contextTime: number;
-  performanceTime: number;
-  currentTime: number;
-  baseLatency: number;
-  outputLatency: number;
-}
-
-export interface TidewaveTestHooks {
-  streams(): Record<number, StreamTrace>;
-  rms(): number;
-  currentTime(): number;
-  contextState(): string;
-  contextSampleRate(): number;
-  queuedSeconds(): number;
-  liveSources(): number;
-  bookkeeping(): Bookkeeping;
-  outputClock(): OutputClock | null;
-}
-
-/** Sizes of the engine's per-stream records: bounded by the queue, not by what has played. */
-export interface Bookkeeping {
-  registry: number;
-  timeline: number;
-  /** This file's own per-stream traces: they grow by one a stream, by design. */
-  traces: number;
-}
 
 type HookHost = typeof globalThis & {
   __TIDEWAVE_ENABLE_TEST_HOOKS__?: boolean;
