@@ -23,7 +23,7 @@ export function compressDocumentSync(json: string): string {
 }
 
 /** As compressDocumentSync, compressing on libuv's thread pool (off the event loop). */
-export function compressDocument(json: string): Promise<string> {
+export function compressDocument(json: string | Uint8Array): Promise<string> {
   return new Promise((resolve, reject) =>
     gzip(json, (error, zipped) =>
       error ? reject(error) : resolve(GZIP_DOCUMENT_PREFIX + zipped.toString('base64')),

@@ -36,8 +36,15 @@ export const clientMessages = {
 };
 
 export const serverMessages = {
-  /** With `features`, a fourth field naming the extensions beyond metadata (PROTOCOL §17). */
-  list: (plainText: string, metadataJson?: string, features: readonly string[] = []): Buffer =>
+  /**
+   * With `features`, a fourth field naming the extensions beyond metadata (PROTOCOL §17). The
+   * texts may come already encoded (UTF-8), as a long list's are.
+   */
+  list: (
+    plainText: string | Uint8Array,
+    metadataJson?: string | Uint8Array,
+    features: readonly string[] = [],
+  ): Buffer =>
     encodePacket(
       metadataJson === undefined
         ? [PacketType.List, plainText]

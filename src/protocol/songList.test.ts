@@ -4,6 +4,8 @@ import { containsDelimiter } from './packetEncoder';
 import {
   formatMetadata,
   formatPlainList,
+  metadataDocument,
+  metadataSongs,
   parseMetadata,
   parsePlainList,
   sanitizeTitle,
@@ -55,6 +57,30 @@ describe('metadata extension', () => {
     const json = formatMetadata([song]);
     expect(containsDelimiter(Buffer.from(json))).toBe(false);
     expect(parseMetadata(json)).toEqual([song]);
+  });
+
+  it('written in parts, the document is the same text as written at once (property)', () => {
+    const songs = fc.array(
+      fc.record({
+        id: fc.nat(),
+        title: fc.string(),
+        artist: fc.option(fc.string()),
+        album: fc.option(fc.string()),
+        durationSeconds: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true })),
+        hasCover: fc.boolean(),
+      }),
+    );
+    fc.assert(
+      fc.property(songs, fc.array(fc.nat()), (all: SongMetadata[], cuts) => {
+        const at = [...new Set(cuts.map((cut) => cut % (all.length + 1)))].sort((a, b) => a - b);
+        const parts = [0, ...at, all.length]
+          .slice(0, -1)
+          .map((start, i, starts) => metadataSongs(all.slice(start, starts[i + 1] ?? all.length)));
+        const once = formatMetadata(all);
+        expect(metadataDocument(parts)).toBe(once);
+        expect(JSON.parse(once)).toEqual(JSON.parse(JSON.stringify({ version: 1, songs: all })));
+      }),
+    );
   });
 
   it('reads the newer members under the app names, and only those the document has', () => {

@@ -71,9 +71,25 @@ export const METADATA_VERSION = 1;
  * strings, and no delimiter can appear in it.
  */
 export function formatMetadata(songs: readonly (SongMetadata & SongMetadataExtras)[]): string {
-  return JSON.stringify({ version: METADATA_VERSION, songs })
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e');
+  return metadataDocument([metadataSongs(songs)]);
+}
+
+/**
+ * Part of a document's song array: `songs` as JSON, comma-separated, without the brackets and
+ * with `<` and `>` escaped. A long list can be written a part at a time (metadataDocument).
+ */
+export function metadataSongs(songs: readonly (SongMetadata & SongMetadataExtras)[]): string {
+  return escapeDelimiters(JSON.stringify(songs).slice(1, -1));
+}
+
+/** The document around parts from metadataSongs: the same text as formatMetadata of them all. */
+export function metadataDocument(parts: readonly string[]): string {
+  const songs = parts.filter((part) => part.length > 0).join(',');
+  return `{"version":${METADATA_VERSION},"songs":[${songs}]}`;
+}
+
+function escapeDelimiters(json: string): string {
+  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
 }
 
 export class MetadataFormatError extends Error {
