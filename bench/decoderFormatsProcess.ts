@@ -4,8 +4,9 @@
 // Why a process of its own: the decoder worker's PCM (and the copies of its input) arrive on
 // the main thread as ArrayBuffers, and a few tens of MB of them trigger a full mark-compact of
 // the main thread's heap. In the bench's own process that heap holds every scenario's modules
-// (Playwright, the server, ~65 MB), so each 30 s of 192 kHz WAV paid ~3 full GCs of 67 MB that
-// the player's process does not have: measured at 47-104x there against 220-290x alone.
+// (Playwright, the server, ~65 MB), so each 30 s of 192 kHz WAV paid 2-5 full GCs of 67 MB that
+// the player's process does not have: 115x there against 304x alone, in one run (PERFORMANCE.md,
+// "Session 5: 192 kHz WAV").
 import { readFile } from 'node:fs/promises';
 import { pcmFrameCount, SOURCE_DECODER_WORKER, WorkerDecoder, type PcmChunk } from '../src/decoder';
 import { DecodeSlicer } from '../src/player/decodeSlicer';
