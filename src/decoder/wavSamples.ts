@@ -17,49 +17,105 @@ export function deinterleaveWav(
   frames: number,
   format: WavFormat,
 ): Float32Array[] {
-  const { channels: count, blockAlign, encoding } = format;
-  const bytesPerSample = encoding.bits / 8;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: Float32Array[] = [];
-  for (let channel = 0; channel < count; channel++) {
-    const samples = new Float32Array(frames);
-    const first = channel * bytesPerSample;
-    if (encoding.kind === 'float') {
-      if (encoding.bits === 32) readFloat32(view, first, blockAlign, samples);
-      else readFloat64(view, first, blockAlign, samples);
-    } else if (encoding.bits === 8) readUint8(bytes, first, blockAlign, samples);
-    else if (encoding.bits === 16) readInt16(view, first, blockAlign, samples);
-    else if (encoding.bits === 24) readInt24(bytes, first, blockAlign, samples);
-    else readInt32(view, first, blockAlign, samples);
-    out.push(samples);
-  }
+  const out = Array.from({ length: format.channels }, () => new Float32Array(frames));
+  deinterleaveWavInto(bytes, format, out, 0, frames);
   return out;
 }
 
-function readUint8(bytes: Uint8Array, at: number, step: number, out: Float32Array): void {
-  for (let i = 0; i < out.length; i++, at += step) out[i] = (bytes[at] - 128) * INT8_SCALE;
+/**
+ * The same into `out[channel][from .. from + frames)`: a sample frame split between two reads
+ * is converted on its own, so the read after it needs no copy joining it to the split bytes.
+ */
+export function deinterleaveWavInto(
+  bytes: Uint8Array,
+  format: WavFormat,
+  out: readonly Float32Array[],
+  from: number,
+  frames: number,
+): void {
+  const { blockAlign, encoding } = format;
+  const bytesPerSample = encoding.bits / 8;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const to = from + frames;
+  for (let channel = 0; channel < out.length; channel++) {
+    const samples = out[channel];
+    const first = channel * bytesPerSample;
+    if (encoding.kind === 'float') {
+      if (encoding.bits === 32) readFloat32(view, first, blockAlign, samples, from, to);
+      else readFloat64(view, first, blockAlign, samples, from, to);
+    } else if (encoding.bits === 8) readUint8(bytes, first, blockAlign, samples, from, to);
+    else if (encoding.bits === 16) readInt16(view, first, blockAlign, samples, from, to);
+    else if (encoding.bits === 24) readInt24(bytes, first, blockAlign, samples, from, to);
+    else readInt32(view, first, blockAlign, samples, from, to);
+  }
 }
 
-function readInt16(view: DataView, at: number, step: number, out: Float32Array): void {
-  for (let i = 0; i < out.length; i++, at += step) out[i] = view.getInt16(at, true) * INT16_SCALE;
+function readUint8(
+  bytes: Uint8Array,
+  at: number,
+  step: number,
+  out: Float32Array,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < to; i++, at += step) out[i] = (bytes[at] - 128) * INT8_SCALE;
 }
 
-function readInt24(bytes: Uint8Array, at: number, step: number, out: Float32Array): void {
-  for (let i = 0; i < out.length; i++, at += step) {
+function readInt16(
+  view: DataView,
+  at: number,
+  step: number,
+  out: Float32Array,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < to; i++, at += step) out[i] = view.getInt16(at, true) * INT16_SCALE;
+}
+
+function readInt24(
+  bytes: Uint8Array,
+  at: number,
+  step: number,
+  out: Float32Array,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < to; i++, at += step) {
     // The three bytes into the top of an int32, then an arithmetic shift back: sign-extended.
     const value = ((bytes[at] << 8) | (bytes[at + 1] << 16) | (bytes[at + 2] << 24)) >> 8;
     out[i] = value * INT24_SCALE;
   }
 }
 
-function readInt32(view: DataView, at: number, step: number, out: Float32Array): void {
-  for (let i = 0; i < out.length; i++, at += step) out[i] = view.getInt32(at, true) * INT32_SCALE;
+function readInt32(
+  view: DataView,
+  at: number,
+  step: number,
+  out: Float32Array,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < to; i++, at += step) out[i] = view.getInt32(at, true) * INT32_SCALE;
 }
 
-function readFloat32(view: DataView, at: number, step: number, out: Float32Array): void {
-  for (let i = 0; i < out.length; i++, at += step) out[i] = view.getFloat32(at, true);
+function readFloat32(
+  view: DataView,
+  at: number,
+  step: number,
+  out: Float32Array,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < to; i++, at += step) out[i] = view.getFloat32(at, true);
 }
 
-function readFloat64(view: DataView, at: number, step: number, out: Float32Array): void {
-  for (let i = 0; i < out.length; i++, at += step) out[i] = view.getFloat64(at, true);
+function readFloat64(
+  view: DataView,
+  at: number,
+  step: number,
+  out: Float32Array,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < to; i++, at += step) out[i] = view.getFloat64(at, true);
 }

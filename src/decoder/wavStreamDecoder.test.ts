@@ -111,6 +111,28 @@ describe('WavStreamDecoder', () => {
     }
   });
 
+  it('reads 24-bit stereo the same whatever frames the slices split, up to the data size', async () => {
+    const frames = 500;
+    const values = Array.from({ length: frames * 2 }, (_, i) => ((i * 7919) % 16777216) - 8388608);
+    const samples = Buffer.alloc(values.length * 3);
+    values.forEach((value, i) => samples.writeIntLE(value, i * 3, 3));
+    const expected = [0, 1].map((c) =>
+      values.filter((_, i) => i % 2 === c).map((v) => v / 2 ** 23),
+    );
+    const bytes = wav(samples, { bits: 24, rate: 192000 });
+    // Slices of every phase against the 6-byte frame, the first split frame at the header.
+    for (const slice of [1, 5, 7, 44, 45, 1001, 4096]) {
+      const pcm = await decodeIn(bytes, slice);
+      expect(pcm?.channels.map((c) => [...c])).toEqual(expected);
+    }
+    // A declared size that ends inside a frame which the slices also split: that frame is dropped.
+    const short = wav(samples, { bits: 24, dataSize: 6 * 99 + 4 });
+    for (const slice of [5, 7, 601]) {
+      const pcm = await decodeIn(short, slice);
+      expect(pcm?.channels.map((c) => [...c])).toEqual(expected.map((c) => c.slice(0, 99)));
+    }
+  });
+
   it('skips chunks before the data, odd-sized ones with their pad byte', async () => {
     const extra = [chunk('LIST', Buffer.from('odd')), chunk('fact', Buffer.alloc(4))];
     const pcm = await decodeIn(wav(int16(100, 200), { extra }), 5);
