@@ -4,7 +4,7 @@ import type { EngineSnapshot, PlaybackEngine } from './playbackEngine';
 import { minimumLeadSeconds } from './freshLead';
 import { ScheduleClock } from './scheduleClock';
 import { SourcePlayer } from './sourcePlayer';
-import { StreamRegistry } from './streamRegistry';
+import { StreamRegistry, type StreamInfo } from './streamRegistry';
 import { StreamTimeline } from './streamTimeline';
 
 /** Flow control: unplayed seconds queued (all streams), and seconds of `streamId` received. */
@@ -111,13 +111,18 @@ export class AudioEngine implements PlaybackEngine {
     if (current) this.registry.forgetBefore(current.streamId);
     return {
       current,
-      positionSeconds: current
-        ? current.startSeconds + this.timeline.played(current.streamId, now)
-        : 0,
+      positionSeconds: this.position(current, now),
       bufferedAheadSeconds: this.timeline.bufferedAhead(now),
       sounding: this.timeline.isPlayingAt(now),
       newest,
     };
+  }
+
+  /** Null while the stream's start is not known (its 'started' event came before the answer). */
+  private position(current: StreamInfo | null, now: number): number | null {
+    if (!current) return 0;
+    if (current.startSeconds === null) return null;
+    return current.startSeconds + this.timeline.played(current.streamId, now);
   }
 
   inspect(): EngineInspector {

@@ -4,8 +4,11 @@ import type { StreamInfo } from './streamRegistry';
 export interface EngineSnapshot {
   /** The stream audible now, or the one that plays next while waiting for audio. */
   current: StreamInfo | null;
-  /** Seconds into the current song (its start position plus what has played). */
-  positionSeconds: number;
+  /**
+   * Seconds into the current song (its start position plus what has played); null while its
+   * start is not known yet (its 'started' event came before the play answer).
+   */
+  positionSeconds: number | null;
   /** Audio queued but not yet played, across streams. */
   bufferedAheadSeconds: number;
   /** Some audio is sounding right now (false while waiting for the first chunk or after an underrun). */

@@ -2,7 +2,8 @@ export interface StreamInfo {
   streamId: number;
   /** Null until the play result or the 'started' event names the song. */
   songId: number | null;
-  startSeconds: number;
+  /** Where in the song the stream starts; null until the play answer says (begin). */
+  startSeconds: number | null;
   /** The main process has sent all of this stream's audio. */
   ended: boolean;
   coverUrl: string | null;
@@ -36,7 +37,7 @@ export class StreamRegistry {
     const known = this.streams.get(streamId) ?? {
       streamId,
       songId: null,
-      startSeconds: 0,
+      startSeconds: null,
       ended: false,
       coverUrl: null,
     };

@@ -30,6 +30,14 @@ describe('followPlayback', () => {
     expect(followPlayback(playing, low).advanceAfter).toBe(0);
   });
 
+  it("keeps the asked position while the new stream's start is not known yet", () => {
+    const asked = { ...playing, elapsedSeconds: 15.9 };
+    const early = snapshot({ positionSeconds: null, sounding: false });
+    expect(followPlayback(asked, early).patch.elapsedSeconds).toBe(15.9);
+    const known = snapshot({ positionSeconds: 16.2 });
+    expect(followPlayback(asked, known).patch.elapsedSeconds).toBe(16.2);
+  });
+
   it('does not advance while paused, while a request is out, or after an error', () => {
     const low = snapshot({ newest: streamInfo(1, 0, { ended: true }), bufferedAheadSeconds: 1 });
     const error = { message: 'x', songId: 1, startSeconds: 0 };

@@ -23,7 +23,8 @@ export function followPlayback(state: PlayerState, snap: EngineSnapshot): Follow
   }
   const patch: Partial<PlayerState> = {
     songId: current?.songId ?? state.songId,
-    elapsedSeconds: current ? snap.positionSeconds : state.elapsedSeconds,
+    // Until the play answer says where the stream starts, the clock stays where it was asked.
+    elapsedSeconds: current ? (snap.positionSeconds ?? state.elapsedSeconds) : state.elapsedSeconds,
     coverUrl: current?.coverUrl ?? null,
     buffering: playing && !snap.sounding,
   };
@@ -38,7 +39,7 @@ export function streamError(event: StreamEvent, snap: EngineSnapshot): PlayerErr
   if (event.kind !== 'error') return null;
   const { current, newest, positionSeconds } = snap;
   if (event.streamId === current?.streamId) {
-    return { message: event.message, songId: current.songId, startSeconds: positionSeconds };
+    return { message: event.message, songId: current.songId, startSeconds: positionSeconds ?? 0 };
   }
   if (event.streamId === newest?.streamId) {
     return { message: event.message, songId: newest.songId, startSeconds: 0 };
