@@ -50,72 +50,40 @@ export function deinterleaveWavInto(
   }
 }
 
-function readUint8(
-  bytes: Uint8Array,
+/** Reads one channel's samples `from` to `to` of a slice: `step` bytes apart, from byte `at`. */
+type ChannelReader<Source> = (
+  source: Source,
   at: number,
   step: number,
   out: Float32Array,
   from: number,
   to: number,
-): void {
+) => void;
+
+const readUint8: ChannelReader<Uint8Array> = (bytes, at, step, out, from, to) => {
   for (let i = from; i < to; i++, at += step) out[i] = (bytes[at] - 128) * INT8_SCALE;
-}
+};
 
-function readInt16(
-  view: DataView,
-  at: number,
-  step: number,
-  out: Float32Array,
-  from: number,
-  to: number,
-): void {
+const readInt16: ChannelReader<DataView> = (view, at, step, out, from, to) => {
   for (let i = from; i < to; i++, at += step) out[i] = view.getInt16(at, true) * INT16_SCALE;
-}
+};
 
-function readInt24(
-  bytes: Uint8Array,
-  at: number,
-  step: number,
-  out: Float32Array,
-  from: number,
-  to: number,
-): void {
+const readInt24: ChannelReader<Uint8Array> = (bytes, at, step, out, from, to) => {
   for (let i = from; i < to; i++, at += step) {
     // The three bytes into the top of an int32, then an arithmetic shift back: sign-extended.
     const value = ((bytes[at] << 8) | (bytes[at + 1] << 16) | (bytes[at + 2] << 24)) >> 8;
     out[i] = value * INT24_SCALE;
   }
-}
+};
 
-function readInt32(
-  view: DataView,
-  at: number,
-  step: number,
-  out: Float32Array,
-  from: number,
-  to: number,
-): void {
+const readInt32: ChannelReader<DataView> = (view, at, step, out, from, to) => {
   for (let i = from; i < to; i++, at += step) out[i] = view.getInt32(at, true) * INT32_SCALE;
-}
+};
 
-function readFloat32(
-  view: DataView,
-  at: number,
-  step: number,
-  out: Float32Array,
-  from: number,
-  to: number,
-): void {
+const readFloat32: ChannelReader<DataView> = (view, at, step, out, from, to) => {
   for (let i = from; i < to; i++, at += step) out[i] = view.getFloat32(at, true);
-}
+};
 
-function readFloat64(
-  view: DataView,
-  at: number,
-  step: number,
-  out: Float32Array,
-  from: number,
-  to: number,
-): void {
+const readFloat64: ChannelReader<DataView> = (view, at, step, out, from, to) => {
   for (let i = from; i < to; i++, at += step) out[i] = view.getFloat64(at, true);
-}
+};

@@ -82,29 +82,12 @@ function plainListText(library: Library): string {
 }
 
 /** A song as the metadata document gives it. */
-function songMetadata({
-  id,
-  title,
-  artist,
-  album,
-  durationSeconds,
-  hasCover,
-  cover,
-  format,
-  bitrate,
-  extras,
-}: SongEntry): SongMetadata & SongMetadataExtras {
+function songMetadata(song: SongEntry): SongMetadata & SongMetadataExtras {
+  const { id, title, artist, album, durationSeconds, hasCover, format, bitrate } = song;
   return {
-    id,
-    title,
-    artist,
-    album,
-    durationSeconds,
-    hasCover,
-    format,
-    bitrate,
-    ...extras,
+    ...{ id, title, artist, album, durationSeconds, hasCover, format, bitrate },
+    ...song.extras,
     // Clients cache covers by this hash and ask only for songs that have one (§19).
-    coverHash: cover?.hash ?? null,
+    coverHash: song.cover?.hash ?? null,
   };
 }
