@@ -31,6 +31,10 @@ export class FlacFrameSplitter {
   private current: FlacFrameHeader | null = null;
   /** Where the search for the next frame's start goes on from, in pending. */
   private searchFrom = 0;
+  /** The header that ends the current frame, once frameEnd finds it. */
+  private nextHeader: FlacFrameHeader | null = null;
+  /** The current frame's successor by sample number, when the CRC-16 up to it failed. */
+  private damaged: { at: number; header: FlacFrameHeader } | null = null;
 
   /** The whole frames the bytes so far complete. */
   push(bytes: Uint8Array): Uint8Array[] {
@@ -48,9 +52,13 @@ export class FlacFrameSplitter {
   /** At the song's end: what is left is the last frame (libFLAC ignores anything after it). */
   end(): Uint8Array[] {
     const rest = this.info && this.current ? this.pending : EMPTY;
+    const damaged = this.damaged;
     this.pending = EMPTY;
     this.current = null;
-    return rest.length > 0 ? [rest] : [];
+    this.damaged = null;
+    if (rest.length === 0) return [];
+    // A damaged frame, then the last one: both go, each whole.
+    return damaged ? [rest.subarray(0, damaged.at), rest.subarray(damaged.at)] : [rest];
   }
 
   /** Reads `fLaC` and the metadata blocks; false while more bytes are needed. */
@@ -100,27 +108,57 @@ export class FlacFrameSplitter {
         this.current = start.header;
         this.searchFrom = start.header?.length ?? 0;
       }
-      const current = this.current as FlacFrameHeader;
-      let next = findHeader(b, this.searchFrom, info);
-      while (next.at >= 0 && !crcMatches(b, next.at)) next = findHeader(b, next.at + 1, info);
-      if (next.at >= 0) {
-        frames.push(b.subarray(0, next.at));
-        b = b.subarray(next.at);
-        this.current = next.header;
-        this.searchFrom = (next.header as FlacFrameHeader).length;
+      const end = this.frameEnd(b, info);
+      if (end > 0) {
+        frames.push(b.subarray(0, end));
+        b = b.subarray(end);
+        this.current = this.nextHeader;
+        this.searchFrom = (this.nextHeader as FlacFrameHeader).length;
+        this.damaged = null;
         continue;
       }
-      this.searchFrom = next.searched;
       if (this.searchFrom > MAX_FRAME_BYTES) {
-        // No end in sight: a damaged frame. Skip past its header and search again.
-        b = b.subarray(current.length);
+        // No end in sight: skip past this header and search again (codec-parser's way too).
+        b = b.subarray((this.current as FlacFrameHeader).length);
         this.current = null;
+        this.damaged = null;
         continue;
       }
       this.pending = b;
       return frames;
     }
   }
+
+  /**
+   * Where the frame at b[0] ends, or 0 while unknown (searchFrom then says how far it looked).
+   * Normally at the first valid header with the right CRC-16 before it. A damaged frame has no
+   * such end; it is taken to end at its successor's header (the next sample number) once that
+   * successor's own successor shows up, so libFLAC gets it (and reports its CRC) and the frames
+   * after it play, instead of everything up to 512 KiB on being skipped.
+   */
+  private frameEnd(b: Uint8Array, info: FlacStreamInfo): number {
+    let next = findHeader(b, this.searchFrom, info);
+    for (; next.at >= 0; next = findHeader(b, next.at + 1, info)) {
+      const header = next.header as FlacFrameHeader;
+      if (crcMatches(b, next.at)) {
+        this.nextHeader = header;
+        return next.at;
+      }
+      if (this.damaged === null && follows(this.current as FlacFrameHeader, header)) {
+        this.damaged = { at: next.at, header };
+      } else if (this.damaged !== null && follows(this.damaged.header, header)) {
+        this.nextHeader = this.damaged.header;
+        return this.damaged.at;
+      }
+    }
+    this.searchFrom = next.searched;
+    return 0;
+  }
+}
+
+/** b is the frame right after a (by sample number). */
+function follows(a: FlacFrameHeader, b: FlacFrameHeader): boolean {
+  return b.firstSample === a.firstSample + a.blockSize;
 }
 
 interface Found {
