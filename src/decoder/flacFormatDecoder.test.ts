@@ -52,6 +52,26 @@ describe('FLAC decoding', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('decodes Ogg FLAC (the library parses its pages) like the same audio in native FLAC', async () => {
+    const ogg = join(dir, 'noise.oga');
+    await run('flac', [
+      '-s',
+      '-f',
+      '--ogg',
+      '-b',
+      String(BLOCK),
+      '-o',
+      ogg,
+      join(dir, 'noise.wav'),
+    ]);
+    const fromOgg = await decode(decoder, new Uint8Array(await readFile(ogg)));
+    const native = await decode(decoder, song);
+    expect(fromOgg.channels.length).toBe(2);
+    for (const [index, channel] of fromOgg.channels.entries()) {
+      expect(same(channel, native.channels[index])).toBe(true);
+    }
+  });
+
   it('loses only a damaged frame: every frame after it plays', async () => {
     const intact = await decode(decoder, song);
     expect(intact.channels[0].length).toBe(SECONDS * 44100);
