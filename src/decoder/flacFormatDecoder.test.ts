@@ -72,6 +72,20 @@ describe('FLAC decoding', () => {
     }
   });
 
+  it('plays the last frame of a file with an ID3v1 tag after it', async () => {
+    const tag = new Uint8Array(128);
+    tag.set(new TextEncoder().encode('TAGSome title'));
+    const tagged = new Uint8Array(song.length + tag.length);
+    tagged.set(song);
+    tagged.set(tag, song.length);
+    const got = await decode(decoder, tagged);
+    const intact = await decode(decoder, song);
+    for (const [index, channel] of got.channels.entries()) {
+      expect(channel.length).toBe(SECONDS * 44100);
+      expect(same(channel, intact.channels[index])).toBe(true);
+    }
+  });
+
   it('loses only a damaged frame: every frame after it plays', async () => {
     const intact = await decode(decoder, song);
     expect(intact.channels[0].length).toBe(SECONDS * 44100);
