@@ -1,8 +1,8 @@
 /**
  * FLAC's frame CRC-16 (polynomial 0x8005, MSB first, initial 0): the check that proves where a
  * frame ends, so it runs over every byte of a song. It goes 16 bits at a time through two
- * 65,536-entry tables (256 KiB), four bytes a step: about twice the speed of codec-parser's
- * 16 tables of 256 (a 192 kHz song's CRC was a tenth of its decode time there).
+ * 65,536-entry tables (256 KiB), four bytes a step: 13 ms for 8.7 MB here, against 18 ms with
+ * eight 256-entry tables eight bytes a step.
  */
 const BYTE_TABLE = new Uint16Array(256);
 for (let byte = 0; byte < 256; byte++) {

@@ -9,9 +9,8 @@ import { WasmFormatDecoder } from './wasmFormatDecoders';
 /**
  * FLAC through libFLAC (@wasm-audio-decoders/flac). A native stream is cut into frames here
  * (FlacFrameSplitter) and handed to the decoder's `decodeFrames`, its documented entry for
- * whole frames; that skips the library's own parser (codec-parser), whose JavaScript cost a
- * 24-bit/192 kHz song a third of its decode time. libFLAC still checks each frame's CRC-16
- * itself. Ogg FLAC, rare, keeps the library's own path (`decode`, which parses Ogg pages).
+ * whole frames; that skips the library's own parser (codec-parser), whose JavaScript was about a
+ * sixth of a 24-bit/192 kHz song's decode time. libFLAC still checks each frame's CRC-16 itself. Ogg FLAC, rare, keeps the library's own path (`decode`, which parses Ogg pages).
  */
 export class FlacFormatDecoder implements FormatDecoder {
   private splitter: FlacFrameSplitter | null = null;
