@@ -38,4 +38,10 @@ describe('rescaleIntegers', () => {
       expect(firstMismatch(bits, top - 3, 3)).toBeNull();
     }
   });
+
+  it('gives k / 2^(b-1) for every integer at 8, 12 and 20 bits', () => {
+    for (const bits of [8, 12, 20]) {
+      expect(firstMismatch(bits, -(2 ** (bits - 1)), 2 ** bits), `${bits} bits`).toBeNull();
+    }
+  });
 });

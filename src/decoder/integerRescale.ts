@@ -7,14 +7,26 @@ const ROUND = 6755399441055744;
 
 /**
  * The FLAC decoder divides a b-bit sample by 2^(b-1) - 1; WAV readers, `flac -d` and ffmpeg
- * divide by 2^(b-1), so that the same integer gives the same float in every format. The integer
- * is recovered exactly (the float error is under half a step up to 24 bits) and rescaled; the
- * multiplier 2^(1-b) is a power of two, so multiplying equals dividing by 2^(b-1).
+ * divide by 2^(b-1), so that the same integer gives the same float in every format.
+ *
+ * Up to 24 bits one multiplication by m = (2^(b-1) - 1) / 2^(b-1) does it: the product is exact
+ * in float64 (24 + 23 bits), k / (2^(b-1) - 1) × m is k / 2^(b-1) exactly, so the product is off
+ * the wanted float32 by the decoder's own rounding times m, which is under half a float32 step
+ * (both lie in one binade but at ±1, where the product is exact; and k / (2^(b-1) - 1) is never
+ * halfway between two float32s). The float32 store then rounds it to k / 2^(b-1). Wider samples
+ * recover the integer first (the multiplier 2^(1-b) is a power of two, so multiplying equals
+ * dividing by 2^(b-1)).
  */
 export function rescaleIntegers(samples: Float32Array, bitDepth: number): void {
+  const length = samples.length;
+  if (bitDepth <= 24) {
+    const toWave = 1 - 2 ** (1 - bitDepth);
+    for (let i = 0; i < length; i++) samples[i] *= toWave;
+    return;
+  }
   const decoderScale = 2 ** (bitDepth - 1) - 1;
   const scale = 1 / 2 ** (bitDepth - 1);
-  for (let i = 0; i < samples.length; i++) {
+  for (let i = 0; i < length; i++) {
     samples[i] = (samples[i] * decoderScale + ROUND - ROUND) * scale;
   }
 }

@@ -136,7 +136,9 @@ export class SongDecoder {
           ? await Mp3FormatDecoder.create()
           : format === 'wav'
             ? new (await import('./wavStreamDecoder')).WavStreamDecoder()
-            : await (await import('./wasmFormatDecoders')).WasmFormatDecoder.create(format);
+            : format === 'flac'
+              ? await (await import('./flacFormatDecoder')).FlacFormatDecoder.create()
+              : await (await import('./wasmFormatDecoders')).WasmFormatDecoder.create(format);
       this.decoders.set(format, decoder);
     }
     return decoder;

@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flacFrameOffsets } from '../../test/support/flacFrameOffsets';
+import { concatPcm, type PcmChunk } from './pcmChunk';
+import { SongDecoder } from './songDecoder';
+
+const run = promisify(execFile);
+const BLOCK = 1152;
+const SECONDS = 3;
+
+async function decode(decoder: SongDecoder, bytes: Uint8Array): Promise<PcmChunk> {
+  await decoder.reset();
+  const chunks: PcmChunk[] = [];
+  for (let at = 0; at < bytes.length; at += 4096) {
+    const pcm = await decoder.decode(bytes.subarray(at, at + 4096));
+    if (pcm) chunks.push(pcm);
+  }
+  const tail = await decoder.end();
+  if (tail) chunks.push(tail);
+  return concatPcm(chunks);
+}
+
+function same(a: Float32Array, b: Float32Array): boolean {
+  const bytes = (x: Float32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
+  return bytes(a).equals(bytes(b));
+}
+
+describe('FLAC decoding', () => {
+  let dir: string;
+  let song: Uint8Array;
+  let offsets: number[];
+  let decoder: SongDecoder;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tidewave-flac-damage-'));
+    const wav = join(dir, 'noise.wav');
+    await run('sox', [
+      ...['-n', '-r', '44100', '-c', '2', '-b', '16', wav],
+      ...['synth', String(SECONDS), 'pinknoise', 'sine', '220', 'gain', '-9'],
+    ]);
+    await run('flac', ['-s', '-f', '-b', String(BLOCK), '-o', join(dir, 'noise.flac'), wav]);
+    song = new Uint8Array(await readFile(join(dir, 'noise.flac')));
+    offsets = await flacFrameOffsets(join(dir, 'noise.flac'));
+    decoder = await SongDecoder.create();
+  });
+  afterAll(async () => {
+    decoder.free();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('decodes Ogg FLAC (the library parses its pages) like the same audio in native FLAC', async () => {
+    const ogg = join(dir, 'noise.oga');
+    await run('flac', [
+      '-s',
+      '-f',
+      '--ogg',
+      '-b',
+      String(BLOCK),
+      '-o',
+      ogg,
+      join(dir, 'noise.wav'),
+    ]);
+    const fromOgg = await decode(decoder, new Uint8Array(await readFile(ogg)));
+    const native = await decode(decoder, song);
+    expect(fromOgg.channels.length).toBe(2);
+    for (const [index, channel] of fromOgg.channels.entries()) {
+      expect(same(channel, native.channels[index])).toBe(true);
+    }
+  });
+
+  it('plays the last frame of a file with an ID3v1 tag after it', async () => {
+    const tag = new Uint8Array(128);
+    tag.set(new TextEncoder().encode('TAGSome title'));
+    const tagged = new Uint8Array(song.length + tag.length);
+    tagged.set(song);
+    tagged.set(tag, song.length);
+    const got = await decode(decoder, tagged);
+    const intact = await decode(decoder, song);
+    for (const [index, channel] of got.channels.entries()) {
+      expect(channel.length).toBe(SECONDS * 44100);
+      expect(same(channel, intact.channels[index])).toBe(true);
+    }
+  });
+
+  it('loses only a damaged frame: every frame after it plays', async () => {
+    const intact = await decode(decoder, song);
+    expect(intact.channels[0].length).toBe(SECONDS * 44100);
+    const damaged = song.slice();
+    damaged[offsets[5] + 300] ^= 0x55; // inside the sixth frame's audio, past its header
+
+    const got = await decode(decoder, damaged);
+    // libFLAC drops the frame whose CRC fails; the rest is the intact song without it.
+    const cut = 5 * BLOCK;
+    for (const [index, channel] of got.channels.entries()) {
+      const expected = intact.channels[index];
+      expect(channel.length).toBe(expected.length - BLOCK);
+      expect(same(channel.subarray(0, cut), expected.subarray(0, cut))).toBe(true);
+      expect(same(channel.subarray(cut), expected.subarray(cut + BLOCK))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flacFrameOffsets } from '../../test/support/flacFrameOffsets';
+import { FlacFrameSplitter } from './flacFrameSplitter';
+
+const run = promisify(execFile);
+const BLOCK = 1152;
+const SECONDS = 3;
+const FRAMES = Math.ceil((SECONDS * 44100) / BLOCK);
+
+function split(bytes: Uint8Array, slice: number): Uint8Array[] {
+  const splitter = new FlacFrameSplitter();
+  const frames: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += slice) {
+    frames.push(...splitter.push(bytes.subarray(at, at + slice)));
+  }
+  return [...frames, ...splitter.end()];
+}
+
+const lengths = (frames: Uint8Array[]) => frames.map((frame) => frame.length);
+
+describe('FlacFrameSplitter', () => {
+  let dir: string;
+  /** Noise encoded by `flac` in 1152-sample frames, behind a 300 KB padding block. */
+  let song: Uint8Array;
+  /** Where its frames start, by `flac -a`. */
+  let offsets: number[];
+  /** The frame lengths those give. */
+  let expected: number[];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tidewave-flac-frames-'));
+    const wav = join(dir, 'noise.wav');
+    await run('sox', [
+      ...['-n', '-r', '44100', '-c', '2', '-b', '16', wav],
+      ...['synth', String(SECONDS), 'pinknoise', 'sine', '220', 'gain', '-9'],
+    ]);
+    const flac = join(dir, 'noise.flac');
+    await run('flac', ['-s', '-f', '-b', String(BLOCK), '--padding=300000', '-o', flac, wav]);
+    song = new Uint8Array(await readFile(flac));
+    offsets = await flacFrameOffsets(flac);
+    expected = offsets.map((offset, i) => (offsets[i + 1] ?? song.length) - offset);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('cuts a stream into its frames, whole and in order, however it arrives', () => {
+    expect(offsets).toHaveLength(FRAMES);
+    expect(offsets[0]).toBeGreaterThan(300_000); // the padding block is skipped, not kept
+    const whole = split(song, song.length);
+    expect(lengths(whole)).toEqual(expected);
+    expect(Buffer.concat(whole).equals(song.subarray(offsets[0]))).toBe(true);
+    for (const slice of [1, 5, 1000, 4096, 70_000]) {
+      expect(lengths(split(song, slice)), `slices of ${slice}`).toEqual(expected);
+    }
+  });
+
+  it('hands a damaged frame on alone and the frames after it as before', () => {
+    for (const slice of [4096, song.length]) {
+      const damaged = song.slice();
+      damaged[offsets[5] + 300] ^= 0x55; // inside the sixth frame's audio, past its header
+      expect(lengths(split(damaged, slice)), `slices of ${slice}`).toEqual(expected);
+      // The last frame damaged: still its own frame at the end.
+      const lastDamaged = song.slice();
+      lastDamaged[song.length - 10] ^= 0x55;
+      expect(lengths(split(lastDamaged, slice))).toEqual(expected);
+    }
+  });
+
+  it('says when the bytes are not a FLAC stream', () => {
+    expect(() => new FlacFrameSplitter().push(new TextEncoder().encode('RIFF....WAVE'))).toThrow(
+      /not a FLAC stream/,
+    );
+  });
+});
