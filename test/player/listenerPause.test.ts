@@ -53,9 +53,13 @@ describe(
       return { player, recorder, streamId, song, statuses, batch };
     }
 
-    /** Seconds of the stream that arrive over `ms` from now (after what was under way). */
+    /**
+     * Seconds of the stream that arrive over `ms` from now, after what was under way: a second
+     * for it to be decoded and counted (300 ms was too little for a full suite's load; unheld,
+     * the 4x stream would bring 8 s of song in the window anyway).
+     */
     async function arrivingOver(recorder: StreamRecorder, streamId: number, ms: number) {
-      await sleep(300);
+      await sleep(1_000);
       const before = recorder.secondsOf(streamId);
       await sleep(ms);
       return recorder.secondsOf(streamId) - before;
