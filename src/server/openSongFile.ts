@@ -1,4 +1,4 @@
-import { constants, type BigIntStats } from 'node:fs';
+import { constants, fstatSync, type BigIntStats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { PathLookups } from './pathLookups';
 import { sameFileVersion, type FileVersion } from './songHeadCache';
@@ -39,15 +39,18 @@ export async function openSongFile(
   const handle = await open(realPath, OPEN_FLAGS);
   try {
     const statAtMs = Date.now();
-    // Only after the open: the checks then speak about the file actually opened. At once, as
-    // each is one trip through libuv's thread pool, where a thousand starting streams queue.
-    // A path looked up before (or being looked up) counts only for exactly the file it saw.
+    // Only after the open: the checks then speak about the file actually opened. The file's
+    // own stats are read at once, on this thread: fstat of a file just opened is answered from
+    // memory (even over NFS, whose open has just revalidated it), while a trip through libuv's
+    // thread pool, where a thousand starting streams queue, costs a stream far more. The path's
+    // lookup does go through the pool, and counts, if it was made before (or is under way),
+    // only for exactly the file it saw.
+    const opened = fstatSync(handle.fd, { bigint: true });
     const earlier = lookups.remembered(realPath);
-    const [opened, seen] = await Promise.all([
-      handle.stat({ bigint: true }),
-      // An earlier lookup that failed says nothing about this open: it looks again below.
-      earlier === undefined ? lookups.fresh(realPath) : earlier.catch(() => null),
-    ]);
+    // An earlier lookup that failed says nothing about this open: it looks again below.
+    const seen = await (earlier === undefined
+      ? lookups.fresh(realPath)
+      : earlier.catch(() => null));
     let problem =
       seen === null
         ? 'not looked up'
