@@ -1,6 +1,7 @@
 import {
   bareFirstAudioRound,
   firstAudioFloorRows,
+  serverCpuMs,
   untilAllPlaying,
   untilConnections,
   type FirstAudios,
@@ -101,10 +102,11 @@ async function pacedRound(
   try {
     const cpuBefore = (await server.usage(true)).cpuMicros;
     sampler.start(500);
+    const cpuToLastBefore = await serverCpuMs(server);
     const started = now();
     fleet.start();
     await untilAllPlaying(fleet, started, windowMs);
-    const cpuToLastMs = ((await server.usage()).cpuMicros - cpuBefore) / 1000;
+    const cpuToLastMs = (await serverCpuMs(server)) - cpuToLastBefore;
     await sleep(Math.max(0, started + windowMs - now()));
     const seconds = (now() - started) / 1000;
     const cpuMs = ((await server.usage()).cpuMicros - cpuBefore) / 1000;
