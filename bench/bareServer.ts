@@ -11,6 +11,11 @@ export const BareRequest = {
   ping: 'p',
   /** Send the file's first BARE_HEAD_BYTES (opened, read and closed for this request). */
   head: 'h',
+  /**
+   * Send BARE_HEAD_BYTES from memory, no file: what is left of a first audio is the clients, the
+   * loopback and the socket writes (the measuring side's floor).
+   */
+  memoryHead: 'm',
 } as const;
 
 /** What a `head` request sends: as much as the library server's cached song head at most. */
@@ -19,6 +24,7 @@ export const BARE_HEAD_BYTES = 64 * 1024;
 export const BARE_CHUNK_BYTES = 4096;
 const CHUNK = Buffer.alloc(BARE_CHUNK_BYTES, 0x55);
 const PONG = Buffer.from(BareRequest.ping);
+const MEMORY_HEAD = Buffer.alloc(BARE_HEAD_BYTES, 0x55);
 
 /**
  * The reference the library server is measured against: the least a Node sender can do on this
@@ -45,6 +51,7 @@ export function createBareServer(file: string): BareServer {
         else if (byte === BareRequest.ping) socket.write(PONG);
         else if (byte === BareRequest.file) sending ??= new FileLoop(file, socket);
         else if (byte === BareRequest.head) sendHead(file, socket);
+        else if (byte === BareRequest.memoryHead) socket.write(MEMORY_HEAD);
       }
     });
   });

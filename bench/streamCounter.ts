@@ -15,7 +15,9 @@ export type StreamSource =
   | { kind: 'tidewave'; songId: number }
   | { kind: 'bare' }
   /** The bare server's first bytes of the file, once (BareRequest.head). */
-  | { kind: 'bareHead' };
+  | { kind: 'bareHead' }
+  /** The same number of bytes from the bare server's memory (BareRequest.memoryHead). */
+  | { kind: 'bareMemoryHead' };
 
 /**
  * A load-generating client that parses nothing: it counts bytes, spots the end-of-song marker
@@ -67,7 +69,9 @@ export class StreamCounter {
         ? clientMessages.play(this.source.songId)
         : this.source.kind === 'bare'
           ? BareRequest.file
-          : BareRequest.head,
+          : this.source.kind === 'bareHead'
+            ? BareRequest.head
+            : BareRequest.memoryHead,
     );
   }
 

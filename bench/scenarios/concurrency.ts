@@ -1,3 +1,11 @@
+import {
+  bareFirstAudioRound,
+  firstAudioFloorRows,
+  serverCpuMs,
+  untilAllPlaying,
+  untilConnections,
+  type FirstAudios,
+} from '../firstAudioStorm';
 import { LoadFleet } from '../loadFleet';
 import { MemorySampler } from '../memorySampler';
 import { metricRow, type MetricRow } from '../metricRow';
@@ -10,6 +18,8 @@ import { now, sleep } from '../timing';
 
 const MB = 1024 * 1024;
 const SCENARIO = 'concurrency';
+/** Levels with the measuring side's floor and the CPU up to the last first audio (firstAudioStorm.ts). */
+const FLOOR_ROWS_FROM = 1000;
 
 interface Settings {
   levels: number[];
@@ -19,12 +29,6 @@ interface Settings {
   warmUpMs: number;
   fullSpeedWindowMs: number;
   pacedWindowMs: number;
-}
-
-/** Waits until the server holds `count` clients: all of a round's, or none after it. */
-async function untilConnections(server: ServerHandle, count: number): Promise<void> {
-  const deadline = now() + 10_000;
-  while ((await server.usage()).connections !== count && now() < deadline) await sleep(50);
 }
 
 interface FullSpeed {
@@ -74,6 +78,8 @@ interface Paced {
   leads: number[];
   /** Each stream's wait for its first 0.25 s of audio, all having asked at once, in ms. */
   startMs: number[];
+  /** Server CPU from the requests to the last first audio, in ms. */
+  cpuToLastMs: number;
 }
 
 /** `count` players of a 320 kbit/s song with the server's default pacing. */
@@ -96,9 +102,12 @@ async function pacedRound(
   try {
     const cpuBefore = (await server.usage(true)).cpuMicros;
     sampler.start(500);
+    const cpuToLastBefore = await serverCpuMs(server);
     const started = now();
     fleet.start();
-    await sleep(windowMs);
+    await untilAllPlaying(fleet, started, windowMs);
+    const cpuToLastMs = (await serverCpuMs(server)) - cpuToLastBefore;
+    await sleep(Math.max(0, started + windowMs - now()));
     const seconds = (now() - started) / 1000;
     const cpuMs = ((await server.usage()).cpuMicros - cpuBefore) / 1000;
     const leads = fleet.clients.map((client) =>
@@ -108,39 +117,10 @@ async function pacedRound(
       client.playingSince === null ? seconds * 1000 : client.playingSince - started,
     );
     const cpuPercentPerStream = cpuMs / 10 / seconds / count;
-    return { cpuPercentPerStream, peakRssMb: (await sampler.stop()) / MB, leads, startMs };
+    const peakRssMb = (await sampler.stop()) / MB;
+    return { cpuPercentPerStream, peakRssMb, leads, startMs, cpuToLastMs };
   } finally {
     await sampler.stop();
-    fleet.close();
-    await untilConnections(server, 0);
-  }
-}
-
-/**
- * The floor for `count` first audios at once, in the same run: the same clients each ask the
- * bare server for the file's first bytes (open, read, write, close per request), ms each.
- */
-async function bareFirstAudioRound(
-  server: ServerHandle,
-  song: LibrarySong,
-  count: number,
-): Promise<number[]> {
-  const fleet = await LoadFleet.connect(
-    server.port,
-    count,
-    { kind: 'bareHead' },
-    { bytesPerSecond: song.bytesPerSecond },
-  );
-  await untilConnections(server, count);
-  try {
-    const started = now();
-    fleet.start();
-    const deadline = started + 4000;
-    while (fleet.clients.some((client) => client.playingSince === null) && now() < deadline) {
-      await sleep(20);
-    }
-    return fleet.clients.map((client) => (client.playingSince ?? now()) - started);
-  } finally {
     fleet.close();
     await untilConnections(server, 0);
   }
@@ -162,7 +142,8 @@ async function measureLevel(
   const ours: FullSpeed[] = [];
   const reference: FullSpeed[] = [];
   const pacedRounds: Paced[] = [];
-  const bareStarts: number[][] = [];
+  const bareStarts: FirstAudios[] = [];
+  const memoryStarts: FirstAudios[] = [];
   const pacedOnly = settings.pacedOnlyLevels.includes(count);
   for (let round = 0; round < settings.rounds; round++) {
     progress(`${count} clients, round ${round + 1}/${settings.rounds}`);
@@ -172,10 +153,20 @@ async function measureLevel(
       reference.push(await fullSpeedRound(servers.bare, { kind: 'bare' }, count, settings));
     }
     pacedRounds.push(await pacedRound(servers.paced, song, count, settings));
-    bareStarts.push(await bareFirstAudioRound(servers.bare, song, count));
+    bareStarts.push(await bareFirstAudioRound(servers.bare, song, count, 'bareHead'));
+    if (count >= FLOOR_ROWS_FROM) {
+      memoryStarts.push(await bareFirstAudioRound(servers.bare, song, count, 'bareMemoryHead'));
+    }
   }
   const clients = `${count} client${count === 1 ? '' : 's'}`;
-  const paced = pacedRows(clients, pacedRounds, bareStarts);
+  const paced = pacedRows(
+    clients,
+    pacedRounds,
+    bareStarts.map((round) => round.startMs),
+  );
+  if (count >= FLOOR_ROWS_FROM) {
+    paced.push(...firstAudioFloorRows(SCENARIO, clients, pacedRounds, bareStarts, memoryStarts));
+  }
   return pacedOnly ? paced : [...fullSpeedRows(clients, ours, reference), ...paced];
 }
 

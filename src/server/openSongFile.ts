@@ -1,6 +1,7 @@
-import { constants, type BigIntStats } from 'node:fs';
-import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
-import type { FileVersion } from './songHeadCache';
+import { constants, fstatSync, type BigIntStats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { PathLookups } from './pathLookups';
+import { sameFileVersion, type FileVersion } from './songHeadCache';
 
 /** A song file opened for streaming, with what it looked like when it was opened. */
 export interface OpenedSongFile {
@@ -21,6 +22,9 @@ export class SongFileRefusedError extends Error {}
 // file pool in open(). Windows has no such flag (and no FIFOs in the file system).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+/** The path lookups every song open of the process shares (pathLookups.ts). */
+export const processPathLookups = new PathLookups();
+
 /**
  * Opens the song at `realPath` (its real path when the library was scanned) only if it still is
  * a regular file at that very path: no symlink may have appeared on the way to it (a song or a
@@ -28,20 +32,33 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * path names now (the path cannot have been swapped while it was opened).
  * @throws SongFileRefusedError when the file may not be served; fs errors when it cannot be read.
  */
-export async function openSongFile(realPath: string): Promise<OpenedSongFile> {
+export async function openSongFile(
+  realPath: string,
+  lookups: PathLookups = processPathLookups,
+): Promise<OpenedSongFile> {
   const handle = await open(realPath, OPEN_FLAGS);
   try {
     const statAtMs = Date.now();
-    // Only after the open: the checks then speak about the file actually opened. At once, as
-    // each is one trip through libuv's thread pool, where a thousand starting streams queue.
-    // The path's own stats count only if it resolves to itself.
-    const [opened, resolved, pathStats] = await Promise.all([
-      handle.stat({ bigint: true }),
-      realpath(realPath),
-      stat(realPath, { bigint: true }).catch(() => null),
-    ]);
-    const named = resolved === realPath ? pathStats : null;
-    const problem = songFileProblem(realPath, opened, resolved, named);
+    // Only after the open: the checks then speak about the file actually opened. The file's
+    // own stats are read at once, on this thread: fstat of a file just opened is answered from
+    // memory (even over NFS, whose open has just revalidated it), while a trip through libuv's
+    // thread pool, where a thousand starting streams queue, costs a stream far more. The path's
+    // lookup does go through the pool, and counts, if it was made before (or is under way),
+    // only for exactly the file it saw.
+    const opened = fstatSync(handle.fd, { bigint: true });
+    const earlier = lookups.remembered(realPath);
+    // An earlier lookup that failed says nothing about this open: it looks again below.
+    const seen = await (earlier === undefined
+      ? lookups.fresh(realPath)
+      : earlier.catch(() => null));
+    let problem =
+      seen === null
+        ? 'not looked up'
+        : songFileProblem(realPath, opened, seen.resolved, seen.named);
+    if (earlier !== undefined && (problem !== null || !sameStats(seen?.named ?? null, opened))) {
+      const now = await lookups.fresh(realPath);
+      problem = songFileProblem(realPath, opened, now.resolved, now.named);
+    }
     if (problem !== null) throw new SongFileRefusedError(problem);
     const { dev, ino, size, mtimeNs, ctimeNs } = opened;
     return {
@@ -55,6 +72,11 @@ export async function openSongFile(realPath: string): Promise<OpenedSongFile> {
     await handle.close();
     throw error;
   }
+}
+
+/** Whether two stats are of the same version of the same file (songHeadCache.ts). */
+function sameStats(a: BigIntStats | null, b: BigIntStats): boolean {
+  return a !== null && sameFileVersion(a, b);
 }
 
 type FileIdentity = Pick<BigIntStats, 'dev' | 'ino' | 'isFile'>;

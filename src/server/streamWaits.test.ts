@@ -49,11 +49,14 @@ describe('StreamWaits', () => {
     waits.dispose();
   });
 
-  it('takes all its listeners off when disposed', () => {
+  it('takes its listeners at the first wait only, and all of them off when disposed', async () => {
     const { output, waits } = setup();
-    const before = ['drain', 'close', 'error'].map((name) => output.listenerCount(name));
-    expect(before).toEqual([1, 1, 1]);
+    const count = () => ['drain', 'close', 'error'].map((name) => output.listenerCount(name));
+    expect(count()).toEqual([0, 0, 0]);
+    const waiting = waits.sleep(60_000);
+    expect(count()).toEqual([1, 1, 1]);
     waits.dispose();
+    await expect(waiting).rejects.toThrow('the stream is over');
     expect(['drain', 'close', 'error'].map((name) => output.listenerCount(name))).toEqual([
       0, 0, 0,
     ]);

@@ -11,6 +11,8 @@ export class StreamWaits {
   private pending: { resolve: () => void; reject: (reason: unknown) => void } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private waitingForDrain = false;
+  /** Listeners go on at the first wait: a stream starting from a cached head writes before any. */
+  private listening = false;
   private readonly onDrain = (): void => {
     if (this.waitingForDrain) this.settle(null);
   };
@@ -21,12 +23,7 @@ export class StreamWaits {
   constructor(
     private readonly output: Writable,
     private readonly signal: AbortSignal,
-  ) {
-    output.on('drain', this.onDrain);
-    output.on('close', this.onClose);
-    output.on('error', this.onError);
-    signal.addEventListener('abort', this.onAbort, { once: true });
-  }
+  ) {}
 
   /** Resolves at the output's next 'drain'. */
   drain(): Promise<void> {
@@ -45,6 +42,8 @@ export class StreamWaits {
   /** Takes the listeners off; a wait still pending rejects. */
   dispose(): void {
     this.settle(new Error('the stream is over'));
+    if (!this.listening) return;
+    this.listening = false;
     this.output.off('drain', this.onDrain);
     this.output.off('close', this.onClose);
     this.output.off('error', this.onError);
@@ -55,10 +54,20 @@ export class StreamWaits {
     if (this.pending !== null) throw new Error('StreamWaits: one wait at a time');
     if (this.signal.aborted) return Promise.reject(this.signal.reason);
     if (this.output.destroyed) return Promise.reject(new Error('the output closed'));
+    this.listen();
     return new Promise<void>((resolve, reject) => {
       this.pending = { resolve, reject };
       arm();
     });
+  }
+
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    this.output.on('drain', this.onDrain);
+    this.output.on('close', this.onClose);
+    this.output.on('error', this.onError);
+    this.signal.addEventListener('abort', this.onAbort, { once: true });
   }
 
   /** Ends the pending wait: resolved with null, rejected with anything else. */
