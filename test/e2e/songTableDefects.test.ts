@@ -9,6 +9,7 @@ import {
   startMusicServer,
   type E2eEnvironment,
 } from './support/e2eEnvironment';
+import { repaintsOnScroll } from './support/repaintOnScroll';
 import { probeTable } from './support/tableProbe';
 
 // Issue 10's defects of the song table, each checked the way a person would see it. The
@@ -130,6 +131,23 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
       points,
     );
     expect(covered).toEqual([]);
+  });
+
+  it('the list scrolls on the compositor, not by repainting its area each frame', async () => {
+    // Issue 9: a see-through scroller inside the rounded library box was repainted and
+    // rasterised whole on every scroll frame (Chromium's "RepaintsOnScroll").
+    const page = await openBigLibrary();
+    await scrollTo(page, 36 * 100);
+    const list = await page.locator('.song-table-scroll').boundingBox();
+    if (!list) throw new Error('no list');
+    const overlapping = (await repaintsOnScroll(page, '.song-table-scroll')).filter(
+      (r) =>
+        r.x < list.x + list.width &&
+        r.x + r.width > list.x &&
+        r.y < list.y + list.height &&
+        r.y + r.height > list.y,
+    );
+    expect(overlapping).toEqual([]);
   });
 
   it('a truncated title has a tooltip', async () => {
