@@ -150,6 +150,25 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     expect(overlapping).toEqual([]);
   });
 
+  it('after a scroll comes to rest, the rows are in the DOM in the order they show', async () => {
+    // Rows are reused while scrolling (rowSlots.ts), out of DOM order; assistive technology
+    // reading in document order needs them back in order once the list rests.
+    const page = await openBigLibrary();
+    for (let top = 0; top <= 36 * 40; top += 36 * 4) await scrollTo(page, top);
+    const domOrder = () =>
+      page
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('aria-rowindex'))));
+    await expect.poll(async () => (await probeTable(page)).visible[0]?.rowIndex).toBe(42);
+    await expect
+      .poll(async () => {
+        const order = await domOrder();
+        return order.every((value, i) => i === 0 || value > order[i - 1]);
+      })
+      .toBe(true);
+    expect((await domOrder()).length).toBeGreaterThan(10);
+  });
+
   it('a truncated title has a tooltip', async () => {
     const page = await openBigLibrary();
     const title = page.locator('tbody tr[data-song-id="0"] .cell-title');
