@@ -170,7 +170,7 @@ export const songTable: Scenario = {
           idleWorst.push(Math.max(...idleRun));
           // Plays a bundled song (the big list's first row is id 0 too): the bars animate.
           await page.locator('.song-table-scroll').evaluate((element) => element.scrollTo(0, 0));
-          await page.locator('tbody tr').first().locator('.row-play').click();
+          await page.locator('tbody tr[data-song-id="0"]').locator('.row-play').click();
           await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
           // Past the start-up burst: the test bridge carries audio as base64 through
           // page.evaluate, which costs the page far more than Electron's MessagePort does.

@@ -9,6 +9,7 @@ import {
   startMusicServer,
   type E2eEnvironment,
 } from './support/e2eEnvironment';
+import { repaintsOnScroll } from './support/repaintOnScroll';
 import { probeTable } from './support/tableProbe';
 
 // Issue 10's defects of the song table, each checked the way a person would see it. The
@@ -130,6 +131,42 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
       points,
     );
     expect(covered).toEqual([]);
+  });
+
+  it('the list scrolls on the compositor, not by repainting its area each frame', async () => {
+    // Issue 9: a see-through scroller inside the rounded library box was repainted and
+    // rasterised whole on every scroll frame (Chromium's "RepaintsOnScroll").
+    const page = await openBigLibrary();
+    await scrollTo(page, 36 * 100);
+    const list = await page.locator('.song-table-scroll').boundingBox();
+    if (!list) throw new Error('no list');
+    const overlapping = (await repaintsOnScroll(page, '.song-table-scroll')).filter(
+      (r) =>
+        r.x < list.x + list.width &&
+        r.x + r.width > list.x &&
+        r.y < list.y + list.height &&
+        r.y + r.height > list.y,
+    );
+    expect(overlapping).toEqual([]);
+  });
+
+  it('after a scroll comes to rest, the rows are in the DOM in the order they show', async () => {
+    // Rows are reused while scrolling (rowSlots.ts), out of DOM order; assistive technology
+    // reading in document order needs them back in order once the list rests.
+    const page = await openBigLibrary();
+    for (let top = 0; top <= 36 * 40; top += 36 * 4) await scrollTo(page, top);
+    const domOrder = () =>
+      page
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('aria-rowindex'))));
+    await expect.poll(async () => (await probeTable(page)).visible[0]?.rowIndex).toBe(42);
+    await expect
+      .poll(async () => {
+        const order = await domOrder();
+        return order.every((value, i) => i === 0 || value > order[i - 1]);
+      })
+      .toBe(true);
+    expect((await domOrder()).length).toBeGreaterThan(10);
   });
 
   it('a truncated title has a tooltip', async () => {

@@ -13,6 +13,7 @@ import { gridTemplate, HEADER_HEIGHT, ROW_HEIGHT, type Column } from './columns'
 import { gridKeyAction, rowsPerPage } from './gridKeys';
 import { queueKeyAction, type QueuePlacement } from './queueKeys';
 import type { SongIndex } from './songIndex';
+import { arrangeRows, NO_ROWS, type SlottedRow } from './rowSlots';
 import { rowDomId, SongRow } from './SongRow';
 import { SongTableHeader } from './SongTableHeader';
 import type { SortKey, SortOrder } from './tableSong';
@@ -51,6 +52,7 @@ export function SongTable(props: SongTableProps) {
   const { onPlay, onSelect, onQueue } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const typeAhead = useRef(EMPTY_TYPE_AHEAD);
+  const arranged = useRef<readonly SlottedRow[]>(NO_ROWS);
   const songs = index.songs;
 
   const activeIndex = useMemo(
@@ -132,11 +134,18 @@ export function SongTable(props: SongTableProps) {
   }
 
   const items = virtualizer.getVirtualItems();
+  // Written during render: arrangeRows gives the same answer when React renders twice.
+  const rows = arrangeRows(
+    arranged.current,
+    items.map((item) => ({ id: songs[shown[item.index]].id, index: item.index })),
+    virtualizer.isScrolling,
+  );
+  arranged.current = rows;
   const activeId = activeIndex >= 0 ? songs[shown[activeIndex]].id : null;
   return (
     <div className="song-table-scroll" ref={scrollRef} onScroll={onScroll}>
       <table
-        className="song-table"
+        className={activeId === null ? 'song-table no-active-row' : 'song-table'}
         role="grid"
         aria-label="Songs"
         aria-rowcount={shown.length + 1}
@@ -148,15 +157,15 @@ export function SongTable(props: SongTableProps) {
       >
         <SongTableHeader columns={columns} sort={sort} onSort={onSort} />
         <tbody style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
-          {items.map((item) => {
-            const song = songs[shown[item.index]];
+          {rows.map((row) => {
+            const song = songs[shown[row.index]];
             return (
               <SongRow
-                key={song.id}
+                key={row.slot}
                 song={song}
                 columns={columns}
-                index={item.index}
-                top={item.start - HEADER_HEIGHT}
+                index={row.index}
+                top={row.index * ROW_HEIGHT}
                 playing={song.id === playingId}
                 paused={paused && song.id === playingId}
                 selected={song.id === selectedId}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Column } from './columns';
 import type { SortKey, SortOrder } from './tableSong';
 
@@ -7,8 +8,15 @@ interface SongTableHeaderProps {
   onSort(key: SortKey): void;
 }
 
-/** The sticky header row: one sort button per column; the sorted one carries aria-sort. */
-export function SongTableHeader({ columns, sort, onSort }: SongTableHeaderProps) {
+/**
+ * The sticky header row: one sort button per column; the sorted one carries aria-sort.
+ * Memoised: the table renders on every scroll frame, the header only when its props change.
+ */
+export const SongTableHeader = memo(function SongTableHeader({
+  columns,
+  sort,
+  onSort,
+}: SongTableHeaderProps) {
   return (
     <thead>
       <tr aria-rowindex={1}>
@@ -35,4 +43,4 @@ export function SongTableHeader({ columns, sort, onSort }: SongTableHeaderProps)
       </tr>
     </thead>
   );
-}
+});

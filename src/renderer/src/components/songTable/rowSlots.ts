@@ -1,0 +1,52 @@
+/** A row in the DOM: its song, its place in the list shown, and its slot (its React key). */
+export interface SlottedRow {
+  id: number;
+  index: number;
+  slot: number;
+}
+
+export const NO_ROWS: readonly SlottedRow[] = [];
+
+/**
+ * Gives the rows to render their slots and their order in the DOM.
+ *
+ * A row keeps its slot while it stays rendered; a row that comes into view takes the slot of
+ * one that went out, so React rewrites that row's text in place rather than making a new row
+ * (a new row's ~19 elements each need a full style recalc, and each dropped one is garbage).
+ * While the list scrolls, slots keep their DOM order (a new order would move rows, which
+ * costs more than making them); once it rests, the DOM order becomes the visual order again,
+ * for assistive technology reading the table in document order.
+ */
+export function arrangeRows(
+  previous: readonly SlottedRow[],
+  rows: readonly { id: number; index: number }[],
+  scrolling: boolean,
+): SlottedRow[] {
+  const slotOf = new Map(previous.map((row) => [row.id, row.slot]));
+  const taken = new Set<number>();
+  const slots = new Map<number, number>();
+  for (const { id } of rows) {
+    const slot = slotOf.get(id);
+    if (slot !== undefined) {
+      slots.set(id, slot);
+      taken.add(slot);
+    }
+  }
+  const freed = previous.map((row) => row.slot).filter((slot) => !taken.has(slot));
+  let fresh = 0;
+  for (const { id } of rows) {
+    if (slots.has(id)) continue;
+    let slot = freed.shift();
+    if (slot === undefined) {
+      while (taken.has(fresh)) fresh++;
+      slot = fresh;
+    }
+    slots.set(id, slot);
+    taken.add(slot);
+  }
+  const arranged = rows.map(({ id, index }) => ({ id, index, slot: slots.get(id) as number }));
+  if (!scrolling) return arranged; // rows come in visual order
+  const place = new Map(previous.map((row, i) => [row.slot, i]));
+  const rank = (row: SlottedRow) => place.get(row.slot) ?? previous.length + row.index;
+  return arranged.sort((a, b) => rank(a) - rank(b));
+}
