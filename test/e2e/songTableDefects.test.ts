@@ -169,6 +169,25 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     expect((await domOrder()).length).toBeGreaterThan(10);
   });
 
+  it('a play button focused by a click is never reused for another song while scrolling', async () => {
+    // Rows are reused while scrolling (rowSlots.ts). A button keeps focus after its click, and
+    // the media key Next moves the selection on without taking that focus: had the button's
+    // row been reused, Space would then have played whatever song the row now shows.
+    const page = await openBigLibrary();
+    await page.getByRole('button', { name: `Play ${library[3].title}`, exact: true }).click();
+    app!.bridge.mediaKey('next');
+    await app!.bridge.flushed();
+    await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain(library[4].title);
+    for (let top = 0; top <= 36 * 200; top += 36 * 5) await scrollTo(page, top);
+    const focusedSong = () =>
+      page.evaluate(() => {
+        const row = document.activeElement?.closest('tr');
+        return row ? Number(row.getAttribute('data-song-id')) : null;
+      });
+    // Either the button went with its row, as before the reuse, or it is still song 3's.
+    expect([null, library[3].id]).toContain(await focusedSong());
+  });
+
   it('a truncated title has a tooltip', async () => {
     const page = await openBigLibrary();
     const title = page.locator('tbody tr[data-song-id="0"] .cell-title');

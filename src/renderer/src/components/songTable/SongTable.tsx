@@ -139,6 +139,7 @@ export function SongTable(props: SongTableProps) {
     arranged.current,
     items.map((item) => ({ id: songs[shown[item.index]].id, index: item.index })),
     virtualizer.isScrolling,
+    focusedSongId(scrollRef.current),
   );
   arranged.current = rows;
   const activeId = activeIndex >= 0 ? songs[shown[activeIndex]].id : null;
@@ -180,4 +181,12 @@ export function SongTable(props: SongTableProps) {
       {props.children}
     </div>
   );
+}
+
+/** The song of the row that holds the focus inside `root` (a clicked play button), or null. */
+function focusedSongId(root: HTMLElement | null): number | null {
+  const focused = document.activeElement;
+  if (!root || !focused || !root.contains(focused)) return null;
+  const id = focused.closest('tr')?.dataset.songId;
+  return id === undefined ? null : Number(id);
 }

@@ -56,6 +56,16 @@ describe('arrangeRows', () => {
     expect(later.find((r) => r.id === 7)?.slot).toBe(rows.find((r) => r.id === 7)?.slot);
   });
 
+  it("never gives the focused row's slot to another song: it goes, as rows did before reuse", () => {
+    const first = arrangeRows(NO_ROWS, window(0, 4), false);
+    // Song 101 (slot 1) holds the focus and scrolls out with song 100.
+    const next = arrangeRows(first, window(2, 4), true, 101);
+    expect(next.map((row) => row.slot)).not.toContain(1);
+    expect(new Set(next.map((row) => row.slot)).size).toBe(4);
+    // Without a focus, the freed slots are reused as usual.
+    expect(arrangeRows(first, window(2, 4), true).map((row) => row.slot)).toContain(1);
+  });
+
   it('gives the same answer twice (React may render twice)', () => {
     const first = arrangeRows(NO_ROWS, window(0, 5), false);
     const once = arrangeRows(first, window(3, 5), true);

@@ -21,6 +21,8 @@ export function arrangeRows(
   previous: readonly SlottedRow[],
   rows: readonly { id: number; index: number }[],
   scrolling: boolean,
+  /** The song whose row holds the focus (a clicked play button): its slot is never reused. */
+  focusedId: number | null = null,
 ): SlottedRow[] {
   const slotOf = new Map(previous.map((row) => [row.id, row.slot]));
   const taken = new Set<number>();
@@ -32,13 +34,18 @@ export function arrangeRows(
       taken.add(slot);
     }
   }
-  const freed = previous.map((row) => row.slot).filter((slot) => !taken.has(slot));
+  // A focused row that went out of view goes with its element, as a row did before reuse:
+  // rewritten for another song, Space or Enter on its button would play that one.
+  const pinned = previous.find((row) => row.id === focusedId)?.slot;
+  const freed = previous
+    .map((row) => row.slot)
+    .filter((slot) => !taken.has(slot) && slot !== pinned);
   let fresh = 0;
   for (const { id } of rows) {
     if (slots.has(id)) continue;
     let slot = freed.shift();
     if (slot === undefined) {
-      while (taken.has(fresh)) fresh++;
+      while (taken.has(fresh) || fresh === pinned) fresh++;
       slot = fresh;
     }
     slots.set(id, slot);
