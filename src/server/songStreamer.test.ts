@@ -5,7 +5,9 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FrameParser, MAX_DATA_BYTES } from '../protocol';
 import { openSongFile } from './openSongFile';
+import { PACED_READ_AHEAD_BYTES } from './readAhead';
 import { streamSong } from './songStreamer';
+import { StreamPacer } from './streamPacer';
 
 describe('streamSong', () => {
   let folder: string | undefined;
@@ -46,5 +48,54 @@ describe('streamSong', () => {
     expect(packetsPerWrite[1]).toHaveLength(4);
     const data = packetsPerWrite.flat().flatMap((packet) => packet.fields.slice(1, 2));
     expect(Buffer.concat(data).equals(song)).toBe(true);
+  });
+
+  it('reads a paced stream a few batches per pool trip, and writes what one read per batch did', async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'tidewave-streamer-'));
+    const song = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 13) % 253));
+    const file = path.join(folder, 'song.mp3');
+    await writeFile(file, song);
+    /** Each write, and the trips to the thread pool. */
+    const run = async (paced: boolean) => {
+      const writes: Buffer[] = [];
+      const output = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          writes.push(Buffer.from(chunk));
+          done();
+        },
+      });
+      const opened = await openSongFile(file);
+      // Each file read is one trip to libuv's thread pool.
+      let trips = 0;
+      const read = opened.handle.read.bind(opened.handle);
+      opened.handle.read = ((...args: Parameters<typeof read>) => {
+        trips += 1;
+        return read(...args);
+      }) as typeof read;
+      try {
+        const outcome = await streamSong({
+          output,
+          file: opened,
+          byteOffset: 0,
+          // A burst of a batch, then a few ms between batches: past its burst at once.
+          pacer: paced ? new StreamPacer(2e6, { burstSeconds: 0.01 }) : null,
+          packetsPerBatch: 4,
+          signal: new AbortController().signal,
+        });
+        expect(outcome).toBe('ended');
+      } finally {
+        await opened.handle.close();
+      }
+      return { writes, trips };
+    };
+    const unpaced = await run(false);
+    const paced = await run(true);
+    // One read per 4-packet batch unpaced; paced, the first packet, then a read-ahead per trip.
+    expect(unpaced.trips).toBeGreaterThanOrEqual(Math.ceil(song.length / (4 * MAX_DATA_BYTES)));
+    expect(paced.trips).toBeLessThanOrEqual(3 + Math.ceil(song.length / PACED_READ_AHEAD_BYTES));
+    expect(paced.writes.map((write) => write.length)).toEqual(
+      unpaced.writes.map((write) => write.length),
+    );
+    expect(Buffer.concat(paced.writes).equals(Buffer.concat(unpaced.writes))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   BYTES_FOR_ONE_CHUNK,
   DataChunker,
@@ -16,6 +17,7 @@ import { HeadKeeper, SongHeadCache } from './songHeadCache';
 import type { StreamHold } from './streamHold';
 import { StreamWaits } from './streamWaits';
 import { nextBatchPackets } from './batchSize';
+import { PACED_READ_AHEAD_BYTES, ReadAhead } from './readAhead';
 import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
 
 /**
@@ -173,25 +175,55 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
       if (!(await ready(piece.length))) return 'cancelled';
       write(piece);
     }
-    for (let position = cached?.coveredBytes ?? options.byteOffset; position < file.sizeBytes;) {
+    // A paced stream reads ahead (readAhead.ts) from its second read on; the first stays one
+    // packet's worth, so the first audio costs what it did.
+    let ahead = null as ReadAhead | null;
+    let readTo = cached?.coveredBytes ?? options.byteOffset;
+    /** Reads `want` bytes from `readTo` into the scratch buffer, or ahead into `ahead`. */
+    const fill = async (want: number, scratch: Buffer): Promise<Buffer | null> => {
+      const first = readTo === options.byteOffset;
+      if (options.pacer && !first && ahead === null) ahead = new ReadAhead(PACED_READ_AHEAD_BYTES);
+      const into = ahead;
+      if (into !== null && (into.buffered >= want || readTo >= file.sizeBytes)) {
+        return into.take(want);
+      }
+      const space = into?.space() ?? scratch;
+      const length = Math.min(
+        into === null ? want : space.length,
+        space.length,
+        file.sizeBytes - readTo,
+      );
+      const { bytesRead } = await file.handle.read(space, 0, length, readTo);
+      // The one check that matters: after a cancel, not one more byte of this song is written.
+      if (!live()) return null;
+      if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${readTo}`);
+      readTo += bytesRead;
+      if (into === null) return scratch.subarray(0, bytesRead);
+      into.added(bytesRead);
+      return into.take(want);
+    };
+    for (let position = readTo; position < file.sizeBytes;) {
       // Wait first and read after: a stream held up by its pacer or by a full socket then
-      // holds no piece of the file while it waits.
+      // holds no more of the file than its read-ahead while it waits.
       const go = ready(perBatch * MAX_PLAY_PACKET_BYTES);
       if (go !== true && !(await go)) return 'cancelled';
       // The first read is small: it goes out (and the client's decoder starts) without waiting
       // for a whole batch to be read and framed.
       const want = position === options.byteOffset ? firstBytes : batchBytes();
-      const at = position;
-      // Framed while the gate's scratch buffer is still this read's: the frame is the one copy.
+      // A batch already read would otherwise go out in this same turn of the event loop, and a
+      // burst with it, before the requests of newcomers are even read: let them in first.
+      if (ahead !== null && ahead.buffered >= want) {
+        await nextTurn();
+        if (!live()) return 'cancelled';
+      }
+      // Every batch takes its turn at the gate, read ahead or not: the gate's order (newcomers'
+      // first audio before bursts under way) holds; a batch already read makes no pool trip.
+      // Framed while the bytes are still this turn's: the frame is the one copy.
       const read = await gate.run(
         async (scratch) => {
-          const length = Math.min(want, scratch.length, file.sizeBytes - at);
-          const { bytesRead } = await file.handle.read(scratch, 0, length, at);
-          // The one check that matters: after a cancel, not one more byte of this song is written.
-          if (!live()) return null;
-          if (bytesRead === 0) throw new SongChangedError(`ended early, at byte ${at}`);
-          const chunks = chunker.push(scratch.subarray(0, bytesRead));
-          return { bytesRead, ...frame(chunks) };
+          const bytes = await fill(want, scratch);
+          if (bytes === null || !live()) return null;
+          return { bytesRead: bytes.length, ...frame(chunker.push(bytes)) };
         },
         { deadline: options.pacer?.readDueAt(), signal },
       );
