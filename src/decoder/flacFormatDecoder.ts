@@ -1,16 +1,20 @@
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
+import { decoderStep, pcmOf, type DecodedLayout } from './decodedAudio';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import { FlacFrameSplitter } from './flacFrameSplitter';
 import type { FormatDecoder } from './formatDecoder';
-import { rescaleIntegers } from './integerRescale';
 import type { PcmChunk } from './pcmChunk';
 import { WasmFormatDecoder } from './wasmFormatDecoders';
+
+/** libFLAC's samples are integers, already in WAV's channel order. */
+const FLAC_LAYOUT: DecodedLayout = { integerSamples: true, vorbisChannelOrder: false };
 
 /**
  * FLAC through libFLAC (@wasm-audio-decoders/flac). A native stream is cut into frames here
  * (FlacFrameSplitter) and handed to the decoder's `decodeFrames`, its documented entry for
  * whole frames; that skips the library's own parser (codec-parser), whose JavaScript was about a
- * sixth of a 24-bit/192 kHz song's decode time. libFLAC still checks each frame's CRC-16 itself. Ogg FLAC, rare, keeps the library's own path (`decode`, which parses Ogg pages).
+ * sixth of a 24-bit/192 kHz song's decode time. libFLAC still checks each frame's CRC-16 itself.
+ * Ogg FLAC, rare, keeps the library's own path (`decode`, which parses Ogg pages).
  */
 export class FlacFormatDecoder implements FormatDecoder {
   private splitter: FlacFrameSplitter | null = null;
@@ -38,14 +42,8 @@ export class FlacFormatDecoder implements FormatDecoder {
     this.bytesFed += bytes.length;
     if (this.oggSong) return (await this.oggDecoder()).decode(bytes);
     this.fresh = false;
-    this.splitter ??= new FlacFrameSplitter();
-    let frames: Uint8Array[];
-    try {
-      frames = this.splitter.push(bytes);
-    } catch (error) {
-      throw new DecoderError(`${UNDECODABLE_MESSAGE}: ${String(error)}`);
-    }
-    return this.decodeFrames(frames);
+    const splitter = (this.splitter ??= new FlacFrameSplitter());
+    return this.decodeFrames(await decoderStep(() => splitter.push(bytes)));
   }
 
   async end(): Promise<PcmChunk | null> {
@@ -80,17 +78,10 @@ export class FlacFormatDecoder implements FormatDecoder {
 
   private async decodeFrames(frames: Uint8Array[]): Promise<PcmChunk | null> {
     if (frames.length === 0) return null;
-    let decoded: Awaited<ReturnType<FLACDecoder['decodeFrames']>>;
-    try {
-      decoded = await this.flac.decodeFrames(frames);
-    } catch (error) {
-      throw new DecoderError(`${UNDECODABLE_MESSAGE}: ${String(error)}`);
-    }
-    if (decoded.samplesDecoded === 0 || decoded.channelData.length === 0) return null;
-    this.samplesOut += decoded.samplesDecoded;
-    // The channels are new arrays (the library joins its frames into them): rescaled in place.
-    for (const channel of decoded.channelData) rescaleIntegers(channel, decoded.bitDepth);
-    return { sampleRate: decoded.sampleRate, channels: decoded.channelData };
+    const decoded = await decoderStep(() => this.flac.decodeFrames(frames));
+    const pcm = pcmOf(decoded, FLAC_LAYOUT);
+    if (pcm) this.samplesOut += decoded.samplesDecoded;
+    return pcm;
   }
 
   private async resetLibrary(): Promise<void> {

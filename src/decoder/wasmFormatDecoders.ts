@@ -1,19 +1,10 @@
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import { OggVorbisDecoder } from '@wasm-audio-decoders/ogg-vorbis';
 import { OggOpusDecoder } from 'ogg-opus-decoder';
-import { vorbisToWaveOrder } from './channelOrder';
+import { decoderStep, pcmOf, type DecodedAudio, type DecodedLayout } from './decodedAudio';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
-import { rescaleIntegers } from './integerRescale';
 import type { PcmChunk } from './pcmChunk';
-
-/** What the @wasm-audio-decoders family returns from decode() and flush(). */
-interface DecodedAudio {
-  channelData: Float32Array[];
-  samplesDecoded: number;
-  sampleRate: number;
-  bitDepth?: number;
-}
 
 /** The part of a @wasm-audio-decoders decoder this adapter uses (they share one shape). */
 interface WasmDecoder {
@@ -42,10 +33,7 @@ export class WasmFormatDecoder implements FormatDecoder {
 
   private constructor(
     private readonly decoder: WasmDecoder,
-    /** Vorbis and Opus order 3+ channels their own way; FLAC already uses WAV's order. */
-    private readonly vorbisChannelOrder: boolean,
-    /** FLAC's samples are integers the decoder scales differently from everyone else. */
-    private readonly integerSamples: boolean,
+    private readonly layout: DecodedLayout,
   ) {}
 
   static async create(format: 'flac' | 'vorbis' | 'opus'): Promise<WasmFormatDecoder> {
@@ -56,7 +44,8 @@ export class WasmFormatDecoder implements FormatDecoder {
           ? new OggVorbisDecoder()
           : new OggOpusDecoder();
     await decoder.ready;
-    return new WasmFormatDecoder(decoder, format !== 'flac', format === 'flac');
+    const flac = format === 'flac';
+    return new WasmFormatDecoder(decoder, { integerSamples: flac, vorbisChannelOrder: !flac });
   }
 
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
@@ -92,21 +81,10 @@ export class WasmFormatDecoder implements FormatDecoder {
   }
 
   private async output(step: () => Promise<DecodedAudio> | DecodedAudio): Promise<PcmChunk | null> {
-    let decoded: DecodedAudio;
-    try {
-      decoded = await step();
-    } catch (error) {
-      throw new DecoderError(`${UNDECODABLE_MESSAGE}: ${String(error)}`);
-    }
-    if (decoded.samplesDecoded === 0 || decoded.channelData.length === 0) return null;
-    this.samplesOut += decoded.samplesDecoded;
-    if (this.integerSamples && decoded.bitDepth) {
-      for (const channel of decoded.channelData) rescaleIntegers(channel, decoded.bitDepth);
-    }
-    const channels = this.vorbisChannelOrder
-      ? vorbisToWaveOrder(decoded.channelData)
-      : decoded.channelData;
-    return { sampleRate: decoded.sampleRate, channels };
+    const decoded = await decoderStep(step);
+    const pcm = pcmOf(decoded, this.layout);
+    if (pcm) this.samplesOut += decoded.samplesDecoded;
+    return pcm;
   }
 
   private assertUsable(): void {
