@@ -4,6 +4,7 @@ import {
   type FlacFrameHeader,
   type FlacStreamInfo,
 } from '../library/flacFrameHeader';
+import { concatBytes } from './concatBytes';
 import { flacCrc16 } from './flacCrc16';
 
 /** Past this, the frame at hand is taken for damage and skipped (codec-parser's bound too). */
@@ -44,7 +45,7 @@ export class FlacFrameSplitter {
       bytes = bytes.subarray(skipped);
     }
     if (bytes.length === 0) return [];
-    this.pending = this.pending.length === 0 ? bytes : join(this.pending, bytes);
+    this.pending = this.pending.length === 0 ? bytes : concatBytes(this.pending, bytes);
     if (!this.lastBlockSeen && !this.readMetadata()) return [];
     return this.cutFrames();
   }
@@ -182,11 +183,4 @@ function findHeader(b: Uint8Array, from: number, info: FlacStreamInfo): Found {
 /** The bytes before `end` are a whole frame: its last two bytes are the CRC-16 of the rest. */
 function crcMatches(b: Uint8Array, end: number): boolean {
   return end >= 2 && flacCrc16(b, 0, end - 2) === ((b[end - 2] << 8) | b[end - 1]);
-}
-
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a, 0);
-  joined.set(b, a.length);
-  return joined;
 }

@@ -7,24 +7,12 @@ const INT24_SCALE = 1 / 8388608;
 const INT32_SCALE = 1 / 2147483648;
 
 /**
- * Interleaved little-endian WAV samples → one Float32Array per channel, scaled to [-1, 1) the way
- * ffmpeg and libsndfile scale them. `bytes` holds exactly `frames` whole sample frames. One tight
- * loop per channel and encoding (no per-sample call), because a 24-bit/192 kHz stereo second is
- * 384,000 samples and this runs for every one of them.
- */
-export function deinterleaveWav(
-  bytes: Uint8Array,
-  frames: number,
-  format: WavFormat,
-): Float32Array[] {
-  const out = Array.from({ length: format.channels }, () => new Float32Array(frames));
-  deinterleaveWavInto(bytes, format, out, 0, frames);
-  return out;
-}
-
-/**
- * The same into `out[channel][from .. from + frames)`: a sample frame split between two reads
- * is converted on its own, so the read after it needs no copy joining it to the split bytes.
+ * Interleaved little-endian WAV samples → `out[channel][from .. from + frames)`, scaled to
+ * [-1, 1) the way ffmpeg and libsndfile scale them. `bytes` holds exactly `frames` whole sample
+ * frames. Written into the caller's arrays, so a sample frame split between two reads is
+ * converted on its own and the read after it needs no copy joining it to the split bytes. One
+ * tight loop per channel and encoding (no per-sample call), because a 24-bit/192 kHz stereo
+ * second is 384,000 samples and this runs for every one of them.
  */
 export function deinterleaveWavInto(
   bytes: Uint8Array,

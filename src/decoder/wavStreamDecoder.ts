@@ -1,3 +1,4 @@
+import { concatBytes } from './concatBytes';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
 import type { PcmChunk } from './pcmChunk';
@@ -147,11 +148,4 @@ export class WavStreamDecoder implements FormatDecoder {
 
 function ascii(bytes: Uint8Array, offset: number): string {
   return String.fromCharCode(...bytes.subarray(offset, offset + 4));
-}
-
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
 }
