@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { LibrarySong } from './benchLibrary';
 import { LoadFleet } from './loadFleet';
 import { metricRow, type MetricRow } from './metricRow';
+import { processCpuMs } from './processCpu';
 import type { ServerHandle } from './serverHandle';
 import { now, sleep } from './timing';
 
@@ -25,21 +25,18 @@ export async function untilAllPlaying(
   }
 }
 
-/** Clock ticks per second of /proc/PID/stat's times (USER_HZ, 100 on Linux). */
-const TICKS_PER_SECOND = 100;
-
 /**
- * The server's CPU time so far in ms: from the kernel's accounting (/proc, 10 ms ticks) where
- * there is one, so that reading it waits for nothing in the server; else asked over IPC, which
- * waits for the server's loop (busy with a thousand bursts once the first audios are out).
+ * The server's CPU time so far in ms: from the kernel's accounting (/proc) where there is one,
+ * so that reading it waits for nothing in the server; else asked over IPC, which waits for the
+ * server's loop (busy with a thousand bursts once the first audios are out).
  */
 export async function serverCpuMs(server: ServerHandle): Promise<number> {
   try {
-    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    if (server.pid !== undefined) return processCpuMs(server.pid);
   } catch {
-    return (await server.usage()).cpuMicros / 1000;
+    // No /proc here: ask the server.
   }
+  return (await server.usage()).cpuMicros / 1000;
 }
 
 /** Many clients asking at once: each one's wait for its first audio, and the server's CPU till the last. */

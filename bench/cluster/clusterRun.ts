@@ -10,7 +10,7 @@ import type { LibrarySong } from '../benchLibrary';
 import { ServerHandle } from '../serverHandle';
 import { now, sleep } from '../timing';
 import { clusterConfig } from './clusterConfig';
-import { processCpuMs } from './processCpu';
+import { processCpuMs } from '../processCpu';
 import { ResumingListener } from './resumingListener';
 
 /** Listeners come from 50 addresses of 127/8, as real ones do: the config caps per address. */
