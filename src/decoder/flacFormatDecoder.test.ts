@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeInSlices } from '../../test/support/decodeInSlices';
 import { flacFrameOffsets } from '../../test/support/flacFrameOffsets';
+import { sameSamples } from '../../test/support/samePcm';
 import { concatPcm, type PcmChunk } from './pcmChunk';
 import { SongDecoder } from './songDecoder';
 
@@ -14,19 +16,7 @@ const SECONDS = 3;
 
 async function decode(decoder: SongDecoder, bytes: Uint8Array): Promise<PcmChunk> {
   await decoder.reset();
-  const chunks: PcmChunk[] = [];
-  for (let at = 0; at < bytes.length; at += 4096) {
-    const pcm = await decoder.decode(bytes.subarray(at, at + 4096));
-    if (pcm) chunks.push(pcm);
-  }
-  const tail = await decoder.end();
-  if (tail) chunks.push(tail);
-  return concatPcm(chunks);
-}
-
-function same(a: Float32Array, b: Float32Array): boolean {
-  const bytes = (x: Float32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
-  return bytes(a).equals(bytes(b));
+  return concatPcm(await decodeInSlices(decoder, bytes, 4096));
 }
 
 describe('FLAC decoding', () => {
@@ -68,7 +58,7 @@ describe('FLAC decoding', () => {
     const native = await decode(decoder, song);
     expect(fromOgg.channels.length).toBe(2);
     for (const [index, channel] of fromOgg.channels.entries()) {
-      expect(same(channel, native.channels[index])).toBe(true);
+      expect(sameSamples(channel, native.channels[index])).toBe(true);
     }
   });
 
@@ -82,7 +72,7 @@ describe('FLAC decoding', () => {
     const intact = await decode(decoder, song);
     for (const [index, channel] of got.channels.entries()) {
       expect(channel.length).toBe(SECONDS * 44100);
-      expect(same(channel, intact.channels[index])).toBe(true);
+      expect(sameSamples(channel, intact.channels[index])).toBe(true);
     }
   });
 
@@ -98,8 +88,8 @@ describe('FLAC decoding', () => {
     for (const [index, channel] of got.channels.entries()) {
       const expected = intact.channels[index];
       expect(channel.length).toBe(expected.length - BLOCK);
-      expect(same(channel.subarray(0, cut), expected.subarray(0, cut))).toBe(true);
-      expect(same(channel.subarray(cut), expected.subarray(cut + BLOCK))).toBe(true);
+      expect(sameSamples(channel.subarray(0, cut), expected.subarray(0, cut))).toBe(true);
+      expect(sameSamples(channel.subarray(cut), expected.subarray(cut + BLOCK))).toBe(true);
     }
   });
 });

@@ -2,22 +2,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { concatPcm, pcmFrameCount, type PcmChunk } from './pcmChunk';
+import { concatPcm, pcmFrameCount } from './pcmChunk';
 import { SongDecoder } from './songDecoder';
 import { makeFormatFixtures, type Fixture } from '../../test/support/formatFixtures';
 import { oggdecSampleCount, referenceDecode, snrDb } from '../../test/support/referenceDecoders';
+import { decodeInSlices } from '../../test/support/decodeInSlices';
 import { samePcm } from '../../test/support/samePcm';
 
-async function decodeInSlices(decoder: SongDecoder, bytes: Uint8Array, slice: number) {
-  const chunks: PcmChunk[] = [];
+/** A whole song from a reset decoder, in slices of `slice` bytes. */
+async function decodeSong(decoder: SongDecoder, bytes: Uint8Array, slice: number) {
   await decoder.reset();
-  for (let offset = 0; offset < bytes.length; offset += slice) {
-    const pcm = await decoder.decode(bytes.subarray(offset, offset + slice));
-    if (pcm) chunks.push(pcm);
-  }
-  const tail = await decoder.end();
-  if (tail) chunks.push(tail);
-  return chunks;
+  return decodeInSlices(decoder, bytes, slice);
 }
 
 describe('SongDecoder', () => {
@@ -37,7 +32,7 @@ describe('SongDecoder', () => {
   it('decodes every format like its reference decoder', { timeout: 60_000 }, async () => {
     for (const fixture of fixtures.filter((f) => !f.links)) {
       const path = join(dir, fixture.name);
-      const got = concatPcm(await decodeInSlices(decoder, await readFile(path), 4072));
+      const got = concatPcm(await decodeSong(decoder, await readFile(path), 4072));
       const reference = await referenceDecode(path, fixture);
       const label = fixture.name;
       expect(got.sampleRate, label).toBe(reference.sampleRate);
@@ -59,9 +54,9 @@ describe('SongDecoder', () => {
   it('gives the same samples for any slicing of the input', { timeout: 60_000 }, async () => {
     for (const fixture of fixtures) {
       const bytes = await readFile(join(dir, fixture.name));
-      const whole = await decodeInSlices(decoder, bytes, bytes.length);
+      const whole = await decodeSong(decoder, bytes, bytes.length);
       for (const slice of [997]) {
-        const sliced = await decodeInSlices(decoder, bytes, slice);
+        const sliced = await decodeSong(decoder, bytes, slice);
         expect(sliced.length > 0, fixture.name).toBe(true);
         const joined = concatPcm(sliced.filter((c) => c.sampleRate === whole[0].sampleRate));
         expect(
@@ -77,18 +72,18 @@ describe('SongDecoder', () => {
     // so only the cut one must reset again (WasmFormatDecoder skips the needless reset).
     for (const name of ['cd.flac', 'cd.ogg', 'cd.opus']) {
       const bytes = await readFile(join(dir, name));
-      const whole = concatPcm(await decodeInSlices(decoder, bytes, bytes.length));
+      const whole = concatPcm(await decodeSong(decoder, bytes, bytes.length));
       await decoder.reset();
       await decoder.decode(bytes.subarray(0, Math.floor(bytes.length / 2) + 7));
-      const afterCut = concatPcm(await decodeInSlices(decoder, bytes, 4072));
+      const afterCut = concatPcm(await decodeSong(decoder, bytes, 4072));
       expect(samePcm(afterCut, whole), name).toBe(true);
-      const afterEnd = concatPcm(await decodeInSlices(decoder, bytes, 4072));
+      const afterEnd = concatPcm(await decodeSong(decoder, bytes, 4072));
       expect(samePcm(afterEnd, whole), name).toBe(true);
     }
   });
 
   it('plays a chained Ogg file link after link, each at its own rate', async () => {
-    const chunks = await decodeInSlices(decoder, await readFile(join(dir, 'chained.ogg')), 4072);
+    const chunks = await decodeSong(decoder, await readFile(join(dir, 'chained.ogg')), 4072);
     const shapes = chunks.map((c) => `${c.sampleRate}/${c.channels.length}`);
     const firstB = shapes.indexOf('22050/1');
     expect(firstB).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { SOURCE_DECODER_WORKER } from './decoderWorkerEntry';
 import { Mp3StreamDecoder } from './mp3StreamDecoder';
 import { concatPcm, type PcmChunk } from './pcmChunk';
 import type { StreamDecoder } from './streamDecoder';
+import { decodeInSlices } from '../../test/support/decodeInSlices';
 import { samePcm } from '../../test/support/samePcm';
 import { WorkerDecoder } from './workerDecoder';
 
@@ -16,14 +17,7 @@ const SONG = join(
 );
 
 async function decodeAll(decoder: StreamDecoder, bytes: Uint8Array): Promise<PcmChunk> {
-  const chunks: PcmChunk[] = [];
-  for (let offset = 0; offset < bytes.length; offset += 4072) {
-    const pcm = await decoder.decode(bytes.subarray(offset, offset + 4072));
-    if (pcm) chunks.push(pcm);
-  }
-  const tail = await decoder.end();
-  if (tail) chunks.push(tail);
-  return concatPcm(chunks);
+  return concatPcm(await decodeInSlices(decoder, bytes, 4072));
 }
 
 describe('WorkerDecoder', () => {
