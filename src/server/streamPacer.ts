@@ -136,9 +136,9 @@ export const MAX_BATCH_BYTES = 16 * 1024;
  * take (test/server/seedClient.test.ts). Even fifteen can arrive in two pieces when the reader
  * falls behind on a loaded machine; paced streams (the default) write 16 KiB at most. Within
  * DEFAULT_MAX_QUEUED_BYTES and a packet (batchSize.ts shrinks a batch when replies are already
- * queued). Paced streams keep theirs
- * small: larger burst batches were tried and let a burst under way run further while newcomers
- * waited for their first audio (test/server/firstAudioFairness.test.ts).
+ * queued). Paced streams keep theirs small: larger burst batches were tried and let a burst
+ * under way run further while newcomers waited for their first audio
+ * (test/server/firstAudioFairness.test.ts).
  */
 export const UNPACED_BATCH_BYTES = 15 * 4096;
 /** Most audio written at once, in seconds; see `packetsPerBatch`. */
