@@ -81,8 +81,6 @@ async function main(argv: string[]): Promise<number> {
   });
   for (const warning of server.library.warnings) console.error(`warning: ${warning}`);
   const { host, port } = await server.listen();
-  for (const line of formatServerBanner(server.library, host, port, server.hasAccessCode))
-    console.log(line);
   const announcer = options.announce
     ? announceServer(server, host, port, options.name ?? defaultLibraryName(options.folder), (l) =>
         console.log(timestamped(l)),
@@ -93,6 +91,10 @@ async function main(argv: string[]): Promise<number> {
   const reloader = options.watch ? new LibraryReloader(server, { log }) : null;
   stopOnSignals(server, announcer, reloader, options.drainSpreadMs);
   reportListeners(server, options.statusSeconds, (line) => console.log(line));
+  // The banner only once the signals are ours: a SIGUSR1 sent on reading it would otherwise
+  // start Node's inspector instead of printing the table.
+  for (const line of formatServerBanner(server.library, host, port, server.hasAccessCode))
+    console.log(line);
   if (access) console.log('Access code required: only Tidewave clients that know it can connect.');
   const { maxConnections, maxConnectionsPerAddress, requestTimeoutMs } = server.limits;
   console.log(

@@ -19,6 +19,11 @@ export interface TestSong {
 export interface ListenOutcome {
   /** The first connection's own address and port, as `ADDRESS:PORT`. */
   name: string;
+  /**
+   * Every connection's own address and port, first to last. A resume may get its closed first
+   * connection's port again, so a name can repeat.
+   */
+  legNames: string[];
   /** A connection failed, or a packet other than play data and start came (null: neither). */
   refused: string | null;
   /** The song's bytes from the first connection. */
@@ -103,6 +108,7 @@ export async function listenWithResume(
   const first = await leg(port, localAddress, clientMessages.play(song.id));
   const outcome: ListenOutcome = {
     name: first.name,
+    legNames: [first.name],
     refused: first.refused,
     prefix: first.data,
     resumed: null,
@@ -122,6 +128,7 @@ export async function listenWithResume(
   for (let attempt = 0; attempt < 6; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, backoffDelayMs(attempt, DEFAULT_BACKOFF)));
     const next = await leg(port, localAddress, request);
+    outcome.legNames.push(next.name);
     if (next.refused !== null && next.firstDataAt === null) continue; // refused: try again
     outcome.refused = next.refused;
     outcome.resumed = next.data;
