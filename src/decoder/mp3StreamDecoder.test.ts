@@ -5,7 +5,8 @@ import { parseFile } from 'music-metadata';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DecoderError } from './decoderError';
 import { Mp3StreamDecoder } from './mp3StreamDecoder';
-import { concatPcm, pcmFrameCount, type PcmChunk } from './pcmChunk';
+import { concatPcm, pcmFrameCount } from './pcmChunk';
+import { decodeInSlices } from '../../test/support/decodeInSlices';
 import { gaplessSampleCount } from '../../test/support/gaplessSampleCount';
 import { samePcm } from '../../test/support/samePcm';
 
@@ -14,15 +15,8 @@ const SONGS = readdirSync(MUSIC_DIR)
   .filter((name) => name.toLowerCase().endsWith('.mp3'))
   .map((name) => join(MUSIC_DIR, name));
 
-function decodeInSlices(decoder: Mp3StreamDecoder, bytes: Uint8Array, slice: number): PcmChunk {
-  const chunks: PcmChunk[] = [];
-  for (let offset = 0; offset < bytes.length; offset += slice) {
-    const pcm = decoder.decode(bytes.subarray(offset, offset + slice));
-    if (pcm) chunks.push(pcm);
-  }
-  const tail = decoder.end();
-  if (tail) chunks.push(tail);
-  return concatPcm(chunks);
+async function decodeSong(decoder: Mp3StreamDecoder, bytes: Uint8Array, slice: number) {
+  return concatPcm(await decodeInSlices(decoder, bytes, slice));
 }
 
 function rms(samples: Float32Array): number {
@@ -45,7 +39,7 @@ describe('Mp3StreamDecoder', () => {
   it.each(SONGS)('decodes %s to its exact gapless length with audible output', async (path) => {
     const bytes = readFileSync(path);
     const { format } = await parseFile(path, { duration: true });
-    const pcm = decodeInSlices(decoder, bytes, Number.MAX_SAFE_INTEGER);
+    const pcm = await decodeSong(decoder, bytes, Number.MAX_SAFE_INTEGER);
     expect(pcm.sampleRate).toBe(format.sampleRate);
     expect(pcm.channels).toHaveLength(2);
     // The LAME tag's count is what mpg123 and ffmpeg give; music-metadata's duration is untrimmed.
@@ -58,20 +52,20 @@ describe('Mp3StreamDecoder', () => {
 
   it.each(SONGS)('gives the same samples in 4072-byte slices as at once: %s', async (path) => {
     const bytes = readFileSync(path);
-    const whole = decodeInSlices(decoder, bytes, Number.MAX_SAFE_INTEGER);
+    const whole = await decodeSong(decoder, bytes, Number.MAX_SAFE_INTEGER);
     await decoder.reset();
-    const sliced = decodeInSlices(decoder, bytes, 4072);
+    const sliced = await decodeSong(decoder, bytes, 4072);
     expect(pcmFrameCount(sliced)).toBe(pcmFrameCount(whole));
     expect(samePcm(sliced, whole)).toBe(true);
   });
 
   it('starts a fresh song after reset', async () => {
     const bytes = readFileSync(SONGS[0]);
-    const first = decodeInSlices(decoder, bytes, 4072);
+    const first = await decodeSong(decoder, bytes, 4072);
     decoder.decode(bytes.subarray(0, bytes.length / 2)); // abandoned half-way
     await decoder.reset();
     expect(decoder.samplesDecoded).toBe(0);
-    const second = decodeInSlices(decoder, bytes, 4072);
+    const second = await decodeSong(decoder, bytes, 4072);
     expect(samePcm(second, first)).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeInSlices } from '../../test/support/decodeInSlices';
 import { concatPcm, type PcmChunk } from './pcmChunk';
 import { WavStreamDecoder } from './wavStreamDecoder';
 
@@ -46,14 +47,7 @@ function wav(samples: Buffer, spec: WavSpec = {}): Buffer {
 }
 
 async function decodeIn(bytes: Buffer, slice: number): Promise<PcmChunk | null> {
-  const decoder = new WavStreamDecoder();
-  const parts: PcmChunk[] = [];
-  for (let offset = 0; offset < bytes.length; offset += slice) {
-    const pcm = await decoder.decode(bytes.subarray(offset, offset + slice));
-    if (pcm) parts.push(pcm);
-  }
-  const tail = await decoder.end();
-  if (tail) parts.push(tail);
+  const parts = await decodeInSlices(new WavStreamDecoder(), bytes, slice);
   return parts.length > 0 ? concatPcm(parts) : null;
 }
 

@@ -1,9 +1,9 @@
 import type { PcmChunk } from '../../src/decoder/pcmChunk';
 
-/** What the decoders under test share: bytes in, PCM out, and the song's end. */
+/** What the decoders under test share: bytes in, PCM out (at once or later), and the song's end. */
 interface SliceDecoder {
-  decode(bytes: Uint8Array): Promise<PcmChunk | null>;
-  end(): Promise<PcmChunk | null>;
+  decode(bytes: Uint8Array): Promise<PcmChunk | null> | PcmChunk | null;
+  end(): Promise<PcmChunk | null> | PcmChunk | null;
 }
 
 /** Feeds `bytes` in slices of `slice` bytes, then ends the song: every chunk given, in order. */
