@@ -13,7 +13,7 @@ import {
   startMusicServer,
   type E2eEnvironment,
 } from './support/e2eEnvironment';
-import { probeTable } from './support/tableProbe';
+import { probeTable, scrollTableTo } from './support/tableProbe';
 
 const SONGS = 20_000;
 const library = generateLibrary(SONGS);
@@ -62,12 +62,6 @@ async function openBigLibrary(songs: readonly BigSong[] = library): Promise<Page
 
 const ids = (songs: readonly BigSong[]) => songs.map((song) => song.id);
 const visibleIds = async (page: Page) => (await probeTable(page)).visible.map((row) => row.id);
-const scroller = (page: Page) => page.locator('.song-table-scroll');
-
-async function scrollTo(page: Page, top: number): Promise<void> {
-  await scroller(page).evaluate((element, y) => element.scrollTo({ top: y }), top);
-  await expect.poll(async () => (await probeTable(page)).scrollTop).toBe(top);
-}
 
 // Generous bounds: the machine may be busy; every wait inside is bounded too.
 describe('the song table with 20,000 songs, in Chromium', { timeout: 90_000 }, () => {
@@ -106,7 +100,7 @@ describe('the song table with 20,000 songs, in Chromium', { timeout: 90_000 }, (
     const rowHeight = (await page.locator('tbody tr').first().boundingBox())?.height ?? 0;
     expect(rowHeight).toBeGreaterThan(0);
     // The header is as tall as a row's top offset, so this puts row 12,345 right under it.
-    await scrollTo(page, Math.round(rowHeight * 12_345));
+    await scrollTableTo(page, Math.round(rowHeight * 12_345));
     await expect.poll(async () => (await probeTable(page)).visible[0]?.rowIndex).toBe(12_345 + 2);
     const middle = await probeTable(page);
     expect(middle.domRows).toBeLessThan(100);

@@ -10,7 +10,7 @@ import {
   type E2eEnvironment,
 } from './support/e2eEnvironment';
 import { repaintsOnScroll } from './support/repaintOnScroll';
-import { probeTable } from './support/tableProbe';
+import { probeTable, scrollTableTo } from './support/tableProbe';
 
 // Issue 10's defects of the song table, each checked the way a person would see it. The
 // selectors are ones the table had before it was virtualised, so each check can be run
@@ -58,15 +58,6 @@ async function openBigLibrary(): Promise<Page> {
   return app.page;
 }
 
-/** Scrolls the list (to its end at most) and waits until it got there. */
-async function scrollTo(page: Page, top: number): Promise<void> {
-  const target = await page.locator('.song-table-scroll').evaluate((element, y) => {
-    element.scrollTo({ top: y });
-    return Math.min(y, element.scrollHeight - element.clientHeight);
-  }, top);
-  await expect.poll(async () => (await probeTable(page)).scrollTop).toBe(target);
-}
-
 /** Names of the CSS properties the song table's running and paused animations change. */
 const ANIMATIONS_SCRIPT = `(() => {
   const skip = new Set(['offset', 'easing', 'composite', 'computedOffset']);
@@ -89,7 +80,7 @@ const animations = (page: Page) => page.evaluate(ANIMATIONS_SCRIPT) as Promise<T
 describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
   it('typing in the filter scrolls the list to the top, so the first matches show', async () => {
     const page = await openBigLibrary();
-    await scrollTo(page, 36 * 1500);
+    await scrollTableTo(page, 36 * 1500);
     const filter = page.getByRole('searchbox', { name: 'Filter songs' });
     await filter.fill('harbor');
     const matches = expectedFilter(library, 'harbor');
@@ -102,7 +93,7 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     const page = await openBigLibrary();
     const rowHeight = (await page.locator('tbody tr').first().boundingBox())?.height ?? 36;
     // Each row's play button half under the header.
-    await scrollTo(page, Math.round(rowHeight * 300 + rowHeight / 2));
+    await scrollTableTo(page, Math.round(rowHeight * 300 + rowHeight / 2));
     // A header cell (sticky itself in the old table, inside the sticky header row now).
     const cell = await page.locator('table[aria-label="Songs"] th').first().boundingBox();
     const list = await page.locator('.song-table-scroll').boundingBox();
@@ -137,7 +128,7 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     // Issue 9: a see-through scroller inside the rounded library box was repainted and
     // rasterised whole on every scroll frame (Chromium's "RepaintsOnScroll").
     const page = await openBigLibrary();
-    await scrollTo(page, 36 * 100);
+    await scrollTableTo(page, 36 * 100);
     const list = await page.locator('.song-table-scroll').boundingBox();
     if (!list) throw new Error('no list');
     const overlapping = (await repaintsOnScroll(page, '.song-table-scroll')).filter(
@@ -154,7 +145,7 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     // Rows are reused while scrolling (rowSlots.ts), out of DOM order; assistive technology
     // reading in document order needs them back in order once the list rests.
     const page = await openBigLibrary();
-    for (let top = 0; top <= 36 * 40; top += 36 * 4) await scrollTo(page, top);
+    for (let top = 0; top <= 36 * 40; top += 36 * 4) await scrollTableTo(page, top);
     const domOrder = () =>
       page
         .locator('tbody tr')
@@ -178,7 +169,7 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     app!.bridge.mediaKey('next');
     await app!.bridge.flushed();
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain(library[4].title);
-    for (let top = 0; top <= 36 * 200; top += 36 * 5) await scrollTo(page, top);
+    for (let top = 0; top <= 36 * 200; top += 36 * 5) await scrollTableTo(page, top);
     const focusedSong = async () => {
       const row = page.locator('tr:has(:focus)');
       return (await row.count()) === 0 ? null : Number(await row.getAttribute('data-song-id'));
@@ -200,8 +191,7 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     const page = await openBigLibrary();
     const fits = (el: { scrollWidth: number; clientWidth: number }) =>
       el.scrollWidth <= el.clientWidth;
-    await scrollTo(page, 1e9); // the end of the list: ids 2,49x
-    const { visible } = await probeTable(page);
+    const { visible } = await scrollTableTo(page, 1e9); // the end of the list: ids 2,49x
     const long = visible.filter((row) => row.id >= 1000);
     expect(long.length).toBeGreaterThan(3);
     for (const row of long) {
