@@ -2,13 +2,12 @@ import { connect, createServer, type AddressInfo, type Server, type Socket } fro
 import { describe, expect, it } from 'vitest';
 import { AccessRefusedError, ClientSession } from '../../src/client';
 import { accessMessages } from '../../src/protocol';
-import { SeedClient } from '../support/seedClient';
 import { waitFor } from '../support/serverHarness';
 import { CODE, askChallenge, respond, text, useAccessServers } from './accessServer';
 import { RawClient } from './rawClient';
 
 const servers = useAccessServers();
-const { start, raw, onCleanup } = servers;
+const { start, raw, seedListRefused, onCleanup } = servers;
 
 async function answerChallenge(client: RawClient, code: string): Promise<Buffer> {
   return respond(client, await askChallenge(client), code);
@@ -64,10 +63,7 @@ describe('access code (PROTOCOL §15)', () => {
 
   it('gives a seed-era client one error and nothing else', async () => {
     const { port, logLines } = await start();
-    const seed = await SeedClient.connect(port);
-    onCleanup(() => seed.destroy());
-    seed.list();
-    await seed.closed;
+    const seed = await seedListRefused(port);
     expect(seed.printed).toEqual([]);
     expect(seed.reads[0]).toMatchObject({ type: 'error' });
     expect(seed.reads.filter((read) => read.bytes > 0).map((read) => read.type)).toEqual(['error']);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AccessRefusedError, ClientSession } from '../../src/client';
 import { accessMessages } from '../../src/protocol';
-import { SeedClient } from '../support/seedClient';
 import { CODE, challengeNonce, respond, useAccessServers } from './accessServer';
 
-const { start, raw, onCleanup } = useAccessServers();
+const { start, raw, seedListRefused, onCleanup } = useAccessServers();
 
 /** One connection from `localAddress` that answers the challenge with `code`; the reply's type. */
 async function tryCode(port: number, code: string, localAddress = '127.0.0.1'): Promise<string> {
@@ -48,10 +47,7 @@ describe('every access-code refusal is kept for the host (issue 13)', () => {
 
   it('a seed-era client asking without proof is shown as refused for no access code', async () => {
     const { server, port } = await start();
-    const seed = await SeedClient.connect(port);
-    onCleanup(() => seed.destroy());
-    seed.list();
-    await seed.closed;
+    await seedListRefused(port);
     expect(server.refusals.list()).toEqual([
       expect.objectContaining({ address: '127.0.0.1', count: 1, reason: 'no-proof', delayMs: 0 }),
     ]);

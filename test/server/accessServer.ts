@@ -8,6 +8,7 @@ import {
   parseHexField,
   type Packet,
 } from '../../src/protocol';
+import { SeedClient } from '../support/seedClient';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
 import { RawClient } from './rawClient';
 
@@ -27,6 +28,8 @@ export interface AccessServers {
   readonly running: RunningServer | null;
   /** A raw connection from `localAddress` (another host when 127.0.0.2). */
   raw(port: number, localAddress?: string): Promise<RawClient>;
+  /** A seed-era client that asked for the list (without proof) and was closed on. */
+  seedListRefused(port: number): Promise<SeedClient>;
   /** Runs `cleanup` after this test, before the server closes. */
   onCleanup(cleanup: () => unknown): void;
 }
@@ -57,6 +60,13 @@ export function useAccessServers(): AccessServers {
       const client = await RawClient.connect(port, '127.0.0.1', { localAddress });
       cleanups.push(() => client.destroy());
       return client;
+    },
+    async seedListRefused(port) {
+      const seed = await SeedClient.connect(port);
+      cleanups.push(() => seed.destroy());
+      seed.list();
+      await seed.closed;
+      return seed;
     },
     onCleanup: (cleanup) => cleanups.push(cleanup),
   };
