@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ChildRequest, ProcessUsage, ServerSpec } from './serverMessages';
+import { askChild } from './askChild';
 import { spawnTsChild } from './spawnTsChild';
 import { withTimeout } from './timing';
 
@@ -14,24 +15,15 @@ export interface StartOptions {
   openFiles?: number;
 }
 
-type Reply = Extract<ChildMessage, { id: number }>;
-
 /** A server child process (serverProcess.ts) on 127.0.0.1, seen from the bench. */
 export class ServerHandle {
   private nextId = 1;
-  private readonly waiting = new Map<number, (reply: Reply) => void>();
 
   private constructor(
     private readonly child: ChildProcess,
     readonly port: number,
     readonly openFileLimit: number | null,
-  ) {
-    child.on('message', (message: ChildMessage) => {
-      if (!('id' in message)) return;
-      this.waiting.get(message.id)?.(message);
-      this.waiting.delete(message.id);
-    });
-  }
+  ) {}
 
   static async start(spec: ServerSpec, options: StartOptions = {}): Promise<ServerHandle> {
     const child = spawnTsChild(SERVER_ENTRY, [JSON.stringify(spec)], options.openFiles ?? 0);
@@ -88,9 +80,8 @@ export class ServerHandle {
     }
   }
 
-  private request(request: ChildRequest): Promise<Reply> {
-    const reply = new Promise<Reply>((resolve) => this.waiting.set(request.id, resolve));
-    this.child.send(request);
-    return withTimeout(reply, REPLY_TIMEOUT_MS, `server ${request.command}`);
+  private request(request: ChildRequest): Promise<ChildMessage> {
+    const isReply = (message: ChildMessage) => 'id' in message && message.id === request.id;
+    return askChild(this.child, request, REPLY_TIMEOUT_MS, `server ${request.command}`, isReply);
   }
 }

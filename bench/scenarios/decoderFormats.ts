@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { askChild } from '../askChild';
 import { cliCpuSeconds } from '../cliDecodeCpu';
 import type { DecodeReply, DecodeRequest } from '../decoderFormatsProcess';
 import { makeFormatSamples } from '../formatSamples';
 import { metricRow, type MetricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
 import { spawnTsChild } from '../spawnTsChild';
-import { withTimeout } from '../timing';
 
 /** Issue 11: every format decodes at least this many times faster than real time. */
 const REAL_TIME_FLOOR = 100;
@@ -33,17 +33,9 @@ class DecoderProcess {
   private readonly exited = once(this.child, 'exit');
 
   async decode(file: string): Promise<{ audioSeconds: number; cpuSeconds: number }> {
-    const reply = new Promise<DecodeReply>((resolve, reject) => {
-      const onExit = (code: number | null) =>
-        reject(new Error(`the decoder process exited (${code}) mid-song`));
-      this.child.once('exit', onExit);
-      this.child.once('message', (message: DecodeReply) => {
-        this.child.off('exit', onExit);
-        resolve(message);
-      });
-    });
-    this.child.send({ type: 'decode', file } satisfies DecodeRequest);
-    const answer = await withTimeout(reply, DECODE_TIMEOUT_MS, `decoding ${file}`);
+    const request: DecodeRequest = { type: 'decode', file };
+    const what = `decoding ${file}`;
+    const answer = await askChild<DecodeReply>(this.child, request, DECODE_TIMEOUT_MS, what);
     if (answer.type === 'failed') throw new Error(answer.message);
     return answer;
   }

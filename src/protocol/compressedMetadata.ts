@@ -18,7 +18,7 @@ export const GZIP_DOCUMENT_PREFIX = 'gzip:';
 export const MAX_INFLATED_DOCUMENT_BYTES = 128 * 1024 * 1024;
 
 /** The document field for a client that asked for `gzip`: base64 never holds a delimiter. */
-export function compressDocumentSync(json: string): string {
+export function compressDocumentSync(json: string | Uint8Array): string {
   return GZIP_DOCUMENT_PREFIX + gzipSync(json).toString('base64');
 }
 

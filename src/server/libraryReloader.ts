@@ -2,11 +2,6 @@ import { LibraryError, LibraryWatcher, type Library } from '../library';
 import type { LibraryServer } from './libraryServer';
 
 export interface LibraryReloaderOptions {
-  /**
-   * Reads the folder again (tests). The default is the server's own rescan, which keeps song
-   * ids, reads only changed files and swaps the library in itself.
-   */
-  rescan?: (folder: string, current: Library) => Promise<Library>;
   /** Called after each rescan that changed what clients see. */
   onReloaded?: (library: Library) => void;
   /** Quiet time before a burst of changes counts as over (LibraryWatcher). */
@@ -80,17 +75,12 @@ export class LibraryReloader {
 
   private async rescanOnce(): Promise<void> {
     const current = this.server.library;
-    const { rescan } = this.options;
     let library: Library;
     let changed: boolean;
     try {
-      if (rescan) {
-        library = await rescan(current.folder, current);
-        changed = this.server.replaceLibrary(library);
-      } else {
-        library = await this.server.rescan();
-        changed = library.songs !== current.songs;
-      }
+      // The server's own rescan keeps song ids, reads only changed files and swaps the library in.
+      library = await this.server.rescan();
+      changed = library.songs !== current.songs;
     } catch (error) {
       // A folder emptied is a library of no songs; a folder gone or unreadable keeps the old list.
       if (!(error instanceof LibraryError && error.code === 'EMPTY')) {

@@ -2,7 +2,6 @@ import type { Library, SongEntry } from '../library';
 import {
   compressDocument,
   compressDocumentSync,
-  formatMetadata,
   formatPlainList,
   metadataDocument,
   metadataSongs,
@@ -27,13 +26,18 @@ export interface ListReplies {
   compressed: Buffer;
 }
 
-/** Songs per slice of the metadata document when built off a running server's event loop. */
+/** Songs per slice of the metadata document (a rescan gives the event loop a turn after each). */
 const SONGS_PER_SLICE = 1_000;
 
 /** Builds the replies at once (a server's first scan, before it has clients). */
 export function buildListReplies(library: Library): ListReplies {
-  const metadata = formatMetadata(library.songs.map(songMetadata));
-  return replies(plainListText(library), metadata, compressDocumentSync(metadata));
+  const steps = replySteps(library);
+  let compressed = '';
+  for (;;) {
+    const step = steps.next(compressed);
+    if (step.done) return step.value;
+    compressed = step.value === TURN ? '' : compressDocumentSync(step.value);
+  }
 }
 
 /**
@@ -45,30 +49,38 @@ export async function buildListRepliesAsync(
   library: Library,
   nextTurn: () => Promise<unknown> = () => new Promise((resolve) => setImmediate(resolve)),
 ): Promise<ListReplies> {
+  const steps = replySteps(library);
+  let compressed = '';
+  for (;;) {
+    const step = steps.next(compressed);
+    if (step.done) return step.value;
+    compressed = step.value === TURN ? (await nextTurn(), '') : await compressDocument(step.value);
+  }
+}
+
+/** Where the builder may give the event loop a turn. */
+const TURN = Symbol('turn');
+
+/**
+ * The one builder of both: yields TURN where a turn may pass, and the metadata document where it
+ * wants it compressed (the compressed text comes back from the yield).
+ */
+function* replySteps(library: Library): Generator<typeof TURN | Buffer, ListReplies, string> {
   const parts: string[] = [];
   for (let at = 0; at < library.songs.length; at += SONGS_PER_SLICE) {
     parts.push(metadataSongs(library.songs.slice(at, at + SONGS_PER_SLICE).map(songMetadata)));
-    await nextTurn();
+    yield TURN;
   }
   // Each text is encoded once, and each reply built in a turn of its own.
   const metadata = Buffer.from(metadataDocument(parts));
-  const compressed = await compressDocument(metadata);
+  const compressed = yield metadata;
   const plainText = Buffer.from(plainListText(library));
-  await nextTurn();
+  yield TURN;
   const withMetadata = serverMessages.list(plainText, metadata, FEATURES);
-  await nextTurn();
+  yield TURN;
   return {
     plain: serverMessages.list(plainText),
     withMetadata,
-    compressed: serverMessages.list('', compressed, FEATURES),
-  };
-}
-
-/** The three list replies from the list's texts and the compressed metadata document. */
-function replies(plainText: string, metadata: string, compressed: string): ListReplies {
-  return {
-    plain: serverMessages.list(plainText),
-    withMetadata: serverMessages.list(plainText, metadata, FEATURES),
     compressed: serverMessages.list('', compressed, FEATURES),
   };
 }

@@ -1,9 +1,9 @@
 import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordingWritable } from '../../test/support/recordingWritable';
 import { FrameParser } from '../protocol';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { ReadGate } from './readGate';
@@ -45,13 +45,7 @@ async function streamAll(
   cache: SongHeadCache,
   options: { settled?: boolean; gate?: ReadGate } = {},
 ): Promise<{ writes: Buffer[]; data: Buffer }> {
-  const writes: Buffer[] = [];
-  const output = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      writes.push(chunk);
-      done();
-    },
-  });
+  const { output, writes } = recordingWritable();
   const opened = await openSongFile(file);
   try {
     const outcome = await streamSong({

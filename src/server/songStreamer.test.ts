@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordingWritable } from '../../test/support/recordingWritable';
 import { FrameParser, MAX_DATA_BYTES } from '../protocol';
 import { openSongFile } from './openSongFile';
 import { PACED_READ_AHEAD_BYTES } from './readAhead';
@@ -21,13 +21,7 @@ describe('streamSong', () => {
     const song = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7) % 251));
     const file = path.join(folder, 'song.mp3');
     await writeFile(file, song);
-    const writes: Buffer[] = [];
-    const output = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        writes.push(chunk);
-        done();
-      },
-    });
+    const { output, writes } = recordingWritable();
     const opened = await openSongFile(file);
     try {
       const outcome = await streamSong({
@@ -57,13 +51,7 @@ describe('streamSong', () => {
     await writeFile(file, song);
     /** Each write, and the trips to the thread pool. */
     const run = async (paced: boolean) => {
-      const writes: Buffer[] = [];
-      const output = new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          writes.push(Buffer.from(chunk));
-          done();
-        },
-      });
+      const { output, writes } = recordingWritable();
       const opened = await openSongFile(file);
       // Each file read is one trip to libuv's thread pool.
       let trips = 0;

@@ -1,60 +1,13 @@
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccessRefusedError, ClientSession } from '../../src/client';
-import {
-  NONCE_BYTES,
-  accessMessages,
-  accessProof,
-  newNonce,
-  parseHexField,
-  type Packet,
-} from '../../src/protocol';
-import { SeedClient } from '../support/seedClient';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
+import { accessMessages } from '../../src/protocol';
+import { waitFor } from '../support/serverHarness';
+import { CODE, askChallenge, respond, text, useAccessServers } from './accessServer';
 import { RawClient } from './rawClient';
 
-const CODE = 'harbour-lights-7431';
-const text = (packet: Packet) => packet.fields.map((field) => field.toString('latin1'));
-
-let running: RunningServer | null = null;
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  await running?.server.close();
-  running = null;
-});
-
-async function start(policy = {}): Promise<RunningServer> {
-  running = await startTestServer({ accessCode: CODE, accessPolicy: policy });
-  return running;
-}
-
-async function raw(port: number, localAddress?: string): Promise<RawClient> {
-  const client = await RawClient.connect(port, '127.0.0.1', { localAddress });
-  cleanups.push(() => client.destroy());
-  return client;
-}
-
-/** Asks for a challenge; returns the server's nonce. */
-async function askChallenge(client: RawClient): Promise<Buffer> {
-  client.send(accessMessages.request());
-  const challenge = await client.nextPacket();
-  expect(text(challenge).slice(0, 2)).toEqual(['auth', 'challenge']);
-  const serverNonce = parseHexField(challenge.fields[2], NONCE_BYTES);
-  if (!serverNonce) throw new Error('no nonce in the challenge');
-  return serverNonce;
-}
-
-/** Answers a challenge with the proof for `code`; returns the response's wire bytes. */
-function respond(client: RawClient, serverNonce: Buffer, code: string): Buffer {
-  const clientNonce = newNonce();
-  const response = accessMessages.response(
-    clientNonce,
-    accessProof(code, serverNonce, clientNonce),
-  );
-  client.send(response);
-  return response;
-}
+const servers = useAccessServers();
+const { start, raw, seedListRefused, onCleanup } = servers;
 
 async function answerChallenge(client: RawClient, code: string): Promise<Buffer> {
   return respond(client, await askChallenge(client), code);
@@ -80,7 +33,7 @@ async function recordingRelay(targetPort: number): Promise<{ port: number; bytes
     }
   });
   await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  cleanups.push(async () => {
+  onCleanup(async () => {
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => relay.close(resolve));
   });
@@ -91,9 +44,9 @@ describe('access code (PROTOCOL §15)', () => {
   it('serves a client that proves the right code, and logs the acceptance', async () => {
     const { port, logLines } = await start();
     const session = await ClientSession.connect({ host: '127.0.0.1', port, accessCode: CODE });
-    cleanups.push(() => session.close());
+    onCleanup(() => session.close());
     const list = await session.list();
-    expect(list.songs.length).toBe(running?.server.library.songs.length);
+    expect(list.songs.length).toBe(servers.running?.server.library.songs.length);
     expect(list.hasMetadata).toBe(true);
     expect(logLines.some((line) => line.endsWith('access code accepted'))).toBe(true);
   });
@@ -110,10 +63,7 @@ describe('access code (PROTOCOL §15)', () => {
 
   it('gives a seed-era client one error and nothing else', async () => {
     const { port, logLines } = await start();
-    const seed = await SeedClient.connect(port);
-    cleanups.push(() => seed.destroy());
-    seed.list();
-    await seed.closed;
+    const seed = await seedListRefused(port);
     expect(seed.printed).toEqual([]);
     expect(seed.reads[0]).toMatchObject({ type: 'error' });
     expect(seed.reads.filter((read) => read.bytes > 0).map((read) => read.type)).toEqual(['error']);
@@ -136,7 +86,7 @@ describe('access code (PROTOCOL §15)', () => {
   it('tells a Tidewave client without a code why it was refused', async () => {
     const { port } = await start();
     const session = await ClientSession.connect({ host: '127.0.0.1', port });
-    cleanups.push(() => session.close());
+    onCleanup(() => session.close());
     await expect(session.list()).rejects.toThrow(/access code required/);
   });
 
@@ -229,13 +179,13 @@ describe('access code (PROTOCOL §15)', () => {
 
 describe('access code extension with servers that need no code', () => {
   it('passes through a server without a code, which answers auth with ok', async () => {
-    running = await startTestServer();
+    const { port } = await servers.startWith();
     const session = await ClientSession.connect({
       host: '127.0.0.1',
-      port: running.port,
+      port,
       accessCode: CODE,
     });
-    cleanups.push(() => session.close());
+    onCleanup(() => session.close());
     expect((await session.list()).songs.length).toBeGreaterThan(0);
   });
 });

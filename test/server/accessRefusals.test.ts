@@ -1,42 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccessRefusedError, ClientSession } from '../../src/client';
-import {
-  NONCE_BYTES,
-  accessMessages,
-  accessProof,
-  newNonce,
-  parseHexField,
-} from '../../src/protocol';
-import { SeedClient } from '../support/seedClient';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { accessMessages } from '../../src/protocol';
+import { CODE, challengeNonce, respond, useAccessServers } from './accessServer';
 
-const CODE = 'harbour-lights-7431';
-
-let running: RunningServer | null = null;
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-  await running?.server.close();
-  running = null;
-});
-
-async function start(policy = {}): Promise<RunningServer> {
-  running = await startTestServer({ accessCode: CODE, accessPolicy: policy, log: () => {} });
-  return running;
-}
+const { start, raw, seedListRefused, onCleanup } = useAccessServers();
 
 /** One connection from `localAddress` that answers the challenge with `code`; the reply's type. */
 async function tryCode(port: number, code: string, localAddress = '127.0.0.1'): Promise<string> {
-  const client = await RawClient.connect(port, '127.0.0.1', { localAddress });
-  cleanups.push(() => client.destroy());
+  const client = await raw(port, localAddress);
   client.send(accessMessages.request());
   const first = await client.nextPacket();
   if (first.fields[0].toString() !== 'auth') return first.fields[1]?.toString() ?? '';
-  const serverNonce = parseHexField(first.fields[2], NONCE_BYTES);
-  if (!serverNonce) throw new Error('no nonce in the challenge');
-  const clientNonce = newNonce();
-  client.send(accessMessages.response(clientNonce, accessProof(code, serverNonce, clientNonce)));
+  respond(client, challengeNonce(first), code);
   const answer = await client.nextPacket();
   return answer.fields.map((field) => field.toString()).join(' ');
 }
@@ -53,7 +28,7 @@ describe('every access-code refusal is kept for the host (issue 13)', () => {
       ClientSession.connect({ host: '127.0.0.1', port, accessCode: 'guess' }),
     ).rejects.toThrow(AccessRefusedError);
     const session = await ClientSession.connect({ host: '127.0.0.1', port, accessCode: CODE });
-    cleanups.push(() => session.close());
+    onCleanup(() => session.close());
     await session.list();
 
     expect(changes).toBe(1);
@@ -72,10 +47,7 @@ describe('every access-code refusal is kept for the host (issue 13)', () => {
 
   it('a seed-era client asking without proof is shown as refused for no access code', async () => {
     const { server, port } = await start();
-    const seed = await SeedClient.connect(port);
-    cleanups.push(() => seed.destroy());
-    seed.list();
-    await seed.closed;
+    await seedListRefused(port);
     expect(server.refusals.list()).toEqual([
       expect.objectContaining({ address: '127.0.0.1', count: 1, reason: 'no-proof', delayMs: 0 }),
     ]);

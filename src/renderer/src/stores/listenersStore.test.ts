@@ -72,4 +72,16 @@ describe('listeners store (pushed by main)', () => {
     await loading;
     expect(useListenersStore.getState()).toMatchObject({ readAt: 9, refusals: [refusal] });
   });
+
+  it('drops a push older than the load answer that came before it', async () => {
+    // Main read the picture (the refusal) at 9; a push read at 5 (nobody refused) comes after it.
+    fake.api.getHostActivity.mockResolvedValueOnce({
+      listeners: [],
+      refusals: [refusal],
+      readAt: 9,
+    });
+    await useListenersStore.getState().load();
+    useListenersStore.getState().setActivity({ listeners: [], refusals: [], readAt: 5 });
+    expect(useListenersStore.getState()).toMatchObject({ readAt: 9, refusals: [refusal] });
+  });
 });

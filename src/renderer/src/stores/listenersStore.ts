@@ -45,6 +45,7 @@ export const useListenersStore = create<ListenersStore>()((set, get) => {
     setActivity: ({ listeners, refusals, readAt }) => {
       const before = get();
       // The start's load can answer after a newer push (they travel apart): the older one loses.
+      // Not PushedSinceLoad: it drops only a late answer, not a push older than an earlier answer.
       if (readAt < before.readAt) return;
       set({
         listeners: same(before.listeners, listeners) ? before.listeners : listeners,
