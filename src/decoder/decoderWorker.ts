@@ -38,6 +38,9 @@ async function handle(request: DecoderRequest): Promise<void> {
       message: error instanceof Error ? error.message : String(error),
     };
   }
+  // The PCM buffers are transferred, not cloned (~0.01 ms). A profile shows ~0.4 ms here on a busy
+  // machine: the reply wakes the main thread and this thread waits for a core, which costs no CPU
+  // (PERFORMANCE.md, "Session 7: 192 kHz FLAC").
   port?.postMessage(reply, reply.ok ? pcmTransferList(reply.pcm) : []);
 }
 
