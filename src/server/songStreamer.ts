@@ -16,7 +16,6 @@ import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate'
 import { HeadKeeper, SongHeadCache } from './songHeadCache';
 import type { StreamHold } from './streamHold';
 import { StreamWaits } from './streamWaits';
-import { PacerClock } from './pacerClock';
 import { nextBatchPackets } from './batchSize';
 import { PACED_READ_AHEAD_BYTES, ReadAhead } from './readAhead';
 import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
@@ -32,9 +31,6 @@ export const processSongHeads = new SongHeadCache();
 
 /** The frame buffers every socket stream of the process takes and gives back (framePool.ts). */
 export const processFramePool = new FramePool(64);
-
-/** The one timer the waits of every paced stream of the process share (pacerClock.ts). */
-export const processPacerClock = new PacerClock();
 
 /** Most a connection may have waiting in its socket's userland buffer before it waits. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024;
@@ -69,8 +65,6 @@ export interface StreamSongOptions {
   framePool?: FramePool;
   /** This stream's claim on that gate (ReadGate.claimStart), released once its first audio is out. */
   startClaim?: StartClaim;
-  /** Where a paced stream waits for its pacer; the process's by default. */
-  pacerClock?: PacerClock;
   /** Where a stream from byte 0 finds the song's start already framed; the process's by default. */
   headCache?: SongHeadCache;
   /**
@@ -170,7 +164,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const headBytes = options.byteOffset === 0 ? (options.headBytes ?? 0) : 0;
   const cached = headBytes > 0 ? heads.get(file.version) : null;
   const keeper = headBytes > 0 && cached === null ? new HeadKeeper(heads, file, headBytes) : null;
-  const waits = new StreamWaits(output, signal, options.pacerClock ?? processPacerClock);
+  const waits = new StreamWaits(output, signal);
   try {
     // The song's start, framed for an earlier listener: the first audio and more goes out now,
     // with no read. Chunks end where the bytes say, not where reads did, so a fresh chunker from

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PacerClock } from './pacerClock';
 import { StreamWaits } from './streamWaits';
 
 function setup() {
@@ -61,31 +60,5 @@ describe('StreamWaits', () => {
     expect(['drain', 'close', 'error'].map((name) => output.listenerCount(name))).toEqual([
       0, 0, 0,
     ]);
-  });
-
-  it('sleeps on a shared clock when given one, and leaves it when cancelled, closed or over', async () => {
-    const clock = new PacerClock(5);
-    const shared = new StreamWaits(new PassThrough(), new AbortController().signal, clock);
-    const started = performance.now();
-    await shared.sleep(20);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(15);
-    expect(clock.waiting).toBe(0);
-    const ends = [
-      (controller: AbortController) => controller.abort(new Error('cancelled')),
-      (_: AbortController, output: PassThrough) => output.destroy(),
-      (_: AbortController, __: PassThrough, leaving: StreamWaits) => leaving.dispose(),
-    ];
-    for (const end of ends) {
-      const output = new PassThrough();
-      const controller = new AbortController();
-      const leaving = new StreamWaits(output, controller.signal, clock);
-      const sleeping = leaving.sleep(60_000);
-      expect(clock.waiting).toBe(1);
-      end(controller, output, leaving);
-      await expect(sleeping).rejects.toThrow();
-      expect(clock.waiting).toBe(0);
-      leaving.dispose();
-    }
-    shared.dispose();
   });
 });

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import type { ClockWake, PacerClock } from './pacerClock';
 
 /**
  * One stream's waits, for socket room and for its pacer, over one set of listeners taken for the
@@ -11,7 +10,6 @@ import type { ClockWake, PacerClock } from './pacerClock';
 export class StreamWaits {
   private pending: { resolve: () => void; reject: (reason: unknown) => void } | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private clockWake: ClockWake | null = null;
   private waitingForDrain = false;
   /** Listeners go on at the first wait: a stream starting from a cached head writes before any. */
   private listening = false;
@@ -25,8 +23,6 @@ export class StreamWaits {
   constructor(
     private readonly output: Writable,
     private readonly signal: AbortSignal,
-    /** Sleeps go to this shared clock when given (pacerClock.ts), else to a timer of their own. */
-    private readonly clock: PacerClock | null = null,
   ) {}
 
   /** Resolves at the output's next 'drain'. */
@@ -39,8 +35,7 @@ export class StreamWaits {
   /** Resolves after `ms` milliseconds. */
   sleep(ms: number): Promise<void> {
     return this.wait(() => {
-      if (this.clock === null) this.timer = setTimeout(() => this.settle(null), ms);
-      else this.clockWake = this.clock.wakeAfter(ms, () => this.settle(null));
+      this.timer = setTimeout(() => this.settle(null), ms);
     });
   }
 
@@ -83,9 +78,6 @@ export class StreamWaits {
     this.waitingForDrain = false;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    // Cancelled, closed or over: the stream leaves the shared clock at once.
-    this.clockWake?.cancel();
-    this.clockWake = null;
     if (reason === null) pending.resolve();
     else pending.reject(reason);
   }
