@@ -184,7 +184,13 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     const fits = (el: { scrollWidth: number; clientWidth: number }) =>
       el.scrollWidth <= el.clientWidth;
     expect(await title.evaluate(fits)).toBe(false); // it is truncated...
-    expect(await title.getAttribute('title')).toBe(LONG_TITLE); // ...and says it all on hover
+    await title.hover();
+    // ...and says it all on hover (the tooltip is set as the pointer comes over the cell)
+    await expect.poll(() => title.getAttribute('title')).toBe(LONG_TITLE);
+    // The next cell hovered tells its own text, not the last one's.
+    const artist = page.locator('tbody tr[data-song-id="1"] .cell-artist');
+    await artist.hover();
+    await expect.poll(() => artist.getAttribute('title')).toBe(await artist.innerText());
   });
 
   it('ids of four digits are not cut', async () => {
