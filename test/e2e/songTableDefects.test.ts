@@ -191,6 +191,19 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     const artist = page.locator('tbody tr[data-song-id="1"] .cell-artist');
     await artist.hover();
     await expect.poll(() => artist.getAttribute('title')).toBe(await artist.innerText());
+    // Rows scrolled under a resting pointer are reused for other songs: no cell's tooltip
+    // tells another song's text.
+    await page.mouse.wheel(0, 20 * 36);
+    await expect.poll(async () => (await probeTable(page)).visible[0]?.id).toBeGreaterThan(10);
+    const tooltips = () =>
+      page
+        .locator('tbody td[title]')
+        .evaluateAll((cells) =>
+          cells.map((cell) => [cell.getAttribute('title'), cell.textContent]),
+        );
+    await expect
+      .poll(async () => (await tooltips()).every(([tip, text]) => tip === text))
+      .toBe(true);
   });
 
   it('ids of four digits are not cut', async () => {
