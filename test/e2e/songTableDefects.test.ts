@@ -184,7 +184,30 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     const fits = (el: { scrollWidth: number; clientWidth: number }) =>
       el.scrollWidth <= el.clientWidth;
     expect(await title.evaluate(fits)).toBe(false); // it is truncated...
-    expect(await title.getAttribute('title')).toBe(LONG_TITLE); // ...and says it all on hover
+    await title.hover();
+    // ...and says it all on hover (the tooltip is set as the pointer comes over the cell)
+    await expect.poll(() => title.getAttribute('title')).toBe(LONG_TITLE);
+    // The next cell hovered tells its own text, not the last one's.
+    const artist = page.locator('tbody tr[data-song-id="1"] .cell-artist');
+    await artist.hover();
+    await expect.poll(() => artist.getAttribute('title')).toBe(await artist.innerText());
+    // Rows under a resting pointer are reused for other songs (sorted from the keyboard, or
+    // scrolled): no cell's tooltip tells another song's text.
+    const tooltips = async () => {
+      const cells = page.locator('tbody td[title]');
+      const pairs = await cells.evaluateAll((all) =>
+        all.map((cell) => [cell.getAttribute('title'), cell.textContent]),
+      );
+      return pairs.every(([tip, text]) => tip === text);
+    };
+    await page.locator('thead .cell-title .sort-button').focus();
+    await page.keyboard.press('Enter');
+    const sorted = page.locator('thead th.cell-title');
+    await expect.poll(() => sorted.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(tooltips).toBe(true);
+    await page.mouse.wheel(0, 20 * 36);
+    await expect.poll(async () => (await probeTable(page)).scrollTop).toBeGreaterThan(10 * 36);
+    await expect.poll(tooltips).toBe(true);
   });
 
   it('ids of four digits are not cut', async () => {

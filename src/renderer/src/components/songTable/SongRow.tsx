@@ -4,6 +4,7 @@ import { AddIcon, PlayNextIcon } from '../upNext/queueIcons';
 import type { Column } from './columns';
 import type { QueuePlacement } from './queueKeys';
 import type { TableSong } from './tableSong';
+import { TRUNCATES_CLASS } from './useHoverTitle';
 
 interface SongRowProps {
   song: TableSong;
@@ -82,8 +83,9 @@ export const SongRow = memo(function SongRow({
         return (
           <td
             key={column.key}
-            className={column.className}
-            title={column.truncates ? text : undefined}
+            className={
+              column.truncates ? `${column.className} ${TRUNCATES_CLASS}` : column.className
+            }
           >
             {text}
           </td>

@@ -18,6 +18,7 @@ import { rowDomId, SongRow } from './SongRow';
 import { SongTableHeader } from './SongTableHeader';
 import type { SortKey, SortOrder } from './tableSong';
 import { EMPTY_TYPE_AHEAD, extendTypeAhead, findTypeAhead, isTypeAheadKey } from './typeAhead';
+import { useHoverTitle } from './useHoverTitle';
 import { useScrollAnchor } from './useScrollAnchor';
 
 const rowHeight = () => ROW_HEIGHT;
@@ -88,6 +89,7 @@ export function SongTable(props: SongTableProps) {
 
   // A new song list (the library changed) keeps the top row where it was.
   const onScroll = useScrollAnchor(scrollRef, index, shown, ROW_HEIGHT);
+  const hoverTitle = useHoverTitle();
 
   // A new filter shows its first matches, not whatever sat at the old scroll position.
   useLayoutEffect(() => {
@@ -157,7 +159,11 @@ export function SongTable(props: SongTableProps) {
         onFocus={onFocus}
       >
         <SongTableHeader columns={columns} sort={sort} onSort={onSort} />
-        <tbody style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
+        <tbody
+          style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}
+          onPointerOver={hoverTitle.onPointerOver}
+          onPointerLeave={hoverTitle.onPointerLeave}
+        >
           {rows.map((row) => {
             const song = songs[shown[row.index]];
             return (

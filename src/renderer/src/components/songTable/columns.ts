@@ -13,7 +13,7 @@ export interface Column {
   /** A CSS grid track. */
   width: string;
   text(song: TableSong): string;
-  /** Long text that may be cut: the cell gets a tooltip with all of it. */
+  /** Long text that may be cut: the cell under the pointer gets a tooltip with all of it. */
   truncates?: boolean;
 }
 
