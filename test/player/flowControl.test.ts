@@ -12,6 +12,11 @@ import { StreamRecorder } from './support/streamRecorder';
 const MAX_BUFFERED = 6;
 /** One chunk (0.25 s) plus one decoded slice (4 KiB of 192 kbit/s audio, under 0.2 s). */
 const ONE_CHUNK = 0.45;
+/**
+ * How long a wait for audio to arrive may take: decoding is a fraction of a second on a quiet
+ * machine, but 1 s of it took over 5 s at load 18. A wait still ends as soon as the audio is in.
+ */
+const AUDIO_WAIT_MS = 30_000;
 
 /** Resolves once no audio chunk has arrived for `ms` milliseconds. */
 async function quiet(recorder: StreamRecorder, ms: number): Promise<void> {
@@ -45,7 +50,7 @@ describe('flow control', () => {
     const recorder = new StreamRecorder(service, 'never');
     const { streamId } = await service.play({ songId: 0 });
     const enough = () => recorder.secondsOf(streamId) >= MAX_BUFFERED;
-    await recorder.waitUntil(enough, 10_000, 'a full buffer');
+    await recorder.waitUntil(enough, AUDIO_WAIT_MS, 'a full buffer');
     await quiet(recorder, 500);
     const held = recorder.secondsOf(streamId);
     expect(held).toBeGreaterThanOrEqual(MAX_BUFFERED);
@@ -54,14 +59,14 @@ describe('flow control', () => {
 
     recorder.consume = 'instantly';
     service.reportBuffer(streamId, 0, recorder.secondsOf(streamId));
-    await recorder.waitForEvent(streamId, 'ended', 15_000);
+    await recorder.waitForEvent(streamId, 'ended', AUDIO_WAIT_MS);
     expect(recorder.secondsOf(streamId)).toBeCloseTo(1433250 / 44100, 5);
   });
 
   it('holds while reports say the buffer is full, and below the resume mark goes on', async () => {
     const recorder = new StreamRecorder(service, 'never');
     const { streamId } = await service.play({ songId: 1 });
-    await recorder.waitUntil(() => recorder.secondsOf(streamId) > 1, 5000, 'some audio');
+    await recorder.waitUntil(() => recorder.secondsOf(streamId) > 1, AUDIO_WAIT_MS, 'some audio');
     const received = () => recorder.secondsOf(streamId);
     service.reportBuffer(streamId, 10, received()); // e.g. a paused AudioContext: nothing plays
     await quiet(recorder, 300);
@@ -71,7 +76,11 @@ describe('flow control', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(recorder.secondsOf(streamId)).toBe(before);
     service.reportBuffer(streamId, 2.5, received());
-    await recorder.waitUntil(() => recorder.secondsOf(streamId) > before, 5000, 'more audio');
+    await recorder.waitUntil(
+      () => recorder.secondsOf(streamId) > before,
+      AUDIO_WAIT_MS,
+      'more audio',
+    );
     await quiet(recorder, 200);
     expect(recorder.secondsOf(streamId)).toBeLessThan(before + MAX_BUFFERED - 2.5 + ONE_CHUNK);
   });
