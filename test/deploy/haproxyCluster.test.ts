@@ -34,9 +34,13 @@ async function paced(
   run: (index: number) => Promise<ListenOutcome>,
 ): Promise<ListenOutcome[]> {
   const runs: Promise<ListenOutcome>[] = [];
+  // By the clock: a timer late on a loaded machine does not slow the arrivals down, which would
+  // let the first streams end before the kill and leave it too few to cut.
+  const start = performance.now();
   for (let index = 0; index < count; index++) {
     runs.push(run(index));
-    await new Promise((resolve) => setTimeout(resolve, ARRIVAL_MS));
+    const due = start + (index + 1) * ARRIVAL_MS;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
   }
   return Promise.all(runs);
 }
