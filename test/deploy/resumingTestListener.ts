@@ -38,6 +38,10 @@ export interface ListenOutcome {
    * when not cut, or cut before the player would have started.
    */
   leadAtResume: number | null;
+  /** Audio seconds held ahead of real-time playback when the first connection closed (same nulls). */
+  leadAtCut: number | null;
+  /** From when the player would have started to when the resumed bytes began (same nulls). */
+  leadWindow: { from: number; to: number } | null;
 }
 
 interface Leg {
@@ -47,6 +51,7 @@ interface Leg {
   complete: boolean;
   start: { first: number; rate: number; total: number } | null;
   firstDataAt: number | null;
+  closedAt: number;
 }
 
 /** One connection: sends `request`, collects play data until the end marker or the close. */
@@ -63,6 +68,7 @@ async function leg(port: number, localAddress: string, request: Buffer): Promise
     complete: false,
     start: null,
     firstDataAt: null,
+    closedAt: 0,
   };
   if (failed !== null) return result;
   const parser = new FrameParser(CLIENT_MAX_PACKET_BYTES);
@@ -91,6 +97,7 @@ async function leg(port: number, localAddress: string, request: Buffer): Promise
   });
   socket.write(request);
   await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  result.closedAt = performance.now();
   result.data = Buffer.concat(parts);
   return result;
 }
@@ -115,6 +122,8 @@ export async function listenWithResume(
     start: null,
     complete: first.complete,
     leadAtResume: null,
+    leadAtCut: null,
+    leadWindow: null,
   };
   if (first.complete || (first.refused !== null && first.data.length > 0)) return outcome;
   // When a player holding the prefix would have started, and where its audio runs out.
@@ -139,6 +148,10 @@ export async function listenWithResume(
       playingSince === null
         ? null
         : heldSeconds - ((next.firstDataAt ?? Infinity) - playingSince) / 1000;
+    outcome.leadAtCut =
+      playingSince === null ? null : heldSeconds - (first.closedAt - playingSince) / 1000;
+    outcome.leadWindow =
+      playingSince === null ? null : { from: playingSince, to: next.firstDataAt ?? Infinity };
     return outcome;
   }
   outcome.refused = 'no replica took the resume within 6 attempts';

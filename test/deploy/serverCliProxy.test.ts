@@ -3,10 +3,11 @@ import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeProxyV2 } from '../../src/server/proxyProtocolV2';
+import { CLI_START_MS } from '../support/cliStart';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 
-async function until<T>(probe: () => T | null, what: string, timeoutMs = 15_000): Promise<T> {
+async function until<T>(probe: () => T | null, what: string, timeoutMs = CLI_START_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = probe();
@@ -16,7 +17,8 @@ async function until<T>(probe: () => T | null, what: string, timeoutMs = 15_000)
   }
 }
 
-describe('tidewave-server --proxy-from', () => {
+// The test starts the CLI from source (CLI_START_MS) and then works with it.
+describe('tidewave-server --proxy-from', { timeout: CLI_START_MS + 30_000 }, () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 

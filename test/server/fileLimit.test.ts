@@ -3,13 +3,15 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientMessages } from '../../src/protocol';
+import { CLI_START_MS } from '../support/cliStart';
 import { waitFor } from '../support/serverHarness';
 import { RawClient } from './rawClient';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const FILE_LIMIT = 80;
 
-describe('a server out of file descriptors', () => {
+// The test starts the CLI from source (CLI_START_MS) and then works with it.
+describe('a server out of file descriptors', { timeout: CLI_START_MS + 30_000 }, () => {
   let child: ChildProcess | undefined;
   const clients: RawClient[] = [];
   afterEach(async () => {
@@ -39,7 +41,7 @@ describe('a server out of file descriptors', () => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(() => /Limits: /.test(output), 15_000);
+    await waitFor(() => /Limits: /.test(output), CLI_START_MS);
     const port = Number(/on 127\.0\.0\.1:(\d+)\n/.exec(output)?.[1]);
 
     // More silent clients than the server has descriptors for.

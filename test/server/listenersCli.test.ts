@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AccessRefusedError, ClientSession } from '../../src/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_START_MS } from '../support/cliStart';
 import { RawClient } from './rawClient';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -26,7 +27,7 @@ function runServerCli(args: string[]): Run {
 }
 
 async function waitForOutput(run: Run, pattern: RegExp, from = 0): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + CLI_START_MS;
   for (;;) {
     const match = pattern.exec(run.stdout().slice(from));
     if (match) return match;
@@ -37,7 +38,8 @@ async function waitForOutput(run: Run, pattern: RegExp, from = 0): Promise<RegEx
   }
 }
 
-describe('tidewave-server prints its listeners', () => {
+// Each test starts the CLI from source (CLI_START_MS) and then works with it.
+describe('tidewave-server prints its listeners', { timeout: CLI_START_MS + 30_000 }, () => {
   const runs: Run[] = [];
   const clients: RawClient[] = [];
   afterEach(async () => {

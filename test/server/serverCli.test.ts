@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_START_MS } from '../support/cliStart';
 import { RawClient } from './rawClient';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -31,7 +32,7 @@ function runServerCli(args: string[]): Run {
 async function waitForOutput(
   run: Run,
   pattern: RegExp,
-  timeoutMs = 10_000,
+  timeoutMs = CLI_START_MS,
 ): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -44,7 +45,8 @@ async function waitForOutput(
   }
 }
 
-describe('tidewave-server CLI', () => {
+// Each test starts the CLI from source (CLI_START_MS) and then works with it.
+describe('tidewave-server CLI', { timeout: CLI_START_MS + 30_000 }, () => {
   const runs: Run[] = [];
   afterEach(() => {
     for (const run of runs.splice(0)) if (run.child.exitCode === null) run.child.kill('SIGKILL');
