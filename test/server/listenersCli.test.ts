@@ -1,46 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AccessRefusedError, ClientSession } from '../../src/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI_START_MS } from '../support/cliStart';
+import { CLI_START_MS, runServerCli, waitForOutput, type ServerCliRun } from '../support/cliStart';
 import { RawClient } from './rawClient';
-
-const REPO = path.resolve(import.meta.dirname, '../..');
-
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-}
-
-/** Runs the server CLI from source, as `npm run server -- ARGS` does. */
-function runServerCli(args: string[]): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/server.ts', ...args], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  return { child, stdout: () => stdout };
-}
-
-async function waitForOutput(run: Run, pattern: RegExp, from = 0): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + CLI_START_MS;
-  for (;;) {
-    const match = pattern.exec(run.stdout().slice(from));
-    if (match) return match;
-    if (Date.now() > deadline || run.child.exitCode !== null) {
-      throw new Error(`no ${pattern} in output:\n${run.stdout()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 // Each test starts the CLI from source (CLI_START_MS) and then works with it.
 describe('tidewave-server prints its listeners', { timeout: CLI_START_MS + 30_000 }, () => {
-  const runs: Run[] = [];
+  const runs: ServerCliRun[] = [];
   const clients: RawClient[] = [];
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
@@ -52,7 +21,7 @@ describe('tidewave-server prints its listeners', { timeout: CLI_START_MS + 30_00
     }
   });
 
-  async function start(args: string[]): Promise<{ run: Run; port: number }> {
+  async function start(args: string[]): Promise<{ run: ServerCliRun; port: number }> {
     const run = runServerCli(args);
     runs.push(run);
     const [, port] = await waitForOutput(run, /on 127\.0\.0\.1:(\d+)\n/);

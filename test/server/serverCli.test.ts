@@ -1,58 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI_START_MS } from '../support/cliStart';
+import {
+  CLI_START_MS,
+  REPO,
+  runServerCli,
+  waitForOutput,
+  type ServerCliRun,
+} from '../support/cliStart';
 import { RawClient } from './rawClient';
-
-const REPO = path.resolve(import.meta.dirname, '../..');
-
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Runs the server CLI from source, as `npm run server -- ARGS` does. */
-function runServerCli(args: string[]): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/server.ts', ...args], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
-}
-
-async function waitForOutput(
-  run: Run,
-  pattern: RegExp,
-  timeoutMs = CLI_START_MS,
-): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const match = pattern.exec(run.stdout());
-    if (match) return match;
-    if (Date.now() > deadline || run.child.exitCode !== null) {
-      throw new Error(`no ${pattern} in output:\n${run.stdout()}\n${run.stderr()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 // Each test starts the CLI from source (CLI_START_MS) and then works with it.
 describe('tidewave-server CLI', { timeout: CLI_START_MS + 30_000 }, () => {
-  const runs: Run[] = [];
+  const runs: ServerCliRun[] = [];
   afterEach(() => {
     for (const run of runs.splice(0)) if (run.child.exitCode === null) run.child.kill('SIGKILL');
   });
 
-  function start(args: string[]): Run {
+  function start(args: string[]): ServerCliRun {
     const run = runServerCli(args);
     runs.push(run);
     return run;
