@@ -20,12 +20,18 @@ export interface ServerCliRun {
   exited: Promise<number | null>;
 }
 
-/** Runs the server CLI from source, as `npm run server -- ARGS` does. */
-export function runServerCli(args: string[]): ServerCliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/server.ts', ...args], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Runs the server CLI from source, as `npm run server -- ARGS` does; `wrapper` is a command that
+ * runs it, such as `['prlimit', '--nofile=80:80']`.
+ */
+export function runServerCli(args: string[], wrapper: string[] = []): ServerCliRun {
+  const script = ['--import', 'tsx', 'src/cli/server.ts', ...args];
+  const [wrapperCommand, ...wrapperArgs] = wrapper;
+  const [command, commandArgs] =
+    wrapperCommand === undefined
+      ? [process.execPath, script]
+      : [wrapperCommand, [...wrapperArgs, process.execPath, ...script]];
+  const child = spawn(command, commandArgs, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -35,15 +41,16 @@ export function runServerCli(args: string[]): ServerCliRun {
 }
 
 /**
- * Waits until the run's output from character `from` on matches `pattern`: at most CLI_START_MS,
- * and no longer than the program runs.
+ * Waits until the run's output from character `from` on matches `pattern`: at most `timeoutMs`
+ * (CLI_START_MS unless told), and no longer than the program runs.
  */
 export async function waitForOutput(
   run: ServerCliRun,
   pattern: RegExp,
   from = 0,
+  timeoutMs = CLI_START_MS,
 ): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + CLI_START_MS;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = pattern.exec(run.stdout().slice(from));
     if (match) return match;
