@@ -16,10 +16,14 @@ const EMPTY = new Uint8Array(0);
 /**
  * Cuts a native FLAC stream (`fLaC`, metadata blocks, frames) into whole frames for libFLAC,
  * which must be given each frame complete. A frame ends where the next valid header starts
- * (sync, reserved bits, STREAMINFO's channels and sample size, CRC-8) and only if the bytes
- * between carry the right CRC-16: the same proof codec-parser uses, without its per-byte JavaScript
- * generators and copies. The frames are views into the bytes pushed (a frame split between two
- * pushes is joined once).
+ * (sync, reserved bits, STREAMINFO's channels and sample size, CRC-8). That header is taken
+ * for the end at once when it is the current frame's successor (the next sample number, the
+ * same blocking strategy, sample rate and sample size codes); any other one only if the bytes
+ * before it carry the right CRC-16, codec-parser's proof. A successor-shaped run of bytes inside
+ * a frame's audio is rare (about 2^-45 a byte) but possible: libFLAC, which checks every frame's
+ * CRC-16 itself, then reports an error for the cut frame, and the decoder hands the frames back
+ * through `retry`, which cuts them again with every end proven by its CRC-16. The frames are
+ * views into the bytes pushed (a frame split between two pushes is joined once).
  */
 export class FlacFrameSplitter {
   /** Bytes not yet handed out; in the frames, pending[0] starts the frame `current` when set. */
@@ -36,9 +40,19 @@ export class FlacFrameSplitter {
   private nextHeader: FlacFrameHeader | null = null;
   /** The current frame's successor by sample number, when the CRC-16 up to it failed. */
   private damaged: { at: number; header: FlacFrameHeader } | null = null;
+  /** Bytes from pending[0] on whose frame ends must be proven by their CRC-16 (after a retry). */
+  private proveBytes = 0;
+  /** Frames of the last push or retry whose end is not proven by a CRC-16. */
+  private unproven = 0;
+
+  /** The last push's frames include ends taken on their successor's header alone. */
+  get unprovenCuts(): boolean {
+    return this.unproven > 0;
+  }
 
   /** The whole frames the bytes so far complete. */
   push(bytes: Uint8Array): Uint8Array[] {
+    this.unproven = 0;
     if (this.skip > 0) {
       const skipped = Math.min(this.skip, bytes.length);
       this.skip -= skipped;
@@ -50,8 +64,24 @@ export class FlacFrameSplitter {
     return this.cutFrames();
   }
 
+  /**
+   * libFLAC found fault with `frames`, the last push's: they and the bytes held after them are
+   * cut again, every end proven by its CRC-16 (a damaged frame then goes alone, as ever).
+   */
+  retry(frames: Uint8Array[]): Uint8Array[] {
+    this.unproven = 0;
+    const held = this.pending;
+    this.pending = frames.reduce((joined, frame) => concatBytes(joined, frame), EMPTY);
+    this.pending = concatBytes(this.pending, held);
+    this.proveBytes = this.pending.length;
+    this.current = null;
+    this.damaged = null;
+    return this.cutFrames();
+  }
+
   /** At the song's end: what is left is the last frame (libFLAC ignores anything after it). */
   end(): Uint8Array[] {
+    this.unproven = 0;
     const rest = this.info && this.current ? this.pending : EMPTY;
     const damaged = this.damaged;
     this.pending = EMPTY;
@@ -106,6 +136,7 @@ export class FlacFrameSplitter {
           return frames;
         }
         b = b.subarray(start.at);
+        this.proveBytes -= start.at;
         this.current = start.header;
         this.searchFrom = start.header?.length ?? 0;
       }
@@ -113,6 +144,7 @@ export class FlacFrameSplitter {
       if (end > 0) {
         frames.push(b.subarray(0, end));
         b = b.subarray(end);
+        this.proveBytes -= end;
         this.current = this.nextHeader;
         this.searchFrom = (this.nextHeader as FlacFrameHeader).length;
         this.damaged = null;
@@ -121,6 +153,7 @@ export class FlacFrameSplitter {
       if (this.searchFrom > MAX_FRAME_BYTES) {
         // No end in sight: skip past this header and search again (codec-parser's way too).
         b = b.subarray((this.current as FlacFrameHeader).length);
+        this.proveBytes -= (this.current as FlacFrameHeader).length;
         this.current = null;
         this.damaged = null;
         continue;
@@ -132,7 +165,8 @@ export class FlacFrameSplitter {
 
   /**
    * Where the frame at b[0] ends, or 0 while unknown (searchFrom then says how far it looked).
-   * Normally at the first valid header with the right CRC-16 before it. A damaged frame has no
+   * Normally at the first valid header that is its successor, or failing that has the right
+   * CRC-16 before it. A damaged frame has no
    * such end; it is taken to end at its successor's header (the next sample number) once that
    * successor's own successor shows up, so libFLAC gets it (and reports its CRC) and the frames
    * after it play, instead of everything up to 512 KiB on being skipped.
@@ -141,6 +175,11 @@ export class FlacFrameSplitter {
     let next = findHeader(b, this.searchFrom, info);
     for (; next.at >= 0; next = findHeader(b, next.at + 1, info)) {
       const header = next.header as FlacFrameHeader;
+      if (this.proveBytes <= 0 && successor(b, next.at, this.current as FlacFrameHeader, header)) {
+        this.unproven++;
+        this.nextHeader = header;
+        return next.at;
+      }
       if (crcMatches(b, next.at)) {
         this.nextHeader = header;
         return next.at;
@@ -160,6 +199,25 @@ export class FlacFrameSplitter {
 /** b is the frame right after a (by sample number). */
 function follows(a: FlacFrameHeader, b: FlacFrameHeader): boolean {
   return b.firstSample === a.firstSample + a.blockSize;
+}
+
+/**
+ * The header at b[at] is the successor of the frame at b[0], whose header is `a`: the next sample
+ * number, and the codes a stream keeps from frame to frame (blocking strategy, sample rate, sample
+ * size) the same. With the sync and CRC-8 that is about 2^-45 by chance for a byte of audio.
+ */
+function successor(
+  b: Uint8Array,
+  at: number,
+  a: FlacFrameHeader,
+  header: FlacFrameHeader,
+): boolean {
+  return (
+    b[at + 1] === b[1] &&
+    ((b[at + 2] ^ b[2]) & 0x0f) === 0 &&
+    ((b[at + 3] ^ b[3]) & 0x0e) === 0 &&
+    follows(a, header)
+  );
 }
 
 interface Found {
