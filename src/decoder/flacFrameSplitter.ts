@@ -42,6 +42,8 @@ export class FlacFrameSplitter {
   private damaged: { at: number; header: FlacFrameHeader } | null = null;
   /** Bytes from pending[0] on whose frame ends must be proven by their CRC-16 (after a retry). */
   private proveBytes = 0;
+  /** The stream's two sync bytes (its blocking strategy), once its first frame is found. */
+  private sync: Buffer | null = null;
   /** Frames of the last push or retry whose end is not proven by a CRC-16. */
   private unproven = 0;
 
@@ -130,7 +132,7 @@ export class FlacFrameSplitter {
     while (true) {
       if (!this.current) {
         // Not in step: the first header from here on starts the next frame to try.
-        const start = findHeader(b, 0, info);
+        const start = findHeader(b, 0, info, this.sync);
         if (start.at < 0) {
           this.pending = b.subarray(start.searched);
           return frames;
@@ -138,6 +140,7 @@ export class FlacFrameSplitter {
         b = b.subarray(start.at);
         this.proveBytes -= start.at;
         this.current = start.header;
+        this.sync ||= SYNC[b[1]];
         this.searchFrom = start.header?.length ?? 0;
       }
       const end = this.frameEnd(b, info);
@@ -172,8 +175,8 @@ export class FlacFrameSplitter {
    * after it play, instead of everything up to 512 KiB on being skipped.
    */
   private frameEnd(b: Uint8Array, info: FlacStreamInfo): number {
-    let next = findHeader(b, this.searchFrom, info);
-    for (; next.at >= 0; next = findHeader(b, next.at + 1, info)) {
+    let next = findHeader(b, this.searchFrom, info, this.sync);
+    for (; next.at >= 0; next = findHeader(b, next.at + 1, info, this.sync)) {
       const header = next.header as FlacFrameHeader;
       if (this.proveBytes <= 0 && successor(b, next.at, this.current as FlacFrameHeader, header)) {
         this.unproven++;
@@ -228,8 +231,21 @@ interface Found {
   searched: number;
 }
 
-function findHeader(b: Uint8Array, from: number, info: FlacStreamInfo): Found {
-  for (let i = b.indexOf(0xff, from); i !== -1; i = b.indexOf(0xff, i + 1)) {
+/** A stream's sync: 0xFFF8 with fixed-size blocks, 0xFFF9 with variable ones. */
+const SYNC: Record<number, Buffer> = {
+  0xf8: Buffer.from([0xff, 0xf8]),
+  0xf9: Buffer.from([0xff, 0xf9]),
+};
+
+/**
+ * The first valid header at or after `from`. Once the stream's sync is known only headers with it
+ * count (a stream keeps its blocking strategy), and Buffer's search finds it in native code: a
+ * 0xFF turns up every 256 bytes of 24-bit audio, the two bytes every 65,536.
+ */
+function findHeader(b: Uint8Array, from: number, info: FlacStreamInfo, sync: Buffer | null): Found {
+  const bytes = sync && Buffer.from(b.buffer, b.byteOffset, b.length);
+  const search = (at: number) => (bytes ? bytes.indexOf(sync as Buffer, at) : b.indexOf(0xff, at));
+  for (let i = search(from); i !== -1; i = search(i + 1)) {
     if (i + MAX_HEADER_BYTES > b.length) return { at: -1, header: null, searched: i };
     if ((b[i + 1] & 0xfe) !== 0xf8) continue;
     const header = parseFlacFrameHeader(b, i, info);
