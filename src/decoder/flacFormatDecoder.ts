@@ -13,7 +13,8 @@ const FLAC_LAYOUT: DecodedLayout = { integerSamples: true, vorbisChannelOrder: f
  * FLAC through libFLAC (@wasm-audio-decoders/flac). A native stream is cut into frames here
  * (FlacFrameSplitter) and handed to the decoder's `decodeFrames`, its documented entry for
  * whole frames; that skips the library's own parser (codec-parser), whose JavaScript was about a
- * sixth of a 24-bit/192 kHz song's decode time. libFLAC still checks each frame's CRC-16 itself.
+ * sixth of a 24-bit/192 kHz song's decode time. libFLAC still checks each frame's CRC-16 itself,
+ * and an error it reports sends the batch back to the splitter to be cut with proven ends.
  * Ogg FLAC, rare, keeps the library's own path (`decode`, which parses Ogg pages).
  */
 export class FlacFormatDecoder implements FormatDecoder {

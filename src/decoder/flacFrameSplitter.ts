@@ -20,7 +20,7 @@ const EMPTY = new Uint8Array(0);
  * for the end at once when it is the current frame's successor (the next sample number, the
  * same blocking strategy, sample rate and sample size codes); any other one only if the bytes
  * before it carry the right CRC-16, codec-parser's proof. A successor-shaped run of bytes inside
- * a frame's audio is rare (about 2^-45 a byte) but possible: libFLAC, which checks every frame's
+ * a frame's audio is rare (2^-42 a byte or less) but possible: libFLAC, which checks every frame's
  * CRC-16 itself, then reports an error for the cut frame, and the decoder hands the frames back
  * through `retry`, which cuts them again with every end proven by its CRC-16. The frames are
  * views into the bytes pushed (a frame split between two pushes is joined once).
@@ -72,9 +72,14 @@ export class FlacFrameSplitter {
    */
   retry(frames: Uint8Array[]): Uint8Array[] {
     this.unproven = 0;
-    const held = this.pending;
-    this.pending = frames.reduce((joined, frame) => concatBytes(joined, frame), EMPTY);
-    this.pending = concatBytes(this.pending, held);
+    const parts = [...frames, this.pending];
+    const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    this.pending = joined;
     this.proveBytes = this.pending.length;
     this.current = null;
     this.damaged = null;
@@ -168,11 +173,11 @@ export class FlacFrameSplitter {
 
   /**
    * Where the frame at b[0] ends, or 0 while unknown (searchFrom then says how far it looked).
-   * Normally at the first valid header that is its successor, or failing that has the right
-   * CRC-16 before it. A damaged frame has no
-   * such end; it is taken to end at its successor's header (the next sample number) once that
-   * successor's own successor shows up, so libFLAC gets it (and reports its CRC) and the frames
-   * after it play, instead of everything up to 512 KiB on being skipped.
+   * Normally at the first valid header that is its successor, or else has the right CRC-16
+   * before it (every end needs the CRC-16 within proveBytes). A damaged frame has no such end;
+   * it is taken to end at its successor's header (the next sample number) once that successor's
+   * own successor shows up, so libFLAC gets it (and reports its CRC) and the frames after it
+   * play, instead of everything up to 512 KiB on being skipped.
    */
   private frameEnd(b: Uint8Array, info: FlacStreamInfo): number {
     let next = findHeader(b, this.searchFrom, info, this.sync);
@@ -207,7 +212,8 @@ function follows(a: FlacFrameHeader, b: FlacFrameHeader): boolean {
 /**
  * The header at b[at] is the successor of the frame at b[0], whose header is `a`: the next sample
  * number, and the codes a stream keeps from frame to frame (blocking strategy, sample rate, sample
- * size) the same. With the sync and CRC-8 that is about 2^-45 by chance for a byte of audio.
+ * size) the same. With the sync and CRC-8, a byte of audio passes by chance at 2^-42 or less
+ * (ARCHITECTURE, "FLAC frame ends without a CRC-16 per frame").
  */
 function successor(
   b: Uint8Array,
