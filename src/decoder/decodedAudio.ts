@@ -9,6 +9,8 @@ export interface DecodedAudio {
   samplesDecoded: number;
   sampleRate: number;
   bitDepth?: number;
+  /** What the library reported wrong with the input (libFLAC: a CRC or a lost sync). */
+  errors?: unknown[];
 }
 
 /** How a decoder's output differs from the PCM the player wants. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeInSlices } from '../../test/support/decodeInSlices';
+import { FALSE_SYNC_RATE, makeFalseSyncSong } from '../../test/support/flacFalseSync';
 import { flacFrameOffsets } from '../../test/support/flacFrameOffsets';
 import { sameSamples } from '../../test/support/samePcm';
 import { concatPcm, type PcmChunk } from './pcmChunk';
@@ -14,9 +15,9 @@ const run = promisify(execFile);
 const BLOCK = 1152;
 const SECONDS = 3;
 
-async function decode(decoder: SongDecoder, bytes: Uint8Array): Promise<PcmChunk> {
+async function decode(decoder: SongDecoder, bytes: Uint8Array, slice = 4096): Promise<PcmChunk> {
   await decoder.reset();
-  return concatPcm(await decodeInSlices(decoder, bytes, 4096));
+  return concatPcm(await decodeInSlices(decoder, bytes, slice));
 }
 
 describe('FLAC decoding', () => {
@@ -90,6 +91,20 @@ describe('FLAC decoding', () => {
       expect(channel.length).toBe(expected.length - BLOCK);
       expect(sameSamples(channel.subarray(0, cut), expected.subarray(0, cut))).toBe(true);
       expect(sameSamples(channel.subarray(cut), expected.subarray(cut + BLOCK))).toBe(true);
+    }
+  });
+
+  it('plays every sample of a song with a copy of the next frame header inside a frame', async () => {
+    const crafted = await makeFalseSyncSong(dir);
+    for (const slice of [4096, crafted.bytes.length]) {
+      const got = await decode(decoder, crafted.bytes, slice);
+      expect(got.sampleRate).toBe(FALSE_SYNC_RATE);
+      expect(got.channels).toHaveLength(2);
+      // What `flac -d` gives: the samples encoded, at WAV's scale.
+      for (const [index, channel] of got.channels.entries()) {
+        const want = Float32Array.from(crafted.samples[index], (sample) => sample / 32768);
+        expect(sameSamples(channel, want), `channel ${index}, slices of ${slice}`).toBe(true);
+      }
     }
   });
 });

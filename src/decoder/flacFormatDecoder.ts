@@ -1,5 +1,5 @@
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
-import { decoderStep, pcmOf, type DecodedLayout } from './decodedAudio';
+import { decoderStep, pcmOf, type DecodedAudio, type DecodedLayout } from './decodedAudio';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import { FlacFrameSplitter } from './flacFrameSplitter';
 import type { FormatDecoder } from './formatDecoder';
@@ -13,7 +13,8 @@ const FLAC_LAYOUT: DecodedLayout = { integerSamples: true, vorbisChannelOrder: f
  * FLAC through libFLAC (@wasm-audio-decoders/flac). A native stream is cut into frames here
  * (FlacFrameSplitter) and handed to the decoder's `decodeFrames`, its documented entry for
  * whole frames; that skips the library's own parser (codec-parser), whose JavaScript was about a
- * sixth of a 24-bit/192 kHz song's decode time. libFLAC still checks each frame's CRC-16 itself.
+ * sixth of a 24-bit/192 kHz song's decode time. libFLAC still checks each frame's CRC-16 itself,
+ * and an error it reports sends the batch back to the splitter to be cut with proven ends.
  * Ogg FLAC, rare, keeps the library's own path (`decode`, which parses Ogg pages).
  */
 export class FlacFormatDecoder implements FormatDecoder {
@@ -43,7 +44,13 @@ export class FlacFormatDecoder implements FormatDecoder {
     if (this.oggSong) return (await this.oggDecoder()).decode(bytes);
     this.fresh = false;
     const splitter = (this.splitter ??= new FlacFrameSplitter());
-    return this.decodeFrames(await decoderStep(() => splitter.push(bytes)));
+    const frames = await decoderStep(() => splitter.push(bytes));
+    const decoded = await this.decodeLibrary(frames);
+    if (!decoded?.errors?.length || !splitter.unprovenCuts) return this.pcm(decoded);
+    // A frame end taken on its successor's header alone may have been a false one: start
+    // libFLAC afresh (each frame stands alone) and decode these bytes again, every end proven.
+    await this.flac.reset();
+    return this.pcm(await this.decodeLibrary(splitter.retry(frames)));
   }
 
   async end(): Promise<PcmChunk | null> {
@@ -52,7 +59,7 @@ export class FlacFormatDecoder implements FormatDecoder {
       this.oggSong = false;
       return (await this.oggDecoder()).end();
     }
-    const tail = this.splitter ? await this.decodeFrames(this.splitter.end()) : null;
+    const tail = this.splitter ? this.pcm(await this.decodeLibrary(this.splitter.end())) : null;
     this.splitter = null;
     await this.resetLibrary(); // bytes after the last frame must not reach the next song
     if (this.bytesFed > 0 && this.samplesOut === 0) throw new DecoderError(UNDECODABLE_MESSAGE);
@@ -76,11 +83,14 @@ export class FlacFormatDecoder implements FormatDecoder {
     this.ogg?.free();
   }
 
-  private async decodeFrames(frames: Uint8Array[]): Promise<PcmChunk | null> {
+  private async decodeLibrary(frames: Uint8Array[]): Promise<DecodedAudio | null> {
     if (frames.length === 0) return null;
-    const decoded = await decoderStep(() => this.flac.decodeFrames(frames));
-    const pcm = pcmOf(decoded, FLAC_LAYOUT);
-    if (pcm) this.samplesOut += decoded.samplesDecoded;
+    return decoderStep(() => this.flac.decodeFrames(frames));
+  }
+
+  private pcm(decoded: DecodedAudio | null): PcmChunk | null {
+    const pcm = decoded && pcmOf(decoded, FLAC_LAYOUT);
+    if (pcm) this.samplesOut += (decoded as DecodedAudio).samplesDecoded;
     return pcm;
   }
 
