@@ -129,7 +129,7 @@ export class AudioEngine implements PlaybackEngine {
     if (event.kind === 'cover') this.registry.touch(event.streamId, { coverUrl: event.dataUrl });
     if (event.kind === 'ended') this.registry.touch(event.streamId, { ended: true });
     // No next chunk comes for a held run whose stream is over: what it holds plays now.
-    const over = event.kind === 'ended' || event.kind === 'error';
+    const over = event.kind === 'ended' || event.kind === 'stopped' || event.kind === 'error';
     if (over && this.hold?.start.streamId === event.streamId) this.releaseHold(null);
   }
 
