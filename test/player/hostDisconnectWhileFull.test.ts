@@ -66,5 +66,7 @@ describe('a listener the host disconnects while its buffer is full', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 300)); // a reconnect would start at 50 ms
     expect(states.map((state) => state.status)).toEqual(['error']);
+    // The server let the connection go once the player closed it, long before its 30 s bound.
+    await waitFor(() => running.server.connectionCount === 0, 10_000);
   });
 });
