@@ -51,7 +51,9 @@ describe('a late second chunk at a song start', { timeout: 90_000 }, () => {
     const stream = probe.streams[1];
     // The case this is about: a first chunk far shorter than the late one's wait.
     expect(stream.firstChunk.frames / stream.sampleRate).toBeLessThan(LATE_MS / 1000 / 2);
-    // Every chunk starts exactly where the one before it ends.
+    // It waited for the late one instead of playing alone…
+    expect(stream.firstHeldMs).toBeGreaterThan(0);
+    // …and every chunk starts exactly where the one before it ends.
     expect(stream.gaps).toBe(0);
     expect(stream.lastEnd - stream.firstStart).toBeCloseTo(stream.frames / stream.sampleRate, 9);
     expect(probe.contextState).toBe('running');

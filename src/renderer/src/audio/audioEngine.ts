@@ -14,8 +14,11 @@ export type BufferReporter = (
   bufferedSeconds: number,
   receivedSeconds: number,
 ) => void;
-/** Sees each accepted chunk and the context time its first sample plays at. */
-export type ChunkTap = (chunk: AudioChunk, startTime: number) => void;
+/**
+ * Sees each accepted chunk and the context time its first sample plays at, when it is queued;
+ * `heldMs`: how long it was held for its next chunk first (startHold.ts), 0 when it was not.
+ */
+export type ChunkTap = (chunk: AudioChunk, startTime: number, heldMs: number) => void;
 
 /** A read-only view of the engine's insides, for the end-to-end tests' hooks (testHooks.ts). */
 export interface EngineInspector {
@@ -45,7 +48,12 @@ export class AudioEngine implements PlaybackEngine {
   private clock: ScheduleClock | null = null;
   private tap: ChunkTap | null = null;
   /** A fresh run's first chunk, held until its next one comes (startHold.ts). */
-  private hold: { start: StartHold; timer: ReturnType<typeof setTimeout> } | null = null;
+  private hold: {
+    start: StartHold;
+    timer: ReturnType<typeof setTimeout>;
+    /** performance.now() when the hold began, for the test hooks' tap only. */
+    heldAt: number;
+  } | null = null;
   /** Counts play and pause requests, so a resume that waited knows a pause came after it. */
   private playIntent = 0;
 
@@ -92,7 +100,8 @@ export class AudioEngine implements PlaybackEngine {
       holdsFirstChunk({ waitSeen: clock.waitSeen, leadSeconds: lead })
     ) {
       const start = new StartHold(chunk, now, now + lead);
-      this.hold = { start, timer: setTimeout(() => this.releaseHold(null), MAX_HOLD_MS) };
+      const timer = setTimeout(() => this.releaseHold(null), MAX_HOLD_MS);
+      this.hold = { start, timer, heldAt: performance.now() };
       this.reportBuffer();
       return;
     }
@@ -105,19 +114,22 @@ export class AudioEngine implements PlaybackEngine {
     if (!this.hold) return;
     clearTimeout(this.hold.timer);
     const { chunks, run } = this.hold.start.release(next);
+    const heldMs = performance.now() - this.hold.heldAt;
     this.hold = null;
-    chunks.forEach((chunk, index) => this.schedule(chunk, index === 0 ? run : undefined));
+    chunks.forEach((chunk, index) =>
+      index === 0 ? this.schedule(chunk, run, heldMs) : this.schedule(chunk),
+    );
     this.reportBuffer();
   }
 
-  private schedule(chunk: AudioChunk, held?: HeldRun): void {
+  private schedule(chunk: AudioChunk, held?: HeldRun, heldMs = 0): void {
     const context = this.output.ensure();
     const frames = chunk.channels[0]?.length ?? 0;
     if (!this.clock) return; // made by enqueue before anything is scheduled
     const { startTime } = this.clock.place(frames, chunk.sampleRate, context.currentTime, held);
     this.sources.schedule(chunk.channels, chunk.sampleRate, startTime);
     this.timeline.add(chunk.streamId, startTime, frames / chunk.sampleRate);
-    this.tap?.(chunk, startTime);
+    this.tap?.(chunk, startTime, heldMs);
   }
 
   renameSongs(newId: (songId: number) => number): void {
