@@ -24,7 +24,7 @@ export interface HoldInputs {
  * - Until the session has seen one wait for a next chunk, it does not know how late one may be
  *   (a new context's first song also pays for cold code; at load the next chunk came 0.3 s
  *   after the first): hold. This costs the first click of a session at most the time between
- *   its first two chunks less 3 ms: 0–11 ms measured at load 6 (PERFORMANCE.md, session 8).
+ *   its first two chunks less 3 ms: 0–19 ms measured at load 6–8 (PERFORMANCE.md, session 8).
  * - Once waits were seen, the lead covers them (ScheduleClock: 1.5 times the longest of the last
  *   few) and the first chunk is meant to play while the next is on its way, so it is not held,
  *   unless the lead is long (slow deliveries seen): then holding is nearly free.
