@@ -13,6 +13,8 @@ export interface ClickMarks {
   firstAudio: number;
   /** The page queued it on the AudioContext. */
   queued: number;
+  /** Of the time before `queued`, how long the page held it for the song's next chunk (ms). */
+  heldMs: number;
   /** How far ahead of the context's clock it was scheduled (ms). */
   marginMs: number;
   /** When its first sample leaves the output (from getOutputTimestamp()). */
@@ -26,6 +28,7 @@ export const CLICK_PARTS = [
   'server: first song bytes at the decoder, after that',
   'decode: first bytes → first PCM chunk',
   'IPC to the page (test bridge)',
+  'held for the next chunk (a first play)',
   'scheduling margin',
   'output latency',
 ] as const;
@@ -48,7 +51,8 @@ export function splitClick(marks: ClickMarks): ClickSplit {
       'decoder ready (reset; worker start on a first play)': marks.decoderReady - marks.handled,
       'server: first song bytes at the decoder, after that': marks.firstBytes - marks.decoderReady,
       'decode: first bytes → first PCM chunk': marks.firstAudio - marks.firstBytes,
-      'IPC to the page (test bridge)': marks.queued - marks.firstAudio,
+      'IPC to the page (test bridge)': marks.queued - marks.heldMs - marks.firstAudio,
+      'held for the next chunk (a first play)': marks.heldMs,
       'scheduling margin': marks.marginMs,
       'output latency': marks.leaves - scheduled,
     },

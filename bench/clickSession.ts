@@ -129,6 +129,7 @@ export class ClickSession {
       firstBytes: toPage(decode?.firstBytes, 'song bytes'),
       firstAudio: toPage(this.marks.firstAudio.get(streamId), 'first audio'),
       queued: trace.firstQueuedAt,
+      heldMs: trace.firstHeldMs,
       marginMs: (trace.firstStart - trace.firstQueuedContextTime) * 1000,
       leaves: leavesAt(trace.firstStart, clock),
     });

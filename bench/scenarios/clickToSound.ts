@@ -158,7 +158,15 @@ export const clickToSound: Scenario = {
         ),
       );
     }
+    // Only a session's first play is held for its second chunk (startHold.ts): its cost, apart.
+    const firstPlays = results['first play after opening'];
     out.push(
+      metricRow(
+        scenario,
+        'first play after opening: part: held for the next chunk',
+        'ms',
+        firstPlays.map((r) => r.parts['held for the next chunk (a first play)']),
+      ),
       metricRow(
         scenario,
         'least lead of any queued chunk (first 0.7 s of each song)',

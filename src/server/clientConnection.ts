@@ -4,6 +4,7 @@ import { AccessGate } from './accessGate';
 import { ChangedNotices } from './changedNotices';
 import { CoverQueue } from './coverQueue';
 import {
+  HOST_DISCONNECT_CLOSE_TIMEOUT_MS,
   QUIT_CLOSE_TIMEOUT_MS,
   REQUEST_TYPES,
   REQUESTS_PER_TURN,
@@ -153,10 +154,10 @@ export class ClientConnection implements Listener {
   }
 
   /** The host let this listener go: its song stops, it gets `error` with `message`, then the close. */
-  disconnect(message: string): void {
+  disconnect(message: string, closeTimeoutMs = HOST_DISCONNECT_CLOSE_TIMEOUT_MS): void {
     this.playback.cancel();
     this.send(serverMessages.error(message));
-    this.end();
+    this.end(closeTimeoutMs);
   }
 
   /** Whether a song is being sent on this connection now. */
@@ -263,7 +264,7 @@ export class ClientConnection implements Listener {
   private timedOut(): void {
     const seconds = this.options.limits.requestTimeoutMs / 1000;
     this.context.log(`sent no complete request within ${seconds} s; closing`);
-    this.disconnect(`timed out: no complete request within ${seconds} s`);
+    this.disconnect(`timed out: no complete request within ${seconds} s`, QUIT_CLOSE_TIMEOUT_MS);
   }
 
   private send(packet: Buffer): void {
@@ -276,13 +277,13 @@ export class ClientConnection implements Listener {
     if (queued > this.peakQueuedBytes) this.peakQueuedBytes = queued;
   }
 
-  private end(): void {
+  private end(closeTimeoutMs = QUIT_CLOSE_TIMEOUT_MS): void {
     if (this.ending) return;
     this.ending = true;
     this.deadline.stop();
     this.socket.end();
     // Whatever the peer still sends is read and dropped, so its bytes cannot pile up unread.
     this.socket.resume();
-    setTimeout(() => this.socket.destroy(), QUIT_CLOSE_TIMEOUT_MS).unref();
+    setTimeout(() => this.socket.destroy(), closeTimeoutMs).unref();
   }
 }

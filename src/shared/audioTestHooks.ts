@@ -15,6 +15,8 @@ export interface StreamTrace {
   /** performance.now() and the context's clock when the first chunk entered the queue. */
   firstQueuedAt: number;
   firstQueuedContextTime: number;
+  /** How long the first chunk was held for its next one before it was queued (ms; 0: not held). */
+  firstHeldMs: number;
   /** The least time any of its chunks was queued ahead of its start (seconds). */
   leastLeadSeconds: number;
   /** Chunks that did not start where the previous one ended: underruns heard as gaps. */

@@ -10,6 +10,7 @@ describe('click to sound parts', () => {
     firstBytes: 1009,
     firstAudio: 1013,
     queued: 1020,
+    heldMs: 0,
     marginMs: 30,
     leaves: 1092,
   };
@@ -22,6 +23,14 @@ describe('click to sound parts', () => {
     expect(split.parts['scheduling margin']).toBe(30);
     expect(split.parts['output latency']).toBe(42);
     expect(split.parts['IPC to the page (test bridge)']).toBe(7);
+  });
+
+  it('counts a first chunk held for its next one apart from the IPC before it', () => {
+    const split = splitClick({ ...marks, queued: 1032, heldMs: 12, leaves: 1104 });
+    expect(split.parts['IPC to the page (test bridge)']).toBe(7);
+    expect(split.parts['held for the next chunk (a first play)']).toBe(12);
+    const sum = CLICK_PARTS.reduce((total, part) => total + split.parts[part], 0);
+    expect(sum).toBeCloseTo(split.total, 9);
   });
 
   it('finds when a scheduled sample leaves from the output timestamp', () => {

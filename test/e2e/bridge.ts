@@ -22,6 +22,9 @@ export type BridgeHandlers = Pick<TidewaveApi, BridgeMethod>;
 
 const FLUSH_TIMEOUT_MS = 10_000;
 
+/** Milliseconds to hold the page's events back at this audio chunk (0: none); `index` counts from 0. */
+export type AudioDelay = (chunk: AudioChunk, index: number) => number;
+
 /**
  * A stand-in for the preload + ipcMain pair, for driving the real renderer in Chromium:
  * invoke methods reach `handlers` (the real services) through one exposed binding; events go
@@ -32,6 +35,11 @@ const FLUSH_TIMEOUT_MS = 10_000;
 export class TestBridge {
   private readonly events = new EventChannel();
   private closed = false;
+  private audioDelay: AudioDelay = () => 0;
+  private audioCount = 0;
+  /** Frames held back, in order, while a delay runs; null when none does. */
+  private delayed: Buffer[] | null = null;
+  private delayTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly page: Page,
@@ -74,7 +82,21 @@ export class TestBridge {
   }
 
   audio(chunk: AudioChunk): void {
-    if (!this.closed) this.events.send(encodeAudio(chunk));
+    const ms = this.audioDelay(chunk, this.audioCount++);
+    if (ms > 0 && !this.delayed && !this.closed) {
+      this.delayed = [];
+      this.delayTimer = setTimeout(() => this.endDelay(), ms);
+    }
+    this.deliver(encodeAudio(chunk));
+  }
+
+  /**
+   * A seam for tests of late delivery: from the audio chunk `delay` names (with a wait in ms),
+   * every event (audio and the rest, in order) reaches the page that much later, as a chunk
+   * late from main would, the ones after it queued behind it.
+   */
+  delayAudio(delay: AudioDelay): void {
+    this.audioDelay = delay;
   }
 
   libraryChanged(change: LibraryChange): void {
@@ -112,11 +134,26 @@ export class TestBridge {
 
   close(): void {
     this.closed = true;
+    if (this.delayTimer) clearTimeout(this.delayTimer);
+    this.delayed = null;
     this.events.close();
     this.removeRoute();
   }
 
   private send(kind: string, payload: unknown): void {
-    if (!this.closed) this.events.send(encodeEvent(kind, payload));
+    this.deliver(encodeEvent(kind, payload));
+  }
+
+  private deliver(frame: Buffer): void {
+    if (this.closed) return;
+    if (this.delayed) this.delayed.push(frame);
+    else this.events.send(frame);
+  }
+
+  private endDelay(): void {
+    const frames = this.delayed ?? [];
+    this.delayed = null;
+    this.delayTimer = null;
+    frames.forEach((frame) => this.deliver(frame));
   }
 }

@@ -20,10 +20,27 @@ class FakeNode {
   }
 }
 
+/** A scheduled buffer: what AudioEngine's SourcePlayer uses of AudioBufferSourceNode. */
+class FakeSource extends FakeNode {
+  buffer: { length: number } | null = null;
+  onended: (() => void) | null = null;
+  constructor(private readonly starts: number[]) {
+    super();
+  }
+  start(when: number): void {
+    this.starts.push(when);
+  }
+  stop(): void {}
+  disconnect(): void {}
+}
+
 export class FakeAudioContext {
   static made: FakeAudioContext[] = [];
   state: AudioContextState = 'suspended';
-  readonly currentTime = 0;
+  /** The context's clock; a test moves it. */
+  currentTime = 0;
+  /** Start times of the buffers scheduled, in order. */
+  readonly starts: number[] = [];
   readonly sampleRate = 48_000;
   readonly baseLatency = 0.01;
   readonly destination = new FakeNode();
@@ -40,6 +57,15 @@ export class FakeAudioContext {
 
   createAnalyser(): FakeNode {
     return new FakeNode();
+  }
+
+  createBuffer(channels: number, length: number) {
+    const data = Array.from({ length: channels }, () => new Float32Array(length));
+    return { length, getChannelData: (index: number) => data[index] };
+  }
+
+  createBufferSource(): FakeSource {
+    return new FakeSource(this.starts);
   }
 
   suspend(): Promise<void> {

@@ -2,7 +2,8 @@ import type { AudioChunk, PlayStarted, StreamEvent } from '../../../shared/tidew
 import { AudioOutput } from './audioOutput';
 import type { EngineSnapshot, PlaybackEngine } from './playbackEngine';
 import { minimumLeadSeconds } from './freshLead';
-import { ScheduleClock } from './scheduleClock';
+import { ScheduleClock, type HeldRun } from './scheduleClock';
+import { holdsFirstChunk, MAX_HOLD_MS, StartHold } from './startHold';
 import { SourcePlayer } from './sourcePlayer';
 import { StreamRegistry, type StreamInfo } from './streamRegistry';
 import { StreamTimeline } from './streamTimeline';
@@ -13,8 +14,11 @@ export type BufferReporter = (
   bufferedSeconds: number,
   receivedSeconds: number,
 ) => void;
-/** Sees each accepted chunk and the context time its first sample plays at. */
-export type ChunkTap = (chunk: AudioChunk, startTime: number) => void;
+/**
+ * Sees each accepted chunk and the context time its first sample plays at, when it is queued;
+ * `heldMs`: how long it was held for its next chunk first (startHold.ts), 0 when it was not.
+ */
+export type ChunkTap = (chunk: AudioChunk, startTime: number, heldMs: number) => void;
 
 /** A read-only view of the engine's insides, for the end-to-end tests' hooks (testHooks.ts). */
 export interface EngineInspector {
@@ -43,6 +47,13 @@ export class AudioEngine implements PlaybackEngine {
   private readonly registry = new StreamRegistry();
   private clock: ScheduleClock | null = null;
   private tap: ChunkTap | null = null;
+  /** A fresh run's first chunk, held until its next one comes (startHold.ts). */
+  private hold: {
+    start: StartHold;
+    timer: ReturnType<typeof setTimeout>;
+    /** performance.now() when the hold began, for the test hooks' tap only. */
+    heldAt: number;
+  } | null = null;
   /** Counts play and pause requests, so a resume that waited knows a pause came after it. */
   private playIntent = 0;
 
@@ -76,11 +87,49 @@ export class AudioEngine implements PlaybackEngine {
     this.clock ??= new ScheduleClock(context.sampleRate, {
       minimumLeadSeconds: minimumLeadSeconds(context.baseLatency, context.sampleRate),
     });
-    const { startTime } = this.clock.place(frames, chunk.sampleRate, context.currentTime);
+    const clock = this.clock;
+    const now = context.currentTime;
+    if (this.hold) {
+      const next = this.hold.start.continues(chunk) ? chunk : null;
+      this.releaseHold(next);
+      if (next) return;
+    }
+    const lead = clock.leadFor(frames / chunk.sampleRate);
+    if (
+      clock.startsFresh(now) &&
+      holdsFirstChunk({ waitSeen: clock.waitSeen, leadSeconds: lead })
+    ) {
+      const start = new StartHold(chunk, now, now + lead);
+      const timer = setTimeout(() => this.releaseHold(null), MAX_HOLD_MS);
+      this.hold = { start, timer, heldAt: performance.now() };
+      this.reportBuffer();
+      return;
+    }
+    this.schedule(chunk);
+    this.reportBuffer();
+  }
+
+  /** Places a held run's chunks, with `next` when it is the chunk that came for it. */
+  private releaseHold(next: AudioChunk | null): void {
+    if (!this.hold) return;
+    clearTimeout(this.hold.timer);
+    const { chunks, run } = this.hold.start.release(next);
+    const heldMs = performance.now() - this.hold.heldAt;
+    this.hold = null;
+    chunks.forEach((chunk, index) =>
+      index === 0 ? this.schedule(chunk, run, heldMs) : this.schedule(chunk),
+    );
+    this.reportBuffer();
+  }
+
+  private schedule(chunk: AudioChunk, held?: HeldRun, heldMs = 0): void {
+    const context = this.output.ensure();
+    const frames = chunk.channels[0]?.length ?? 0;
+    if (!this.clock) return; // made by enqueue before anything is scheduled
+    const { startTime } = this.clock.place(frames, chunk.sampleRate, context.currentTime, held);
     this.sources.schedule(chunk.channels, chunk.sampleRate, startTime);
     this.timeline.add(chunk.streamId, startTime, frames / chunk.sampleRate);
-    this.tap?.(chunk, startTime);
-    this.reportBuffer();
+    this.tap?.(chunk, startTime, heldMs);
   }
 
   renameSongs(newId: (songId: number) => number): void {
@@ -91,9 +140,14 @@ export class AudioEngine implements PlaybackEngine {
     if (event.kind === 'started') this.registry.touch(event.streamId, { songId: event.songId });
     if (event.kind === 'cover') this.registry.touch(event.streamId, { coverUrl: event.dataUrl });
     if (event.kind === 'ended') this.registry.touch(event.streamId, { ended: true });
+    // No next chunk comes for a held run whose stream is over: what it holds plays now.
+    const over = event.kind === 'ended' || event.kind === 'stopped' || event.kind === 'error';
+    if (over && this.hold?.start.streamId === event.streamId) this.releaseHold(null);
   }
 
   flush(): void {
+    if (this.hold) clearTimeout(this.hold.timer);
+    this.hold = null;
     this.sources.stopAll();
     this.timeline.clear();
     this.clock?.reset();

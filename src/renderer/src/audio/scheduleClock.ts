@@ -25,6 +25,18 @@ export const CLEAN_SECONDS_TO_SHRINK = 10;
 /** The least lead when the context does not say (see minimumLeadSeconds in freshLead.ts). */
 export const DEFAULT_MINIMUM_LEAD_SECONDS = 0.013;
 
+/** A fresh run whose first chunk was held back (startHold.ts) until the next one came. */
+export interface HeldRun {
+  /** Context time the run's first chunk arrived. */
+  since: number;
+  /** Where the run would have started then: it never starts earlier. */
+  notBefore: number;
+  /** Seconds of audio placed now, back to back, as this run's start. */
+  queuedSeconds: number;
+  /** The run's next chunk came: the time since `since` is a wait seen. */
+  nextArrived: boolean;
+}
+
 export interface ScheduleClockOptions {
   /** How long the next chunk may take to arrive before any wait was seen (seconds). */
   coldWaitSeconds?: number;
@@ -88,6 +100,11 @@ export class ScheduleClock {
     return Math.min(this.maxWait, Math.max(this.floorWait, seen));
   }
 
+  /** Whether a wait between a run's first and second chunk has been seen yet. */
+  get waitSeen(): boolean {
+    return this.waits.length > 0;
+  }
+
   /** How far ahead of now a fresh run whose first chunk holds `queuedSeconds` would start. */
   leadFor(queuedSeconds: number): number {
     return freshLead({
@@ -95,6 +112,11 @@ export class ScheduleClock {
       expectedWaitSeconds: this.expectedWait,
       minimumSeconds: this.minimumLead,
     });
+  }
+
+  /** Whether a chunk placed now would start a fresh run (the queue is empty or has run dry). */
+  startsFresh(now: number): boolean {
+    return this.isEmpty || this.endTime < now + this.marginSeconds;
   }
 
   /** Context time at which everything scheduled so far has finished (0 when empty). */
@@ -106,15 +128,16 @@ export class ScheduleClock {
     return this.anchorRate === 0;
   }
 
-  place(frames: number, sampleRate: number, now: number): Placement {
+  /** @param held given for the first chunk of a run that was held back (see HeldRun) */
+  place(frames: number, sampleRate: number, now: number, held?: HeldRun): Placement {
     let underrun = false;
     if (this.anchorRate === 0) {
-      this.startRun(now, frames, sampleRate);
+      this.startRun(now, frames, sampleRate, held);
     } else if (this.endTime < now + this.marginSeconds) {
       underrun = true;
       this.floorWait = Math.min(this.maxWait, this.expectedWait * 2);
       this.cleanSeconds = 0;
-      this.startRun(now, frames, sampleRate);
+      this.startRun(now, frames, sampleRate, held);
     } else if (this.runStartedAt !== null) {
       this.noteWait(now - this.runStartedAt);
     }
@@ -147,10 +170,16 @@ export class ScheduleClock {
     if (this.waits.length > WAITS_REMEMBERED) this.waits.shift();
   }
 
-  private startRun(now: number, frames: number, sampleRate: number): void {
+  private startRun(now: number, frames: number, sampleRate: number, held?: HeldRun): void {
+    let start = now + this.leadFor(frames / sampleRate);
     this.runStartedAt = now;
-    const lead = this.leadFor(frames / sampleRate);
-    this.anchorTime = Math.ceil((now + lead) * this.contextRate) / this.contextRate;
+    if (held) {
+      // The wait for the next chunk was seen while holding: the run goes on from what it holds.
+      this.runStartedAt = null;
+      if (held.nextArrived) this.noteWait(now - held.since);
+      start = Math.max(held.notBefore, now + this.leadFor(held.queuedSeconds));
+    }
+    this.anchorTime = Math.ceil(start * this.contextRate) / this.contextRate;
     this.anchorRate = sampleRate;
     this.framesSinceAnchor = 0;
   }

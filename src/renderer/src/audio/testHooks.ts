@@ -29,18 +29,20 @@ class StreamTracer {
   private lastEnd = 0;
   private firstQueuedAt = 0;
   private firstQueuedContextTime = 0;
+  private firstHeldMs = 0;
   private leastLeadSeconds = Infinity;
   private gaps = 0;
 
   constructor(private readonly sampleRate: number) {}
 
-  add(chunk: AudioChunk, startTime: number, contextTime: number): void {
+  add(chunk: AudioChunk, startTime: number, contextTime: number, heldMs: number): void {
     this.checksum.update(chunk.channels);
     if (!this.first) {
       this.first = { frames: this.checksum.frames, checksum: this.checksum.hex };
       this.firstStart = startTime;
       this.firstQueuedAt = performance.now();
       this.firstQueuedContextTime = contextTime;
+      this.firstHeldMs = heldMs;
     } else if (Math.abs(startTime - this.lastEnd) > 1e-6) this.gaps += 1;
     this.leastLeadSeconds = Math.min(this.leastLeadSeconds, startTime - contextTime);
     this.lastEnd = startTime + (chunk.channels[0]?.length ?? 0) / chunk.sampleRate;
@@ -48,7 +50,7 @@ class StreamTracer {
 
   trace(): StreamTrace {
     const { sampleRate, firstStart, lastEnd, firstQueuedAt, firstQueuedContextTime } = this;
-    const { leastLeadSeconds, gaps } = this;
+    const { leastLeadSeconds, gaps, firstHeldMs } = this;
     const firstChunk = this.first ?? { frames: 0, checksum: '' };
     return {
       sampleRate,
@@ -59,6 +61,7 @@ class StreamTracer {
       lastEnd,
       firstQueuedAt,
       firstQueuedContextTime,
+      firstHeldMs,
       leastLeadSeconds,
       gaps,
     };
@@ -68,9 +71,9 @@ class StreamTracer {
 export function installTestHooks(engine: AudioEngine): void {
   const tracers = new Map<number, StreamTracer>();
   const inspector = engine.inspect();
-  inspector.tap((chunk, startTime) => {
+  inspector.tap((chunk, startTime, heldMs) => {
     const tracer = tracers.get(chunk.streamId) ?? new StreamTracer(chunk.sampleRate);
-    tracer.add(chunk, startTime, inspector.now());
+    tracer.add(chunk, startTime, inspector.now(), heldMs);
     tracers.set(chunk.streamId, tracer);
   });
   (globalThis as HookHost).__tidewaveTestHooks = {
