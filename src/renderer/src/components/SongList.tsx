@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
@@ -10,6 +10,7 @@ import { ArtistList } from './songTable/ArtistList';
 import { columnsFor } from './songTable/columns';
 import { filterPositions } from './songTable/filterPositions';
 import { groupAlbums, groupArtists, scopePositions } from './songTable/groupSongs';
+import { createNarrowingFilter } from './songTable/narrowingFilter';
 import { buildSongIndex } from './songTable/songIndex';
 import { SongTable } from './songTable/SongTable';
 import { sortSongs } from './songTable/sortSongs';
@@ -43,9 +44,11 @@ export function SongList() {
   const columns = useMemo(() => columnsFor(index), [index]);
   const order = useMemo(() => sortSongs(index, sort), [index, sort]);
   const scoped = useMemo(() => scopePositions(index, order, scope), [index, order, scope]);
+  // A keystroke that narrows the filter looks only at the last matches.
+  const [narrowingFilter] = useState(createNarrowingFilter);
   const shown = useMemo(
-    () => filterPositions(scoped, index.searchKeys, filter),
-    [scoped, index, filter],
+    () => narrowingFilter(scoped, index.searchKeys, filter),
+    [narrowingFilter, scoped, index, filter],
   );
   // Next follows this order when the queue is empty.
   useEffect(() => setVisible({ songs: index.songs, positions: shown }), [setVisible, index, shown]);
