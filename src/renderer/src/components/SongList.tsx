@@ -14,6 +14,7 @@ import { createNarrowingFilter } from './songTable/narrowingFilter';
 import { buildSongIndex } from './songTable/songIndex';
 import { SongTable } from './songTable/SongTable';
 import { sortSongs } from './songTable/sortSongs';
+import { warmFilterWhenIdle } from './songTable/warmFilter';
 import type { QueuePlacement } from './songTable/queueKeys';
 
 const BY_ARTIST = { key: 'artist', direction: 'ascending' } as const;
@@ -50,6 +51,7 @@ export function SongList() {
     () => narrowingFilter(scoped, index.searchKeys, filter),
     [narrowingFilter, scoped, index, filter],
   );
+  useEffect(() => warmFilterWhenIdle(scoped, index.searchKeys), [scoped, index]);
   // Next follows this order when the queue is empty.
   useEffect(() => setVisible({ songs: index.songs, positions: shown }), [setVisible, index, shown]);
   // The album and artist views list groups in artist → album order, whatever the table's sort.
