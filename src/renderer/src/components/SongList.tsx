@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
@@ -10,9 +10,11 @@ import { ArtistList } from './songTable/ArtistList';
 import { columnsFor } from './songTable/columns';
 import { filterPositions } from './songTable/filterPositions';
 import { groupAlbums, groupArtists, scopePositions } from './songTable/groupSongs';
+import { createNarrowingFilter } from './songTable/narrowingFilter';
 import { buildSongIndex } from './songTable/songIndex';
 import { SongTable } from './songTable/SongTable';
 import { sortSongs } from './songTable/sortSongs';
+import { warmFilterWhenIdle } from './songTable/warmFilter';
 import type { QueuePlacement } from './songTable/queueKeys';
 
 const BY_ARTIST = { key: 'artist', direction: 'ascending' } as const;
@@ -43,10 +45,13 @@ export function SongList() {
   const columns = useMemo(() => columnsFor(index), [index]);
   const order = useMemo(() => sortSongs(index, sort), [index, sort]);
   const scoped = useMemo(() => scopePositions(index, order, scope), [index, order, scope]);
+  // A keystroke that narrows the filter looks only at the last matches.
+  const [narrowingFilter] = useState(createNarrowingFilter);
   const shown = useMemo(
-    () => filterPositions(scoped, index.searchKeys, filter),
-    [scoped, index, filter],
+    () => narrowingFilter(scoped, index.searchKeys, filter),
+    [narrowingFilter, scoped, index, filter],
   );
+  useEffect(() => warmFilterWhenIdle(scoped, index.searchKeys), [scoped, index]);
   // Next follows this order when the queue is empty.
   useEffect(() => setVisible({ songs: index.songs, positions: shown }), [setVisible, index, shown]);
   // The album and artist views list groups in artist → album order, whatever the table's sort.

@@ -146,4 +146,20 @@ describe('the stores remember across a restart', () => {
     expect(useSongTableStore.getState().sort).toEqual(initialTable.sort);
     expect(warn).toHaveBeenCalledTimes(2);
   });
+
+  it('writes the table memory only when it changes, not on each new set of visible rows', () => {
+    const write = vi.spyOn(storage, 'setItem');
+    useSongTableStore.getState().sortBy('title');
+    expect(write).toHaveBeenCalledTimes(1);
+    // A filter keystroke publishes new visible rows; the sort and view stay as they were.
+    for (let i = 0; i < 5; i++) {
+      useSongTableStore.getState().setVisible({ songs: [{ id: i }], positions: [0] });
+    }
+    expect(write).toHaveBeenCalledTimes(1);
+    useSongTableStore.getState().setView('albums');
+    expect(write).toHaveBeenCalledTimes(2);
+    expect(JSON.parse(storage.getItem('tidewave.songTable') ?? '{}')).toMatchObject({
+      state: { sort: { key: 'title' }, view: 'albums' },
+    });
+  });
 });

@@ -100,7 +100,11 @@ export function sessionStorageFor<S>(read: (state: unknown) => S | null): Persis
     },
     setItem(name, value) {
       try {
-        pageStorage()?.setItem(name, JSON.stringify(value));
+        const storage = pageStorage();
+        const json = JSON.stringify(value);
+        // The table's store is set on every filter keystroke (its `visible` rows), its memory
+        // unchanged: a write to localStorage costs more than the read that skips it.
+        if (storage && storage.getItem(name) !== json) storage.setItem(name, json);
       } catch (error) {
         // A full or refused storage loses only the memory, never the session.
         console.warn(`Tidewave: could not store ${name}`, error);

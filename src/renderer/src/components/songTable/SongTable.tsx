@@ -54,6 +54,7 @@ export function SongTable(props: SongTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const typeAhead = useRef(EMPTY_TYPE_AHEAD);
   const arranged = useRef<readonly SlottedRow[]>(NO_ROWS);
+  const arrangedFor = useRef(props.shown);
   const songs = index.songs;
 
   const activeIndex = useMemo(
@@ -142,8 +143,10 @@ export function SongTable(props: SongTableProps) {
     items.map((item) => ({ id: songs[shown[item.index]].id, index: item.index })),
     virtualizer.isScrolling,
     focusedSongId(scrollRef.current),
+    arrangedFor.current !== shown,
   );
   arranged.current = rows;
+  arrangedFor.current = shown;
   const activeId = activeIndex >= 0 ? songs[shown[activeIndex]].id : null;
   return (
     <div className="song-table-scroll" ref={scrollRef} onScroll={onScroll}>

@@ -71,4 +71,37 @@ describe('arrangeRows', () => {
     const once = arrangeRows(first, window(3, 5), true);
     expect(arrangeRows(once, window(3, 5), true)).toEqual(once);
   });
+
+  it('a new list (a filter keystroke) rewrites rows in place: no row changes its DOM place', () => {
+    const first = arrangeRows(NO_ROWS, window(0, 5), false);
+    // Songs 102 and 104 stay in view, at other places; the others are new.
+    const list = [102, 200, 104, 201, 202].map((id, index) => ({ id, index }));
+    const next = arrangeRows(first, list, false, null, true);
+    // Kept by song, 102 and 104 would keep slots 2 and 4 and be moved in front of others.
+    expect(slots(next)).toEqual(slots(first));
+    expect(next.map((row) => row.id)).toEqual([102, 200, 104, 201, 202]);
+    expect(indexes(next)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('a longer new list keeps every slot in its place and adds fresh ones after them', () => {
+    const first = arrangeRows(arrangeRows(NO_ROWS, window(0, 3), false), window(7, 3), true);
+    const at = slots(first);
+    const next = arrangeRows(first, window(40, 5), false, null, true);
+    expect(slots(next).slice(0, 3)).toEqual(at);
+    expect(new Set(slots(next)).size).toBe(5);
+    // A shorter one keeps the first slots in their order; the rest go.
+    expect(slots(arrangeRows(first, window(40, 2), false, null, true))).toEqual(at.slice(0, 2));
+  });
+
+  it('a new list keeps the focused row on its song, and gives its slot to no other', () => {
+    const first = arrangeRows(NO_ROWS, window(0, 4), false);
+    const list = [300, 301, 102, 302].map((id, index) => ({ id, index }));
+    const next = arrangeRows(first, list, false, 102, true);
+    expect(next.find((row) => row.id === 102)?.slot).toBe(2);
+    expect(new Set(slots(next)).size).toBe(4);
+    // Its song gone, its slot is used by no other song (the element goes).
+    const gone = arrangeRows(first, window(50, 4), false, 102, true);
+    expect(slots(gone)).not.toContain(2);
+    expect(new Set(slots(gone)).size).toBe(4);
+  });
 });
