@@ -19,3 +19,25 @@ export function nextBatchPackets(input: BatchInput): number {
   const room = Math.floor((input.maxQueuedBytes + packetBytes - input.queuedBytes) / packetBytes);
   return Math.max(1, Math.min(input.perBatch, room));
 }
+
+/** What decides whether a paced stream's next batch is a steady one (`batchPackets`). */
+export interface BatchChoice {
+  /** The stream's usual batch, in play packets. */
+  perBatch: number;
+  /** Its batch once the starts are served (`steadyPacketsPerBatch`; `perBatch` if none). */
+  steadyPerBatch: number;
+  /** Whether this stream has sent its own first audio. */
+  sentFirstAudio: boolean;
+  /** Streams of the process now waiting for their first audio (ReadGate.startingStreams). */
+  startingStreams: number;
+}
+
+/**
+ * The steady batch once this stream's first audio is out and no other stream waits for its
+ * own; the usual one before. A larger read would let a stream under way take more of the
+ * pool and the loop while newcomers wait (test/server/firstAudioFairness.test.ts).
+ */
+export function batchPackets(choice: BatchChoice): number {
+  const steady = choice.sentFirstAudio && choice.startingStreams === 0;
+  return steady ? Math.max(choice.perBatch, choice.steadyPerBatch) : choice.perBatch;
+}

@@ -158,3 +158,33 @@ export function packetsPerBatch(bytesPerSecond: number | null, packetBytes: numb
       : Math.min(MAX_BATCH_BYTES, bytesPerSecond * MAX_BATCH_SECONDS);
   return Math.max(1, Math.floor(bound / packetBytes));
 }
+
+/**
+ * Most play packets a paced stream writes at once once no stream waits for its first audio
+ * (`steadyPacketsPerBatch`). Each write costs a socket write, a gate turn and a promise chain
+ * whatever its size, so 1,000 paced streams cost less with fewer, larger ones. Twelve packets
+ * stay within one loopback TCP segment (see UNPACED_BATCH_BYTES).
+ */
+export const STEADY_BATCH_BYTES = 48 * 1024;
+/**
+ * A steady batch holds at most this share of the stream's burst: what a listener is given at
+ * once stays large against one write, and a host that asks for a short burst (and a short lead)
+ * keeps the small batches, and with them the bytes a pause or a stop may find under way.
+ */
+export const STEADY_BATCH_BURST_SHARE = 1 / 4;
+
+/**
+ * Play packets per write for a paced stream once the starts are served: at most
+ * `STEADY_BATCH_BYTES` and a quarter of the burst's audio, never fewer than `packetsPerBatch`.
+ */
+export function steadyPacketsPerBatch(
+  bytesPerSecond: number,
+  burstSeconds: number,
+  packetBytes: number,
+): number {
+  const bound = Math.min(
+    STEADY_BATCH_BYTES,
+    bytesPerSecond * burstSeconds * STEADY_BATCH_BURST_SHARE,
+  );
+  return Math.max(packetsPerBatch(bytesPerSecond, packetBytes), Math.floor(bound / packetBytes));
+}
