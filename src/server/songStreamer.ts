@@ -115,6 +115,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
           perBatch,
           steadyPerBatch,
           sentFirstAudio: options.pacer?.sentFirstAudio ?? true,
+          sentBurst: options.pacer?.sentBurst ?? true,
           startingStreams: gate.startingStreams,
         });
 
@@ -195,12 +196,12 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     // packet's worth, so the first audio costs what it did.
     let ahead = null as ReadAhead | null;
     let readTo = cached?.coveredBytes ?? options.byteOffset;
-    // At least a steady batch, so that one read fills one.
-    const readAheadBytes = Math.max(PACED_READ_AHEAD_BYTES, steadyPerBatch * MAX_DATA_BYTES);
     /** Reads `want` bytes from `readTo` into the scratch buffer, or ahead into `ahead`. */
     const fill = async (want: number, scratch: Buffer): Promise<Buffer | null> => {
       const first = readTo === options.byteOffset;
-      if (options.pacer && !first && ahead === null) ahead = new ReadAhead(readAheadBytes);
+      if (options.pacer && !first && ahead === null) ahead = new ReadAhead(PACED_READ_AHEAD_BYTES);
+      // A steady batch takes one read: the read-ahead grows to it once, after the start.
+      ahead?.grow(want);
       const into = ahead;
       if (into !== null && (into.buffered >= want || readTo >= file.sizeBytes)) {
         return into.take(want);

@@ -93,6 +93,11 @@ export class StreamPacer {
     return this.firstAudioAt !== null;
   }
 
+  /** Whether the stream has sent its whole burst: from then on the bucket spaces its writes. */
+  get sentBurst(): boolean {
+    return this.sent >= this.capacity;
+  }
+
   /** When this stream's next read is due (readOrder.ts). */
   readDueAt(): number {
     return readDueAt({
