@@ -30,21 +30,4 @@ describe('ReadAhead', () => {
     expect(() => ahead.added(5)).toThrow(RangeError);
     expect(() => new ReadAhead(0)).toThrow(RangeError);
   });
-
-  it('grows keeping the unread bytes in order, and never shrinks', () => {
-    const ahead = new ReadAhead(4);
-    ahead.space().write('abcd');
-    ahead.added(4);
-    expect(ahead.take(1).toString()).toBe('a');
-    ahead.grow(8);
-    expect(ahead.capacity).toBe(8);
-    expect(ahead.buffered).toBe(3);
-    const space = ahead.space();
-    expect(space.length).toBe(5);
-    space.write('efghi');
-    ahead.added(5);
-    expect(ahead.take(8).toString()).toBe('bcdefghi');
-    ahead.grow(2);
-    expect(ahead.capacity).toBe(8);
-  });
 });

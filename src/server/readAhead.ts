@@ -12,30 +12,13 @@ export const PACED_READ_AHEAD_BYTES = 32 * 1024;
  * of the buffer, good until the next `space()`: the caller copies it (frames it) before reading on.
  */
 export class ReadAhead {
-  private buffer: Buffer;
+  private readonly buffer: Buffer;
   private start = 0;
   private end = 0;
 
   constructor(capacity: number) {
     if (!(capacity >= 1)) throw new RangeError(`capacity must be at least 1, got ${capacity}`);
     this.buffer = Buffer.allocUnsafeSlow(capacity);
-  }
-
-  /** Most bytes it holds. */
-  get capacity(): number {
-    return this.buffer.length;
-  }
-
-  /**
-   * Makes room for `capacity` bytes, keeping what is unread, so that one read can fill a larger
-   * batch (a paced stream's steady one) than the start's; never shrinks.
-   */
-  grow(capacity: number): void {
-    if (capacity <= this.buffer.length) return;
-    const larger = Buffer.allocUnsafeSlow(capacity);
-    this.end = this.buffer.copy(larger, 0, this.start, this.end);
-    this.start = 0;
-    this.buffer = larger;
   }
 
   /** Bytes read and not yet taken. */

@@ -45,8 +45,9 @@ export interface StreamSongOptions {
   /** Play packets per write (`packetsPerBatch`): each file read fills about one write. */
   packetsPerBatch?: number;
   /**
-   * A paced stream's packets per write once its first audio is out and no stream of its read
-   * gate waits for its own (`steadyPacketsPerBatch`); `packetsPerBatch` if left out.
+   * A paced stream's packets per write past its burst, while no stream of its read gate waits
+   * for its first audio (`steadyPacketsPerBatch`, batchSize.ts); `packetsPerBatch` if left out.
+   * One read-ahead's worth at most: a larger one is cut to what one read gives.
    */
   steadyPacketsPerBatch?: number;
   /**
@@ -107,7 +108,7 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const perBatch =
     options.packetsPerBatch ?? Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
   const steadyPerBatch = options.steadyPacketsPerBatch ?? perBatch;
-  /** This batch's packets: the steady batch once the starts are served (batchSize.ts). */
+  /** This batch's packets: the steady batch past the burst, once the starts are served. */
   const usualBatch = (): number =>
     steadyPerBatch <= perBatch
       ? perBatch
@@ -200,8 +201,6 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     const fill = async (want: number, scratch: Buffer): Promise<Buffer | null> => {
       const first = readTo === options.byteOffset;
       if (options.pacer && !first && ahead === null) ahead = new ReadAhead(PACED_READ_AHEAD_BYTES);
-      // A steady batch takes one read: the read-ahead grows to it once, after the start.
-      ahead?.grow(want);
       const into = ahead;
       if (into !== null && (into.buffered >= want || readTo >= file.sizeBytes)) {
         return into.take(want);
@@ -244,9 +243,9 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
         async (scratch) => {
           // A newcomer who asked while this read waited for its turn gets a usual batch's
           // worth of wait, not a steady one's.
-          const now =
+          const size =
             first || usual === perBatch ? want : batchBytes(Math.min(usual, usualBatch()));
-          const bytes = await fill(now, scratch);
+          const bytes = await fill(size, scratch);
           if (bytes === null || !live()) return null;
           return { bytesRead: bytes.length, ...frame(chunker.push(bytes)) };
         },

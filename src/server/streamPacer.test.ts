@@ -154,11 +154,11 @@ describe('packetsPerBatch', () => {
 });
 
 describe('steadyPacketsPerBatch', () => {
-  it('allows a quarter of the burst, up to 48 KiB', () => {
-    // 320 kbit/s with the default 4 s burst: a quarter is 40,000 bytes, nine whole packets.
-    expect(steadyPacketsPerBatch(40_000, 4, 4_096)).toBe(9);
-    // A minute's burst: the 48 KiB cap, twelve packets.
-    expect(steadyPacketsPerBatch(40_000, 60, 4_096)).toBe(12);
+  it('allows a quarter of the burst, up to 32 KiB', () => {
+    // 320 kbit/s with the default 4 s burst: a quarter is 40,000 bytes, over the 32 KiB cap.
+    expect(steadyPacketsPerBatch(40_000, 4, 4_096)).toBe(8);
+    // 256 kbit/s with a 3 s burst: a quarter is 24,000 bytes, five whole packets.
+    expect(steadyPacketsPerBatch(32_000, 3, 4_096)).toBe(5);
     // 192 kbit/s: a quarter of 4 s is 24,000 bytes, five packets.
     expect(steadyPacketsPerBatch(24_000, 4, 4_096)).toBe(5);
   });

@@ -165,12 +165,13 @@ export function packetsPerBatch(bytesPerSecond: number | null, packetBytes: numb
 }
 
 /**
- * Most play packets a paced stream writes at once once no stream waits for its first audio
- * (`steadyPacketsPerBatch`). Each write costs a socket write, a gate turn and a promise chain
- * whatever its size, so 1,000 paced streams cost less with fewer, larger ones. Twelve packets
- * stay within one loopback TCP segment (see UNPACED_BATCH_BYTES).
+ * Most play packets a paced stream writes at once past its burst (`steadyPacketsPerBatch`).
+ * Each write costs a socket write, a gate turn and a promise chain whatever its size, so 1,000
+ * paced streams cost less with fewer, larger ones. Eight packets: the song bytes of a steady
+ * batch fit the stream's 32 KiB read-ahead (readAhead.ts), so one read fills one, and a stream
+ * holds no more memory than before.
  */
-export const STEADY_BATCH_BYTES = 48 * 1024;
+export const STEADY_BATCH_BYTES = 32 * 1024;
 /**
  * A steady batch holds at most this share of the stream's burst: what a listener is given at
  * once stays large against one write, and a host that asks for a short burst (and a short lead)
