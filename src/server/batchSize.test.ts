@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextBatchPackets, type BatchInput } from './batchSize';
+import { batchPackets, nextBatchPackets, type BatchChoice, type BatchInput } from './batchSize';
 
 const PACKET = 4096;
 const base: BatchInput = {
@@ -24,5 +24,29 @@ describe('nextBatchPackets', () => {
 
   it('never goes below one packet, even over the bound', () => {
     expect(nextBatchPackets({ ...base, queuedBytes: 200 * 1024 })).toBe(1);
+  });
+});
+
+describe('batchPackets', () => {
+  const served: BatchChoice = {
+    perBatch: 4,
+    steadyPerBatch: 12,
+    sentFirstAudio: true,
+    sentBurst: true,
+    startingStreams: 0,
+  };
+
+  it('gives the steady batch once first audio and burst are sent and no stream is starting', () => {
+    expect(batchPackets(served)).toBe(12);
+  });
+
+  it('keeps the usual batch while any of that is not so', () => {
+    expect(batchPackets({ ...served, startingStreams: 1 })).toBe(4);
+    expect(batchPackets({ ...served, sentBurst: false })).toBe(4);
+    expect(batchPackets({ ...served, sentFirstAudio: false })).toBe(4);
+  });
+
+  it('never goes below the usual batch', () => {
+    expect(batchPackets({ ...served, steadyPerBatch: 2 })).toBe(4);
   });
 });

@@ -10,8 +10,10 @@ import { processFramePool, processReadGate, streamSong } from './songStreamer';
 import type { StartClaim } from './readGate';
 import { StreamHold } from './streamHold';
 import {
+  DEFAULT_BURST_SECONDS,
   packetsPerBatch,
   songBytesPerSecond,
+  steadyPacketsPerBatch,
   StreamPacer,
   type PacingOptions,
 } from './streamPacer';
@@ -135,6 +137,15 @@ export class SongPlayback {
         pacing === false ? null : bytesPerSecond,
         MAX_PLAY_PACKET_BYTES,
       ),
+      // Larger writes once every start is served: fewer writes per stream (issue 12 item 5).
+      steadyPacketsPerBatch:
+        pacing === false
+          ? undefined
+          : steadyPacketsPerBatch(
+              bytesPerSecond,
+              pacing.burstSeconds ?? DEFAULT_BURST_SECONDS,
+              MAX_PLAY_PACKET_BYTES,
+            ),
       signal,
       hold,
       startClaim,

@@ -6,6 +6,7 @@ import { recordingWritable } from '../../test/support/recordingWritable';
 import { FrameParser, MAX_DATA_BYTES } from '../protocol';
 import { openSongFile } from './openSongFile';
 import { PACED_READ_AHEAD_BYTES } from './readAhead';
+import { ReadGate } from './readGate';
 import { streamSong } from './songStreamer';
 import { StreamPacer } from './streamPacer';
 
@@ -85,5 +86,57 @@ describe('streamSong', () => {
       unpaced.writes.map((write) => write.length),
     );
     expect(Buffer.concat(paced.writes).equals(Buffer.concat(unpaced.writes))).toBe(true);
+  });
+
+  it('writes usual batches during a paced burst and steady ones after, one read each', async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'tidewave-streamer-'));
+    const song = Buffer.from(Array.from({ length: 700_000 }, (_, i) => (i * 11) % 241));
+    const file = path.join(folder, 'song.mp3');
+    await writeFile(file, song);
+    const { output, writes } = recordingWritable();
+    const opened = await openSongFile(file);
+    let trips = 0;
+    const read = opened.handle.read.bind(opened.handle);
+    opened.handle.read = ((...args: Parameters<typeof read>) => {
+      trips += 1;
+      return read(...args);
+    }) as typeof read;
+    const burstBytes = 200_000;
+    try {
+      const outcome = await streamSong({
+        output,
+        file: opened,
+        byteOffset: 0,
+        // 400 kB/s with a half-second burst (its first audio inside it), then 600 kB/s.
+        pacer: new StreamPacer(400_000, { burstSeconds: burstBytes / 400_000 }),
+        packetsPerBatch: 4,
+        steadyPacketsPerBatch: 8,
+        // No stream of this gate waits for its first audio.
+        readGate: new ReadGate(4),
+        signal: new AbortController().signal,
+      });
+      expect(outcome).toBe('ended');
+    } finally {
+      await opened.handle.close();
+    }
+    const packets = writes.map((write) => new FrameParser(1 << 20).push(write));
+    let sent = 0;
+    const inBurst: number[] = [];
+    const after: number[] = [];
+    for (const [i, write] of writes.entries()) {
+      (sent < burstBytes ? inBurst : after).push(packets[i].length);
+      sent += write.length;
+    }
+    expect(Math.max(...inBurst)).toBeLessThanOrEqual(4);
+    // All whole steady batches but the song's last pieces (and the end marker).
+    expect(after.slice(0, -3).every((count) => count === 8)).toBe(true);
+    expect(after.length).toBeGreaterThanOrEqual(15);
+    // One pool trip per 32 KiB read ahead, a steady batch each after the burst.
+    const steadyBytes = 8 * MAX_DATA_BYTES;
+    expect(steadyBytes).toBeLessThanOrEqual(PACED_READ_AHEAD_BYTES);
+    const bound = 3 + Math.ceil(song.length / steadyBytes);
+    expect(trips).toBeLessThanOrEqual(bound);
+    const data = packets.flat().flatMap((packet) => packet.fields.slice(1, 2));
+    expect(Buffer.concat(data).equals(song)).toBe(true);
   });
 });

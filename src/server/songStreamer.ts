@@ -16,7 +16,7 @@ import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate'
 import { HeadKeeper, SongHeadCache } from './songHeadCache';
 import type { StreamHold } from './streamHold';
 import { StreamWaits } from './streamWaits';
-import { nextBatchPackets } from './batchSize';
+import { batchPackets, nextBatchPackets } from './batchSize';
 import { PACED_READ_AHEAD_BYTES, ReadAhead } from './readAhead';
 import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
 
@@ -44,6 +44,12 @@ export interface StreamSongOptions {
   pacer: StreamPacer | null;
   /** Play packets per write (`packetsPerBatch`): each file read fills about one write. */
   packetsPerBatch?: number;
+  /**
+   * A paced stream's packets per write past its burst, while no stream of its read gate waits
+   * for its first audio (`steadyPacketsPerBatch`, batchSize.ts); `packetsPerBatch` if left out.
+   * One read-ahead's worth at most: a larger one is cut to what one read gives.
+   */
+  steadyPacketsPerBatch?: number;
   /**
    * Play packets the first read fills (default 1, at most a batch): what a player needs before
    * it starts, so that its first audio takes one read, not two, when many streams start at once.
@@ -101,6 +107,18 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const gate = options.readGate ?? processReadGate;
   const perBatch =
     options.packetsPerBatch ?? Math.max(1, Math.floor(MAX_BATCH_BYTES / MAX_PLAY_PACKET_BYTES));
+  const steadyPerBatch = options.steadyPacketsPerBatch ?? perBatch;
+  /** This batch's packets: the steady batch past the burst, once the starts are served. */
+  const usualBatch = (): number =>
+    steadyPerBatch <= perBatch
+      ? perBatch
+      : batchPackets({
+          perBatch,
+          steadyPerBatch,
+          sentFirstAudio: options.pacer?.sentFirstAudio ?? true,
+          sentBurst: options.pacer?.sentBurst ?? true,
+          startingStreams: gate.startingStreams,
+        });
 
   /** The socket holds as much as this stream may queue. */
   const socketFull = (): boolean =>
@@ -146,10 +164,10 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
 
   const chunker = new DataChunker();
   /** Song bytes the next read takes: a batch that fits what may still be queued (batchSize.ts). */
-  const batchBytes = (): number =>
+  const batchBytes = (usual: number): number =>
     MAX_DATA_BYTES *
     nextBatchPackets({
-      perBatch,
+      perBatch: usual,
       queuedBytes: output.writableLength,
       maxQueuedBytes,
       packetBytes: MAX_PLAY_PACKET_BYTES,
@@ -205,11 +223,13 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     for (let position = readTo; position < file.sizeBytes;) {
       // Wait first and read after: a stream held up by its pacer or by a full socket then
       // holds no more of the file than its read-ahead while it waits.
-      const go = ready(perBatch * MAX_PLAY_PACKET_BYTES);
+      const usual = usualBatch();
+      const go = ready(usual * MAX_PLAY_PACKET_BYTES);
       if (go !== true && !(await go)) return 'cancelled';
       // The first read is small: it goes out (and the client's decoder starts) without waiting
       // for a whole batch to be read and framed.
-      const want = position === options.byteOffset ? firstBytes : batchBytes();
+      const first = position === options.byteOffset;
+      const want = first ? firstBytes : batchBytes(usual);
       // A batch already read would otherwise go out in this same turn of the event loop, and a
       // burst with it, before the requests of newcomers are even read: let them in first.
       if (ahead !== null && ahead.buffered >= want) {
@@ -221,7 +241,11 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
       // Framed while the bytes are still this turn's: the frame is the one copy.
       const read = await gate.run(
         async (scratch) => {
-          const bytes = await fill(want, scratch);
+          // A newcomer who asked while this read waited for its turn gets a usual batch's
+          // worth of wait, not a steady one's.
+          const size =
+            first || usual === perBatch ? want : batchBytes(Math.min(usual, usualBatch()));
+          const bytes = await fill(size, scratch);
           if (bytes === null || !live()) return null;
           return { bytesRead: bytes.length, ...frame(chunker.push(bytes)) };
         },

@@ -4,6 +4,7 @@ import {
   packetsPerBatch,
   StreamPacer,
   songBytesPerSecond,
+  steadyPacketsPerBatch,
 } from './streamPacer';
 
 function fakeClock() {
@@ -149,5 +150,33 @@ describe('packetsPerBatch', () => {
   it('never goes below one packet', () => {
     // 16 kbit/s: 0.5 s is 1 000 bytes; packets are not cut smaller.
     expect(packetsPerBatch(2_000, 4_096)).toBe(1);
+  });
+});
+
+describe('steadyPacketsPerBatch', () => {
+  it('allows a quarter of the burst, up to 32 KiB', () => {
+    // 320 kbit/s with the default 4 s burst: a quarter is 40,000 bytes, over the 32 KiB cap.
+    expect(steadyPacketsPerBatch(40_000, 4, 4_096)).toBe(8);
+    // 256 kbit/s with a 3 s burst: a quarter is 24,000 bytes, five whole packets.
+    expect(steadyPacketsPerBatch(32_000, 3, 4_096)).toBe(5);
+    // 192 kbit/s: a quarter of 4 s is 24,000 bytes, five packets.
+    expect(steadyPacketsPerBatch(24_000, 4, 4_096)).toBe(5);
+  });
+
+  it('never goes below the usual batch', () => {
+    // A half-second burst: a quarter of it is under a packet; the usual 16 KiB stays.
+    expect(steadyPacketsPerBatch(40_000, 0.5, 4_096)).toBe(packetsPerBatch(40_000, 4_096));
+    expect(steadyPacketsPerBatch(2_000, 4, 4_096)).toBe(1);
+  });
+});
+
+describe('StreamPacer.sentBurst', () => {
+  it('turns true once the whole burst is sent, not before', () => {
+    const clock = fakeClock();
+    const pacer = new StreamPacer(10_000, { burstSeconds: 2 }, clock.now);
+    pacer.consume(19_999);
+    expect(pacer.sentBurst).toBe(false);
+    pacer.consume(1);
+    expect(pacer.sentBurst).toBe(true);
   });
 });

@@ -93,6 +93,11 @@ export class StreamPacer {
     return this.firstAudioAt !== null;
   }
 
+  /** Whether the stream has sent its whole burst: from then on the bucket spaces its writes. */
+  get sentBurst(): boolean {
+    return this.sent >= this.capacity;
+  }
+
   /** When this stream's next read is due (readOrder.ts). */
   readDueAt(): number {
     return readDueAt({
@@ -157,4 +162,35 @@ export function packetsPerBatch(bytesPerSecond: number | null, packetBytes: numb
       ? UNPACED_BATCH_BYTES
       : Math.min(MAX_BATCH_BYTES, bytesPerSecond * MAX_BATCH_SECONDS);
   return Math.max(1, Math.floor(bound / packetBytes));
+}
+
+/**
+ * Most play packets a paced stream writes at once past its burst (`steadyPacketsPerBatch`).
+ * Each write costs a socket write, a gate turn and a promise chain whatever its size, so 1,000
+ * paced streams cost less with fewer, larger ones. Eight packets: the song bytes of a steady
+ * batch fit the stream's 32 KiB read-ahead (readAhead.ts), so one read fills one, and a stream
+ * holds no more memory than before.
+ */
+export const STEADY_BATCH_BYTES = 32 * 1024;
+/**
+ * A steady batch holds at most this share of the stream's burst: what a listener is given at
+ * once stays large against one write, and a host that asks for a short burst (and a short lead)
+ * keeps the small batches, and with them the bytes a pause or a stop may find under way.
+ */
+export const STEADY_BATCH_BURST_SHARE = 1 / 4;
+
+/**
+ * Play packets per write for a paced stream once the starts are served: at most
+ * `STEADY_BATCH_BYTES` and a quarter of the burst's audio, never fewer than `packetsPerBatch`.
+ */
+export function steadyPacketsPerBatch(
+  bytesPerSecond: number,
+  burstSeconds: number,
+  packetBytes: number,
+): number {
+  const bound = Math.min(
+    STEADY_BATCH_BYTES,
+    bytesPerSecond * burstSeconds * STEADY_BATCH_BURST_SHARE,
+  );
+  return Math.max(packetsPerBatch(bytesPerSecond, packetBytes), Math.floor(bound / packetBytes));
 }
