@@ -15,4 +15,3 @@ const kept = new Map<string, unknown>();
 export function keepShapes(kind: string, objects: unknown): void {
   kept.set(kind, objects);
 }
-
