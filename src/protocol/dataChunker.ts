@@ -27,9 +27,12 @@ function delimiterEndsAt(bytes: Buffer, end: number): boolean {
  */
 export function safeCutPoint(bytes: Buffer, limit: number): number {
   const cut = Math.min(limit, bytes.length);
-  for (let at = bytes.indexOf(DELIMITER_TAIL); at !== -1 && at + 2 <= cut;) {
+  // Only the bytes before the cut are searched: a batch is cut into several chunks, and a
+  // search to the end of what is left each time read the batch several times over.
+  const within = cut < bytes.length ? bytes.subarray(0, cut) : bytes;
+  for (let at = within.indexOf(DELIMITER_TAIL); at !== -1;) {
     if (delimiterEndsAt(bytes, at + 2)) return at + 1;
-    at = bytes.indexOf(DELIMITER_TAIL, at + 1);
+    at = within.indexOf(DELIMITER_TAIL, at + 1);
   }
   return cut;
 }

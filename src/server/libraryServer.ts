@@ -23,6 +23,7 @@ import { DEFAULT_DRAIN_SPREAD_MS } from './drainPlan';
 import { drainConnections } from './serverDrain';
 import { ProxyGate, type ConnectionPeer } from './proxyGate';
 import { collectStats, type ServerStats } from './serverStats';
+import { keepShapes } from './shapeKeeper';
 import { toServerStartError } from './serverStartError';
 import type { PacingOptions } from './streamPacer';
 
@@ -242,6 +243,7 @@ export class LibraryServer {
       listed?.remove();
       this.peakQueuedBytes = Math.max(this.peakQueuedBytes, connection.peakQueuedBytes);
       this.connections.delete(connection);
+      keepShapes('connection', connection); // its maps outlive it (shapeKeeper.ts)
       const left = (this.perAddress.get(address) ?? 1) - 1;
       if (left > 0) this.perAddress.set(address, left);
       else this.perAddress.delete(address);

@@ -15,6 +15,7 @@ import { songFileChange, type OpenedSongFile } from './openSongFile';
 import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate';
 import { HeadKeeper, SongHeadCache } from './songHeadCache';
 import type { StreamHold } from './streamHold';
+import { keepShapes } from './shapeKeeper';
 import { StreamWaits } from './streamWaits';
 import { batchPackets, nextBatchPackets } from './batchSize';
 import { PACED_READ_AHEAD_BYTES, ReadAhead } from './readAhead';
@@ -183,6 +184,9 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const cached = headBytes > 0 ? heads.get(file.version) : null;
   const keeper = headBytes > 0 && cached === null ? new HeadKeeper(heads, file, headBytes) : null;
   const waits = new StreamWaits(output, signal);
+  // A paced stream reads ahead (readAhead.ts) from its second read on; the first stays one
+  // packet's worth, so the first audio costs what it did.
+  let ahead = null as ReadAhead | null;
   try {
     // The song's start, framed for an earlier listener: the first audio and more goes out now,
     // with no read. Chunks end where the bytes say, not where reads did, so a fresh chunker from
@@ -193,9 +197,6 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
       if (!(await ready(piece.length))) return 'cancelled';
       write(piece);
     }
-    // A paced stream reads ahead (readAhead.ts) from its second read on; the first stays one
-    // packet's worth, so the first audio costs what it did.
-    let ahead = null as ReadAhead | null;
     let readTo = cached?.coveredBytes ?? options.byteOffset;
     /** Reads `want` bytes from `readTo` into the scratch buffer, or ahead into `ahead`. */
     const fill = async (want: number, scratch: Buffer): Promise<Buffer | null> => {
@@ -277,5 +278,13 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   } finally {
     keeper?.close();
     waits.dispose();
+    // Their maps outlive this stream, and with them the code compiled for them (shapeKeeper.ts).
+    keepShapes(ahead === null ? 'stream' : 'paced stream', {
+      options,
+      ahead,
+      chunker,
+      waits,
+      keeper,
+    });
   }
 }
