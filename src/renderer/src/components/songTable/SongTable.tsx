@@ -91,18 +91,9 @@ export function SongTable(props: SongTableProps) {
   const onScroll = useScrollAnchor(scrollRef, index, shown, ROW_HEIGHT);
   const hoverTitle = useHoverTitle();
 
-  // A new filter shows its first matches, not whatever sat at the old scroll position. Read
-  // before the new rows are committed (the layout is clean then, so the read is cheap): when the
-  // list is already at its top, scrollTo would only force the new rows' style and layout inside
-  // the keystroke's task, and the frame would lay them out anyway.
-  const filterSeen = useRef(filter);
-  const scrolledBeforeFilter = useRef(false);
-  if (filterSeen.current !== filter) {
-    filterSeen.current = filter;
-    scrolledBeforeFilter.current = (scrollRef.current?.scrollTop ?? 0) !== 0;
-  }
+  // A new filter shows its first matches, not whatever sat at the old scroll position.
   useLayoutEffect(() => {
-    if (scrolledBeforeFilter.current) scrollRef.current?.scrollTo({ top: 0 });
+    scrollRef.current?.scrollTo({ top: 0 });
   }, [filter]);
 
   const moveTo = (row: number) => {
