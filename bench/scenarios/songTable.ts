@@ -239,7 +239,7 @@ export const songTable: Scenario = {
         'ms',
         clear,
         {
-          note: 'one a run; every row in view is made anew',
+          note: 'one a run; the rows the empty result parked are shown again',
         },
       ),
       metricRow('song table', 'scroll frame, 180 px a frame', 'ms', scroll, {

@@ -180,6 +180,38 @@ describe('the song table with 20,000 songs, in Chromium', { timeout: 90_000 }, (
   });
 });
 
+describe('the song table filter keeps its rows', { timeout: 90_000 }, () => {
+  it('a filter with no match exposes no row; the clear shows all songs in the same row elements', async () => {
+    const page = await openBigLibrary();
+    const grid = page.getByRole('grid', { name: 'Songs' });
+    await expect.poll(async () => (await visibleIds(page)).length).toBeGreaterThan(8);
+    const before = await visibleIds(page);
+    // Marks the row elements in view, to know them again after the clear.
+    const marked = (await page.evaluate(`(() => {
+      const rows = [...document.querySelectorAll('tbody tr')];
+      rows.forEach((row) => row.setAttribute('data-test-mark', ''));
+      return rows.length;
+    })()`)) as number;
+    const filter = page.getByRole('searchbox', { name: 'Filter songs' });
+    await filter.fill('no such words');
+    const count = page.locator('.song-count');
+    await expect.poll(() => count.innerText()).toBe(`0 of ${SONGS} songs`);
+    // Only the header row is left to assistive technology, and nothing of the rows shows.
+    await expect.poll(() => grid.getByRole('row').count()).toBe(1);
+    expect(await visibleIds(page)).toEqual([]);
+    expect(await grid.getByRole('button', { name: /^Play / }).count()).toBe(0);
+    await filter.fill('');
+    await expect.poll(() => count.innerText()).toBe(`${SONGS} songs`);
+    await expect.poll(() => visibleIds(page)).toEqual(before);
+    // The rows were kept (parked), not made anew: every row shown is one of the marked ones.
+    const rows = page.locator('tbody tr:not([aria-hidden="true"])');
+    expect(await rows.count()).toBe(marked);
+    expect(await page.locator('tbody tr[data-test-mark]:not([aria-hidden="true"])').count()).toBe(
+      marked,
+    );
+  });
+});
+
 describe('the album and artist views with 20,000 songs', { timeout: 90_000 }, () => {
   it('lists albums and artists; choosing one shows its songs, and the chip goes back', async () => {
     const page = await openBigLibrary();

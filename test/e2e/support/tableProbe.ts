@@ -35,7 +35,9 @@ const PROBE_SCRIPT = `(() => {
   const box = scroller.getBoundingClientRect();
   const headerBottom = table.querySelector('thead').getBoundingClientRect().bottom;
   const rows = [...table.querySelectorAll('tbody tr')];
+  // A row a filter left out stays in the DOM, hidden (songTable/parkedRows.ts): not shown.
   const visible = rows
+    .filter((row) => row.getAttribute('aria-hidden') !== 'true')
     .map((row) => ({ row, rect: row.getBoundingClientRect() }))
     .filter(({ rect }) => rect.bottom > headerBottom + 1 && rect.top < box.bottom - 1)
     .sort((a, b) => a.rect.top - b.rect.top);

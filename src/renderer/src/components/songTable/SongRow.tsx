@@ -15,6 +15,8 @@ interface SongRowProps {
   playing: boolean;
   paused: boolean;
   selected: boolean;
+  /** Kept in the DOM but hidden, for a filter to show again (parkedRows.ts). */
+  parked?: boolean;
   onPlay(songId: number): void;
   onSelect(songId: number): void;
   onQueue(songId: number, placement: QueuePlacement): void;
@@ -47,19 +49,26 @@ export const SongRow = memo(function SongRow({
   playing,
   paused,
   selected,
+  parked = false,
   onPlay,
   onSelect,
   onQueue,
 }: SongRowProps) {
-  const classes = ['song-row', playing && 'is-playing', selected && 'is-selected'];
+  const classes = [
+    'song-row',
+    playing && 'is-playing',
+    selected && 'is-selected',
+    parked && 'is-parked',
+  ];
   return (
     <tr
-      id={rowDomId(song.id)}
+      id={parked ? undefined : rowDomId(song.id)}
       className={classes.filter(Boolean).join(' ')}
-      aria-rowindex={index + 2}
-      aria-selected={selected}
+      aria-rowindex={parked ? undefined : index + 2}
+      aria-selected={parked ? undefined : selected}
       aria-current={playing ? 'true' : undefined}
-      data-song-id={song.id}
+      aria-hidden={parked ? true : undefined}
+      data-song-id={parked ? undefined : song.id}
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onSelect(song.id)}
       onDoubleClick={() => onPlay(song.id)}

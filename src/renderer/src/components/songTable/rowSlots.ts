@@ -25,8 +25,10 @@ export function arrangeRows(
   focusedId: number | null = null,
   /** A new list is shown (filter, sort, scope, refresh): see relistRows. */
   relisted = false,
+  /** Slots kept in the DOM, hidden (parkedRows.ts): taken before a new slot is made. */
+  spare: readonly number[] = [],
 ): SlottedRow[] {
-  if (relisted) return relistRows(previous, rows, focusedId);
+  if (relisted) return relistRows(previous, rows, focusedId, spare);
   const slotOf = new Map(previous.map((row) => [row.id, row.slot]));
   const taken = new Set<number>();
   const slots = new Map<number, number>();
@@ -42,7 +44,8 @@ export function arrangeRows(
   const pinned = previous.find((row) => row.id === focusedId)?.slot;
   const freed = previous
     .map((row) => row.slot)
-    .filter((slot) => !taken.has(slot) && slot !== pinned);
+    .filter((slot) => !taken.has(slot) && slot !== pinned)
+    .concat(spare);
   let fresh = 0;
   for (const { id } of rows) {
     if (slots.has(id)) continue;
@@ -71,11 +74,15 @@ function relistRows(
   previous: readonly SlottedRow[],
   rows: readonly { id: number; index: number }[],
   focusedId: number | null,
+  spare: readonly number[],
 ): SlottedRow[] {
   // The focused row keeps its element if its song is still shown, and it is given to no other.
   const pinned = previous.find((row) => row.id === focusedId)?.slot;
-  const free = previous.map((row) => row.slot).filter((slot) => slot !== pinned);
-  const inUse = new Set(previous.map((row) => row.slot));
+  const free = previous
+    .map((row) => row.slot)
+    .filter((slot) => slot !== pinned)
+    .concat(spare);
+  const inUse = new Set([...previous.map((row) => row.slot), ...spare]);
   let next = 0;
   let fresh = 0;
   return rows.map(({ id, index }) => {
