@@ -150,6 +150,7 @@ export class ClientConnection implements Listener {
    * waited for up to `limits.hostDisconnectCloseTimeoutMs` (PROTOCOL §18.2.1).
    */
   disconnect(message: string): void {
+    if (!this.ending) this.options.onHostDisconnect?.();
     this.sendErrorAndEnd(message, this.options.limits.hostDisconnectCloseTimeoutMs);
   }
 

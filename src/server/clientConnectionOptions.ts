@@ -23,6 +23,11 @@ export interface ClientConnectionOptions {
   logBudget?: LogBudget;
   /** The library's access code (docs/PROTOCOL.md §15); none when left out. */
   access?: ServerAccess | null;
+  /**
+   * Told when the host lets this connection go: from then on it only lingers for its peer to read
+   * why (PROTOCOL §18.2.1), and the server stops counting it against its address's cap.
+   */
+  onHostDisconnect?: () => void;
 }
 
 /**

@@ -46,4 +46,27 @@ describe('a connection the host disconnected', () => {
     peer.socket.resume();
     await peer.closed; // and once it reads, it finds the connection gone
   });
+
+  // PROTOCOL §18.2: the person can connect again by hand, at once, whatever the per-address cap.
+  it('does not count against its address: the person connects again at once', async () => {
+    running = await startTestServer({ pacing: false, limits: { maxConnectionsPerAddress: 1 } });
+    await deafListener();
+    disconnectTheListener();
+    const again = await RawClient.connect(running.port);
+    clients.push(again);
+    again.send('list<NEXT;><END;>');
+    // The old code answered `too many connections from your address (1)` and closed.
+    expect((await again.nextPacket()).type).toBe('list');
+    expect(running.server.connectionCount).toBe(2); // the lingering one is still open
+  });
+
+  it('still counts against the total: its socket is still open', async () => {
+    running = await startTestServer({ pacing: false, limits: { maxConnections: 1 } });
+    await deafListener();
+    disconnectTheListener();
+    const again = await RawClient.connect(running.port);
+    clients.push(again);
+    const refusal = await again.nextPacket();
+    expect(refusal.fields.map(String)).toEqual(['error', 'server busy: 1 connections open']);
+  });
 });
