@@ -1,19 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlaybackService } from '../../src/player';
+import type { PlaybackService } from '../../src/player';
 import type { ConnectionState } from '../../src/shared/tidewaveApi';
-import {
-  BUNDLED_MUSIC,
-  startTestServer,
-  waitFor,
-  type RunningServer,
-} from '../support/serverHarness';
-import { buildLongMp3 } from './support/longMp3';
+import { waitFor, type RunningServer } from '../support/serverHarness';
+import { MAX_BUFFERED, startLongSongHost, type LongSongHost } from './support/longSongHost';
 import { StreamRecorder } from './support/streamRecorder';
 
-const MAX_BUFFERED = 6;
 /** Decoding may be slow on a loaded machine; a wait still ends as soon as the audio is in. */
 const AUDIO_WAIT_MS = 30_000;
 /** How long the server waits for a disconnected peer: 30 s by default, which a pause outlasts. */
@@ -23,33 +14,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // PROTOCOL §17 and §18.2.1: the host lets a listener go while the person has paused, and the pause
 // lasts longer than the server waits for that player to close.
 describe('a listener the host disconnects while paused', () => {
-  let folder: string;
+  let host: LongSongHost;
   let running: RunningServer;
   let service: PlaybackService;
 
   beforeEach(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'tidewave-paused-disconnect-'));
-    // Sent as fast as TCP lets it: the socket buffers fill, and the host's error waits behind
-    // megabytes of song bytes, as on any fast link.
-    const long = buildLongMp3(join(BUNDLED_MUSIC, '02 - Glass Tide.mp3'), 20);
-    await writeFile(join(folder, 'long.mp3'), long.bytes);
-    running = await startTestServer({
-      folder,
-      pacing: false,
-      limits: { hostDisconnectCloseTimeoutMs: LINGER_MS },
-    });
-    service = new PlaybackService({
-      maxBufferedSeconds: MAX_BUFFERED,
-      resumeBelowSeconds: 3,
-      reconnect: { initialMs: 50, maxMs: 100, jitter: 0, maxAttempts: 3 },
-    });
-    await service.connect('127.0.0.1', running.port);
+    // The song is sent as fast as TCP lets it: the host's error waits behind megabytes.
+    host = await startLongSongHost({ hostDisconnectCloseTimeoutMs: LINGER_MS });
+    ({ running, service } = host);
   });
-  afterEach(async () => {
-    await service.dispose();
-    await running.server.close();
-    await rm(folder, { recursive: true, force: true });
-  });
+  afterEach(() => host.dispose());
 
   it('says the host disconnected it, and does not play on when the person presses play', async () => {
     const states: ConnectionState[] = [];
