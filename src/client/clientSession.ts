@@ -16,7 +16,7 @@ import { CoverFetcher, type FetchedCover } from './coverFetcher';
 import { connectSocket } from './connectSocket';
 import { proveAccessCode } from './accessHandshake';
 import { PendingReplies } from './pendingReplies';
-import { FLOW_PAUSE_AFTER_MS, ServerHold } from './serverHold';
+import { SocketFlow } from './socketFlow';
 import { PlaybackRouter } from './playbackRouter';
 import { PlayDataAssembler } from './playDataAssembler';
 import { ItemDispatch } from './itemDispatch';
@@ -61,11 +61,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private readonly requestTimeoutMs: number;
   private readonly songHighWaterMark: number;
   private readonly log: (message: string) => void;
-  private readonly hold = new ServerHold(
-    (wire) => this.socket.write(wire),
-    FLOW_PAUSE_AFTER_MS,
-    (holding) => this.router.serverHolding(holding),
-  );
+  private readonly flow: SocketFlow;
   private closeInfo: SessionCloseInfo | null = null;
   private ending: SessionEnding = null;
   private failureReason: string | null = null;
@@ -89,10 +85,20 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     this.helloName = options.clientName ?? null;
     this.parser = new FrameParser(options.maxPacketBytes ?? CLIENT_MAX_PACKET_BYTES);
     this.router = new PlaybackRouter(this.requestTimeoutMs, () => this.updateFlow());
+    this.flow = new SocketFlow(
+      socket,
+      {
+        readerHoldsBack: () =>
+          this.router.readerFull && this.replies.count() === 0 && !this.covers.busy,
+        unreadSongBytes: () => this.router.unreadBytes,
+        serverHolding: (holding) => this.router.serverHolding(holding),
+      },
+      options.pausedReadLimitBytes,
+    );
     this.writer = new RequestWriter({
       replies: this.replies,
       router: this.router,
-      hold: this.hold,
+      hold: this.flow.hold,
       requestTimeoutMs: this.requestTimeoutMs,
       write: (wire) => {
         this.socket.write(wire);
@@ -146,7 +152,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     const packet = await this.writer.request(PacketType.List, clientMessages.list(true, true));
     const list = parseSongListReply(packet, this.log);
     this.writer.metadata = list.hasMetadata;
-    this.hold.setSupported(list.features.includes(PAUSE_FEATURE));
+    this.flow.hold.setSupported(list.features.includes(PAUSE_FEATURE));
     if (this.helloName !== null && list.features.includes(HELLO_FEATURE) && !this.closed) {
       this.socket.write(clientMessages.hello(this.helloName)); // no reply comes
       this.helloName = null;
@@ -195,8 +201,9 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     await this.writer.stop();
   }
 
-  /** The listener paused (or went on): a server with the pause extension holds the song. */
-  setPaused = (paused: boolean) => this.closeInfo === null && this.hold.setListenerPaused(paused);
+  /** The listener paused (or went on): a server with the pause extension holds the song, and the
+   * socket is read on meanwhile, up to a bound (socketFlow.ts, PROTOCOL §17). */
+  setPaused = (paused: boolean) => this.closeInfo === null && this.flow.setListenerPaused(paused);
 
   /** Says goodbye: resolves once the connection is closed, bounded by the request timeout. */
   quit(): Promise<QuitResult> {
@@ -259,19 +266,16 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     }
     for (const packet of packets)
       this.assembler.take(packet).forEach((item) => this.items.take(item));
+    this.updateFlow(); // reading on through a pause, the song may now hold its bound
   }
 
-  /** Reads the socket unless the song's reader is full and no control reply is awaited. */
+  /** Reads the socket unless the song's reader is full and no control reply is awaited (SocketFlow). */
   private updateFlow(): void {
-    if (this.closeInfo !== null) return;
-    const pause = this.router.readerFull && this.replies.count() === 0 && !this.covers.busy;
-    if (pause && !this.socket.isPaused()) this.socket.pause();
-    else if (!pause && this.socket.isPaused()) this.socket.resume();
-    this.hold.setFlowHeld(pause);
+    if (this.closeInfo === null) this.flow.update();
   }
 
   private onClose(): void {
-    this.hold.dispose();
+    this.flow.hold.dispose();
     const { ending, quitAcknowledged, failureReason, lastSocketError } = this;
     const reason = describeSessionClose({
       ending,

@@ -9,6 +9,8 @@ export interface ClientSessionOptions {
   requestTimeoutMs?: number;
   /** Unread song bytes a SongStream holds before the socket pauses. */
   songHighWaterMark?: number;
+  /** Unread song bytes a SongStream may hold while the listener pauses (pausedReading.ts). */
+  pausedReadLimitBytes?: number;
   /** Bound on one packet from the server; the default fits a large library's list reply. */
   maxPacketBytes?: number;
   /** The library's access code: proved (never sent) before any request (docs/PROTOCOL.md §15). */

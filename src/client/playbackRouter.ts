@@ -100,6 +100,11 @@ export class PlaybackRouter {
     return true;
   }
 
+  /** Song bytes the current song's stream holds unread. */
+  get unreadBytes(): number {
+    return this.receiving?.readableLength ?? 0;
+  }
+
   isCurrent(stream: SongStream): boolean {
     return stream === this.receiving;
   }

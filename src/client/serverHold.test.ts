@@ -65,4 +65,24 @@ describe('ServerHold', () => {
     hold.setListenerPaused(false);
     expect(told).toEqual([true, false, true, false]);
   });
+
+  it('says whether the hold is the listener’s: not for a full reader, nor without support', async () => {
+    const { hold } = make(30);
+    hold.setListenerPaused(true);
+    expect(hold.heldForListener).toBe(false); // no `pause` named: nothing was asked
+    hold.setSupported(true);
+    hold.setListenerPaused(true);
+    expect(hold.heldForListener).toBe(true);
+    hold.setListenerPaused(false);
+    expect(hold.heldForListener).toBe(false);
+    hold.setFlowHeld(true);
+    await wait(60);
+    expect(hold.heldForListener).toBe(false); // held, but because the reader is full
+    hold.setListenerPaused(true); // already held: nothing sent, but the listener's now too
+    expect(hold.heldForListener).toBe(true);
+    hold.setListenerPaused(false); // the reader is still full: the hold, and whose it is, last
+    expect(hold.heldForListener).toBe(true);
+    hold.setFlowHeld(false); // resume
+    expect(hold.heldForListener).toBe(false);
+  });
 });

@@ -17,6 +17,8 @@ export class ServerHold {
   private flowTimer: NodeJS.Timeout | null = null;
   private flowLong = false;
   private sentPaused = false;
+  /** The hold now in force began, or was joined, while the listener paused. */
+  private listenerHold = false;
 
   constructor(
     private readonly send: (wire: Buffer) => void,
@@ -24,6 +26,14 @@ export class ServerHold {
     /** Told whenever the server is asked to hold the current song, or to go on. */
     private readonly onHoldChange: (holding: boolean) => void = () => {},
   ) {}
+
+  /**
+   * The server holds the song for the listener's pause (not only for a full reader), from the
+   * pause until the hold ends: a reader still full after the listener goes on keeps it a while.
+   */
+  get heldForListener(): boolean {
+    return this.listenerHold;
+  }
 
   /** From each list reply: whether the server named `pause` among its features. */
   setSupported(supported: boolean): void {
@@ -55,8 +65,10 @@ export class ServerHold {
   /** Call after writing a play: it starts unpaused at the server, whatever it was before (so a
    * still-paused listener's `pause` must follow the play, not precede it). */
   onPlaySent(): void {
-    if (this.sentPaused) this.onHoldChange(false);
+    const wasHeld = this.sentPaused;
     this.sentPaused = false;
+    this.listenerHold = false;
+    if (wasHeld) this.onHoldChange(false);
     this.update();
   }
 
@@ -67,8 +79,10 @@ export class ServerHold {
   private update(): void {
     if (!this.supported) return;
     const paused = this.listenerPaused || this.flowLong;
-    if (paused === this.sentPaused) return;
+    const changed = paused !== this.sentPaused;
     this.sentPaused = paused;
+    this.listenerHold = paused && (this.listenerPaused || this.listenerHold);
+    if (!changed) return;
     this.send(paused ? clientMessages.pause() : clientMessages.resume());
     this.onHoldChange(paused);
   }

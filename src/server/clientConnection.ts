@@ -4,7 +4,6 @@ import { AccessGate } from './accessGate';
 import { ChangedNotices } from './changedNotices';
 import { CoverQueue } from './coverQueue';
 import {
-  HOST_DISCONNECT_CLOSE_TIMEOUT_MS,
   QUIT_CLOSE_TIMEOUT_MS,
   REQUEST_TYPES,
   REQUESTS_PER_TURN,
@@ -18,13 +17,6 @@ import { RequestDeadline } from './requestDeadline';
 import { handleRequest, type RequestContext } from './requestHandler';
 import { RequestInbox } from './requestInbox';
 import { SongPlayback } from './songPlayback';
-
-export {
-  REQUESTS_PER_TURN,
-  TURN_BUDGET_MS,
-  type ClientConnectionOptions,
-  type ServedLibrary,
-} from './clientConnectionOptions';
 
 /** One client: parses its requests, answers them, and frees everything when it goes away. */
 export class ClientConnection implements Listener {
@@ -153,11 +145,13 @@ export class ClientConnection implements Listener {
     this.notices.notify(songCount);
   }
 
-  /** The host let this listener go: its song stops, it gets `error` with `message`, then the close. */
-  disconnect(message: string, closeTimeoutMs = HOST_DISCONNECT_CLOSE_TIMEOUT_MS): void {
-    this.playback.cancel();
-    this.send(serverMessages.error(message));
-    this.end(closeTimeoutMs);
+  /**
+   * The host let this listener go: its song stops, it gets `error` with `message`, then the close,
+   * waited for up to `limits.hostDisconnectCloseTimeoutMs` (PROTOCOL §18.2.1).
+   */
+  disconnect(message: string): void {
+    if (!this.ending) this.options.onHostDisconnect?.();
+    this.sendErrorAndEnd(message, this.options.limits.hostDisconnectCloseTimeoutMs);
   }
 
   /** Whether a song is being sent on this connection now. */
@@ -264,7 +258,16 @@ export class ClientConnection implements Listener {
   private timedOut(): void {
     const seconds = this.options.limits.requestTimeoutMs / 1000;
     this.context.log(`sent no complete request within ${seconds} s; closing`);
-    this.disconnect(`timed out: no complete request within ${seconds} s`, QUIT_CLOSE_TIMEOUT_MS);
+    this.sendErrorAndEnd(
+      `timed out: no complete request within ${seconds} s`,
+      QUIT_CLOSE_TIMEOUT_MS,
+    );
+  }
+
+  private sendErrorAndEnd(message: string, closeTimeoutMs: number): void {
+    this.playback.cancel();
+    this.send(serverMessages.error(message));
+    this.end(closeTimeoutMs);
   }
 
   private send(packet: Buffer): void {

@@ -23,6 +23,11 @@ export interface ClientConnectionOptions {
   logBudget?: LogBudget;
   /** The library's access code (docs/PROTOCOL.md §15); none when left out. */
   access?: ServerAccess | null;
+  /**
+   * Told when the host lets this connection go: from then on it only lingers for its peer to read
+   * why (PROTOCOL §18.2.1), and the server stops counting it against its address's cap.
+   */
+  onHostDisconnect?: () => void;
 }
 
 /**
@@ -33,16 +38,11 @@ export interface ClientConnectionOptions {
 export const REQUESTS_PER_TURN = 64;
 export const TURN_BUDGET_MS = 2;
 
-/** After `quit`, how long the server waits for the client to close before it closes itself. */
-export const QUIT_CLOSE_TIMEOUT_MS = 2_000;
 /**
- * After the host's `disconnected by the host` error, how long the server waits for the client to
- * close. Longer than after `quit`: a player whose buffer is full does not read for seconds (until
- * it has played room free), and the error waits behind the song bytes already queued for it.
- * Dropped sooner, the error was lost with them, and the player's next write met a reset: it saw
- * a lost connection and reconnected (PROTOCOL §18.2).
+ * After `quit`, how long the server waits for the client to close before it closes itself. After
+ * the host's disconnect it waits longer: `limits.hostDisconnectCloseTimeoutMs` (connectionLimits.ts).
  */
-export const HOST_DISCONNECT_CLOSE_TIMEOUT_MS = 30_000;
+export const QUIT_CLOSE_TIMEOUT_MS = 2_000;
 
 export const REQUEST_TYPES: ReadonlySet<string> = new Set([
   PacketType.List,

@@ -21,6 +21,8 @@ describe('connection limits', () => {
     expect(limits.maxConnectionsPerAddress).toBe(3);
     expect(limits.requestTimeoutMs).toBeLessThanOrEqual(60_000);
     expect(limits.maxQueuedReplyBytes).toBeGreaterThan(64 * 1024 + 16 * 1024);
+    // A disconnected player held by a full buffer gets 30 s to read the host's error (§18.2.1).
+    expect(limits.hostDisconnectCloseTimeoutMs).toBe(30_000);
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses a limit of %d', (value) => {

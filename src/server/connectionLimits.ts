@@ -15,6 +15,11 @@ export interface ConnectionLimits {
    * no more of its requests until the queue has drained.
    */
   maxQueuedReplyBytes: number;
+  /**
+   * After the host's `disconnected by the host` error, how long the connection may linger
+   * half-closed for its peer to read the error and close (PROTOCOL §18.2.1); then it is dropped.
+   */
+  hostDisconnectCloseTimeoutMs: number;
 }
 
 /** File descriptors kept free for song files, the library, logs and Node itself. */
@@ -29,6 +34,14 @@ export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
  * at once, but the seed's client connects and then waits for its user to type a command.
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/**
+ * Longer than the 2 s a peer gets after `quit`: a player whose buffer is full does not read for
+ * seconds (until it has played room free), and the error waits behind the song bytes already
+ * queued for it. Dropped sooner, the error was lost with them, and the player's next write met a
+ * reset: it saw a lost connection and reconnected (PROTOCOL §18.2). Bounded, so a peer that never
+ * reads costs the server no more than 30 s of one connection.
+ */
+export const HOST_DISCONNECT_CLOSE_TIMEOUT_MS = 30_000;
 /** Above what a song stream alone queues (64 KiB plus one batch), so streaming never pauses reads. */
 export const DEFAULT_MAX_QUEUED_REPLY_BYTES = 128 * 1024;
 
@@ -52,6 +65,8 @@ export function resolveConnectionLimits(
     maxConnectionsPerAddress: given.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
     requestTimeoutMs: given.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     maxQueuedReplyBytes: given.maxQueuedReplyBytes ?? DEFAULT_MAX_QUEUED_REPLY_BYTES,
+    hostDisconnectCloseTimeoutMs:
+      given.hostDisconnectCloseTimeoutMs ?? HOST_DISCONNECT_CLOSE_TIMEOUT_MS,
   };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 1) {

@@ -5,6 +5,7 @@ import { LOOPBACK_HOST } from '../shared/defaults';
 import { AccessLedger } from './accessLedger';
 import type { ServerAccess } from './accessGate';
 import { resolveAccessPolicy, type AccessPolicy } from './accessPolicy';
+import { AddressSlots } from './addressSlots';
 import { ClientConnection } from './clientConnection';
 import {
   addressKey,
@@ -67,7 +68,8 @@ export class LibraryServer {
   private readonly catalog: LibraryCatalog;
   private scansStarted = 0;
   private scanServed = 0;
-  private readonly perAddress = new Map<string, number>();
+  /** Connections per address, for the per-address cap; the host's disconnect frees a slot. */
+  private readonly perAddress = new AddressSlots();
   private readonly refusal = new ConnectionRefusal();
   /** Server-wide lines (refusals, accept errors) have a budget too: a peer can cause them. */
   private readonly serverLog: LogLimiter;
@@ -206,7 +208,7 @@ export class LibraryServer {
 
   private accept(socket: Socket, peer: ConnectionPeer): void {
     const address = addressKey(peer.address);
-    const fromAddress = this.perAddress.get(address) ?? 0;
+    const fromAddress = this.perAddress.count(address);
     const admission = this.draining
       ? { admit: false as const, reason: 'the server is shutting down' }
       : decideAdmission(this.limits, this.connections.size, fromAddress);
@@ -218,7 +220,7 @@ export class LibraryServer {
       this.refusal.refuse(socket, admission.reason);
       return;
     }
-    this.perAddress.set(address, fromAddress + 1);
+    const releaseSlot = this.perAddress.take(address);
     const served = () => this.served;
     const connection = new ClientConnection(socket, {
       served: {
@@ -236,6 +238,8 @@ export class LibraryServer {
       log: peer.healthCheck ? () => {} : (line) => this.log(line),
       logBudget: this.options.logBudget,
       access: this.access,
+      // Lingering only to tell its peer why, it must not refuse that person's next connection.
+      onHostDisconnect: releaseSlot,
     });
     this.connections.add(connection);
     const listed = peer.healthCheck ? null : this.listeners.add(connection);
@@ -244,9 +248,7 @@ export class LibraryServer {
       this.peakQueuedBytes = Math.max(this.peakQueuedBytes, connection.peakQueuedBytes);
       this.connections.delete(connection);
       keepShapes('connection', connection); // its maps outlive it (shapeKeeper.ts)
-      const left = (this.perAddress.get(address) ?? 1) - 1;
-      if (left > 0) this.perAddress.set(address, left);
-      else this.perAddress.delete(address);
+      releaseSlot();
     });
   }
 

@@ -64,8 +64,11 @@ export async function startHostileServer(options: HostileServerOptions): Promise
   };
 }
 
-/** A list reply with the metadata extension for `titles` (any text, control characters too). */
-export function metadataList(titles: readonly string[]): Buffer {
+/**
+ * A list reply with the metadata extension for `titles` (any text, control characters too), and
+ * the extensions `features` names in its fourth field.
+ */
+export function metadataList(titles: readonly string[], features: readonly string[] = []): Buffer {
   const plain = titles.map((_, id) => `{sid: ${id} title: song ${id}}`).join('\n');
   const songs = titles.map((title, id) => ({
     id,
@@ -75,5 +78,5 @@ export function metadataList(titles: readonly string[]): Buffer {
     durationSeconds: null,
     hasCover: false,
   }));
-  return serverMessages.list(plain, JSON.stringify({ version: 1, songs }));
+  return serverMessages.list(plain, JSON.stringify({ version: 1, songs }), features);
 }

@@ -1,48 +1,25 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlaybackService } from '../../src/player';
+import type { PlaybackService } from '../../src/player';
 import { QUIT_CLOSE_TIMEOUT_MS } from '../../src/server/clientConnectionOptions';
 import type { ConnectionState } from '../../src/shared/tidewaveApi';
-import {
-  BUNDLED_MUSIC,
-  startTestServer,
-  waitFor,
-  type RunningServer,
-} from '../support/serverHarness';
-import { buildLongMp3 } from './support/longMp3';
+import { waitFor, type RunningServer } from '../support/serverHarness';
+import { MAX_BUFFERED, startLongSongHost, type LongSongHost } from './support/longSongHost';
 import { StreamRecorder } from './support/streamRecorder';
 
-const MAX_BUFFERED = 6;
 /** Decoding may be slow on a loaded machine; a wait still ends as soon as the audio is in. */
 const AUDIO_WAIT_MS = 30_000;
 
 // PROTOCOL §18.2: the host lets a listener go while that player, its buffer full, is not reading.
 describe('a listener the host disconnects while its buffer is full', () => {
-  let folder: string;
+  let host: LongSongHost;
   let running: RunningServer;
   let service: PlaybackService;
 
   beforeEach(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'tidewave-disconnect-'));
-    // 10 minutes, sent as fast as TCP lets it: far more than the socket buffers hold, so the
-    // host's error waits behind song bytes until the player reads again.
-    const long = buildLongMp3(join(BUNDLED_MUSIC, '02 - Glass Tide.mp3'), 20);
-    await writeFile(join(folder, 'long.mp3'), long.bytes);
-    running = await startTestServer({ folder, pacing: false });
-    service = new PlaybackService({
-      maxBufferedSeconds: MAX_BUFFERED,
-      resumeBelowSeconds: 3,
-      reconnect: { initialMs: 50, maxMs: 100, jitter: 0, maxAttempts: 3 },
-    });
-    await service.connect('127.0.0.1', running.port);
+    host = await startLongSongHost();
+    ({ running, service } = host);
   });
-  afterEach(async () => {
-    await service.dispose();
-    await running.server.close();
-    await rm(folder, { recursive: true, force: true });
-  });
+  afterEach(() => host.dispose());
 
   it('reads the host disconnected it once it reads again, and does not reconnect', async () => {
     const states: ConnectionState[] = [];

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
+import { RawClient } from './rawClient';
+
+/** Short enough to wait for in a test; the default, 30 s, is checked in connectionLimits.test.ts. */
+const LINGER_MS = 300;
+
+// PROTOCOL §18.2.1: after the host's disconnect, the connection lingers half-closed for its peer
+// to read the error, but only for a bounded time.
+describe('a connection the host disconnected', () => {
+  let running: RunningServer | undefined;
+  const clients: RawClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await running?.server.close();
+    running = undefined;
+  });
+
+  /** A peer that asked for a song, got its first bytes and then reads nothing more, ever. */
+  async function deafListener(): Promise<RawClient> {
+    const peer = await RawClient.connect(running!.port);
+    clients.push(peer);
+    peer.send('play<NEXT;>0<NEXT;><END;>');
+    await peer.playBytesAtLeast(10_000);
+    peer.socket.pause(); // nor does it see the server's close: it never closes its side
+    return peer;
+  }
+
+  /** Lets the deaf listener go; it lingers (its peer reads nothing, so it never closes). */
+  function disconnectTheListener(): void {
+    const [row] = running!.server.listeners.list();
+    expect(running!.server.listeners.disconnect(row.id)).toBe(true);
+    expect(running!.server.connectionCount).toBe(1);
+  }
+
+  it('is dropped after its bound when the peer never reads', async () => {
+    running = await startTestServer({
+      pacing: false,
+      limits: { hostDisconnectCloseTimeoutMs: LINGER_MS },
+    });
+    const peer = await deafListener();
+    disconnectTheListener(); // lingering: not dropped at once
+    // Dropped by the server although the peer neither read nor closed (the old code waited 30 s).
+    await waitFor(() => running!.server.connectionCount === 0, 10_000);
+    expect(peer.isClosed).toBe(false);
+    peer.socket.resume();
+    await peer.closed; // and once it reads, it finds the connection gone
+  });
+
+  // PROTOCOL §18.2: the person can connect again by hand, at once, whatever the per-address cap.
+  it('does not count against its address: the person connects again at once', async () => {
+    running = await startTestServer({ pacing: false, limits: { maxConnectionsPerAddress: 1 } });
+    await deafListener();
+    disconnectTheListener();
+    const again = await RawClient.connect(running.port);
+    clients.push(again);
+    again.send('list<NEXT;><END;>');
+    // The old code answered `too many connections from your address (1)` and closed.
+    expect((await again.nextPacket()).type).toBe('list');
+    expect(running.server.connectionCount).toBe(2); // the lingering one is still open
+  });
+
+  it('still counts against the total: its socket is still open', async () => {
+    running = await startTestServer({ pacing: false, limits: { maxConnections: 1 } });
+    await deafListener();
+    disconnectTheListener();
+    const again = await RawClient.connect(running.port);
+    clients.push(again);
+    const refusal = await again.nextPacket();
+    expect(refusal.fields.map(String)).toEqual(['error', 'server busy: 1 connections open']);
+  });
+});
