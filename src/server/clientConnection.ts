@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import { PacketTooLargeError, SERVER_MAX_PACKET_BYTES, serverMessages } from '../protocol';
 import { AccessGate } from './accessGate';
 import { ChangedNotices } from './changedNotices';
+import { CloseDeadline } from './closeDeadline';
 import { CoverQueue } from './coverQueue';
 import {
   QUIT_CLOSE_TIMEOUT_MS,
@@ -35,6 +36,7 @@ export class ClientConnection implements Listener {
   private readonly logLimiter: LogLimiter;
   private readonly deadline: RequestDeadline;
   private readonly gate: AccessGate;
+  private readonly closeDeadline = new CloseDeadline(() => this.socket.destroy());
   private ending = false;
   private peerEnded = false;
   private waitingForDrain = false;
@@ -281,12 +283,12 @@ export class ClientConnection implements Listener {
   }
 
   private end(closeTimeoutMs = QUIT_CLOSE_TIMEOUT_MS): void {
+    this.closeDeadline.within(closeTimeoutMs); // a drain shortens a host disconnect's wait
     if (this.ending) return;
     this.ending = true;
     this.deadline.stop();
     this.socket.end();
     // Whatever the peer still sends is read and dropped, so its bytes cannot pile up unread.
     this.socket.resume();
-    setTimeout(() => this.socket.destroy(), closeTimeoutMs).unref();
   }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
 import { RawClient } from './rawClient';
@@ -68,5 +69,26 @@ describe('a connection the host disconnected', () => {
     clients.push(again);
     const refusal = await again.nextPacket();
     expect(refusal.fields.map(String)).toEqual(['error', 'server busy: 1 connections open']);
+  });
+
+  // docs/DEPLOY.md §6: an update's drain closes every connection within the quit wait (2 s); a
+  // lingering one must not hold the update for the rest of its own, longer bound.
+  it('does not hold up a drain for the rest of its bound', async () => {
+    running = await startTestServer({
+      pacing: false,
+      limits: { hostDisconnectCloseTimeoutMs: 10 * 60_000 },
+    });
+    await deafListener();
+    disconnectTheListener();
+    const { server } = running;
+    running = undefined; // the drain closes it
+    const drained = server.drain(0).then(() => 'drained' as const);
+    // The old code waited the whole 10 minutes; 20 s is ten times the quit wait.
+    const outcome = await Promise.race([
+      drained,
+      sleep(20_000).then(() => 'still waiting' as const),
+    ]);
+    expect(outcome).toBe('drained');
+    expect(server.connectionCount).toBe(0);
   });
 });
