@@ -76,7 +76,9 @@ describe('Mp3StreamDecoder', () => {
       const first = await decodeSong(quick, bytes, 4072);
       await vi.waitFor(() => expect(quick.spareReady).toBe(true));
       // The reset on a song's path builds no WASM instance (mpg123-decoder's own reset does).
-      const instantiate = vi.spyOn(WebAssembly, 'instantiate');
+      // (The Node typings here declare WebAssembly only as a namespace of types.)
+      const host = globalThis as unknown as { WebAssembly: { instantiate(): unknown } };
+      const instantiate = vi.spyOn(host.WebAssembly, 'instantiate');
       await quick.reset();
       expect(instantiate).not.toHaveBeenCalled();
       instantiate.mockRestore();
