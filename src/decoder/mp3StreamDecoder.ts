@@ -6,11 +6,12 @@ import { resetPlan } from './resetPlan';
 /**
  * How long after a song's first bytes the spare instance for the next song is made. Not at once:
  * a new instance allocates a WASM memory, which can set off a full garbage collection of the
- * old ones (about 10 ms, 20–40 ms at load), and the song's first two chunks must not wait for it
- * (the second follows the first within milliseconds). By then the player has decoded a second or
- * more ahead, so the pause costs no sound; a song switched away from sooner finds no spare.
+ * old ones in the worker (about 10 ms, 20–40 ms at load), and a song's first chunks must not
+ * wait for it. By half a second the player has decoded a second or more ahead (the server's
+ * first write alone is 0.5–1.5 s of audio), so the pause costs no sound; a song switched away
+ * from sooner finds no spare and rebuilds as before.
  */
-export const SPARE_AFTER_MS = 250;
+export const SPARE_AFTER_MS = 500;
 
 /**
  * Streaming MP3 → planar PCM on the calling thread (mpg123 compiled to WASM, gapless trimming
