@@ -5,21 +5,29 @@ import { now } from './timing';
 
 /** What the page notes, in its own clock (performance.now()). */
 export interface PageMarks {
-  /** event.timeStamp of every click, in order. */
-  clicks: number[];
+  /**
+   * Every click, in order: its event.timeStamp (when the browser took the input) and when the
+   * page's first listener ran (performance.now()).
+   */
+  clicks: Array<{ at: number; dispatched: number }>;
   /** Each play request: when the renderer sent it and when main's reply came back. */
   plays: Array<{ streamId: number; sent: number; replied: number }>;
 }
 
 /**
  * In the page, before the app and before the test bridge defines `window.tidewave`: notes every
- * click (capture phase, so before the app's handler) and wraps `play` to note when it is sent.
+ * click (on the window, capture phase: before any other listener, the app's included) and wraps
+ * `play` to note when it is sent.
  * Plain JavaScript, as the page has no build step; the app itself is not changed.
  */
 export const CLICK_MARKS_SCRIPT = `(() => {
   const marks = { clicks: [], plays: [] };
   window.__clickMarks = marks;
-  addEventListener('click', (event) => marks.clicks.push(event.timeStamp), true);
+  addEventListener(
+    'click',
+    (event) => marks.clicks.push({ at: event.timeStamp, dispatched: performance.now() }),
+    true,
+  );
   let api;
   Object.defineProperty(window, 'tidewave', {
     configurable: true,

@@ -1,6 +1,8 @@
 /** One play's marks, every time already in the page's clock (ms, performance.now()). */
 export interface ClickMarks {
   click: number;
+  /** The page's first click listener ran (the browser's input delivery lies before it). */
+  dispatched: number;
   /** The renderer sent the play request. */
   sent: number;
   /** Main's services got it. */
@@ -22,7 +24,8 @@ export interface ClickMarks {
 }
 
 export const CLICK_PARTS = [
-  'renderer: click → request sent',
+  'input: click → page handles it (Chromium)',
+  'renderer: handler → request sent',
   'IPC request (test bridge)',
   'decoder ready (reset; worker start on a first play)',
   'server: first song bytes at the decoder, after that',
@@ -46,7 +49,8 @@ export function splitClick(marks: ClickMarks): ClickSplit {
   return {
     total: marks.leaves - marks.click,
     parts: {
-      'renderer: click → request sent': marks.sent - marks.click,
+      'input: click → page handles it (Chromium)': marks.dispatched - marks.click,
+      'renderer: handler → request sent': marks.sent - marks.dispatched,
       'IPC request (test bridge)': marks.handled - marks.sent,
       'decoder ready (reset; worker start on a first play)': marks.decoderReady - marks.handled,
       'server: first song bytes at the decoder, after that': marks.firstBytes - marks.decoderReady,

@@ -108,8 +108,8 @@ export class ClickSession {
       return fresh.length > 0 ? { play: fresh[0], clicks: marks.clicks } : null;
     });
     const { streamId, sent } = play.play;
-    const clickAt = play.clicks.filter((at) => at <= sent).at(-1);
-    if (clickAt === undefined) throw new Error('clicktosound: no click before the play request');
+    const clicked = play.clicks.filter(({ dispatched }) => dispatched <= sent).at(-1);
+    if (clicked === undefined) throw new Error('clicktosound: no click before the play request');
     const trace = await until('no audio queued', () => readTrace(this.page, streamId));
     // Read the output clock once the sample has played: its stamp is then surely live.
     const clock = await until('the first sample never played', async () => {
@@ -122,7 +122,8 @@ export class ClickSession {
     };
     const decode = this.marks.latestDecode();
     const split = splitClick({
-      click: clickAt,
+      click: clicked.at,
+      dispatched: clicked.dispatched,
       sent,
       handled: toPage(this.marks.playHandled.get(streamId), 'play handled'),
       decoderReady: toPage(decode?.ready, 'decoder reset'),

@@ -1,3 +1,4 @@
+import { dumpClicks } from '../clickDump';
 import { CLICK_MARKS_SCRIPT } from '../clickMarks';
 import { CLICK_PARTS } from '../clickParts';
 import { ClickSession, type LatencyHint, type MeasuredClick } from '../clickSession';
@@ -129,6 +130,11 @@ export const clickToSound: Scenario = {
     const baseLatency = median(KINDS.flatMap((kind) => results[kind].map((r) => r.baseLatencyMs)));
     const floor = (await measureFirstAudioFloor(bare.port, order, 10_000)).map(
       (ms) => ms + baseLatency,
+    );
+    await dumpClicks(
+      results,
+      floor,
+      queueing.map((q) => q.gaps),
     );
     const reference = {
       label: `floor: 4 KB round trip + first frame decode + baseLatency (${baseLatency.toFixed(1)} ms)`,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFile } from 'music-metadata';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DecoderError } from './decoderError';
 import { Mp3StreamDecoder } from './mp3StreamDecoder';
 import { concatPcm, pcmFrameCount } from './pcmChunk';
@@ -67,6 +67,31 @@ describe('Mp3StreamDecoder', () => {
     expect(decoder.samplesDecoded).toBe(0);
     const second = await decodeSong(decoder, bytes, 4072);
     expect(samePcm(second, first)).toBe(true);
+  });
+
+  it('starts the next song on a spare instance made while the last one played', async () => {
+    const quick = await Mp3StreamDecoder.create({ spareAfterMs: 0 });
+    try {
+      const bytes = readFileSync(SONGS[0]);
+      const first = await decodeSong(quick, bytes, 4072);
+      await vi.waitFor(() => expect(quick.spareReady).toBe(true));
+      // The reset on a song's path builds no WASM instance (mpg123-decoder's own reset does).
+      // (The Node typings here declare WebAssembly only as a namespace of types.)
+      const host = globalThis as unknown as { WebAssembly: { instantiate(): unknown } };
+      const instantiate = vi.spyOn(host.WebAssembly, 'instantiate');
+      await quick.reset();
+      expect(instantiate).not.toHaveBeenCalled();
+      instantiate.mockRestore();
+      expect(quick.spareReady).toBe(false);
+      const second = await decodeSong(quick, bytes, 4072);
+      expect(samePcm(second, first)).toBe(true);
+      // A reset with nothing fed since keeps the instance as it is.
+      await quick.reset();
+      expect(quick.samplesDecoded).toBe(0);
+      expect(samePcm(await decodeSong(quick, bytes, 4072), first)).toBe(true);
+    } finally {
+      quick.free();
+    }
   });
 
   it('turns garbage into no audio and a clear error at the end, without crashing', () => {

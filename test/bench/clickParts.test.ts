@@ -4,6 +4,7 @@ import { CLICK_PARTS, leavesAt, splitClick } from '../../bench/clickParts';
 describe('click to sound parts', () => {
   const marks = {
     click: 1000,
+    dispatched: 1001.5,
     sent: 1004,
     handled: 1006.5,
     decoderReady: 1007,
@@ -23,6 +24,8 @@ describe('click to sound parts', () => {
     expect(split.parts['scheduling margin']).toBe(30);
     expect(split.parts['output latency']).toBe(42);
     expect(split.parts['IPC to the page (test bridge)']).toBe(7);
+    expect(split.parts['input: click → page handles it (Chromium)']).toBe(1.5);
+    expect(split.parts['renderer: handler → request sent']).toBe(2.5);
   });
 
   it('counts a first chunk held for its next one apart from the IPC before it', () => {

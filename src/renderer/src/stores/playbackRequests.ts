@@ -13,9 +13,25 @@ export interface RequestQueue {
   chain: Promise<unknown>;
   /** The newest request's ticket; an older ticket has been overtaken. */
   latest: number;
+  /** `chain` has settled: no request is in flight or waiting its turn. */
+  idle: boolean;
 }
 
-export const EMPTY_REQUEST_QUEUE: RequestQueue = { chain: Promise.resolve(), latest: 0 };
+export const EMPTY_REQUEST_QUEUE: RequestQueue = {
+  chain: Promise.resolve(),
+  latest: 0,
+  idle: true,
+};
+
+/**
+ * Whether a new request goes out at once, in the caller's own task (a click's handler), rather
+ * than in its turn after the chain: only when nothing is before it. Waiting even a microtask
+ * lets the click's state changes run first, with every store subscriber they wake (the media
+ * session, main's reports, the queue's memory), before the request leaves (click to sound).
+ */
+export function sendsAtOnce(queue: RequestQueue): boolean {
+  return queue.idle;
+}
 
 /** Where the queue is kept. */
 export interface RequestQueueHolder {
@@ -38,8 +54,14 @@ function overtake(holder: RequestQueueHolder): number {
 }
 
 function enqueue<T>(holder: RequestQueueHolder, run: () => Promise<T>): Promise<T> {
-  const turn = holder.get().chain.then(run);
-  holder.set({ ...holder.get(), chain: turn.catch(() => undefined) });
+  const queue = holder.get();
+  const turn = sendsAtOnce(queue) ? run() : queue.chain.then(run);
+  const chain = turn.catch(() => undefined);
+  holder.set({ ...holder.get(), chain, idle: false });
+  // A store reset meanwhile replaced the queue: its own chain says when it is idle.
+  void chain.then(() => {
+    if (holder.get().chain === chain) holder.set({ ...holder.get(), idle: true });
+  });
   return turn;
 }
 

@@ -57,10 +57,35 @@ describe('player store', () => {
     expect(order.slice(0, 2)).toEqual(['play', 'render']);
   });
 
-  it('sends only the newest of several quick play requests', async () => {
-    await Promise.all([player().play(0), player().play(1), player().play(2)]);
-    // Requests overtaken before their turn are never sent.
-    expect(fake.api.play.mock.calls.map(([request]) => request.songId)).toEqual([2]);
+  it('sends the play request in the click itself, before any state change it makes', () => {
+    // Not even a microtask later: the state changes below it wake every store subscriber (the
+    // media session, main's reports, the queue's memory) before a queued request would leave.
+    const order: string[] = [];
+    const unsubscribe = usePlayerStore.subscribe((state, before) => {
+      if (state.status !== before.status) order.push('state');
+    });
+    fake.api.play.mockImplementationOnce(async (request) => {
+      order.push('play');
+      return { streamId: 1, songId: request.songId, startSeconds: request.startSeconds ?? 0 };
+    });
+    void player().play(1);
+    unsubscribe();
+    expect(order).toEqual(['play', 'state']);
+  });
+
+  it('sends only the newest of several play requests made while one is in flight', async () => {
+    let answer: () => void = () => undefined;
+    fake.api.play.mockImplementationOnce(async ({ songId }) => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return { streamId: 99, songId, startSeconds: 0 };
+    });
+    const first = player().play(0);
+    await vi.waitFor(() => expect(fake.api.play).toHaveBeenCalledTimes(1));
+    const later = [player().play(1), player().play(2)];
+    answer();
+    await Promise.all([first, ...later]);
+    // Of the requests made before the first one's answer, the overtaken one is never sent.
+    expect(fake.api.play.mock.calls.map(([request]) => request.songId)).toEqual([0, 2]);
     expect(player().songId).toBe(2);
   });
 

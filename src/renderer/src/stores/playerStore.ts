@@ -61,8 +61,9 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       // Whatever came before (a pause, then a stop or another song), this one plays at once.
       api().reportPaused(false);
       const resumed = engine().resume();
-      // Asked for before the state changes below: their re-render (the song table's) then runs
-      // while main starts the song, not before the request leaves (click to sound).
+      // Asked for before the state changes below, and sent right here when nothing is in
+      // flight (sendsAtOnce): their store subscribers and re-renders then run while main starts
+      // the song, not before the request leaves (click to sound).
       const requested = requestPlay(requests, { songId, startSeconds, append: false });
       set({ ...initialPlayerState, status: 'playing', songId, elapsedSeconds: startSeconds });
       if (from) queue().started(songId, from);
