@@ -1,6 +1,7 @@
 import { constants, fstatSync, type BigIntStats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { PathLookups } from './pathLookups';
+import { SharedOpens } from './sharedOpens';
 import { sameFileVersion, type FileVersion } from './songHeadCache';
 
 /** A song file opened for streaming, with what it looked like when it was opened. */
@@ -24,6 +25,16 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** The path lookups every song open of the process shares (pathLookups.ts). */
 export const processPathLookups = new PathLookups();
+
+/**
+ * The song opens every stream of the process shares while under way (sharedOpens.ts): streams
+ * that start the same song in the same instant read it through one descriptor, closed by the
+ * last of them.
+ */
+export const processSongOpens = new SharedOpens<OpenedSongFile>(
+  (realPath) => openSongFile(realPath),
+  (file) => file.handle.close(),
+);
 
 /**
  * Opens the song at `realPath` (its real path when the library was scanned) only if it still is

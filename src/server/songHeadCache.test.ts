@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordingWritable } from '../../test/support/recordingWritable';
 import { FrameParser } from '../protocol';
+import { HEAD_WRITE_BYTES } from './headWrites';
 import { openSongFile, type OpenedSongFile } from './openSongFile';
 import { ReadGate } from './readGate';
 import {
@@ -97,13 +98,23 @@ describe('song head cache', () => {
     const nextGate = new CountingGate(4);
     const next = await streamAll(file, cache, { gate: nextGate });
     expect(Buffer.concat(next.writes).equals(Buffer.concat(first.writes))).toBe(true);
-    // The head (at least HEAD_BYTES of the song) went out in the first stream's writes, before
-    // any read: the same writes, so each stays within a write's bound.
+    // The head (at least HEAD_BYTES of the song) went out first, before any read, in fewer
+    // writes than the first stream's batches (headWrites.ts): each within HEAD_WRITE_BYTES and
+    // made of whole packets, as a seed-era client needs (PROTOCOL §13).
     const headWrites = cache.get(await versionOf(file))?.pieces ?? [];
     expect(headWrites.length).toBeGreaterThan(0);
-    expect(next.writes.slice(0, headWrites.length)).toEqual(
-      first.writes.slice(0, headWrites.length),
-    );
+    expect(next.writes.slice(0, headWrites.length)).toEqual(headWrites);
+    const headLength = Buffer.concat(headWrites).length;
+    let firstHeadWrites = 0;
+    for (let sent = 0; sent < headLength; firstHeadWrites++)
+      sent += first.writes[firstHeadWrites].length;
+    expect(headWrites.length).toBeLessThan(firstHeadWrites);
+    for (const write of headWrites) {
+      expect(write.length).toBeLessThanOrEqual(HEAD_WRITE_BYTES);
+      const parser = new FrameParser(1 << 20);
+      expect(parser.push(write).length).toBeGreaterThan(0);
+      expect(parser.bufferedBytes).toBe(0);
+    }
     const headPackets = new FrameParser(1 << 20).push(Buffer.concat(headWrites)).length;
     expect(headPackets).toBeGreaterThan(HEAD_BYTES / 4072);
     expect(nextGate.runs).toBeLessThan(firstGate.runs);
@@ -195,7 +206,8 @@ describe('song head cache', () => {
     fourth.add(packets, 300); // not yet the whole head
     expect(cache.fills).toBe(1);
     fourth.add(packets, 600);
-    expect(cache.get(opened.version)?.pieces.map((piece) => piece.length)).toEqual([600, 600]);
+    // Kept as one write: both pieces fit HEAD_WRITE_BYTES (headWrites.ts).
+    expect(cache.get(opened.version)?.pieces.map((piece) => piece.length)).toEqual([1200]);
     expect(cache.fills).toBe(0);
     third.close(); // its claim was taken over: nothing of the fourth's is undone
     expect(cache.get(opened.version)).not.toBeNull();

@@ -6,6 +6,8 @@
  * version, so a file that changed in any way is read again, never served stale.
  */
 
+import { HEAD_WRITE_BYTES, joinPieces, trimHead } from './headWrites';
+
 /** What identifies one version of a file's bytes: any write or rename changes one of these. */
 export interface FileVersion {
   dev: bigint;
@@ -206,7 +208,13 @@ export class HeadKeeper {
     // A copy: the writer's buffers are its own to reuse.
     this.pieces.push(Buffer.from(packets));
     if (coveredBytes < this.headBytes) return;
-    const head = { pieces: this.pieces, coveredBytes };
+    // The packets the head needs, in as few writes as a write may hold (headWrites.ts), not
+    // one per batch the gathering stream wrote.
+    const needed = trimHead({ pieces: this.pieces, coveredBytes }, this.headBytes);
+    const head = {
+      pieces: joinPieces(needed.pieces, HEAD_WRITE_BYTES),
+      coveredBytes: needed.coveredBytes,
+    };
     this.close();
     this.cache.put(this.file.version, this.file.statAtMs, head);
   }

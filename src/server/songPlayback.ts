@@ -3,7 +3,8 @@ import type { Writable } from 'node:stream';
 import type { SongEntry } from '../library';
 import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from '../protocol';
 import { FIRST_AUDIO_SECONDS } from './readOrder';
-import { openSongFile, type OpenedSongFile } from './openSongFile';
+import { processSongOpens, type OpenedSongFile } from './openSongFile';
+import type { SharedOpen } from './sharedOpens';
 import { framePrefix, planStreamBeginning } from './seekStart';
 import { headBytesFor } from './songHeadCache';
 import { processFramePool, processReadGate, streamSong } from './songStreamer';
@@ -31,12 +32,13 @@ export interface SongPlaybackOptions {
 
 /**
  * The one song a connection streams at a time: starting another cancels it at once. Each stream
- * waits until the one before it has closed its file, so a connection never holds more than one
- * song file open, and a play cancelled before its turn never opens or reads anything.
+ * waits until the one before it has let go of its file, so a connection never holds more than one
+ * song file open, and a play cancelled before its turn never opens or reads anything. (Streams of
+ * several connections that start the same song at once share one open: sharedOpens.ts.)
  */
 export class SongPlayback {
   private current: AbortController | null = null;
-  /** Settles once the most recently started stream is over and its file closed; never rejects. */
+  /** Settles once the most recently started stream is over and has let go of its file; never rejects. */
   private previous: Promise<void> = Promise.resolve();
   /** The pause extension's state for the current stream; a new stream starts unpaused. */
   private hold = new StreamHold();
@@ -81,7 +83,7 @@ export class SongPlayback {
     this.current = null;
   }
 
-  /** Streams one song; resolves (never rejects) once it is over and its file is closed. */
+  /** Streams one song; resolves (never rejects) once it is over and has let go of its file. */
   private async run(
     song: SongEntry,
     startSeconds: number,
@@ -89,13 +91,14 @@ export class SongPlayback {
     hold: StreamHold,
   ): Promise<void> {
     if (signal.aborted) return;
-    let file: OpenedSongFile | null = null;
+    let file: SharedOpen<OpenedSongFile> | null = null;
     // From here until its first audio is out, this stream's reads go before others' bursts.
     const claim = processReadGate.claimStart();
     try {
-      file = await openSongFile(song.realPath);
+      // Streams starting this song in the same instant share one open (sharedOpens.ts).
+      file = await processSongOpens.acquire(song.realPath);
       if (signal.aborted) return;
-      await this.stream(song, file, startSeconds, signal, hold, claim);
+      await this.stream(song, file.value, startSeconds, signal, hold, claim);
     } catch (error) {
       if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
@@ -103,7 +106,7 @@ export class SongPlayback {
       this.options.onFailure(song);
     } finally {
       claim.release();
-      await file?.handle.close().catch(() => {});
+      await file?.release().catch(() => {});
     }
   }
 
