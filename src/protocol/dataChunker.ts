@@ -1,6 +1,8 @@
 import { DELIMITERS, MAX_DATA_BYTES } from './wireConstants';
 
 const LONGEST_DELIMITER = Math.max(...DELIMITERS.map((d) => d.length));
+/** Nothing held back; never written to, so one serves every chunker. */
+const EMPTY = Buffer.alloc(0);
 
 /** The fewest bytes one push must bring for a default chunker to give out a full chunk. */
 export const BYTES_FOR_ONE_CHUNK = MAX_DATA_BYTES + LONGEST_DELIMITER - 1;
@@ -55,7 +57,7 @@ export interface DataChunkerOptions {
  */
 export class DataChunker {
   /** Bytes held back from the last push (fewer than a chunk and its look-ahead). */
-  private pending: Buffer = Buffer.alloc(0);
+  private pending: Buffer = EMPTY;
   /** With `reuseBuffers`: where held-back bytes are kept, and where a straddling chunk is joined. */
   private held: Buffer | null = null;
   private joinArea: Buffer | null = null;
@@ -85,7 +87,7 @@ export class DataChunker {
 
   /** Emits what is left at the end of the song. */
   flush(): Buffer[] {
-    return this.drain(Buffer.alloc(0), 1);
+    return this.drain(EMPTY, 1);
   }
 
   private drain(bytes: Buffer, keepAtLeast: number): Buffer[] {
@@ -99,7 +101,7 @@ export class DataChunker {
       if (cut >= this.pending.length) {
         out.push(joined.subarray(0, cut));
         start += cut - this.pending.length;
-        this.pending = Buffer.alloc(0);
+        this.pending = EMPTY;
       } else {
         // A delimiter within the held-back bytes (rare): the next join reuses the join area.
         out.push(this.reuse ? Buffer.from(joined.subarray(0, cut)) : joined.subarray(0, cut));
@@ -118,7 +120,7 @@ export class DataChunker {
     }
     // A copy of the few bytes held back, so that they do not keep the whole input alive while a
     // stream waits, and the caller may reuse it.
-    this.pending = this.hold(Buffer.alloc(0), bytes.subarray(start));
+    this.pending = this.hold(EMPTY, bytes.subarray(start));
     return out;
   }
 
