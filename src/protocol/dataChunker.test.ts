@@ -114,6 +114,45 @@ describe('DataChunker', () => {
     expect(framed).toEqual(referenceChunks(song, 16).map((c) => c.toString('latin1')));
   });
 
+  it('cuts the same with reused buffers, each push framed before the next (property)', () => {
+    fc.assert(
+      fc.property(
+        trickyBytes,
+        fc.array(fc.nat(), { maxLength: 20 }),
+        fc.integer({ min: 8, max: 64 }),
+        (song, cuts, max) => {
+          const points = [...new Set(cuts.map((c) => c % (song.length + 1)))].sort((a, b) => a - b);
+          const chunker = new DataChunker(max, { reuseBuffers: true });
+          const scratch = Buffer.alloc(song.length + 1);
+          const framed: string[] = [];
+          [...points, song.length].forEach((p, i, all) => {
+            const n = song.copy(scratch, 0, i === 0 ? 0 : all[i - 1], p);
+            // Copied at once, as a frame would be; then the caller reuses its buffer.
+            framed.push(...chunker.push(scratch.subarray(0, n)).map((c) => c.toString('latin1')));
+            scratch.fill(0x3c);
+          });
+          framed.push(...chunker.flush().map((c) => c.toString('latin1')));
+          expect(framed).toEqual(referenceChunks(song, max).map((c) => c.toString('latin1')));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('joins with reused buffers: no new memory for the chunk that straddles two pushes', () => {
+    const chunker = new DataChunker(16, { reuseBuffers: true });
+    const joinedBuffers = new Set<ArrayBufferLike>();
+    const input = Buffer.alloc(24, 0x61);
+    for (let i = 0; i < 5; i++) {
+      const [first] = chunker.push(input);
+      // From the second push on, the first chunk joins held-back bytes to new ones.
+      if (i === 0) continue;
+      expect(first.buffer).not.toBe(input.buffer);
+      joinedBuffers.add(first.buffer);
+    }
+    expect(joinedBuffers.size).toBe(1);
+  });
+
   it('survives the whole wire: chunk, frame, split arbitrarily, parse, reassemble (property)', () => {
     fc.assert(
       fc.property(trickyBytes, fc.array(fc.nat(), { maxLength: 30 }), (song, cuts) => {

@@ -1,6 +1,8 @@
 import { DELIMITERS, MAX_DATA_BYTES } from './wireConstants';
 
 const LONGEST_DELIMITER = Math.max(...DELIMITERS.map((d) => d.length));
+/** Nothing held back; never written to, so one serves every chunker. */
+const EMPTY = Buffer.alloc(0);
 
 /** The fewest bytes one push must bring for a default chunker to give out a full chunk. */
 export const BYTES_FOR_ONE_CHUNK = MAX_DATA_BYTES + LONGEST_DELIMITER - 1;
@@ -37,6 +39,16 @@ export function safeCutPoint(bytes: Buffer, limit: number): number {
   return cut;
 }
 
+export interface DataChunkerOptions {
+  /**
+   * Keep the held-back bytes, and the one chunk a push joins from them and new bytes, in two
+   * buffers allocated once per chunker (about 12 KB) instead of new ones each push: a paced
+   * stream pushes several times a second, and those allocations were about 12 KB per push for
+   * the collector. A chunk is then good only until the next `push()` or `flush()`: frame it first.
+   */
+  reuseBuffers?: boolean;
+}
+
 /**
  * Turns a song's byte stream into play-packet payloads: each at most 4072 bytes, never empty,
  * never holding `<NEXT;>` or `<END;>` whole. Concatenated, they are exactly the input. Where
@@ -45,9 +57,18 @@ export function safeCutPoint(bytes: Buffer, limit: number): number {
  */
 export class DataChunker {
   /** Bytes held back from the last push (fewer than a chunk and its look-ahead). */
-  private pending: Buffer = Buffer.alloc(0);
+  private pending: Buffer = EMPTY;
+  /** With `reuseBuffers`: where held-back bytes are kept, and where a straddling chunk is joined. */
+  private held: Buffer | null = null;
+  private joinArea: Buffer | null = null;
+  private readonly reuse: boolean;
 
-  constructor(private readonly maxChunkBytes = MAX_DATA_BYTES) {}
+  constructor(
+    private readonly maxChunkBytes = MAX_DATA_BYTES,
+    options: DataChunkerOptions = {},
+  ) {
+    this.reuse = options.reuseBuffers === true;
+  }
 
   /** Bytes held back, waiting for more input or flush(). */
   get pendingBytes(): number {
@@ -66,7 +87,7 @@ export class DataChunker {
 
   /** Emits what is left at the end of the song. */
   flush(): Buffer[] {
-    return this.drain(Buffer.alloc(0), 1);
+    return this.drain(EMPTY, 1);
   }
 
   private drain(bytes: Buffer, keepAtLeast: number): Buffer[] {
@@ -75,21 +96,20 @@ export class DataChunker {
     // Only the chunk that straddles the held-back bytes and the new ones is joined (a copy of
     // at most two chunks); every other chunk is a view of `bytes`.
     while (this.pending.length > 0 && this.pending.length + bytes.length - start >= keepAtLeast) {
-      const joined = Buffer.concat([
-        this.pending,
-        bytes.subarray(start, start + this.maxChunkBytes),
-      ]);
+      const joined = this.join(bytes.subarray(start, start + this.maxChunkBytes));
       const cut = safeCutPoint(joined, this.maxChunkBytes);
-      out.push(joined.subarray(0, cut));
       if (cut >= this.pending.length) {
+        out.push(joined.subarray(0, cut));
         start += cut - this.pending.length;
-        this.pending = Buffer.alloc(0);
+        this.pending = EMPTY;
       } else {
+        // A delimiter within the held-back bytes (rare): the next join reuses the join area.
+        out.push(this.reuse ? Buffer.from(joined.subarray(0, cut)) : joined.subarray(0, cut));
         this.pending = this.pending.subarray(cut);
       }
     }
     if (this.pending.length > 0) {
-      this.pending = Buffer.concat([this.pending, bytes.subarray(start)]);
+      this.pending = this.hold(this.pending, bytes.subarray(start));
       return out;
     }
     while (bytes.length - start >= keepAtLeast) {
@@ -100,7 +120,37 @@ export class DataChunker {
     }
     // A copy of the few bytes held back, so that they do not keep the whole input alive while a
     // stream waits, and the caller may reuse it.
-    this.pending = Buffer.from(bytes.subarray(start));
+    this.pending = this.hold(EMPTY, bytes.subarray(start));
     return out;
+  }
+
+  /** The held-back bytes followed by `next`: a new buffer, or the reused join area. */
+  private join(next: Buffer): Buffer {
+    if (!this.reuse) return Buffer.concat([this.pending, next]);
+    this.joinArea ??= Buffer.allocUnsafeSlow(2 * this.maxChunkBytes + LONGEST_DELIMITER);
+    this.joinArea.set(this.pending, 0);
+    this.joinArea.set(next, this.pending.length);
+    return this.joinArea.subarray(0, this.pending.length + next.length);
+  }
+
+  /** `first` then `second` (together under a chunk and its look-ahead), kept for the next push. */
+  private hold(first: Buffer, second: Buffer): Buffer {
+    if (!this.reuse) {
+      return first.length === 0 ? Buffer.from(second) : Buffer.concat([first, second]);
+    }
+    const length = first.length + second.length;
+    this.held ??= Buffer.allocUnsafeSlow(this.maxChunkBytes + LONGEST_DELIMITER);
+    // `first` may be a view of `held` itself, at an offset: copyWithin handles the overlap.
+    if (first.length > 0 && first.buffer === this.held.buffer) {
+      this.held.copyWithin(
+        0,
+        first.byteOffset - this.held.byteOffset,
+        first.byteOffset - this.held.byteOffset + first.length,
+      );
+    } else {
+      this.held.set(first, 0);
+    }
+    this.held.set(second, first.length);
+    return this.held.subarray(0, length);
   }
 }

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ReadGate } from './readGate';
 
@@ -137,6 +138,24 @@ describe('ReadGate order', () => {
     await finish('next');
     await Promise.all([busy, next]);
     expect(started).toEqual(['busy', 'next']);
+  });
+
+  it("takes one abort listener per stream's signal, however many of its reads wait", async () => {
+    const { gate, read, finish } = gateAt(1);
+    const busy = read('busy', 0);
+    const controller = new AbortController();
+    const first = read('a', 10, controller.signal);
+    const waiting = [read('b', 20, controller.signal), read('c', 30, controller.signal)];
+    await Promise.resolve();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    await finish('busy');
+    expect(gate.queued).toBe(2); // 'a' reads now; 'b' and 'c' still wait
+    controller.abort(new Error('switched'));
+    await expect(waiting[0]).rejects.toThrow('switched');
+    await expect(waiting[1]).rejects.toThrow('switched');
+    expect(gate.queued).toBe(0);
+    await finish('a');
+    await Promise.all([busy, first]);
   });
 
   it('lends each read a scratch buffer that no other read in flight holds', async () => {

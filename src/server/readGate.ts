@@ -1,4 +1,5 @@
 import { PriorityQueue } from '@datastructures-js/priority-queue';
+import { AbortWatch } from './abortWatch';
 import {
   compareReadTurns,
   mayReadNow,
@@ -28,6 +29,7 @@ export interface StartClaim {
 
 interface Waiter extends ReadTurn {
   start: () => void;
+  reject: (reason: unknown) => void;
   cancelled: boolean;
 }
 
@@ -58,6 +60,8 @@ export class ReadGate {
   private liveClaims = 0;
   private readonly spare: Buffer[] = [];
   private timer: NodeJS.Timeout | null = null;
+  /** One abort listener per stream's signal, not one per waiting read (abortWatch.ts). */
+  private readonly aborts = new AbortWatch<Waiter>((waiter, reason) => this.cancel(waiter, reason));
 
   constructor(
     readonly maxActive: number,
@@ -120,27 +124,33 @@ export class ReadGate {
   private enqueue(deadline: number, signal: AbortSignal | undefined): Promise<void> {
     signal?.throwIfAborted();
     return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        waiter.cancelled = true;
-        this.waitingCount -= 1;
-        this.cancelledCount += 1;
-        this.dropCancelled();
-        reject(signal?.reason);
-      };
       const waiter: Waiter = {
         deadline,
         seq: this.seq++,
         cancelled: false,
-        start: () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
+        reject,
+        start:
+          signal === undefined
+            ? resolve
+            : () => {
+                this.aborts.delete(signal, waiter);
+                resolve();
+              },
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal !== undefined) this.aborts.add(signal, waiter);
       this.waiting.enqueue(waiter);
       this.waitingCount += 1;
       this.dispatch();
     });
+  }
+
+  /** A waiting read's stream was cancelled: it leaves the queue (lazily) and rejects now. */
+  private cancel(waiter: Waiter, reason: unknown): void {
+    waiter.cancelled = true;
+    this.waitingCount -= 1;
+    this.cancelledCount += 1;
+    this.dropCancelled();
+    waiter.reject(reason);
   }
 
   /** Starts waiting reads while slots are free and their turn has come. */

@@ -163,7 +163,9 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
     if (options.pacer?.sentFirstAudio ?? true) options.startClaim?.release();
   };
 
-  const chunker = new DataChunker();
+  // Each push's chunks are framed before the next push (in `gate.run` and at the end), so the
+  // chunker may reuse its buffers: no allocation per batch.
+  const chunker = new DataChunker(MAX_DATA_BYTES, { reuseBuffers: true });
   /** Song bytes the next read takes: a batch that fits what may still be queued (batchSize.ts). */
   const batchBytes = (usual: number): number =>
     MAX_DATA_BYTES *
