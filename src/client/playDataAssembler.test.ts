@@ -9,6 +9,7 @@ import {
   serverMessages,
 } from '../protocol';
 import { PlayDataAssembler } from './playDataAssembler';
+import { sliceAt } from '../../test/support/sliceAt';
 
 /** The seed server's framing: raw fixed-size chunks, no delimiter safety, no end marker. */
 function seedFrame(song: Buffer, chunkBytes: number): Buffer {
@@ -33,20 +34,17 @@ function ourFrame(song: Buffer, chunkBytes: number): Buffer {
 /** Feeds `wire` cut at `cuts` through a frame parser and an assembler. */
 function reassemble(wire: Buffer, cuts: number[], assembler: PlayDataAssembler) {
   const parser = new FrameParser(CLIENT_MAX_PACKET_BYTES);
-  const points = [...new Set(cuts.map((c) => c % (wire.length + 1)))].sort((a, b) => a - b);
   const data: Buffer[] = [];
   const replies: string[] = [];
   let ends = 0;
-  let start = 0;
-  for (const point of [...points, wire.length]) {
-    for (const packet of parser.push(wire.subarray(start, point))) {
+  for (const piece of sliceAt(wire, cuts)) {
+    for (const packet of parser.push(piece)) {
       for (const item of assembler.take(packet)) {
         if (item.kind === 'data') data.push(item.bytes);
         else if (item.kind === 'end') ends += 1;
         else replies.push(item.packet.body.toString('latin1'));
       }
     }
-    start = point;
   }
   return { bytes: Buffer.concat(data), ends, replies };
 }

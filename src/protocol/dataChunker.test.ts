@@ -4,6 +4,7 @@ import { DataChunker, safeCutPoint } from './dataChunker';
 import { FrameParser } from './frameParser';
 import { serverMessages } from './messages';
 import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from './wireConstants';
+import { sliceAt } from '../../test/support/sliceAt';
 
 /** Chunks `song` as the server does, fed in the given pieces. */
 function chunk(pieces: Buffer[], max = MAX_DATA_BYTES): Buffer[] {
@@ -64,10 +65,7 @@ describe('DataChunker', () => {
         fc.array(fc.nat(), { maxLength: 10 }),
         fc.integer({ min: 8, max: 64 }),
         (song, cuts, max) => {
-          const points = [...new Set(cuts.map((c) => c % (song.length + 1)))].sort((a, b) => a - b);
-          const pieces = [...points, song.length].map((p, i, all) =>
-            song.subarray(i === 0 ? 0 : all[i - 1], p),
-          );
+          const pieces = sliceAt(song, cuts);
           const chunks = chunk(pieces, max);
           for (const c of chunks) {
             expect(c.length).toBeGreaterThan(0);
@@ -88,10 +86,7 @@ describe('DataChunker', () => {
         fc.array(fc.nat(), { maxLength: 20 }),
         fc.integer({ min: 8, max: 64 }),
         (song, cuts, max) => {
-          const points = [...new Set(cuts.map((c) => c % (song.length + 1)))].sort((a, b) => a - b);
-          const pieces = [...points, song.length].map((p, i, all) =>
-            song.subarray(i === 0 ? 0 : all[i - 1], p),
-          );
+          const pieces = sliceAt(song, cuts);
           const expected = referenceChunks(song, max).map((c) => c.toString('latin1'));
           expect(chunk(pieces, max).map((c) => c.toString('latin1'))).toEqual(expected);
         },
@@ -121,12 +116,11 @@ describe('DataChunker', () => {
         fc.array(fc.nat(), { maxLength: 20 }),
         fc.integer({ min: 8, max: 64 }),
         (song, cuts, max) => {
-          const points = [...new Set(cuts.map((c) => c % (song.length + 1)))].sort((a, b) => a - b);
           const chunker = new DataChunker(max, { reuseBuffers: true });
           const scratch = Buffer.alloc(song.length + 1);
           const framed: string[] = [];
-          [...points, song.length].forEach((p, i, all) => {
-            const n = song.copy(scratch, 0, i === 0 ? 0 : all[i - 1], p);
+          sliceAt(song, cuts).forEach((piece) => {
+            const n = piece.copy(scratch);
             // Copied at once, as a frame would be; then the caller reuses its buffer.
             framed.push(...chunker.push(scratch.subarray(0, n)).map((c) => c.toString('latin1')));
             scratch.fill(0x3c);
@@ -161,10 +155,7 @@ describe('DataChunker', () => {
           serverMessages.endOfSong(),
         ]);
         const parser = new FrameParser(MAX_PLAY_PACKET_BYTES);
-        const points = [...new Set(cuts.map((c) => c % (wire.length + 1)))].sort((a, b) => a - b);
-        const packets = [...points, wire.length].flatMap((p, i, all) =>
-          parser.push(wire.subarray(i === 0 ? 0 : all[i - 1], p)),
-        );
+        const packets = sliceAt(wire, cuts).flatMap((piece) => parser.push(piece));
         const last = packets.pop();
         expect(last?.fields.length).toBe(1);
         for (const p of packets) {

@@ -2,20 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FrameParser, PacketTooLargeError } from './frameParser';
 import { encodePacket } from './packetEncoder';
+import { sliceAt } from '../../test/support/sliceAt';
 
 const text = (fields: readonly Buffer[]): string[] => fields.map((f) => f.toString('latin1'));
-
-/** Cuts `bytes` at the given points (any order, any repetition). */
-function slice(bytes: Buffer, cuts: number[]): Buffer[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const pieces: Buffer[] = [];
-  let start = 0;
-  for (const point of [...points, bytes.length]) {
-    pieces.push(bytes.subarray(start, point));
-    start = point;
-  }
-  return pieces;
-}
 
 describe('FrameParser', () => {
   it('decodes the seed examples', () => {
@@ -68,7 +57,7 @@ describe('FrameParser', () => {
         (packets, cuts) => {
           const wire = Buffer.concat(packets.map((fields) => encodePacket(fields)));
           const parser = new FrameParser(1 << 20);
-          const decoded = slice(wire, cuts).flatMap((piece) => parser.push(piece));
+          const decoded = sliceAt(wire, cuts).flatMap((piece) => parser.push(piece));
           expect(decoded.map((p) => p.fields.map((f) => Buffer.from(f).toString('hex')))).toEqual(
             packets.map((fields) => fields.map((f) => Buffer.from(f).toString('hex'))),
           );
