@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { PcmChunk, StreamDecoder } from '../src/decoder';
+import type { DecodedPart, PcmChunk, StreamDecoder } from '../src/decoder';
 import type { OutputClock, StreamTrace } from '../test/e2e/support/audioProbe';
 import { now } from './timing';
 
@@ -54,15 +54,22 @@ export class MainMarks {
   /** The app's decoder, noting when it is ready for a song and the song's first bytes reach it. */
   wrapDecoder(decoder: StreamDecoder): StreamDecoder {
     const marks = this.decodes;
+    const noteFirstBytes = () => {
+      const current = marks.at(-1);
+      if (current) current.firstBytes ??= now();
+    };
     return {
       async reset() {
         await decoder.reset();
         marks.push({ ready: now(), firstBytes: null });
       },
       decode(bytes: Uint8Array): Promise<PcmChunk | null> {
-        const current = marks.at(-1);
-        if (current) current.firstBytes ??= now();
+        noteFirstBytes();
         return decoder.decode(bytes);
+      },
+      decodeUntil(bytes: Uint8Array, minSeconds: number): Promise<DecodedPart> {
+        noteFirstBytes();
+        return decoder.decodeUntil(bytes, minSeconds);
       },
       end: () => decoder.end(),
       terminate: () => decoder.terminate(),

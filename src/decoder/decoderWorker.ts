@@ -25,6 +25,9 @@ async function handle(request: DecoderRequest): Promise<void> {
     const decoder = await decoderReady;
     if (request.kind === 'decode') {
       reply = { id: request.id, ok: true, pcm: forRenderer(await decoder.decode(request.bytes)) };
+    } else if (request.kind === 'decodeUntil') {
+      const { pcm, used } = await decoder.decodeUntil(request.bytes, request.minSeconds);
+      reply = { id: request.id, ok: true, pcm: forRenderer(pcm), used };
     } else if (request.kind === 'end') {
       reply = { id: request.id, ok: true, pcm: forRenderer(await decoder.end()) };
     } else {

@@ -1,4 +1,4 @@
-import { concatPcm, type PcmChunk } from './pcmChunk';
+import { concatPcm, pcmFrameCount, type PcmChunk } from './pcmChunk';
 
 /**
  * Decoded audio waiting to be handed out, one chunk per call. Chunks of one sample rate and
@@ -21,6 +21,23 @@ export class PcmQueue {
     const taken = this.chunks.slice(0, count);
     this.chunks = this.chunks.slice(count);
     return concatPcm(taken);
+  }
+
+  /** The frames the next take() would give, and their rate (0 and 0 when empty). */
+  leading(): { frames: number; sampleRate: number } {
+    const first = this.chunks[0];
+    if (!first) return { frames: 0, sampleRate: 0 };
+    let frames = 0;
+    for (const chunk of this.chunks) {
+      if (!sameShape(chunk, first)) break;
+      frames += pcmFrameCount(chunk);
+    }
+    return { frames, sampleRate: first.sampleRate };
+  }
+
+  /** Whether audio of another shape waits behind the next take(). */
+  get shapeChanges(): boolean {
+    return this.chunks.some((chunk) => !sameShape(chunk, this.chunks[0]));
   }
 
   /**

@@ -3,8 +3,10 @@ import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
 import { Mp3FormatDecoder } from './mp3FormatDecoder';
 import { OggLinkSplitter } from './oggLinkSplitter';
+import { nextPieceBytes } from './firstAudioPieces';
 import { PcmQueue } from './pcmQueue';
 import type { PcmChunk } from './pcmChunk';
+import type { DecodedPart } from './streamDecoder';
 
 /**
  * Bytes held while the format is not yet known. Only ID3 tags in front of the audio can make
@@ -45,8 +47,27 @@ export class SongDecoder {
   }
 
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
-    if (bytes.length > 0 && this.unplayable === null && !this.trailingJunk) await this.feed(bytes);
+    await this.feedPlayable(bytes);
     return this.output.take();
+  }
+
+  /**
+   * Feeds `bytes` in pieces only until `minSeconds` of audio is out (firstAudioPieces), and
+   * returns it with the count of bytes used; the rest are to be given again.
+   */
+  async decodeUntil(bytes: Uint8Array, minSeconds: number): Promise<DecodedPart> {
+    let used = 0;
+    let last: { bytes: number; frames: number } | null = null;
+    while (used < bytes.length && !this.output.shapeChanges) {
+      const before = this.output.leading();
+      const wanted = Math.ceil(minSeconds * before.sampleRate) - before.frames;
+      if (before.frames > 0 && wanted <= 0) break;
+      const piece = bytes.subarray(used, used + nextPieceBytes(wanted, last));
+      await this.feedPlayable(piece);
+      used += piece.length;
+      last = { bytes: piece.length, frames: this.output.leading().frames - before.frames };
+    }
+    return { pcm: this.output.take(), used };
   }
 
   /** The end of the song: the audio decoders still held; throws when the song had none. */
@@ -61,7 +82,13 @@ export class SongDecoder {
     return this.output.takeAll();
   }
 
+  /**
+   * Also readies the decoders the last song used: a fed one makes a new WASM instance (or swaps
+   * in its spare), and done here that work overlaps the next song's request on the network
+   * instead of delaying its first audio. The next song's own reset then finds it fresh.
+   */
   async reset(): Promise<void> {
+    for (const decoder of this.decoders.values()) await decoder.reset();
     this.head = [];
     this.headLength = 0;
     this.link = null;
@@ -74,6 +101,10 @@ export class SongDecoder {
   free(): void {
     for (const decoder of this.decoders.values()) decoder.free();
     this.decoders.clear();
+  }
+
+  private async feedPlayable(bytes: Uint8Array): Promise<void> {
+    if (bytes.length > 0 && this.unplayable === null && !this.trailingJunk) await this.feed(bytes);
   }
 
   private async feed(bytes: Uint8Array): Promise<void> {

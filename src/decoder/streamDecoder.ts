@@ -7,8 +7,28 @@ import type { PcmChunk } from './pcmChunk';
  */
 export interface StreamDecoder {
   decode(bytes: Uint8Array): Promise<PcmChunk | null>;
+  /**
+   * Decodes the first `used` of `bytes`: only as many as give `minSeconds` of audio, or all of
+   * them. A song's first audio in one call, where slices would each cost a round trip to the
+   * decoder's thread; the bytes not used are to be given again.
+   */
+  decodeUntil(bytes: Uint8Array, minSeconds: number): Promise<DecodedPart>;
   /** Ends the song: returns any audio still held and rejects when the song held no audio. */
   end(): Promise<PcmChunk | null>;
   reset(): Promise<void>;
   terminate(): Promise<void>;
+}
+
+/** What decodeUntil gives: the audio of the first `used` bytes it was given. */
+export interface DecodedPart {
+  pcm: PcmChunk | null;
+  used: number;
+}
+
+/** decodeUntil for a decoder that has no cheaper way: all the bytes in one decode. */
+export async function decodeWhole(
+  decoder: Pick<StreamDecoder, 'decode'>,
+  bytes: Uint8Array,
+): Promise<DecodedPart> {
+  return { pcm: await decoder.decode(bytes), used: bytes.length };
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SOURCE_DECODER_WORKER } from './decoderWorkerEntry';
 import { Mp3StreamDecoder } from './mp3StreamDecoder';
-import { concatPcm, type PcmChunk } from './pcmChunk';
+import { concatPcm, pcmFrameCount, type PcmChunk } from './pcmChunk';
 import type { StreamDecoder } from './streamDecoder';
 import { decodeInSlices } from '../../test/support/decodeInSlices';
 import { samePcm } from '../../test/support/samePcm';
@@ -57,6 +57,19 @@ describe('WorkerDecoder', () => {
     await worker.reset();
     const second = await decodeAll(worker, bytes);
     expect(samePcm(second, first)).toBe(true);
+  });
+
+  it('decodes a song’s first audio in one call, then the rest sample for sample', async () => {
+    const bytes = readFileSync(SONG);
+    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const whole = await decodeAll(worker, bytes);
+    await worker.reset();
+    const { pcm, used } = await worker.decodeUntil(bytes.subarray(0, 64 * 1024), 0.05);
+    expect(used).toBeGreaterThan(0);
+    expect(used).toBeLessThan(64 * 1024);
+    expect(pcmFrameCount(pcm as PcmChunk)).toBeGreaterThanOrEqual(0.05 * whole.sampleRate);
+    const rest = await decodeInSlices(worker, bytes.subarray(used), 4072);
+    expect(samePcm(concatPcm([pcm as PcmChunk, ...rest]), whole)).toBe(true);
   });
 
   it('reports an undecodable song as a rejected end()', async () => {

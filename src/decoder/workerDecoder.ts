@@ -3,12 +3,13 @@ import { DecoderError, DecoderStoppedError } from './decoderError';
 import type { DecoderReply, DecoderRequest } from './decoderMessages';
 import type { PcmChunk } from './pcmChunk';
 import { startWorker } from './startWorker';
-import type { StreamDecoder } from './streamDecoder';
+import type { DecodedPart, StreamDecoder } from './streamDecoder';
 
-type RequestBody = { kind: 'decode'; bytes: Uint8Array } | { kind: 'end' } | { kind: 'reset' };
+type RequestBody = DistributiveOmit<DecoderRequest, 'id'>;
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 interface Pending {
-  resolve(pcm: PcmChunk | null): void;
+  resolve(part: DecodedPart): void;
   reject(error: Error): void;
 }
 
@@ -30,13 +31,18 @@ export class WorkerDecoder implements StreamDecoder {
     this.worker.on('exit', () => this.fail('The decoder has stopped'));
   }
 
-  decode(bytes: Uint8Array): Promise<PcmChunk | null> {
+  async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
     const owned = new Uint8Array(bytes); // a copy whose buffer we can give away
-    return this.request({ kind: 'decode', bytes: owned }, [owned.buffer]);
+    return (await this.request({ kind: 'decode', bytes: owned }, [owned.buffer])).pcm;
   }
 
-  end(): Promise<PcmChunk | null> {
-    return this.request({ kind: 'end' });
+  decodeUntil(bytes: Uint8Array, minSeconds: number): Promise<DecodedPart> {
+    const owned = new Uint8Array(bytes);
+    return this.request({ kind: 'decodeUntil', bytes: owned, minSeconds }, [owned.buffer]);
+  }
+
+  async end(): Promise<PcmChunk | null> {
+    return (await this.request({ kind: 'end' })).pcm;
   }
 
   async reset(): Promise<void> {
@@ -48,7 +54,7 @@ export class WorkerDecoder implements StreamDecoder {
     await this.worker.terminate();
   }
 
-  private request(body: RequestBody, transfer: ArrayBuffer[] = []): Promise<PcmChunk | null> {
+  private request(body: RequestBody, transfer: ArrayBuffer[] = []): Promise<DecodedPart> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -61,7 +67,7 @@ export class WorkerDecoder implements StreamDecoder {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
-    if (reply.ok) pending.resolve(reply.pcm);
+    if (reply.ok) pending.resolve({ pcm: reply.pcm, used: reply.used ?? 0 });
     else pending.reject(new DecoderError(reply.message));
   }
 

@@ -24,6 +24,11 @@ export class PcmAccumulator {
     private readonly firstSeconds = Math.min(targetSeconds, FIRST_CHUNK_SECONDS),
   ) {}
 
+  /** Whether the first chunk has gone out. */
+  get started(): boolean {
+    return this.emitted;
+  }
+
   push(pcm: PcmChunk | null): PcmChunk[] {
     if (!pcm || pcm.channels.length === 0 || pcm.channels[0].length === 0) return [];
     const ready: PcmChunk[] = [];

@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { PcmChunk, StreamDecoder } from '../decoder';
+import type { DecodedPart, PcmChunk, StreamDecoder } from '../decoder';
 import type { AudioChunk } from '../shared/tidewaveApi';
 import { FlowGate } from './flowGate';
 import { SLICE_SECONDS } from './decodeSlicer';
+import { FIRST_CHUNK_SECONDS } from './pcmAccumulator';
 import { StreamPump, type SongSource } from './streamPump';
 
 const RATE = 1000;
@@ -12,6 +13,9 @@ const RATE = 1000;
 class CountingDecoder implements StreamDecoder {
   async decode(): Promise<PcmChunk> {
     return { sampleRate: RATE, channels: [new Float32Array(RATE / 4)] };
+  }
+  async decodeUntil(bytes: Uint8Array): Promise<DecodedPart> {
+    return { pcm: await this.decode(), used: Math.min(4096, bytes.length) };
   }
   async end(): Promise<null> {
     return null;
@@ -37,6 +41,12 @@ class ByteRateDecoder implements StreamDecoder {
     const frames = Math.floor((this.carried + bytes.length) / this.bytesPerFrame);
     this.carried = (this.carried + bytes.length) % this.bytesPerFrame;
     return { sampleRate: 192_000, channels: [new Float32Array(frames)] };
+  }
+  /** Like a real decoder: whole frames, just enough of them. */
+  async decodeUntil(bytes: Uint8Array, minSeconds: number): Promise<DecodedPart> {
+    const wanted = Math.ceil(minSeconds * 192_000) * this.bytesPerFrame - this.carried;
+    const used = Math.min(bytes.length, Math.max(1, wanted));
+    return { pcm: await this.decode(bytes.subarray(0, used)), used };
   }
   async end(): Promise<null> {
     return null;
@@ -118,9 +128,11 @@ describe('StreamPump', () => {
     // Every byte once, in order; every frame out.
     expect(decoder.slices.reduce((sum, bytes) => sum + bytes, 0)).toBe(song);
     expect(emitted.reduce((sum, c) => sum + c.channels[0].length, 0)).toBe(192_000 * 3);
-    // 4 KiB until 0.25 s of audio shows the byte rate (~70), then SLICE_SECONDS of audio each:
-    // under a hundred decodes instead of 844.
-    expect(decoder.slices[0]).toBe(4096);
+    // The first chunk's audio in one decode (FIRST_CHUNK_SECONDS), then 4 KiB until 0.25 s of
+    // audio shows the byte rate (~70), then SLICE_SECONDS of audio each: under a hundred decodes
+    // instead of 844.
+    expect(decoder.slices[0]).toBe(192_000 * FIRST_CHUNK_SECONDS * bytesPerFrame);
+    expect(decoder.slices[1]).toBe(4096);
     const wanted = 192_000 * bytesPerFrame * SLICE_SECONDS;
     expect(Math.abs(Math.max(...decoder.slices) - wanted)).toBeLessThanOrEqual(bytesPerFrame);
     expect(decoder.slices.length).toBeLessThan(100);

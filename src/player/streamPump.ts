@@ -1,11 +1,17 @@
 import type { Readable } from 'node:stream';
 import type { StreamOrigin } from '../client/streamOrigin';
-import { DecoderStoppedError, pcmSeconds, type PcmChunk, type StreamDecoder } from '../decoder';
+import {
+  DecoderStoppedError,
+  pcmSeconds,
+  type DecodedPart,
+  type PcmChunk,
+  type StreamDecoder,
+} from '../decoder';
 import type { AudioChunk, StreamEvent } from '../shared/tidewaveApi';
 import { CoverArtSniffer } from './coverArtSniffer';
-import { DecodeSlicer } from './decodeSlicer';
+import { DecodeSlicer, MAX_SLICE_BYTES } from './decodeSlicer';
 import { FlowGate } from './flowGate';
-import { PcmAccumulator } from './pcmAccumulator';
+import { FIRST_CHUNK_SECONDS, PcmAccumulator } from './pcmAccumulator';
 import { describePlaybackError } from './playbackErrors';
 import { planWindow, SampleWindow } from './sampleWindow';
 
@@ -105,20 +111,33 @@ export class StreamPump {
   /**
    * A read can return everything the stream buffered (up to its high-water mark), so decode it
    * in slices and wait for the renderer between them: that keeps chunks small and the bound tight.
-   * The slices hold about the same audio time whatever the format (DecodeSlicer).
+   * The slices hold about the same audio time whatever the format (DecodeSlicer). Until the
+   * first chunk is out, one call decodes just enough for it, past any tag or cover, instead of a
+   * round trip to the decoder per slice.
    */
   private async decodeSlices(bytes: Buffer): Promise<boolean> {
     for (let offset = 0; offset < bytes.length;) {
       if (this.state !== 'streaming') return false;
-      const slice = bytes.subarray(offset, offset + this.slicer.size);
-      offset += slice.length;
-      this.cover.push(slice);
-      const pcm = await this.decodeStep(() => this.decoder.decode(slice));
-      this.slicer.observe(slice.length, pcm ? pcmSeconds(pcm) : 0);
+      const { pcm, used } = this.accumulator.started
+        ? await this.decodeSlice(bytes.subarray(offset, offset + this.slicer.size))
+        : await this.decodeStep(() =>
+            this.decoder.decodeUntil(
+              bytes.subarray(offset, offset + MAX_SLICE_BYTES),
+              FIRST_CHUNK_SECONDS,
+            ),
+          );
+      if (used <= 0) throw new Error('The decoder used none of the song’s bytes');
+      this.cover.push(bytes.subarray(offset, offset + used));
+      offset += used;
+      this.slicer.observe(used, pcm ? pcmSeconds(pcm) : 0);
       await this.emit(pcm);
       await this.gate.whenOpen();
     }
     return this.state === 'streaming';
+  }
+
+  private async decodeSlice(slice: Buffer): Promise<DecodedPart> {
+    return { pcm: await this.decodeStep(() => this.decoder.decode(slice)), used: slice.length };
   }
 
   private async finish(): Promise<PumpState> {
@@ -133,7 +152,7 @@ export class StreamPump {
     return this.state;
   }
 
-  private async decodeStep(step: () => Promise<PcmChunk | null>): Promise<PcmChunk | null> {
+  private async decodeStep<T>(step: () => Promise<T>): Promise<T> {
     try {
       return await step();
     } catch (error) {

@@ -99,6 +99,10 @@ describe('resuming a song after the connection drops', { timeout: 60_000 }, () =
       const inner = new WorkerDecoder(SOURCE_DECODER_WORKER);
       return {
         decode: async (bytes) => (await sleep(delayMs), inner.decode(bytes)),
+        decodeUntil: async (bytes, minSeconds) => (
+          await sleep(delayMs),
+          inner.decodeUntil(bytes, minSeconds)
+        ),
         end: () => inner.end(),
         reset: () => inner.reset(),
         terminate: () => inner.terminate(),
