@@ -1,8 +1,8 @@
 import { PassThrough, Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ClientSession, type SongListing } from '../../src/client';
+import { describe, expect, it } from 'vitest';
+import type { SongListing } from '../../src/client';
 import { ClientPrompt } from '../../src/cli/clientInteractive';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
+import { useTestServers, waitFor } from '../support/serverHarness';
 
 /** Collects what the prompt writes, as text. */
 class TextSink extends Writable {
@@ -14,17 +14,11 @@ class TextSink extends Writable {
 }
 
 describe('the interactive prompt, in-process against a real server', () => {
-  let running: RunningServer | undefined;
-  let session: ClientSession | undefined;
-  afterEach(async () => {
-    session?.close();
-    await running?.server.close();
-    [running, session] = [undefined, undefined];
-  });
+  const servers = useTestServers();
 
   async function startPrompt(songs: 'listed' | 'unknown') {
-    running = await startTestServer({ pacing: false });
-    session = await ClientSession.connect({ host: '127.0.0.1', port: running.port });
+    const running = await servers.start({ pacing: false });
+    const session = await servers.session();
     const list: SongListing[] | null = songs === 'listed' ? (await session.list()).songs : null;
     const input = new PassThrough();
     const output = new TextSink();

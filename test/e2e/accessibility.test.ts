@@ -1,40 +1,21 @@
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { describe, expect, it } from 'vitest';
+import type { LibraryServer } from '../../src/server';
+import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
 import { seriousViolations } from './support/axeCheck';
-import {
-  connectTo,
-  MUSIC_DIR,
-  RESULTS_DIR,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { connectTo, MUSIC_DIR, RESULTS_DIR, startMusicServer } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let app: OpenedApp | null = null;
-const cleanups: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-}, 60_000);
-
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const e2e = useE2eApp();
+/** The music server started last (a test may stop it itself). */
+let latest: LibraryServer | undefined;
 
 async function musicServer(folder = MUSIC_DIR): Promise<number> {
   const started = await startMusicServer({ pacing: false, folder });
-  cleanups.push(() => started.server.close());
+  e2e.onCleanup(() => started.server.close());
+  latest = started.server;
   return started.port;
 }
 
@@ -47,7 +28,7 @@ const FOCUSED_TEXT = `(() => {
 // Generous bounds: axe takes a second or two per run on a busy machine.
 describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_000 }, () => {
   it('first run, the host panel open, and hosting', async () => {
-    app = await openApp(env, { firstRun: true });
+    const app = await e2e.open({ firstRun: true });
     const { page } = app;
     await page.getByRole('region', { name: 'Welcome to Tidewave' }).waitFor();
     await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
@@ -63,7 +44,7 @@ describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_
   });
 
   it('the host panel open before hosting', async () => {
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await page.getByRole('button', { name: 'Host a library' }).click();
     await page.getByRole('region', { name: 'Host a library' }).waitFor();
@@ -72,7 +53,7 @@ describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_
 
   it('playing, paused, and an announcement of the new song', async () => {
     const port = await musicServer();
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await connectTo(page, port);
     await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
@@ -88,18 +69,18 @@ describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_
 
   it('the error banner', async () => {
     const port = await musicServer();
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await connectTo(page, port);
-    await cleanups.pop()?.();
+    await latest?.close();
     await page.getByRole('alert').filter({ hasText: 'No connection' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('an empty library (hosting a folder with no songs)', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'tidewave-empty-'));
-    cleanups.push(() => rm(empty, { recursive: true, force: true }));
-    app = await openApp(env, { pickFolder: async () => empty });
+    e2e.onCleanup(() => rm(empty, { recursive: true, force: true }));
+    const app = await e2e.open({ pickFolder: async () => empty });
     const { page } = app;
     await page.getByRole('button', { name: 'Host a library' }).click();
     const panel = page.getByRole('region', { name: 'Host a library' });
@@ -112,7 +93,7 @@ describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_
 
   it('the queue open while a song plays (and the README screenshot)', async () => {
     const port = await musicServer();
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await connectTo(page, port);
     await page.getByRole('button', { name: 'Add Glass Tide to the queue' }).click();
@@ -139,7 +120,7 @@ describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_
   });
 
   it('the desktop settings: keyboard reachable, saved, Escape closes them', async () => {
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page, services } = app;
     const toggle = page.getByRole('button', { name: 'Settings', exact: true });
     await toggle.focus();

@@ -1,21 +1,17 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFlac, makeImage } from '../support/coverFixtures';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { useE2eApp } from './support/appHarness';
 import {
   collectPageErrors,
   connectTo,
   RESULTS_DIR,
-  startE2eEnvironment,
   startMusicServer,
-  type E2eEnvironment,
 } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let app: OpenedApp | null = null;
-let closeServer: (() => Promise<void>) | null = null;
+const e2e = useE2eApp();
 let music: string;
 
 beforeAll(async () => {
@@ -36,19 +32,10 @@ beforeAll(async () => {
     ),
     makeFlac(join(music, 'Bare', '1.flac'), undefined, tags('Bare', 'Blank')),
   ]);
-  env = await startE2eEnvironment();
 }, 60_000);
 
 afterAll(async () => {
-  await env?.close();
   await rm(music, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-  await closeServer?.();
-  closeServer = null;
 });
 
 const naturalWidth = (selector: string) => `(() => {
@@ -59,8 +46,8 @@ const naturalWidth = (selector: string) => `(() => {
 describe('covers in the app (issue 9 item 5, issue 11 item 5)', { timeout: 60_000 }, () => {
   it('the album view shows a real cover for an album with one, and now playing shows it', async () => {
     const started = await startMusicServer({ folder: music, pacing: false });
-    closeServer = () => started.server.close();
-    app = await openApp(env);
+    e2e.onCleanup(() => started.server.close());
+    const app = await e2e.open();
     const { page } = app;
     const errors = collectPageErrors(page);
     await connectTo(page, started.port);

@@ -3,44 +3,22 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
-import {
-  connectTo,
-  MUSIC_DIR,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { connectTo, MUSIC_DIR, startMusicServer } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let app: OpenedApp | null = null;
-const cleanups: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-}, 60_000);
-
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const e2e = useE2eApp();
 
 async function musicServer(folder?: string): Promise<number> {
   const started = await startMusicServer({ pacing: false, folder });
-  cleanups.push(() => started.server.close());
+  e2e.onCleanup(() => started.server.close());
   return started.port;
 }
 
 async function tempFolder(songs: readonly string[]): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'tidewave-desktop-'));
-  cleanups.push(() => rm(folder, { recursive: true, force: true }));
+  e2e.onCleanup(() => rm(folder, { recursive: true, force: true }));
   for (const name of songs) await copyFile(join(MUSIC_DIR, name), join(folder, name));
   return folder;
 }
@@ -63,7 +41,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
     const second = await musicServer(
       await tempFolder(['02 - Glass Tide.mp3', '03 - Night Ferry.mp3']),
     );
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await connectTo(page, first);
     await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
@@ -78,7 +56,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
 
   it('Disconnect removes the cover beside "Nothing playing"', async () => {
     const port = await musicServer();
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await connectTo(page, port);
     await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
@@ -91,7 +69,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
   });
 
   it('Play is disabled while there is nothing to play', async () => {
-    app = await openApp(env);
+    const app = await e2e.open();
     const play = app.page.getByRole('button', { name: 'Play', exact: true });
     expect(await play.isDisabled()).toBe(true);
   });
@@ -99,7 +77,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
   it('focus stays on the button after Connect, Disconnect and Start hosting', async () => {
     const port = await musicServer();
     const folder = await tempFolder(['01 - Harbor Lights.mp3']);
-    app = await openApp(env, { pickFolder: async () => folder });
+    const app = await e2e.open({ pickFolder: async () => folder });
     const { page } = app;
     await connectTo(page, port);
     await expect.poll(() => focused(page)).toBe('Disconnect');
@@ -117,7 +95,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
   });
 
   it('Escape closes the host panel and gives focus back to its button', async () => {
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     const toggle = page.getByRole('button', { name: 'Host a library' });
     await toggle.click();
@@ -130,7 +108,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
 
   it('Ctrl+F and / reach the filter', async () => {
     const port = await musicServer();
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await connectTo(page, port);
     await page.getByRole('button', { name: 'Play', exact: true }).focus();
@@ -147,7 +125,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
   });
 
   it('M mutes and unmutes', async () => {
-    app = await openApp(env, { settings: { volume: 0.4 } });
+    const app = await e2e.open({ settings: { volume: 0.4 } });
     const { page } = app;
     const volume = page.getByRole('slider', { name: 'Volume' });
     await expect.poll(() => volume.inputValue()).toBe('0.4');
@@ -159,7 +137,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
 
   it('M mutes from the song table too; inside a typed title it is a letter', async () => {
     const port = await musicServer();
-    app = await openApp(env, { settings: { volume: 0.4 } });
+    const app = await e2e.open({ settings: { volume: 0.4 } });
     const { page } = app;
     await connectTo(page, port);
     const volume = page.getByRole('slider', { name: 'Volume' });
@@ -179,7 +157,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
   });
 
   it('an invalid port says why Connect is unavailable', async () => {
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await page.getByRole('textbox', { name: 'Server port' }).fill('99999');
     const port = page.getByRole('textbox', { name: 'Server port' });
@@ -197,10 +175,10 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
       socket.on('error', () => undefined);
     });
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => other.close(() => resolve())));
+    e2e.onCleanup(() => new Promise<void>((resolve) => other.close(() => resolve())));
     const address = other.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await page.getByRole('textbox', { name: 'Server host' }).fill('127.0.0.1');
     await page.getByRole('textbox', { name: 'Server port' }).fill(String(port));
@@ -211,7 +189,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
 
   it('hosting an empty folder says so in a sentence', async () => {
     const folder = await tempFolder([]);
-    app = await openApp(env, { pickFolder: async () => folder });
+    const app = await e2e.open({ pickFolder: async () => folder });
     const { page } = app;
     await page.getByRole('button', { name: 'Host a library' }).click();
     const panel = page.getByRole('region', { name: 'Host a library' });

@@ -16,14 +16,9 @@ import { LibraryBrowser } from '../../src/discovery';
 import { AccessCodeBook, type CodeStore } from '../../src/main/accessCodeBook';
 import { LibraryDiscovery } from '../../src/main/libraryDiscovery';
 import { createLibrarySharing, type LibrarySharing } from '../../src/main/librarySharing';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { useE2eApp, type OpenedApp } from './support/appHarness';
 import { PROJECT_ROOT } from './support/cachedBuild';
-import {
-  MUSIC_DIR,
-  RESULTS_DIR,
-  startE2eEnvironment,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { MUSIC_DIR, RESULTS_DIR } from './support/e2eEnvironment';
 import { startServerProcess, type ServerProcess } from './support/serverProcess';
 
 const IN_NAMESPACE = process.env.TIDEWAVE_E2E_NETNS === '1';
@@ -64,25 +59,21 @@ if (!IN_NAMESPACE) {
     }, 370_000);
   });
 } else {
-  let env: E2eEnvironment;
-  let app: OpenedApp | null = null;
+  const e2e = useE2eApp({ startMs: 90_000 });
   let discovery: LibraryDiscovery | null = null;
   const servers: ServerProcess[] = [];
   let dir: string;
 
   beforeAll(async () => {
-    env = await startE2eEnvironment();
     dir = await mkdtemp(join(tmpdir(), 'tidewave-e2e-discovery-'));
-  }, 90_000);
+  });
+  // Registered after useE2eApp, so it runs before the app closes, as before.
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((server) => server.stop()));
     await discovery?.dispose();
     discovery = null;
-    await app?.close();
-    app = null;
   });
   afterAll(async () => {
-    await env?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -104,7 +95,7 @@ if (!IN_NAMESPACE) {
       memoryStore(),
       (host, port) => discovery?.nameAt(host, port) ?? null,
     );
-    const opened = await openApp(env, {
+    const opened = await e2e.open({
       playback: { reconnect: FAST_RETRY, accessCodeFor: (host, port) => book.codeFor(host, port) },
       pickFolder: async () => hostFolder ?? null,
       host: {
@@ -139,7 +130,7 @@ if (!IN_NAMESPACE) {
 
   describe('libraries found on the network, in the connection bar', { timeout: 90_000 }, () => {
     it('a found library appears, one click connects, it goes away live', async () => {
-      app = await openWithDiscovery();
+      const app = await openWithDiscovery();
       const { page } = app;
       const server = announced('Lighthouse Shelf');
       servers.push(server);
@@ -165,7 +156,7 @@ if (!IN_NAMESPACE) {
     });
 
     it('a library that goes away and comes back is reconnected to', async () => {
-      app = await openWithDiscovery();
+      const app = await openWithDiscovery();
       const { page } = app;
       const first = announced('Tide Pool');
       servers.push(first);
@@ -202,7 +193,7 @@ if (!IN_NAMESPACE) {
     it('a library with an access code asks for it, refuses a wrong one, and opens with the right one', async () => {
       const codeFile = join(dir, 'cellar.code');
       await writeFile(codeFile, 'cellar door 5\n');
-      app = await openWithDiscovery();
+      const app = await openWithDiscovery();
       const { page } = app;
       servers.push(announced('Locked Cellar', '--access-code-file', codeFile));
       const button = page.getByRole('button', { name: /^Locked Cellar/ });
@@ -230,7 +221,7 @@ if (!IN_NAMESPACE) {
     });
 
     it('Share on my network announces this library; its access code is set in the host panel', async () => {
-      app = await openWithDiscovery(MUSIC_DIR);
+      const app = await openWithDiscovery(MUSIC_DIR);
       const { page } = app;
       await page.getByRole('button', { name: 'Host a library' }).click();
       const panel = page.getByRole('region', { name: 'Host a library' });

@@ -1,37 +1,23 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { describe, expect, it } from 'vitest';
+import type { LibraryServer } from '../../src/server';
+import { useE2eApp } from './support/appHarness';
 import { probeAudio, waitForAudio } from './support/audioProbe';
 import {
   collectPageErrors,
   connectTo,
   RESULTS_DIR,
-  startE2eEnvironment,
   startMusicServer,
-  type E2eEnvironment,
 } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let app: OpenedApp | null = null;
-const servers: Array<{ close(): Promise<void> }> = [];
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-}, 60_000);
-
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const e2e = useE2eApp();
+/** The music server started last (a test may stop it itself). */
+let latest: LibraryServer | undefined;
 
 async function musicServer(port?: number): Promise<number> {
   const started = await startMusicServer({ pacing: false, port });
-  servers.push(started.server);
+  e2e.onCleanup(() => started.server.close());
+  latest = started.server;
   return started.port;
 }
 
@@ -39,13 +25,13 @@ async function musicServer(port?: number): Promise<number> {
 describe('errors a person can read and recover from', { timeout: 60_000 }, () => {
   it('a server that goes away shows why, silences, and Retry reconnects', async () => {
     const port = await musicServer();
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await connectTo(page, port);
     await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
     await waitForAudio(page, (a) => a.rms > 0.005);
 
-    await servers.pop()?.close();
+    await latest?.close();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.innerText()).toContain(`No connection to 127.0.0.1:${port}`);
     await expect.poll(async () => (await probeAudio(page)).liveSources).toBe(0);
@@ -66,7 +52,7 @@ describe('errors a person can read and recover from', { timeout: 60_000 }, () =>
   it('an unknown song is reported with a Retry, and the connection stays usable', async () => {
     const port = await musicServer();
     let askForMissingSong = true;
-    app = await openApp(env, {
+    const app = await e2e.open({
       // As if the list were stale: the server no longer has the song that was clicked.
       override: (base) => ({
         play: (request) => base.play(askForMissingSong ? { ...request, songId: 99 } : request),
@@ -93,7 +79,7 @@ describe('errors a person can read and recover from', { timeout: 60_000 }, () =>
 
   it('Disconnect says goodbye, and the server acknowledges quit', async () => {
     const port = await musicServer();
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     await connectTo(page, port);
     await page.getByRole('button', { name: 'Disconnect' }).click();

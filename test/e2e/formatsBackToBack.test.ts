@@ -8,15 +8,9 @@ import type { AudioChunk } from '../../src/shared/tidewaveApi';
 import { snrDb } from '../support/referenceDecoders';
 import { largestDifference, SAME_SAMPLE_TOLERANCE } from '../support/referenceMp3';
 import { samePcm } from '../support/samePcm';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { useE2eApp } from './support/appHarness';
 import { probeAudio, waitForAudio, type AudioProbe } from './support/audioProbe';
-import {
-  collectPageErrors,
-  connectTo,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { collectPageErrors, connectTo, startMusicServer } from './support/e2eEnvironment';
 import { Fnv1aSamples } from './support/fnv1aSamples';
 import { makeFormatLibrary, type FormatSong } from './support/formatLibrary';
 
@@ -26,22 +20,19 @@ const ONE_CHUNK_SECONDS = 0.25 + 4096 / 44100;
 
 let dir: string;
 let songs: FormatSong[];
-let env: E2eEnvironment;
+const e2e = useE2eApp({ startMs: 120_000 });
+/** This file's server of the format library. */
 let music: { server: LibraryServer; port: number };
-let app: OpenedApp | null = null;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tidewave-e2e-formats-'));
   const library = await makeFormatLibrary(dir);
   songs = library.songs;
-  env = await startE2eEnvironment();
   music = await startMusicServer({ folder: library.folder, pacing: false });
 }, 120_000);
 
 afterAll(async () => {
-  await app?.close();
   await music?.server.close();
-  await env?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -59,7 +50,7 @@ describe('every format back to back in the renderer', () => {
       // The first song's play waits until the page has paused (see below).
       let releasePlay = () => {};
       const playHeld = new Promise<void>((resolve) => (releasePlay = resolve));
-      app = await openApp(env, {
+      const app = await e2e.open({
         override: (handlers) => ({
           play: async (request) => {
             await playHeld;

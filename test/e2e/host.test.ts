@@ -1,42 +1,29 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
-import {
-  MUSIC_DIR,
-  RESULTS_DIR,
-  startE2eEnvironment,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { MUSIC_DIR, RESULTS_DIR } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let app: OpenedApp | null = null;
+const e2e = useE2eApp();
 let folder: string;
 
 beforeAll(async () => {
-  env = await startE2eEnvironment();
   folder = await mkdtemp(join(tmpdir(), 'tidewave-hosted-'));
   for (const name of ['01 - Harbor Lights.mp3', '03 - Night Ferry.mp3']) {
     await copyFile(join(MUSIC_DIR, name), join(folder, name));
   }
-}, 60_000);
-
-afterAll(async () => {
-  await env?.close();
-  await rm(folder, { recursive: true, force: true });
 });
 
-afterEach(async () => {
-  await app?.close();
-  app = null;
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
 });
 
 // Generous bounds: the machine may be busy; every wait inside is bounded too.
 describe('hosting and first run', { timeout: 60_000 }, () => {
   it('first run hosts the bundled music, connects, and shows a dismissible introduction', async () => {
-    app = await openApp(env, { firstRun: true });
+    const app = await e2e.open({ firstRun: true });
     const { page, services } = app;
     const card = page.getByRole('region', { name: 'Welcome to Tidewave' });
     await card.waitFor();
@@ -57,7 +44,7 @@ describe('hosting and first run', { timeout: 60_000 }, () => {
   });
 
   it('Host a library shares a chosen folder, and Listen here plays from it', async () => {
-    app = await openApp(env, { pickFolder: async () => folder });
+    const app = await e2e.open({ pickFolder: async () => folder });
     const { page } = app;
     const toggle = page.getByRole('button', { name: 'Host a library' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');

@@ -1,33 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LibraryServer } from '../../src/server';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
-import {
-  collectPageErrors,
-  connectTo,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { collectPageErrors, connectTo } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let music: { server: LibraryServer; port: number };
-let app: OpenedApp | null = null;
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-  music = await startMusicServer({ pacing: false });
-}, 60_000);
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
-afterAll(async () => {
-  await music?.server.close();
-  await env?.close();
-});
+const e2e = useE2eApp({ music: true });
 
 /**
  * How late the second chunk reaches the page: far more than the first chunk (0.18 s of this
@@ -40,11 +16,11 @@ const LATE_MS = 600;
 // a loaded machine: the listener hears the song start once, whole, not a click of it and a gap.
 describe('a late second chunk at a song start', { timeout: 90_000 }, () => {
   it('the song starts once, with no gap after its first chunk', async () => {
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page, bridge } = app;
     const errors = collectPageErrors(page);
     bridge.delayAudio((_chunk, index) => (index === 1 ? LATE_MS : 0));
-    await connectTo(page, music.port);
+    await connectTo(page, e2e.music.port);
     await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
     // 2 s queued: the late chunk and many after it are in, placed after the first.
     const probe = await waitForAudio(page, (a) => (a.streams[1]?.frames ?? 0) > 2 * 44_100, 30_000);

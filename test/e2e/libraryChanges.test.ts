@@ -2,31 +2,27 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
-import { MUSIC_DIR, startE2eEnvironment, type E2eEnvironment } from './support/e2eEnvironment';
+import { MUSIC_DIR } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let app: OpenedApp | null = null;
+const e2e = useE2eApp();
 let folder: string;
 
 beforeAll(async () => {
-  env = await startE2eEnvironment();
   folder = await mkdtemp(join(tmpdir(), 'tidewave-watched-'));
   for (const name of ['01 - Harbor Lights.mp3', '03 - Night Ferry.mp3']) {
     await copyFile(join(MUSIC_DIR, name), join(folder, name));
   }
-}, 60_000);
+});
 
 afterAll(async () => {
-  await app?.close();
-  await env?.close();
   await rm(folder, { recursive: true, force: true });
 });
 
 describe('a hosted folder that changes', { timeout: 60_000 }, () => {
   it('refreshes the list, keeping the playing song and the selection', async () => {
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page, services } = app;
     const hosted = await services.host.start({ folder, port: 0, shareOnLan: false });
     await services.playback.connect('127.0.0.1', hosted.port ?? 0);

@@ -1,33 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DISCONNECTED_BY_HOST } from '../../src/protocol';
 import { RawClient } from '../server/rawClient';
-import { openApp, type OpenedApp } from './support/appHarness';
-import {
-  collectPageErrors,
-  RESULTS_DIR,
-  startE2eEnvironment,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { useE2eApp } from './support/appHarness';
+import { collectPageErrors, RESULTS_DIR } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let app: OpenedApp | null = null;
-let friend: RawClient | null = null;
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(async () => {
-  friend?.destroy();
-  friend = null;
-  await app?.close();
-  app = null;
-});
+const e2e = useE2eApp({ startMs: 120_000 });
 
 // Generous bounds: the machine may be busy; every wait inside is bounded too.
 describe('the host panel lists who listens', { timeout: 90_000 }, () => {
@@ -35,14 +13,15 @@ describe('the host panel lists who listens', { timeout: 90_000 }, () => {
     // First run hosts the bundled music and this player connects to it: listener one. Its
     // buffer is the usual 6 s, so it may hold its reading when the host lets it go: the server
     // waits for it to read the error (PROTOCOL 18.2).
-    app = await openApp(env, { firstRun: true, playback: { clientName: 'This computer' } });
+    const app = await e2e.open({ firstRun: true, playback: { clientName: 'This computer' } });
     const { page, services } = app;
     const errors = collectPageErrors(page);
     await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
     const port = services.host.getState().port ?? 0;
 
     // A friend's player: names itself, then plays the second song.
-    friend = await RawClient.connect(port);
+    const friend = await RawClient.connect(port);
+    e2e.onCleanup(() => friend.destroy());
     friend.send('list<NEXT;>meta<NEXT;><END;>');
     await friend.nextPacket();
     friend.send('hello<NEXT;>Friend’s laptop<NEXT;><END;>play<NEXT;>1<NEXT;><END;>');

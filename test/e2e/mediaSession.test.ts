@@ -1,32 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
-import {
-  connectTo,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { connectTo, startMusicServer } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let app: OpenedApp | null = null;
-let closeServer: (() => Promise<void>) | null = null;
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-}, 60_000);
-
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-  await closeServer?.();
-  closeServer = null;
-});
+const e2e = useE2eApp();
 
 /** Keeps the handlers the app gives the media session, so the test can act as the system. */
 const RECORD_HANDLERS = `(() => {
@@ -65,8 +43,8 @@ const act = (page: Page, action: string, details: object = {}) =>
 describe('the desktop knows what plays (issue 10 item 5)', { timeout: 60_000 }, () => {
   it('media session metadata, its actions, and the window title', async () => {
     const started = await startMusicServer({ pacing: false });
-    closeServer = () => started.server.close();
-    app = await openApp(env);
+    e2e.onCleanup(() => started.server.close());
+    const app = await e2e.open();
     const { page } = app;
     await page.addInitScript(RECORD_HANDLERS);
     await page.reload();

@@ -1,43 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LibraryServer } from '../../src/server';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp, type OpenedApp } from './support/appHarness';
 import { probeAudio, waitForAudio } from './support/audioProbe';
-import {
-  collectPageErrors,
-  connectTo,
-  MUSIC_DIR,
-  RESULTS_DIR,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { collectPageErrors, connectTo, MUSIC_DIR, RESULTS_DIR } from './support/e2eEnvironment';
 import { decodeReference } from './support/referenceAudio';
 
-let env: E2eEnvironment;
-let music: { server: LibraryServer; port: number };
-let app: OpenedApp | null = null;
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-  // Unpaced: the client's own flow control is then all that bounds the stream.
-  music = await startMusicServer({ pacing: false });
-}, 60_000);
-
-afterAll(async () => {
-  await music?.server.close();
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+// Its music server is unpaced: the client's own flow control is then all that bounds the stream.
+const e2e = useE2eApp({ music: true });
 
 async function openConnected(): Promise<OpenedApp> {
-  app = await openApp(env);
-  await connectTo(app.page, music.port);
+  const app = await e2e.open();
+  await connectTo(app.page, e2e.music.port);
   return app;
 }
 
@@ -126,7 +100,7 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
 
   it('pause suspends the clock and keeps telling main the queue is full, so the stream holds', async () => {
     const reports: Array<[number, number, number]> = [];
-    app = await openApp(env, {
+    const app = await e2e.open({
       override: (base) => ({
         reportBuffer: (streamId, buffered, received) => {
           reports.push([streamId, buffered, received]);
@@ -136,7 +110,7 @@ describe('playing the bundled library in Chromium', { timeout: 60_000 }, () => {
     });
     const { page } = app;
     // An unpaced server sends as fast as it may: only flow control holds the stream back.
-    await connectTo(page, music.port);
+    await connectTo(page, e2e.music.port);
     await page.getByRole('button', { name: 'Play Night Ferry' }).click();
     await waitForAudio(page, (a) => a.rms > AUDIBLE);
     await page.getByRole('button', { name: 'Pause' }).click();

@@ -1,45 +1,20 @@
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LibraryServer } from '../../src/server';
-import { openApp, type OpenedApp } from './support/appHarness';
-import {
-  collectPageErrors,
-  connectTo,
-  RESULTS_DIR,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
+import { collectPageErrors, connectTo, RESULTS_DIR } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let music: { server: LibraryServer; port: number };
-let app: OpenedApp | null = null;
+const e2e = useE2eApp({ music: true });
 /** The song ids the page asked main to play, in order: what was actually played. */
 let played: number[] = [];
 
 /** Each song is played from here (the bundled songs last 30–32 s), so a test hears only ends. */
 const LAST_SECONDS_FROM = 27;
 
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-  music = await startMusicServer({ pacing: false });
-}, 60_000);
-
-afterAll(async () => {
-  await music?.server.close();
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
 async function openShortSongs(): Promise<Page> {
   played = [];
-  app = await openApp(env, {
+  const app = await e2e.open({
     override: (base) => ({
       play: async (request) => {
         played.push(request.songId);
@@ -48,7 +23,7 @@ async function openShortSongs(): Promise<Page> {
       },
     }),
   });
-  await connectTo(app.page, music.port);
+  await connectTo(app.page, e2e.music.port);
   const rows = app.page.getByRole('grid', { name: 'Songs' }).locator('tbody tr');
   await expect.poll(() => rows.count()).toBe(3);
   return app.page;

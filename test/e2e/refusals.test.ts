@@ -1,40 +1,18 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccessRefusedError, ClientSession } from '../../src/client';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { useE2eApp } from './support/appHarness';
 import { seriousViolations } from './support/axeCheck';
-import {
-  collectPageErrors,
-  MUSIC_DIR,
-  RESULTS_DIR,
-  startE2eEnvironment,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { collectPageErrors, MUSIC_DIR, RESULTS_DIR } from './support/e2eEnvironment';
 
 const CODE = 'harbour-lights-7431';
 
-let env: E2eEnvironment;
-let app: OpenedApp | null = null;
-const sessions: ClientSession[] = [];
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(async () => {
-  for (const session of sessions.splice(0)) session.close();
-  await app?.close();
-  app = null;
-});
+const e2e = useE2eApp({ startMs: 120_000 });
 
 // Generous bounds: the machine may be busy; every wait inside is bounded too.
 describe('the host panel shows every access-code refusal', { timeout: 90_000 }, () => {
   it('a friend with a wrong code appears as refused; with the right code, as a listener', async () => {
-    app = await openApp(env, { host: { accessCode: async () => CODE } });
+    const app = await e2e.open({ host: { accessCode: async () => CODE } });
     const { page, services } = app;
     const errors = collectPageErrors(page);
     const state = await services.host.start({ folder: MUSIC_DIR, port: 0, shareOnLan: false });
@@ -72,7 +50,7 @@ describe('the host panel shows every access-code refusal', { timeout: 90_000 }, 
 
     // Then the right code: the friend is listed as a listener; the refusal stays visible.
     const friend = await ClientSession.connect({ host: '127.0.0.1', port, accessCode: CODE });
-    sessions.push(friend);
+    e2e.onCleanup(() => friend.close());
     await friend.list();
     const table = panel.getByRole('table', { name: /Listening now/ });
     await expect.poll(() => table.getByRole('row').count(), { timeout: 10_000 }).toBe(2);

@@ -1,19 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLibraryServer, type LibraryServer } from '../../src/server';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { useE2eApp } from './support/appHarness';
 import { DEFAULT_BACKOFF } from '../../src/player/reconnectBackoff';
 import { probeAudio, waitForAudio, type StreamTrace } from './support/audioProbe';
-import {
-  connectTo,
-  MUSIC_DIR,
-  startE2eEnvironment,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { connectTo, MUSIC_DIR } from './support/e2eEnvironment';
 import { decodeReference } from './support/referenceAudio';
 
-let env: E2eEnvironment;
-let app: OpenedApp | null = null;
+const e2e = useE2eApp();
+/** This test's latest music server. */
 let server: LibraryServer | null = null;
 
 /** Paced at 4× real time, so a song is still streaming seconds after it started. */
@@ -24,24 +19,15 @@ async function musicServer(
     rateFactor: 4,
   },
 ) {
-  server = await createLibraryServer({ folder: MUSIC_DIR, host: '127.0.0.1', port, pacing });
-  return (await server.listen()).port;
+  const started = (server = await createLibraryServer({
+    folder: MUSIC_DIR,
+    host: '127.0.0.1',
+    port,
+    pacing,
+  }));
+  e2e.onCleanup(() => started.close());
+  return (await started.listen()).port;
 }
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-}, 60_000);
-
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-  await server?.close();
-  server = null;
-});
 
 const QUICK = { initialMs: 100, maxMs: 400, jitter: 0.2, maxAttempts: 100 };
 /** The app's backoff (DEFAULT_BACKOFF: 0.5 s doubling) with its 10 s cap at 2 s: a 20 s outage
@@ -64,7 +50,7 @@ function expectNoGapSince(from: StreamTrace, to: StreamTrace): void {
 describe('resume after a drop, in the renderer', { timeout: 90_000 }, () => {
   it('a server restart 2 s long while playing: the whole song bit for bit, no gap', async () => {
     // Room for the whole song: the queue shows every sample that arrives, none held back.
-    app = await openApp(env, { playback: { maxBufferedSeconds: 600, reconnect: QUICK } });
+    const app = await e2e.open({ playback: { maxBufferedSeconds: 600, reconnect: QUICK } });
     const { page } = app;
     const reference = await decodeReference(join(MUSIC_DIR, HARBOR));
     // At most 14 s ahead of the clock: the song is still on its way when the server goes,
@@ -105,7 +91,7 @@ describe('resume after a drop, in the renderer', { timeout: 90_000 }, () => {
   });
 
   it('a 20 s outage while paused: the new server holds the song, which goes on at the right sample', async () => {
-    app = await openApp(env, { playback: { maxBufferedSeconds: 600, reconnect: CAPPED } });
+    const app = await e2e.open({ playback: { maxBufferedSeconds: 600, reconnect: CAPPED } });
     const { page } = app;
     const reference = await decodeReference(join(MUSIC_DIR, HARBOR));
     const port = await musicServer();

@@ -1,35 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LibraryServer } from '../../src/server';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
 import { probeAudio, waitForAudio } from './support/audioProbe';
-import {
-  connectTo,
-  MUSIC_DIR,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { connectTo, MUSIC_DIR } from './support/e2eEnvironment';
 import { decodeReference } from './support/referenceAudio';
 
-let env: E2eEnvironment;
-let music: { server: LibraryServer; port: number };
-let app: OpenedApp | null = null;
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-  music = await startMusicServer({ pacing: false });
-}, 60_000);
-
-afterAll(async () => {
-  await music?.server.close();
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const e2e = useE2eApp({ music: true });
 
 const newestStream = (streams: Record<number, unknown>) =>
   Math.max(0, ...Object.keys(streams).map(Number));
@@ -40,13 +16,13 @@ describe('sample-exact streaming into the Web Audio queue', { timeout: 60_000 },
     // A buffer limit above the song's length lets the whole song arrive without real-time play.
     // This is about the page's queue: the server is not asked to hold the song while paused (the
     // pause extension has its own tests, test/e2e/resume.test.ts), so all of it still arrives.
-    app = await openApp(env, {
+    const app = await e2e.open({
       playback: { maxBufferedSeconds: 600 },
       override: () => ({ reportPaused: () => {} }),
     });
     const { page } = app;
     const reference = await decodeReference(join(MUSIC_DIR, '03 - Night Ferry.mp3'));
-    await connectTo(page, music.port);
+    await connectTo(page, e2e.music.port);
     await page.getByRole('button', { name: 'Play Night Ferry' }).click();
     // Paused, the clock stands still, so however slowly chunks arrive here, none comes late.
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -69,10 +45,10 @@ describe('sample-exact streaming into the Web Audio queue', { timeout: 60_000 },
   });
 
   it('advances to the next song gaplessly: its first sample follows the last one', async () => {
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page } = app;
     const next = await decodeReference(join(MUSIC_DIR, '02 - Glass Tide.mp3'));
-    await connectTo(page, music.port);
+    await connectTo(page, e2e.music.port);
     await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
     await waitForAudio(page, (a) => a.rms > 0.005);
     // Seek to about 3 s before the end by clicking the progress bar.
@@ -103,7 +79,7 @@ describe('sample-exact streaming into the Web Audio queue', { timeout: 60_000 },
   });
 
   it('plays any stream rate from 8 to 48 kHz, mono or stereo, back to back at the right speed', async () => {
-    app = await openApp(env);
+    const app = await e2e.open();
     const { page, bridge } = app;
     const tone = (rate: number, seconds: number, hz: number) =>
       Float32Array.from(

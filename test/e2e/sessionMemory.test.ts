@@ -1,33 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LibraryServer } from '../../src/server';
-import { openApp, type OpenedApp } from './support/appHarness';
-import {
-  collectPageErrors,
-  connectTo,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
+import { collectPageErrors, connectTo } from './support/e2eEnvironment';
 
-let env: E2eEnvironment;
-let music: { server: LibraryServer; port: number };
-let app: OpenedApp | null = null;
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-  music = await startMusicServer({ pacing: false });
-}, 60_000);
-
-afterAll(async () => {
-  await music?.server.close();
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const e2e = useE2eApp({ music: true });
 
 const queued = (page: Page) => page.locator('#up-next .queue-title').allInnerTexts();
 const titles = (page: Page) => page.locator('tbody .cell-title').allInnerTexts();
@@ -47,7 +23,7 @@ async function showSongs(page: Page, port: number): Promise<void> {
 describe('session memory in Chromium', { timeout: 90_000 }, () => {
   it('a reload comes back to the same queue, repeat and sort, paused', async () => {
     const played: number[] = [];
-    app = await openApp(env, {
+    const app = await e2e.open({
       override: (base) => ({
         play: async (request) => {
           played.push(request.songId);
@@ -57,7 +33,7 @@ describe('session memory in Chromium', { timeout: 90_000 }, () => {
     });
     const { page } = app;
     const errors = collectPageErrors(page);
-    await showSongs(page, music.port);
+    await showSongs(page, e2e.music.port);
 
     await page.getByRole('button', { name: 'Add Night Ferry to the queue' }).click();
     await page.getByRole('button', { name: 'Add Glass Tide to the queue' }).click();
@@ -70,7 +46,7 @@ describe('session memory in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => titles(page)).toEqual(['Glass Tide', 'Harbor Lights', 'Night Ferry']);
 
     await page.reload();
-    await showSongs(page, music.port);
+    await showSongs(page, e2e.music.port);
     await page.getByRole('button', { name: /^Up next/ }).click();
     await expect.poll(() => queued(page)).toEqual(['Night Ferry', 'Glass Tide']);
     expect(await repeat.getAttribute('aria-label')).toBe('Repeat: one song');
@@ -83,7 +59,7 @@ describe('session memory in Chromium', { timeout: 90_000 }, () => {
 
   it('a reload comes back to the same song and position, paused; Play goes on from there', async () => {
     const requests: Array<{ songId: number; startSeconds?: number }> = [];
-    app = await openApp(env, {
+    const app = await e2e.open({
       override: (base) => ({
         play: async (request) => {
           requests.push(request);
@@ -93,7 +69,7 @@ describe('session memory in Chromium', { timeout: 90_000 }, () => {
     });
     const { page, services } = app;
     const errors = collectPageErrors(page);
-    await showSongs(page, music.port);
+    await showSongs(page, e2e.music.port);
     await page.getByRole('button', { name: 'Play Night Ferry' }).click();
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Night Ferry');
     // Three steps of 5 s forward on the seek bar: a seek to 15 s.
@@ -105,14 +81,14 @@ describe('session memory in Chromium', { timeout: 90_000 }, () => {
     // Remembered through main's settings file, at once for a seek.
     await expect
       .poll(async () => (await services.settings.load()).resume)
-      .toMatchObject({ songId: 2, port: music.port });
+      .toMatchObject({ songId: 2, port: e2e.music.port });
     const elapsed = page.getByLabel('Elapsed time');
     await expect
       .poll(async () => timeSeconds(await elapsed.innerText()), { timeout: 15_000 })
       .toBeGreaterThan(seekedTo);
 
     await page.reload();
-    await showSongs(page, music.port);
+    await showSongs(page, e2e.music.port);
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Night Ferry');
     await expect
       .poll(async () => timeSeconds(await elapsed.innerText()))

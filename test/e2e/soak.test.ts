@@ -2,15 +2,9 @@ import type { CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryServer } from '../../src/server';
 import type { AudioChunk, StreamEvent } from '../../src/shared/tidewaveApi';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { useE2eApp } from './support/appHarness';
 import { probeAudio, probeBookkeeping, waitForAudio } from './support/audioProbe';
-import {
-  collectPageErrors,
-  connectTo,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { collectPageErrors, connectTo, startMusicServer } from './support/e2eEnvironment';
 import { makeSoakLibrary, type SoakLibrary } from './support/soakLibrary';
 
 /** Web Audio plays in real time: this long a soak, measured from the first audible sample. */
@@ -91,25 +85,19 @@ class FlowCounter {
   }
 }
 
-let env: E2eEnvironment;
+// React's production build, as shipped: its development build keeps debug records per render.
+const e2e = useE2eApp({ environment: { productionReact: true } });
 let library: SoakLibrary;
 let music: { server: LibraryServer; port: number };
-let app: OpenedApp | null = null;
 
 beforeAll(async () => {
-  [env, library] = await Promise.all([
-    // React's production build, as shipped: its development build keeps debug records per render.
-    startE2eEnvironment({ productionReact: true }),
-    makeSoakLibrary(SONG_COUNT, SONG_SECONDS),
-  ]);
+  library = await makeSoakLibrary(SONG_COUNT, SONG_SECONDS);
   // Unpaced: only the client's flow control bounds what the renderer holds.
   music = await startMusicServer({ folder: library.folder, pacing: false });
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
   await music?.server.close();
-  await env?.close();
   await library?.remove();
 });
 
@@ -118,7 +106,7 @@ describe('a long listening session in Chromium', () => {
     'plays song after song gaplessly and the renderer lets played audio go: the heap stays flat',
     { timeout: 90_000 },
     async () => {
-      app = await openApp(env);
+      const app = await e2e.open();
       const { page, services } = app;
       const errors = collectPageErrors(page);
       const flow = new FlowCounter();

@@ -1,43 +1,18 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LibraryServer } from '../../src/server';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
 import { expectedFilter, expectedOrder, generateLibrary, type BigSong } from './support/bigLibrary';
-import {
-  collectPageErrors,
-  connectTo,
-  RESULTS_DIR,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { collectPageErrors, connectTo, RESULTS_DIR } from './support/e2eEnvironment';
 import { probeTable, scrollTableTo } from './support/tableProbe';
 
 const SONGS = 20_000;
 const library = generateLibrary(SONGS);
 
-let env: E2eEnvironment;
-let music: { server: LibraryServer; port: number };
-let app: OpenedApp | null = null;
+const e2e = useE2eApp({ music: true });
 /** The song ids the page asked to play, in order. */
 let played: number[] = [];
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-  music = await startMusicServer({ pacing: false });
-}, 60_000);
-
-afterAll(async () => {
-  await music?.server.close();
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
 
 /**
  * The app connected to the bundled server, but listing the 20,000 generated songs; playing
@@ -45,7 +20,7 @@ afterEach(async () => {
  */
 async function openBigLibrary(songs: readonly BigSong[] = library): Promise<Page> {
   played = [];
-  app = await openApp(env, {
+  const app = await e2e.open({
     override: (base) => ({
       listSongs: async () => [...songs],
       play: async (request) => {
@@ -55,8 +30,8 @@ async function openBigLibrary(songs: readonly BigSong[] = library): Promise<Page
       },
     }),
   });
-  await connectTo(app.page, music.port);
-  await expect.poll(() => app?.page.locator('.song-count').innerText()).toBe(`${SONGS} songs`);
+  await connectTo(app.page, e2e.music.port);
+  await expect.poll(() => app.page.locator('.song-count').innerText()).toBe(`${SONGS} songs`);
   return app.page;
 }
 

@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LibraryServer } from '../../src/server';
-import { openApp, type OpenedApp } from './support/appHarness';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
 import { expectedFilter, generateLibrary, type BigSong } from './support/bigLibrary';
-import {
-  connectTo,
-  startE2eEnvironment,
-  startMusicServer,
-  type E2eEnvironment,
-} from './support/e2eEnvironment';
+import { connectTo } from './support/e2eEnvironment';
 import { repaintsOnScroll } from './support/repaintOnScroll';
 import { probeTable, scrollTableTo } from './support/tableProbe';
 
@@ -24,27 +18,10 @@ const library: BigSong[] = generateLibrary(SONGS).map((song) =>
   song.id === 0 ? { ...song, title: LONG_TITLE } : song,
 );
 
-let env: E2eEnvironment;
-let music: { server: LibraryServer; port: number };
-let app: OpenedApp | null = null;
-
-beforeAll(async () => {
-  env = await startE2eEnvironment();
-  music = await startMusicServer({ pacing: false });
-}, 60_000);
-
-afterAll(async () => {
-  await music?.server.close();
-  await env?.close();
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
+const e2e = useE2eApp({ music: true });
 
 async function openBigLibrary(): Promise<Page> {
-  app = await openApp(env, {
+  const app = await e2e.open({
     override: (base) => ({
       listSongs: async () => library,
       play: async (request) => {
@@ -53,8 +30,8 @@ async function openBigLibrary(): Promise<Page> {
       },
     }),
   });
-  await connectTo(app.page, music.port);
-  await expect.poll(() => app?.page.locator('.song-count').innerText()).toBe(`${SONGS} songs`);
+  await connectTo(app.page, e2e.music.port);
+  await expect.poll(() => app.page.locator('.song-count').innerText()).toBe(`${SONGS} songs`);
   return app.page;
 }
 
@@ -166,8 +143,8 @@ describe('the song table, defects from issue 10', { timeout: 90_000 }, () => {
     // row been reused, Space would then have played whatever song the row now shows.
     const page = await openBigLibrary();
     await page.getByRole('button', { name: `Play ${library[3].title}`, exact: true }).click();
-    app!.bridge.mediaKey('next');
-    await app!.bridge.flushed();
+    e2e.app.bridge.mediaKey('next');
+    await e2e.app.bridge.flushed();
     await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain(library[4].title);
     for (let top = 0; top <= 36 * 200; top += 36 * 5) await scrollTableTo(page, top);
     const focusedSong = async () => {

@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { powerMonitor } from 'electron';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { reconnectOnWake } from '../../src/main/wakeReconnect';
 import { PlaybackService } from '../../src/player';
 import { fullPlay, played } from '../player/support/fullPlay';
 import { pcmChecksum, StreamRecorder } from '../player/support/streamRecorder';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
+import { useTestServers } from '../support/serverHarness';
 
 // Electron's powerMonitor as main passes it (startApp.ts): an emitter of 'suspend'/'resume'.
 vi.mock('electron', async () => {
@@ -15,13 +15,7 @@ vi.mock('electron', async () => {
 const power = powerMonitor as unknown as EventEmitter;
 
 describe('reconnectOnWake', () => {
-  let running: RunningServer | null = null;
-  let service: PlaybackService | null = null;
-  afterEach(async () => {
-    await service?.dispose();
-    await running?.server.close();
-    service = running = null;
-  });
+  const servers = useTestServers();
 
   it('checks the connection on each resume until released', () => {
     const power = new EventEmitter(); // a plain emitter will do here
@@ -37,30 +31,32 @@ describe('reconnectOnWake', () => {
   });
 
   it('makes a player waiting out a long backoff reconnect at once', async () => {
-    running = await startTestServer({ pacing: false });
+    const running = await servers.start({ pacing: false });
     const port = running.port;
     // The first wait is a minute: only the wake-up can make it reconnect within the test.
     const minute = { initialMs: 60_000, maxMs: 60_000, jitter: 0, maxAttempts: 3 };
-    service = new PlaybackService({ reconnect: minute });
+    const service = new PlaybackService({ reconnect: minute });
+    servers.onCleanup(() => service.dispose());
     await service.connect('127.0.0.1', port);
     await running.server.close();
-    await vi.waitFor(() => expect(service?.getConnection().status).toBe('reconnecting'));
-    running = await startTestServer({ pacing: false, port });
+    await vi.waitFor(() => expect(service.getConnection().status).toBe('reconnecting'));
+    await servers.start({ pacing: false, port });
     const power = new EventEmitter();
     reconnectOnWake(power, service);
     power.emit('resume');
-    await vi.waitFor(() => expect(service?.getConnection().status).toBe('connected'), {
+    await vi.waitFor(() => expect(service.getConnection().status).toBe('connected'), {
       timeout: 5000,
     });
   });
 
   it('mid-song: on waking, the song goes on from its next sample, the whole song bit for bit', async () => {
-    running = await startTestServer({
+    const running = await servers.start({
       pacing: { burstSeconds: 1, rateFactor: 1, maxLeadSeconds: 2 },
     });
     const port = running.port;
     const minute = { initialMs: 60_000, maxMs: 60_000, jitter: 0, maxAttempts: 3 };
-    const player = (service = new PlaybackService({ reconnect: minute }));
+    const player = new PlaybackService({ reconnect: minute });
+    servers.onCleanup(() => player.dispose());
     const recorder = new StreamRecorder(player);
     await player.connect('127.0.0.1', port);
     const song = running.server.library.songs[1];
@@ -69,7 +65,7 @@ describe('reconnectOnWake', () => {
     power.emit('suspend');
     await running.server.close(); // the server went while the machine slept
     await vi.waitFor(() => expect(player.getConnection().status).toBe('reconnecting'));
-    running = await startTestServer({ pacing: false, port });
+    await servers.start({ pacing: false, port });
     const release = reconnectOnWake(powerMonitor, player);
     try {
       power.emit('resume');

@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SOURCE_DECODER_WORKER, WorkerDecoder } from '../../src/decoder';
 import { PlaybackService } from '../../src/player';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
+import { useTestServers, type RunningServer } from '../support/serverHarness';
 import { StreamRecorder } from './support/streamRecorder';
 
 /** A port with nothing listening on it: bound, then closed again. */
@@ -15,12 +15,13 @@ async function closedPort(): Promise<number> {
 }
 
 describe('PlaybackService decoder start', () => {
+  const servers = useTestServers();
   let running: RunningServer;
   let service: PlaybackService;
   let made: WorkerDecoder[];
 
   beforeEach(async () => {
-    running = await startTestServer({ pacing: false });
+    running = await servers.start({ pacing: false });
     made = [];
     service = new PlaybackService({
       connectTimeoutMs: 2000,
@@ -29,10 +30,7 @@ describe('PlaybackService decoder start', () => {
         return made[made.length - 1];
       },
     });
-  });
-  afterEach(async () => {
-    await service.dispose();
-    await running.server.close();
+    servers.onCleanup(() => service.dispose());
   });
 
   it('starts the decoder when connected, and the first play uses it', async () => {

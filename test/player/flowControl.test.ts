@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PlaybackService } from '../../src/player';
 import { retainedBytes } from '../support/retainedMemory';
-import { BUNDLED_MUSIC, startTestServer, type RunningServer } from '../support/serverHarness';
+import { BUNDLED_MUSIC, useTestServers } from '../support/serverHarness';
 import { LaggingRenderer, type LaggingRendererOptions } from './support/laggingRenderer';
 import { buildLongMp3 } from './support/longMp3';
 import { StreamRecorder } from './support/streamRecorder';
@@ -33,17 +33,14 @@ async function quiet(recorder: StreamRecorder, ms: number): Promise<void> {
 }
 
 describe('flow control', () => {
-  let running: RunningServer;
+  const servers = useTestServers();
   let service: PlaybackService;
 
   beforeEach(async () => {
-    running = await startTestServer({ pacing: false }); // the server sends as fast as TCP lets it
+    const running = await servers.start({ pacing: false }); // as fast as TCP lets it
     service = new PlaybackService({ maxBufferedSeconds: MAX_BUFFERED, resumeBelowSeconds: 3 });
+    servers.onCleanup(() => service.dispose());
     await service.connect('127.0.0.1', running.port);
-  });
-  afterEach(async () => {
-    await service.dispose();
-    await running.server.close();
   });
 
   it('stops pulling while the renderer is full, then resumes and completes', async () => {
@@ -87,22 +84,18 @@ describe('flow control', () => {
 });
 
 describe('a long song', () => {
-  let folder: string;
-  let running: RunningServer;
+  const servers = useTestServers();
   let service: PlaybackService;
 
   beforeEach(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'tidewave-long-'));
+    const folder = await mkdtemp(join(tmpdir(), 'tidewave-long-'));
+    servers.onCleanup(() => rm(folder, { recursive: true, force: true }));
     const long = buildLongMp3(join(BUNDLED_MUSIC, '02 - Glass Tide.mp3'), 20); // 10 minutes
     await writeFile(join(folder, 'long.mp3'), long.bytes);
-    running = await startTestServer({ folder, pacing: false });
+    const running = await servers.start({ folder, pacing: false });
     service = new PlaybackService();
+    servers.onCleanup(() => service.dispose());
     await service.connect('127.0.0.1', running.port);
-  });
-  afterEach(async () => {
-    await service.dispose();
-    await running.server.close();
-    await rm(folder, { recursive: true, force: true });
   });
 
   // Decoding 10 minutes of MP3 takes about 20 s on a quiet machine, and three times that or more
@@ -166,30 +159,25 @@ describe('a long song', () => {
 describe('flow control with a renderer whose audio and reports arrive late', () => {
   /** The limit plus one chunk, and a little for rounding. */
   const BOUND = MAX_BUFFERED + ONE_CHUNK + 0.05;
-  let running: RunningServer;
+  const servers = useTestServers();
   let service: PlaybackService;
-  let renderer: LaggingRenderer | null = null;
 
   beforeEach(async () => {
-    running = await startTestServer({ pacing: false });
+    const running = await servers.start({ pacing: false });
     service = new PlaybackService({ maxBufferedSeconds: MAX_BUFFERED, resumeBelowSeconds: 3 });
+    servers.onCleanup(() => service.dispose());
     await service.connect('127.0.0.1', running.port);
-  });
-  afterEach(async () => {
-    renderer?.close();
-    renderer = null;
-    await service.dispose();
-    await running.server.close();
   });
 
   function lagging(options: Partial<LaggingRendererOptions> = {}): LaggingRenderer {
-    renderer = new LaggingRenderer(service, {
+    const renderer = new LaggingRenderer(service, {
       deliveryDelayMs: [20, 60],
       reportDelayMs: [50, 100],
       reportEveryMs: 50,
       playing: false,
       ...options,
     });
+    servers.onCleanup(() => renderer.close()); // newest first: before the service goes
     return renderer;
   }
 

@@ -1,12 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PlaybackService } from '../../src/player';
 import type { BackoffOptions } from '../../src/player/reconnectBackoff';
 import { MAX_BATCH_BYTES } from '../../src/server/streamPacer';
 import type { ConnectionStatus } from '../../src/shared/tidewaveApi';
-import { startSeedServer, type SeedServer } from '../support/seedServer';
-import { BUNDLED_MUSIC, startTestServer, type RunningServer } from '../support/serverHarness';
+import { startSeedServer } from '../support/seedServer';
+import { BUNDLED_MUSIC, useTestServers } from '../support/serverHarness';
 import { fullPlay, played } from './support/fullPlay';
 import { pcmChecksum, StreamRecorder } from './support/streamRecorder';
 
@@ -28,19 +28,12 @@ describe(
   'the player asks the server to hold the song while the listener pauses',
   { timeout: 60_000 },
   () => {
-    let running: RunningServer | null = null;
-    let seed: SeedServer | null = null;
-    let service: PlaybackService | null = null;
-    afterEach(async () => {
-      await service?.dispose();
-      await running?.server.close();
-      await seed?.close();
-      service = running = seed = null;
-    });
+    const servers = useTestServers();
 
     async function pausedWhilePlaying(reconnect: BackoffOptions | false = false) {
-      running = await startTestServer({ pacing: PACED });
-      const player = (service = new PlaybackService({ reconnect, maxBufferedSeconds: 600 }));
+      const running = await servers.start({ pacing: PACED });
+      const player = new PlaybackService({ reconnect, maxBufferedSeconds: 600 });
+      servers.onCleanup(() => player.dispose());
       const recorder = new StreamRecorder(player);
       const statuses: ConnectionStatus[] = [];
       player.on('connection', (state) => statuses.push(state.status));
@@ -74,10 +67,10 @@ describe(
 
     it('a song resumed on a new connection while paused is held by that server too', async () => {
       const { player, recorder, streamId, song, statuses } = await pausedWhilePlaying(QUICK);
-      const port = running!.port;
-      await running!.server.close();
+      const { port, server } = servers.running;
+      await server.close();
       await recorder.waitUntil(() => statuses.includes('reconnecting'), 5_000, 'reconnecting');
-      running = await startTestServer({ pacing: PACED, port });
+      await servers.start({ pacing: PACED, port });
       await recorder.waitUntil(() => statuses.at(-1) === 'connected', 10_000, 'reconnected');
       // The new server's burst and one batch, not the rest of the song at 4x.
       const arrived = await arrivingOver(recorder, streamId, 2_000);
@@ -93,8 +86,10 @@ describe(
 
     it('sends nothing new to a seed-era server (no `pause` named in its list reply)', async () => {
       const song = await readFile(path.join(BUNDLED_MUSIC, '02 - Glass Tide.mp3'));
-      seed = await startSeedServer([{ title: 'Glass Tide', bytes: song }]);
-      const player = (service = new PlaybackService({ maxBufferedSeconds: 600 }));
+      const seed = await startSeedServer([{ title: 'Glass Tide', bytes: song }]);
+      servers.onCleanup(() => seed.close());
+      const player = new PlaybackService({ maxBufferedSeconds: 600 });
+      servers.onCleanup(() => player.dispose());
       const recorder = new StreamRecorder(player);
       await player.connect('127.0.0.1', seed.port);
       const { streamId } = await player.play({ songId: 0 });

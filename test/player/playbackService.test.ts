@@ -7,21 +7,19 @@ import { SOURCE_DECODER_WORKER, WorkerDecoder } from '../../src/decoder';
 import { PlaybackService } from '../../src/player';
 import { DISCONNECTED } from '../../src/shared/defaults';
 import type { ConnectionState } from '../../src/shared/tidewaveApi';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
+import { startTestServer, useTestServers, type RunningServer } from '../support/serverHarness';
 import { decodeFileDirectly } from './support/directDecode';
 import { StreamRecorder } from './support/streamRecorder';
 
 describe('PlaybackService against a real server', () => {
+  const servers = useTestServers();
   let running: RunningServer;
   let service: PlaybackService;
 
   beforeEach(async () => {
-    running = await startTestServer({ pacing: false });
+    running = await servers.start({ pacing: false });
     service = new PlaybackService();
-  });
-  afterEach(async () => {
-    await service.dispose();
-    await running.server.close();
+    servers.onCleanup(() => service.dispose());
   });
 
   it('reports the shared DISCONNECTED state before connecting and after disconnecting', async () => {
@@ -153,7 +151,7 @@ describe('PlaybackService against a real server', () => {
   });
 
   it('says so when the server goes away mid-song', async () => {
-    const paced = await startTestServer(); // paced: the song is still streaming when it dies
+    const paced = await servers.start(); // paced: the song is still streaming when it dies
     const recorder = new StreamRecorder(service);
     await service.connect('127.0.0.1', paced.port);
     await running.server.close();

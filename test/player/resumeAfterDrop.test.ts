@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SOURCE_DECODER_WORKER, WorkerDecoder, type StreamDecoder } from '../../src/decoder';
 import { PlaybackService } from '../../src/player';
 import type { BackoffOptions } from '../../src/player/reconnectBackoff';
 import type { ConnectionStatus } from '../../src/shared/tidewaveApi';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
+import { useTestServers } from '../support/serverHarness';
 import { expectFullPlay, fullPlay, played } from './support/fullPlay';
 import { StreamRecorder } from './support/streamRecorder';
 
@@ -13,13 +13,7 @@ const PACED = { burstSeconds: 3, rateFactor: 1, maxLeadSeconds: 3 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('resuming a song after the connection drops', { timeout: 60_000 }, () => {
-  let running: RunningServer | null = null;
-  let service: PlaybackService | null = null;
-  afterEach(async () => {
-    await service?.dispose();
-    await running?.server.close();
-    service = running = null;
-  });
+  const servers = useTestServers();
 
   /**
    * Plays a few seconds of a song from a server that paces it in real time (so the song is
@@ -32,11 +26,11 @@ describe('resuming a song after the connection drops', { timeout: 60_000 }, () =
     reconnect = QUICK,
     createDecoder?: () => StreamDecoder,
   ) {
-    running = await startTestServer({ pacing: PACED });
-    const port = running.port;
+    const { port } = await servers.start({ pacing: PACED });
     const logLines: string[] = [];
     const log = (line: string) => logLines.push(line);
-    const player = (service = new PlaybackService({ reconnect, log, createDecoder }));
+    const player = new PlaybackService({ reconnect, log, createDecoder });
+    servers.onCleanup(() => player.dispose());
     /** The song sample the service resumed at, from its log. */
     const resumedAt = () => {
       const line = logLines.find((l) => l.startsWith('Resumed song'));
@@ -53,12 +47,12 @@ describe('resuming a song after the connection drops', { timeout: 60_000 }, () =
 
   it('goes on after a 2 s server restart with every sample once', async () => {
     const { port, streamId, recorder, statuses, resumedAt } = await playAWhile(0);
-    const song = running!.server.library.songs[0];
+    const song = servers.running.server.library.songs[0];
     const before = recorder.samplesOf(streamId);
-    await running!.server.close(); // drops the connection mid-song
+    await servers.running.server.close(); // drops the connection mid-song
     await recorder.waitUntil(() => statuses.includes('reconnecting'), 5000, 'reconnecting');
     await sleep(2000);
-    running = await startTestServer({ pacing: false, port });
+    await servers.start({ pacing: false, port });
     await recorder.waitForEvent(streamId, 'ended', 30_000);
 
     expect(recorder.samplesOf(streamId)).toBeGreaterThan(before);
@@ -69,17 +63,17 @@ describe('resuming a song after the connection drops', { timeout: 60_000 }, () =
     expect(statuses.slice(0, 3)).toEqual(['connecting', 'connected', 'reconnecting']);
     expect(statuses.at(-1)).toBe('connected');
     // The restarted server was asked for the song from a time, not from its start.
-    expect(running.logLines.some((line) => / from \d+(\.\d+)? s/.test(line))).toBe(true);
+    expect(servers.running.logLines.some((line) => / from \d+(\.\d+)? s/.test(line))).toBe(true);
   });
 
   it('resumes a seeked song at the right sample after a 4 s outage', async () => {
     const { port, streamId, recorder, statuses, player, resumedAt } = await playAWhile(1, 10);
-    const song = running!.server.library.songs[1];
-    await running!.server.close();
+    const song = servers.running.server.library.songs[1];
+    await servers.running.server.close();
     await sleep(4000);
     expect(player.getConnection()).toMatchObject({ status: 'reconnecting' });
     expect(player.getConnection().retry?.attempt).toBeGreaterThan(3);
-    running = await startTestServer({ pacing: false, port });
+    await servers.start({ pacing: false, port });
     await recorder.waitForEvent(streamId, 'ended', 30_000);
 
     const rate = recorder.chunksOf(streamId)[0].sampleRate;
@@ -114,13 +108,13 @@ describe('resuming a song after the connection drops', { timeout: 60_000 }, () =
       QUICK,
       slowDecoder,
     );
-    const song = running!.server.library.songs[0];
+    const song = servers.running.server.library.songs[0];
     // The decoder falls behind the socket, so chunks are still queued for it at the cut.
     delayMs = 300;
     await sleep(1500);
     const connectedBefore = statuses.filter((s) => s === 'connected').length;
-    await running!.server.close();
-    running = await startTestServer({ pacing: false, port });
+    await servers.running.server.close();
+    await servers.start({ pacing: false, port });
     const reconnected = () => statuses.filter((s) => s === 'connected').length > connectedBefore;
     await recorder.waitUntil(reconnected, 10_000, 'reconnected');
     delayMs = 0;
@@ -134,7 +128,7 @@ describe('resuming a song after the connection drops', { timeout: 60_000 }, () =
 
   it('stops retrying when the person disconnects', async () => {
     const { streamId, recorder, statuses, player } = await playAWhile(0);
-    await running!.server.close();
+    await servers.running.server.close();
     await recorder.waitUntil(() => statuses.includes('reconnecting'), 5000, 'reconnecting');
     await player.disconnect();
     const seen = statuses.length;
@@ -147,8 +141,7 @@ describe('resuming a song after the connection drops', { timeout: 60_000 }, () =
   it('reports the loss and the song error once the attempts run out', async () => {
     const few = { ...QUICK, initialMs: 20, maxAttempts: 3 };
     const { streamId, recorder, player } = await playAWhile(0, 0, few);
-    await running!.server.close();
-    running = null;
+    await servers.running.server.close();
     const event = await recorder.waitForEvent(streamId, 'error', 10_000);
     expect(event).toMatchObject({ message: 'The server closed the connection' });
     expect(player.getConnection()).toMatchObject({

@@ -46,7 +46,7 @@ describe('access code (PROTOCOL §15)', () => {
     const session = await ClientSession.connect({ host: '127.0.0.1', port, accessCode: CODE });
     onCleanup(() => session.close());
     const list = await session.list();
-    expect(list.songs.length).toBe(servers.running?.server.library.songs.length);
+    expect(list.songs.length).toBe(servers.running.server.library.songs.length);
     expect(list.hasMetadata).toBe(true);
     expect(logLines.some((line) => line.endsWith('access code accepted'))).toBe(true);
   });

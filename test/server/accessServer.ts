@@ -1,4 +1,4 @@
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { LibraryServerOptions } from '../../src/server';
 import {
   NONCE_BYTES,
@@ -9,8 +9,8 @@ import {
   type Packet,
 } from '../../src/protocol';
 import { SeedClient } from '../support/seedClient';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { useTestServers, type RunningServer } from '../support/serverHarness';
+import type { RawClient } from './rawClient';
 
 /** The code the access tests' servers ask for. */
 export const CODE = 'harbour-lights-7431';
@@ -24,8 +24,8 @@ export interface AccessServers {
   start(policy?: LibraryServerOptions['accessPolicy']): Promise<RunningServer>;
   /** Starts a server with the given options (e.g. none: a server that needs no code). */
   startWith(options?: Partial<LibraryServerOptions>): Promise<RunningServer>;
-  /** The server last started in this test, if any. */
-  readonly running: RunningServer | null;
+  /** The server last started in this test. */
+  readonly running: RunningServer;
   /** A raw connection from `localAddress` (another host when 127.0.0.2). */
   raw(port: number, localAddress?: string): Promise<RawClient>;
   /** A seed-era client that asked for the list (without proof) and was closed on. */
@@ -34,41 +34,24 @@ export interface AccessServers {
   onCleanup(cleanup: () => unknown): void;
 }
 
-/**
- * The access tests' shared set-up: each test's server and whatever it opened are closed after
- * the test, the connections first. Call once at the top of a test file.
- */
+/** The access tests' shared set-up (useTestServers) with their own server and seed client. */
 export function useAccessServers(): AccessServers {
-  let running: RunningServer | null = null;
-  const cleanups: Array<() => unknown> = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0)) await cleanup();
-    await running?.server.close();
-    running = null;
-  });
-  const startWith = async (options: Partial<LibraryServerOptions> = {}) => {
-    running = await startTestServer(options);
-    return running;
-  };
+  const servers = useTestServers();
   return {
-    start: (policy = {}) => startWith({ accessCode: CODE, accessPolicy: policy }),
-    startWith,
+    start: (policy = {}) => servers.start({ accessCode: CODE, accessPolicy: policy }),
+    startWith: (options) => servers.start(options),
     get running() {
-      return running;
+      return servers.running;
     },
-    async raw(port, localAddress) {
-      const client = await RawClient.connect(port, '127.0.0.1', { localAddress });
-      cleanups.push(() => client.destroy());
-      return client;
-    },
+    raw: (port, localAddress) => servers.raw({ port, localAddress }),
     async seedListRefused(port) {
       const seed = await SeedClient.connect(port);
-      cleanups.push(() => seed.destroy());
+      servers.onCleanup(() => seed.destroy());
       seed.list();
       await seed.closed;
       return seed;
     },
-    onCleanup: (cleanup) => cleanups.push(cleanup),
+    onCleanup: (cleanup) => servers.onCleanup(cleanup),
   };
 }
 

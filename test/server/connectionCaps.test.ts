@@ -1,22 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientMessages } from '../../src/protocol';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { useTestServers, waitFor } from '../support/serverHarness';
+import type { RawClient } from './rawClient';
 
 describe('connection caps', () => {
-  let running: RunningServer | undefined;
-  const clients: RawClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await running?.server.close();
-    running = undefined;
-  });
-
-  async function connect(localAddress?: string): Promise<RawClient> {
-    const client = await RawClient.connect(running!.port, '127.0.0.1', { localAddress });
-    clients.push(client);
-    return client;
-  }
+  const servers = useTestServers();
+  const connect = (localAddress?: string): Promise<RawClient> => servers.raw({ localAddress });
 
   async function expectServed(client: RawClient): Promise<void> {
     client.send(clientMessages.list());
@@ -32,7 +21,7 @@ describe('connection caps', () => {
   }
 
   it('refuses the connection over the cap with an error packet, and admits one again later', async () => {
-    running = await startTestServer({ limits: { maxConnections: 3 } });
+    const running = await servers.start({ limits: { maxConnections: 3 } });
     const admitted = [await connect(), await connect(), await connect()];
     for (const client of admitted) await expectServed(client);
     await expectRefused(await connect(), /^server busy: 3 connections open$/);
@@ -40,13 +29,13 @@ describe('connection caps', () => {
     expect(running.logLines.join('\n')).toMatch(/refused 127\.0\.0\.1:\d+: server busy/);
 
     admitted[0].destroy();
-    await waitFor(() => running!.server.connectionCount === 2);
+    await waitFor(() => running.server.connectionCount === 2);
     await expectServed(await connect());
     expect(running.server.stats().refused).toBe(1);
   });
 
   it('caps the connections from one address, not from another', async () => {
-    running = await startTestServer({ limits: { maxConnectionsPerAddress: 2 } });
+    await servers.start({ limits: { maxConnectionsPerAddress: 2 } });
     const first = await connect();
     await expectServed(first);
     await expectServed(await connect());
@@ -57,7 +46,7 @@ describe('connection caps', () => {
   });
 
   it('logs a flood of refused connections within the budget, and frees them all', async () => {
-    running = await startTestServer({
+    const running = await servers.start({
       limits: { maxConnections: 1 },
       logBudget: { burstLines: 10, linesPerSecond: 1 },
     });

@@ -1,28 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LibraryError } from '../../src/library';
 import { createLibraryServer, ServerStartError } from '../../src/server';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { useTestServers, waitFor } from '../support/serverHarness';
 import { makeTempLibrary } from './tempLibrary';
 
 describe('many and departing clients', () => {
-  let running: RunningServer | undefined;
-  const clients: RawClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await running?.server.close();
-    running = undefined;
-  });
+  const servers = useTestServers();
 
   it('streams to 50 clients at once, each byte for byte', async () => {
-    running = await startTestServer({ pacing: false });
+    const running = await servers.start({ pacing: false });
     const { songs } = running.server.library;
     const files = await Promise.all(songs.map((song) => readFile(song.absolutePath)));
     const sessions = Array.from({ length: 50 }, async (_, index) => {
-      const client = await RawClient.connect(running!.port);
-      clients.push(client);
+      const client = await servers.raw();
       const id = index % songs.length;
       client.send(`play<NEXT;>${id}<NEXT;><END;>`);
       return (await client.readSong(20_000)).equals(files[id]);
@@ -32,31 +24,28 @@ describe('many and departing clients', () => {
   });
 
   it('frees a client that vanishes mid-song, and serves the next one', async () => {
-    running = await startTestServer({ pacing: { burstSeconds: 1, rateFactor: 2 } });
-    const leaver = await RawClient.connect(running.port);
+    const running = await servers.start({ pacing: { burstSeconds: 1, rateFactor: 2 } });
+    const leaver = await servers.raw();
     leaver.send('play<NEXT;>0<NEXT;><END;>');
     await leaver.nextPacket();
     leaver.socket.resetAndDestroy();
-    await waitFor(() => running!.server.connectionCount === 0);
+    await waitFor(() => running.server.connectionCount === 0);
 
-    const next = await RawClient.connect(running.port);
-    clients.push(next);
+    const next = await servers.raw();
     next.send('list<NEXT;><END;>');
     expect((await next.nextPacket()).type).toBe('list');
     next.destroy();
-    await waitFor(() => running!.server.connectionCount === 0);
+    await waitFor(() => running.server.connectionCount === 0);
   });
 
   it('close() drops streaming clients and resolves promptly', async () => {
-    running = await startTestServer({ pacing: { burstSeconds: 1, rateFactor: 1 } });
-    const listener = await RawClient.connect(running.port);
-    clients.push(listener);
+    const running = await servers.start({ pacing: { burstSeconds: 1, rateFactor: 1 } });
+    const listener = await servers.raw();
     listener.send('play<NEXT;>1<NEXT;><END;>');
     await listener.nextPacket();
     await running.server.close();
     await listener.closed;
     expect(running.server.connectionCount).toBe(0);
-    running = undefined;
   });
 });
 

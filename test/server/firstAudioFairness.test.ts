@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FALLBACK_BYTES_PER_SECOND } from '../../src/server';
 import {
   FIRST_AUDIO_SECONDS,
@@ -12,7 +12,7 @@ import {
 } from '../../src/server/readOrder';
 import { MAX_BATCH_BYTES } from '../../src/server/streamPacer';
 import { makeTempDir, removeDir } from '../support/mp3Fixtures';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
+import { useTestServers, waitFor } from '../support/serverHarness';
 
 const CLIENTS = 30;
 /** Random bytes have no duration: the server paces them at the fallback rate. */
@@ -51,29 +51,21 @@ async function connectListeners(port: number, count: number): Promise<Listener[]
 
 describe('many listeners asking at once (issue 12 item 4)', () => {
   let dir: string;
-  let running: RunningServer | undefined;
-  let listeners: Listener[] = [];
+  const servers = useTestServers();
 
   beforeAll(async () => {
     dir = await makeTempDir();
     await writeFile(path.join(dir, '0 song.mp3'), randomBytes(120 * RATE));
-  });
-  afterEach(async () => {
-    for (const listener of listeners) listener.socket.destroy();
-    listeners = [];
-    await running?.server.close();
-    running = undefined;
   });
   afterAll(async () => {
     await removeDir(dir);
   });
 
   async function start(pacing: { burstSeconds: number; maxLeadSeconds: number }, count: number) {
-    running = await startTestServer({ folder: dir, pacing });
-    const server = running;
+    const server = await servers.start({ folder: dir, pacing });
     const group = await connectListeners(server.port, count);
-    listeners.push(...group);
-    await waitFor(() => server.server.stats().connectionCount === listeners.length);
+    servers.onCleanup(() => group.forEach((listener) => listener.socket.destroy()));
+    await waitFor(() => server.server.stats().connectionCount === group.length);
     return group;
   }
 

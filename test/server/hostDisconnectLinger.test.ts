@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { describe, expect, it } from 'vitest';
+import { useTestServers, waitFor } from '../support/serverHarness';
+import type { RawClient } from './rawClient';
 
 /** Short enough to wait for in a test; the default, 30 s, is checked in connectionLimits.test.ts. */
 const LINGER_MS = 300;
@@ -9,18 +9,11 @@ const LINGER_MS = 300;
 // PROTOCOL §18.2.1: after the host's disconnect, the connection lingers half-closed for its peer
 // to read the error, but only for a bounded time.
 describe('a connection the host disconnected', () => {
-  let running: RunningServer | undefined;
-  const clients: RawClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await running?.server.close();
-    running = undefined;
-  });
+  const servers = useTestServers();
 
   /** A peer that asked for a song, got its first bytes and then reads nothing more, ever. */
   async function deafListener(): Promise<RawClient> {
-    const peer = await RawClient.connect(running!.port);
-    clients.push(peer);
+    const peer = await servers.raw();
     peer.send('play<NEXT;>0<NEXT;><END;>');
     await peer.playBytesAtLeast(10_000);
     peer.socket.pause(); // nor does it see the server's close: it never closes its side
@@ -29,20 +22,21 @@ describe('a connection the host disconnected', () => {
 
   /** Lets the deaf listener go; it lingers (its peer reads nothing, so it never closes). */
   function disconnectTheListener(): void {
-    const [row] = running!.server.listeners.list();
-    expect(running!.server.listeners.disconnect(row.id)).toBe(true);
-    expect(running!.server.connectionCount).toBe(1);
+    const { server } = servers.running;
+    const [row] = server.listeners.list();
+    expect(server.listeners.disconnect(row.id)).toBe(true);
+    expect(server.connectionCount).toBe(1);
   }
 
   it('is dropped after its bound when the peer never reads', async () => {
-    running = await startTestServer({
+    const running = await servers.start({
       pacing: false,
       limits: { hostDisconnectCloseTimeoutMs: LINGER_MS },
     });
     const peer = await deafListener();
     disconnectTheListener(); // lingering: not dropped at once
     // Dropped by the server although the peer neither read nor closed (the old code waited 30 s).
-    await waitFor(() => running!.server.connectionCount === 0, 10_000);
+    await waitFor(() => running.server.connectionCount === 0, 10_000);
     expect(peer.isClosed).toBe(false);
     peer.socket.resume();
     await peer.closed; // and once it reads, it finds the connection gone
@@ -50,11 +44,10 @@ describe('a connection the host disconnected', () => {
 
   // PROTOCOL §18.2: the person can connect again by hand, at once, whatever the per-address cap.
   it('does not count against its address: the person connects again at once', async () => {
-    running = await startTestServer({ pacing: false, limits: { maxConnectionsPerAddress: 1 } });
+    const running = await servers.start({ pacing: false, limits: { maxConnectionsPerAddress: 1 } });
     await deafListener();
     disconnectTheListener();
-    const again = await RawClient.connect(running.port);
-    clients.push(again);
+    const again = await servers.raw();
     again.send('list<NEXT;><END;>');
     // The old code answered `too many connections from your address (1)` and closed.
     expect((await again.nextPacket()).type).toBe('list');
@@ -62,11 +55,10 @@ describe('a connection the host disconnected', () => {
   });
 
   it('still counts against the total: its socket is still open', async () => {
-    running = await startTestServer({ pacing: false, limits: { maxConnections: 1 } });
+    await servers.start({ pacing: false, limits: { maxConnections: 1 } });
     await deafListener();
     disconnectTheListener();
-    const again = await RawClient.connect(running.port);
-    clients.push(again);
+    const again = await servers.raw();
     const refusal = await again.nextPacket();
     expect(refusal.fields.map(String)).toEqual(['error', 'server busy: 1 connections open']);
   });
@@ -74,14 +66,13 @@ describe('a connection the host disconnected', () => {
   // docs/DEPLOY.md §6: an update's drain closes every connection within the quit wait (2 s); a
   // lingering one must not hold the update for the rest of its own, longer bound.
   it('does not hold up a drain for the rest of its bound', async () => {
-    running = await startTestServer({
+    const running = await servers.start({
       pacing: false,
       limits: { hostDisconnectCloseTimeoutMs: 10 * 60_000 },
     });
     await deafListener();
     disconnectTheListener();
     const { server } = running;
-    running = undefined; // the drain closes it
     const drained = server.drain(0).then(() => 'drained' as const);
     // The old code waited the whole 10 minutes; 20 s is ten times the quit wait.
     const outcome = await Promise.race([

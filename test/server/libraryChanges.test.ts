@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Packet } from '../../src/protocol';
-import { LibraryReloader } from '../../src/server';
+import { LibraryReloader, type LibraryReloaderOptions } from '../../src/server';
 import { SeedClient } from '../support/seedClient';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { playData, RawClient } from './rawClient';
+import { useTestServers, waitFor, type RunningServer } from '../support/serverHarness';
+import { playData, type RawClient } from './rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 const QUIET_MS = 300;
@@ -33,41 +33,42 @@ function songCountOf(listReply: Packet): number {
 }
 
 describe('a watched library folder', () => {
+  const servers = useTestServers();
   let library: TempLibrary;
-  let running: RunningServer;
   let reloader: LibraryReloader;
-  const closers: Array<() => void> = [];
+
+  /** This test's library folder, removed after it. */
+  async function makeLibrary(files: Record<string, Buffer>): Promise<TempLibrary> {
+    library = await makeTempLibrary(files);
+    servers.onCleanup(() => library.remove());
+    return library;
+  }
+
+  /** Watches the folder of this test's server; the watcher closes after the test. */
+  function watch(running: RunningServer, options: LibraryReloaderOptions): LibraryReloader {
+    reloader = new LibraryReloader(running.server, options);
+    servers.onCleanup(() => reloader.close());
+    return reloader;
+  }
 
   async function start(files: Record<string, Buffer>): Promise<void> {
-    library = await makeTempLibrary(files);
-    running = await startTestServer({ folder: library.folder, pacing: PACING });
-    reloader = new LibraryReloader(running.server, {
-      quietMs: QUIET_MS,
-      log: (line) => running.logLines.push(line),
-    });
-    await reloader.ready;
+    const { folder } = await makeLibrary(files);
+    const running = await servers.start({ folder, pacing: PACING });
+    await watch(running, { quietMs: QUIET_MS, log: (line) => running.logLines.push(line) }).ready;
   }
 
   async function metadataClient(): Promise<RawClient> {
-    const client = await RawClient.connect(running.port);
-    closers.push(() => client.destroy());
+    const client = await servers.raw();
     client.send('list<NEXT;>meta<NEXT;><END;>');
     expect((await client.nextPacket()).type).toBe('list');
     return client;
   }
 
-  afterEach(async () => {
-    for (const close of closers.splice(0)) close();
-    await reloader.close();
-    await running.server.close();
-    await library.remove();
-  });
-
   it('picks up an album copied in with one rescan, then a deleted song; seed clients hear nothing', async () => {
     await start({ 'single.mp3': randomBytes(20_000) });
     const tidewave = await metadataClient();
-    const seed = await SeedClient.connect(running.port);
-    closers.push(() => seed.destroy());
+    const seed = await SeedClient.connect(servers.running.port);
+    servers.onCleanup(() => seed.destroy());
     seed.list();
     await waitFor(() => seed.printed.length === 1);
 
@@ -139,9 +140,9 @@ describe('a watched library folder', () => {
 
   it('holds at most the newest notice for a client that does not read', async () => {
     const song = randomBytes(4 * 1024 * 1024);
-    library = await makeTempLibrary({ 'a.mp3': song });
-    running = await startTestServer({ folder: library.folder, pacing: false });
-    reloader = new LibraryReloader(running.server, { quietMs: 60_000 }); // changes come by hand
+    const { folder } = await makeLibrary({ 'a.mp3': song });
+    const running = await servers.start({ folder, pacing: false });
+    watch(running, { quietMs: 60_000 }); // changes come by hand
     const client = await metadataClient();
     client.socket.pause();
     client.send('play<NEXT;>0<NEXT;><END;>');

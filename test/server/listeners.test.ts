@@ -1,30 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ClientSession } from '../../src/client';
+import { describe, expect, it } from 'vitest';
 import { DISCONNECTED_BY_HOST } from '../../src/server';
 import { encodeProxyV2 } from '../../src/server/proxyProtocolV2';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { useTestServers, waitFor } from '../support/serverHarness';
+import type { RawClient } from './rawClient';
 
 // Fast enough that a bundled song streams in a few seconds, slow enough to be caught mid-song.
 const QUICK_PACING = { burstSeconds: 1, rateFactor: 20, maxLeadSeconds: 1_000 };
 
 describe("the server's listeners", () => {
-  let running: RunningServer | undefined;
-  const clients: RawClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await running?.server.close();
-    running = undefined;
-  });
-  async function connect(host = '127.0.0.1', localAddress?: string): Promise<RawClient> {
-    const client = await RawClient.connect(running!.port, host, { localAddress });
-    clients.push(client);
-    return client;
-  }
+  const servers = useTestServers();
+  const connect = (host = '127.0.0.1', localAddress?: string): Promise<RawClient> =>
+    servers.raw({ host, localAddress });
 
   it('lists each connection with its name, song, start and bytes; disconnecting one spares the other', async () => {
-    running = await startTestServer({ pacing: QUICK_PACING });
+    const running = await servers.start({ pacing: QUICK_PACING });
     const { server } = running;
     const before = Date.now();
     const ana = await connect();
@@ -76,7 +66,7 @@ describe("the server's listeners", () => {
   });
 
   it('disconnects everyone, each with the error first', async () => {
-    running = await startTestServer({ pacing: QUICK_PACING });
+    const running = await servers.start({ pacing: QUICK_PACING });
     const { server } = running;
     const peers = [await connect(), await connect(), await connect()];
     await waitFor(() => server.listeners.size === 3);
@@ -93,7 +83,7 @@ describe("the server's listeners", () => {
   });
 
   it('shows the address a PROXY v2 header names, not the balancer', async () => {
-    running = await startTestServer({ proxyFrom: ['127.0.0.2'] });
+    const running = await servers.start({ proxyFrom: ['127.0.0.2'] });
     const { server } = running;
     const viaBalancer = await connect('127.0.0.1', '127.0.0.2');
     viaBalancer.send(
@@ -116,23 +106,14 @@ describe("the server's listeners", () => {
   });
 
   it('with an access code, takes the name only from an admitted client', async () => {
-    running = await startTestServer({ accessCode: 'open sesame' });
-    const { server, port } = running;
+    const running = await servers.start({ accessCode: 'open sesame' });
+    const { server } = running;
     const stranger = await connect();
     stranger.send('hello<NEXT;>Intruder<NEXT;><END;>stop<NEXT;><END;>');
     await stranger.readUntil('stop');
-    const session = await ClientSession.connect({
-      host: '127.0.0.1',
-      port,
-      accessCode: 'open sesame',
-      clientName: 'Friend',
-    });
-    try {
-      await session.list();
-      await waitFor(() => server.listeners.list().some((row) => row.name === 'Friend'));
-      expect(server.listeners.list().map((row) => row.name)).toEqual([null, 'Friend']);
-    } finally {
-      session.close();
-    }
+    const session = await servers.session({ accessCode: 'open sesame', clientName: 'Friend' });
+    await session.list();
+    await waitFor(() => server.listeners.list().some((row) => row.name === 'Friend'));
+    expect(server.listeners.list().map((row) => row.name)).toEqual([null, 'Friend']);
   });
 });

@@ -1,22 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientMessages } from '../../src/protocol';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { useTestServers, waitFor } from '../support/serverHarness';
 
 const EMPTY_PACKETS = 200_000;
 const BUDGET = { burstLines: 20, linesPerSecond: 2 };
 
 describe('a client that floods the server with packets', () => {
-  let running: RunningServer | undefined;
-  afterEach(async () => {
-    await running?.server.close();
-    running = undefined;
-  });
+  const servers = useTestServers();
 
   it('costs a bounded number of log lines, and the rest are counted', async () => {
-    running = await startTestServer({ logBudget: BUDGET });
+    const running = await servers.start({ logBudget: BUDGET });
     const started = Date.now();
-    const client = await RawClient.connect(running.port);
+    const client = await servers.raw();
     // 1.2 MB of empty packets, each of which the server discards (and used to log).
     client.send(Buffer.alloc(EMPTY_PACKETS * 6, '<END;>'));
     client.send(clientMessages.list());
@@ -34,7 +29,7 @@ describe('a client that floods the server with packets', () => {
     expect(bytes).toBeLessThan(200 * lines.length);
 
     client.destroy();
-    await waitFor(() => running!.server.connectionCount === 0);
+    await waitFor(() => running.server.connectionCount === 0);
     const all = running.logLines.filter((line) => line.startsWith('client '));
     expect(all.at(-1)).toMatch(/ disconnected$/);
     // Nothing is lost from the account: lines written plus lines counted as suppressed.

@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientSession } from '../../src/client/clientSession';
 import { PAUSE_FEATURE, type Packet } from '../../src/protocol';
 import { MAX_BATCH_BYTES } from '../../src/server/streamPacer';
-import { startSeedServer, type SeedServer } from '../support/seedServer';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { startThrottledProxy, type ThrottledProxy } from '../support/throttledProxy';
-import { RawClient } from './rawClient';
+import { startSeedServer } from '../support/seedServer';
+import { useTestServers, waitFor } from '../support/serverHarness';
+import { startThrottledProxy } from '../support/throttledProxy';
+import type { RawClient } from './rawClient';
 
 /** The bench's slow link: 2 Mbit/s with 50 ms each way. */
 const LINK = { bitsPerSecond: 2_000_000, delayMs: 50 };
@@ -16,24 +16,13 @@ const ONE_BATCH = MAX_BATCH_BYTES + 4 * 32;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the pause extension (PROTOCOL §17)', () => {
-  let running: RunningServer | undefined;
-  let proxy: ThrottledProxy | undefined;
-  let client: RawClient | undefined;
-  let seed: SeedServer | undefined;
-  let session: ClientSession | undefined;
-  afterEach(async () => {
-    client?.destroy();
-    session?.close();
-    await proxy?.close();
-    await running?.server.close();
-    await seed?.close();
-    client = proxy = running = seed = session = undefined;
-  });
+  const servers = useTestServers();
 
   async function playThroughLink(): Promise<RawClient> {
-    running = await startTestServer({ pacing: PACING });
-    proxy = await startThrottledProxy({ ...LINK, targetPort: running.port });
-    client = await RawClient.connect(proxy.port);
+    const running = await servers.start({ pacing: PACING });
+    const proxy = await startThrottledProxy({ ...LINK, targetPort: running.port });
+    servers.onCleanup(() => proxy.close());
+    const client = await servers.raw({ port: proxy.port });
     client.send('play<NEXT;>0<NEXT;><END;>');
     await client.nextPacket();
     return client;
@@ -68,8 +57,8 @@ describe('the pause extension (PROTOCOL §17)', () => {
   });
 
   it('ends with a new play, which starts unpaused', async () => {
-    running = await startTestServer({ pacing: PACING });
-    const raw = (client = await RawClient.connect(running.port));
+    await servers.start({ pacing: PACING });
+    const raw = await servers.raw();
     raw.send('play<NEXT;>0<NEXT;><END;>pause<NEXT;><END;>');
     await sleep(300);
     const before = raw.playBytes;
@@ -78,8 +67,8 @@ describe('the pause extension (PROTOCOL §17)', () => {
   });
 
   it('is advertised in the metadata list only, as a fourth field', async () => {
-    running = await startTestServer();
-    const raw = (client = await RawClient.connect(running.port));
+    await servers.start();
+    const raw = await servers.raw();
     raw.send('list<NEXT;><END;>list<NEXT;>meta<NEXT;><END;>');
     const plain: Packet = await raw.nextPacket();
     const meta: Packet = await raw.nextPacket();
@@ -88,12 +77,14 @@ describe('the pause extension (PROTOCOL §17)', () => {
   });
 
   it('is never sent to a seed-era server, even when the listener pauses or the reader is full', async () => {
-    seed = await startSeedServer([{ title: 'Long', bytes: Buffer.alloc(2_000_000, 0x55) }]);
-    session = await ClientSession.connect({
+    const seed = await startSeedServer([{ title: 'Long', bytes: Buffer.alloc(2_000_000, 0x55) }]);
+    servers.onCleanup(() => seed.close());
+    const session = await ClientSession.connect({
       host: '127.0.0.1',
       port: seed.port,
       songHighWaterMark: 16 * 1024,
     });
+    servers.onCleanup(() => session.close());
     await session.list();
     const stream = session.play(0);
     stream.on('error', () => {});
@@ -105,8 +96,8 @@ describe('the pause extension (PROTOCOL §17)', () => {
   });
 
   it('is sent by the client session when the listener pauses, and stops the bytes', async () => {
-    running = await startTestServer({ pacing: PACING });
-    session = await ClientSession.connect({ host: '127.0.0.1', port: running.port });
+    await servers.start({ pacing: PACING });
+    const session = await servers.session();
     await session.list();
     let received = 0;
     const stream = session.play(0);

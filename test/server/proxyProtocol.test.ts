@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CLIENT_MAX_PACKET_BYTES, FrameParser, type Packet } from '../../src/protocol';
 import { ProxyGate, type ConnectionPeer } from '../../src/server/proxyGate';
 import { encodeProxyV2 } from '../../src/server/proxyProtocolV2';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
+import { useTestServers, waitFor, type RunningServer } from '../support/serverHarness';
 
 // Linux routes all of 127/8 to loopback, so 127.0.0.2 can play the balancer on one machine.
 const BALANCER = '127.0.0.2';
@@ -36,21 +36,11 @@ async function connectFrom(localAddress: string, port: number): Promise<Peer> {
 const texts = (packets: Packet[]) => packets.map((p) => p.fields.map((f) => f.toString()));
 
 describe('a server behind a PROXY v2 balancer (--proxy-from)', () => {
-  let running: RunningServer | undefined;
-  const peers: Peer[] = [];
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) peer.socket.destroy();
-    await running?.server.close();
-    running = undefined;
-  });
-
-  async function start(): Promise<RunningServer> {
-    running = await startTestServer({ proxyFrom: [BALANCER] });
-    return running;
-  }
+  const servers = useTestServers();
+  const start = (): Promise<RunningServer> => servers.start({ proxyFrom: [BALANCER] });
   async function peer(from: string): Promise<Peer> {
-    const made = await connectFrom(from, running!.port);
-    peers.push(made);
+    const made = await connectFrom(from, servers.running.port);
+    servers.onCleanup(() => made.socket.destroy());
     return made;
   }
 
@@ -87,7 +77,7 @@ describe('a server behind a PROXY v2 balancer (--proxy-from)', () => {
   });
 
   it('refuses a balancer connection without a header, with an error packet, and closes it', async () => {
-    const { logLines } = await start();
+    const { logLines, server } = await start();
     const direct = await peer(BALANCER);
     direct.socket.write(LIST);
     await direct.closed;
@@ -97,7 +87,7 @@ describe('a server behind a PROXY v2 balancer (--proxy-from)', () => {
     expect(logLines.join('\n')).toMatch(
       /connection from 127\.0\.0\.2:\d+ refused: came from the balancer without a PROXY v2 header/,
     );
-    expect(running!.server.connectionCount).toBe(0);
+    expect(server.connectionCount).toBe(0);
   });
 
   it('refuses a header from anyone but the balancer, and serves them without one', async () => {
@@ -118,12 +108,11 @@ describe('a server behind a PROXY v2 balancer (--proxy-from)', () => {
   });
 
   it('closes promptly with a connection still waiting for its header', async () => {
-    await start();
+    const { server } = await start();
     const waiting = await peer(BALANCER);
     waiting.socket.write(forwardedFrom('203.0.113.7', 1).subarray(0, 10));
-    await running!.server.close();
+    await server.close();
     await waiting.closed;
-    running = undefined;
   });
 });
 

@@ -1,32 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientMessages } from '../../src/protocol';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
-import { makeTempLibrary, type TempLibrary } from './tempLibrary';
+import { useTestServers, waitFor } from '../support/serverHarness';
+import type { RawClient } from './rawClient';
+import { makeTempLibrary } from './tempLibrary';
 
 const TIMEOUT_MS = 400;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the request timeout', () => {
-  let running: RunningServer | undefined;
-  let library: TempLibrary | undefined;
-  const clients: RawClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await running?.server.close();
-    await library?.remove();
-    running = undefined;
-    library = undefined;
-  });
-
-  async function connect(): Promise<RawClient> {
-    const client = await RawClient.connect(running!.port);
-    clients.push(client);
-    return client;
-  }
+  const servers = useTestServers();
+  const connect = (): Promise<RawClient> => servers.raw();
 
   async function expectTimedOut(client: RawClient): Promise<void> {
     const packet = await client.nextPacket(TIMEOUT_MS * 10);
@@ -37,7 +23,7 @@ describe('the request timeout', () => {
   }
 
   it('closes a connection that sends nothing, and one that sends only empty packets', async () => {
-    running = await startTestServer({ limits: { requestTimeoutMs: TIMEOUT_MS } });
+    const running = await servers.start({ limits: { requestTimeoutMs: TIMEOUT_MS } });
     const silent = await connect();
     const junk = await connect();
     const junkTimer = setInterval(() => junk.send('<END;>nonsense<NEXT;><END;>'), TIMEOUT_MS / 4);
@@ -47,12 +33,12 @@ describe('the request timeout', () => {
     } finally {
       clearInterval(junkTimer);
     }
-    await waitFor(() => running!.server.connectionCount === 0);
+    await waitFor(() => running.server.connectionCount === 0);
     expect(running.logLines.join('\n')).toMatch(/sent no complete request within 0\.4 s; closing/);
   });
 
   it('closes a connection that trickles a request a byte at a time, however active', async () => {
-    running = await startTestServer({ limits: { requestTimeoutMs: TIMEOUT_MS } });
+    await servers.start({ limits: { requestTimeoutMs: TIMEOUT_MS } });
     const client = await connect();
     client.send(clientMessages.list());
     expect((await client.nextPacket()).type).toBe('list');
@@ -68,8 +54,9 @@ describe('the request timeout', () => {
 
   it('keeps a paused player: silent after its request, not reading, for many timeouts', async () => {
     // A song far larger than the kernel's socket buffers, sent unpaced: the stream stalls.
-    library = await makeTempLibrary({ 'big.mp3': randomBytes(10 * 1024 * 1024) });
-    running = await startTestServer({
+    const library = await makeTempLibrary({ 'big.mp3': randomBytes(10 * 1024 * 1024) });
+    servers.onCleanup(() => library.remove());
+    const running = await servers.start({
       folder: library.folder,
       limits: { requestTimeoutMs: TIMEOUT_MS },
       pacing: false,
@@ -101,13 +88,13 @@ describe('the request timeout', () => {
   });
 
   it('runs no deadline while the server itself has stopped reading the client', async () => {
-    running = await startTestServer({ limits: { requestTimeoutMs: TIMEOUT_MS } });
+    const running = await servers.start({ limits: { requestTimeoutMs: TIMEOUT_MS } });
     const flooder = await connect();
     flooder.socket.pause();
     // Far more replies than the kernel's buffers and the reply bound hold, and half a request.
     flooder.send(Buffer.concat([...Array<Buffer>(100_000).fill(clientMessages.list(true))]));
     flooder.send('pla');
-    await waitFor(() => running!.server.stats().readingPaused === 1, 10_000);
+    await waitFor(() => running.server.stats().readingPaused === 1, 10_000);
     await sleep(TIMEOUT_MS * 3);
     expect(running.server.connectionCount).toBe(1);
     expect(running.logLines.join('\n')).not.toMatch(/sent no complete request/);

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serverMessages } from '../../src/protocol';
 import type { PacingOptions } from '../../src/server';
 import { SeedClient } from '../support/seedClient';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { makeTempLibrary, type TempLibrary } from './tempLibrary';
+import { useTestServers, waitFor } from '../support/serverHarness';
+import { makeTempLibrary } from './tempLibrary';
 
 /** Fast enough for short tests, paced enough that a song is still streaming when it is stopped. */
 const QUICK_PACING: PacingOptions = { burstSeconds: 0.5, rateFactor: 30, maxLeadSeconds: 3600 };
@@ -18,28 +18,23 @@ function seedListTitles(printed: string): Array<[number, string]> {
 }
 
 describe('a seed-era client (client.py) against our server', () => {
-  let running: RunningServer | undefined;
+  const servers = useTestServers();
+  /** This test's seed client (the helpers below speak through it). */
   let client: SeedClient | undefined;
-  let library: TempLibrary | undefined;
-  afterEach(async () => {
-    client?.destroy();
-    await running?.server.close();
-    await library?.remove();
-    [running, client, library] = [undefined, undefined, undefined];
-  });
 
   async function start(pacing: PacingOptions | false, folder?: string) {
-    running = await startTestServer({ pacing, ...(folder ? { folder } : {}) });
-    client = await SeedClient.connect(running.port);
+    const running = await servers.start({ pacing, ...(folder ? { folder } : {}) });
+    const seed = (client = await SeedClient.connect(running.port));
+    servers.onCleanup(() => seed.destroy());
     const files = await Promise.all(
       running.server.library.songs.map((s) => readFile(s.absolutePath)),
     );
-    return { running, client, files };
+    return { running, client: seed, files };
   }
 
   /** Plays `songId` the seed's way and waits until the client has read the whole song. */
   async function playWhole(songId: number, pauseMs = SHORT_PAUSE_MS): Promise<Buffer> {
-    const { server, logLines } = running!;
+    const { server, logLines } = servers.running;
     const finished = () => logLines.filter((l) => l.endsWith(` finished song ${songId}`)).length;
     const before = finished();
     await client!.play(songId, pauseMs);
@@ -148,9 +143,10 @@ describe('a seed-era client (client.py) against our server', () => {
       { length: 40 },
       (_, i) => `${String(i).padStart(2, '0')} ${'x'.repeat(200)}`,
     );
-    library = await makeTempLibrary(
+    const library = await makeTempLibrary(
       Object.fromEntries(names.map((name) => [`${name}.mp3`, Buffer.from('not audio')])),
     );
+    servers.onCleanup(() => library.remove());
     const { client } = await start(false, library.folder);
     client.list();
     await waitFor(() => client.receiverError !== null);

@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PacingOptions } from '../../src/server';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { startThrottledProxy, type ThrottledProxy } from '../support/throttledProxy';
-import { RawClient } from './rawClient';
+import { useTestServers } from '../support/serverHarness';
+import { startThrottledProxy } from '../support/throttledProxy';
 
 /** 2 Mbit/s with 50 ms each way: a modest home uplink. */
 const LINK = { bitsPerSecond: 2_000_000, delayMs: 50 };
 const LINK_BYTES_PER_SECOND = LINK.bitsPerSecond / 8;
 
 describe('stop over a slow link', () => {
-  let running: RunningServer | undefined;
-  let proxy: ThrottledProxy | undefined;
-  let client: RawClient | undefined;
-  afterEach(async () => {
-    client?.destroy();
-    await proxy?.close();
-    await running?.server.close();
-  });
+  const servers = useTestServers();
 
   /**
    * Plays song 0 through the link for a second, sends stop, and counts the song bytes that
@@ -27,9 +19,10 @@ describe('stop over a slow link', () => {
     pacing: PacingOptions | false,
     playMs = 1_000,
   ): Promise<{ bytesAhead: number; elapsedMs: number }> {
-    running = await startTestServer({ pacing });
-    proxy = await startThrottledProxy({ ...LINK, targetPort: running.port });
-    client = await RawClient.connect(proxy.port);
+    const running = await servers.start({ pacing });
+    const proxy = await startThrottledProxy({ ...LINK, targetPort: running.port });
+    servers.onCleanup(() => proxy.close());
+    const client = await servers.raw({ port: proxy.port });
     client.send('play<NEXT;>0<NEXT;><END;>');
     await client.nextPacket();
     await new Promise((resolve) => setTimeout(resolve, playMs));

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Packet } from '../../src/protocol';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { playData, RawClient } from './rawClient';
-import { makeTempLibrary, type TempLibrary } from './tempLibrary';
+import { useTestServers } from '../support/serverHarness';
+import { playData } from './rawClient';
+import { makeTempLibrary } from './tempLibrary';
 
 const SONG_BYTES = 1024 * 1024;
 /**
@@ -15,28 +15,24 @@ const SONG_BYTES = 1024 * 1024;
 const PACING = { burstSeconds: 0.5, rateFactor: 10, maxLeadSeconds: 3600 };
 
 describe('a song that changes while it streams', () => {
-  let library: TempLibrary;
-  let running: RunningServer;
+  const servers = useTestServers();
   let song: string;
   let original: Buffer;
-  const clients: RawClient[] = [];
 
   beforeEach(async () => {
     original = randomBytes(SONG_BYTES);
-    library = await makeTempLibrary({ 'song.mp3': original, 'other.mp3': randomBytes(50_000) });
+    const library = await makeTempLibrary({
+      'song.mp3': original,
+      'other.mp3': randomBytes(50_000),
+    });
+    servers.onCleanup(() => library.remove());
     song = path.join(library.folder, 'song.mp3');
-    running = await startTestServer({ folder: library.folder, pacing: PACING });
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await running.server.close();
-    await library.remove();
+    await servers.start({ folder: library.folder, pacing: PACING });
   });
 
   /** Plays the song, lets `change` run after the first packet, and returns all packets to the end. */
   async function playWhile(change: () => Promise<void>): Promise<Packet[]> {
-    const client = await RawClient.connect(running.port);
-    clients.push(client);
+    const client = await servers.raw();
     client.send('play<NEXT;>1<NEXT;><END;>');
     const first = await client.nextPacket();
     await change();
@@ -65,9 +61,9 @@ describe('a song that changes while it streams', () => {
     expectEndedInError(packets);
     const sent = Buffer.concat(packets.slice(0, -1).map(playData));
     expect(sent.equals(original.subarray(0, sent.length))).toBe(true);
-    expect(running.logLines.some((line) => /could not stream song 1: ended early/.test(line))).toBe(
-      true,
-    );
+    expect(
+      servers.running.logLines.some((line) => /could not stream song 1: ended early/.test(line)),
+    ).toBe(true);
   });
 
   it('ends a song overwritten in place at the same size with an error', async () => {
@@ -78,7 +74,7 @@ describe('a song that changes while it streams', () => {
   it('ends a song that grew with an error', async () => {
     const packets = await playWhile(() => writeFile(song, randomBytes(1000), { flag: 'a' }));
     expectEndedInError(packets);
-    expect(running.logLines.some((line) => /size changed/.test(line))).toBe(true);
+    expect(servers.running.logLines.some((line) => /size changed/.test(line))).toBe(true);
   });
 
   it('still ends an unchanged song with the end marker', async () => {

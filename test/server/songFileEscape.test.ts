@@ -4,9 +4,9 @@ import { closeSync, constants, openSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, useTestServers } from '../support/serverHarness';
+import type { RawClient } from './rawClient';
 
 /** Fast enough for short tests. */
 const QUICK_PACING = { burstSeconds: 0.5, rateFactor: 30, maxLeadSeconds: 3600 };
@@ -15,13 +15,13 @@ const QUICK_PACING = { burstSeconds: 0.5, rateFactor: 30, maxLeadSeconds: 3600 }
 describe('a library changed on disk after the server started', () => {
   let base: string;
   let music: string;
-  let running: RunningServer;
+  const servers = useTestServers();
   const secret = randomBytes(5_000);
-  const clients: RawClient[] = [];
   const songBytes = randomBytes(300_000);
 
   beforeEach(async () => {
     base = await mkdtemp(path.join(os.tmpdir(), 'tidewave-escape-'));
+    servers.onCleanup(() => rm(base, { recursive: true, force: true }));
     music = path.join(base, 'music');
     await mkdir(path.join(music, 'album'), { recursive: true });
     await mkdir(path.join(base, 'outside'));
@@ -30,19 +30,10 @@ describe('a library changed on disk after the server started', () => {
     }
     await writeFile(path.join(base, 'outside/secret.mp3'), secret);
     await writeFile(path.join(base, 'outside/c.mp3'), secret);
-    running = await startTestServer({ folder: music, pacing: QUICK_PACING });
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await running.server.close();
-    await rm(base, { recursive: true, force: true });
+    await servers.start({ folder: music, pacing: QUICK_PACING });
   });
 
-  async function connect(): Promise<RawClient> {
-    const client = await RawClient.connect(running.port);
-    clients.push(client);
-    return client;
-  }
+  const connect = (): Promise<RawClient> => servers.raw();
 
   /** Plays `id` and expects an error packet before any song data. */
   async function expectRefused(id: number): Promise<void> {
@@ -65,8 +56,7 @@ describe('a library changed on disk after the server started', () => {
           'link.mp3',
           'real/song.mp3',
         ]);
-        const client = await RawClient.connect(server.port);
-        clients.push(client);
+        const client = await servers.raw({ port: server.port });
         client.send('play<NEXT;>0<NEXT;><END;>');
         expect((await client.readSong()).equals(songBytes)).toBe(true);
       } finally {

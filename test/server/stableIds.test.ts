@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClientSession } from '../../src/client';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseMetadata, parsePlainList } from '../../src/protocol';
 import { SongCollector } from '../client/songCollector';
-import { startTestServer, type RunningServer } from '../support/serverHarness';
+import { useTestServers, type RunningServer } from '../support/serverHarness';
 import { makeTempDir, removeDir } from '../support/mp3Fixtures';
-import { RawClient } from './rawClient';
+import type { RawClient } from './rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 /** Random bytes named .mp3 are listed (titled by file name) and streamed as they are. */
@@ -21,19 +20,11 @@ const songs: Record<string, Buffer> = {
 describe('song ids across restarts and rescans', () => {
   let library: TempLibrary;
   let state: string;
-  const servers: RunningServer[] = [];
-  const clients: RawClient[] = [];
+  const servers = useTestServers();
 
-  const start = async (stateDir: string | undefined) => {
-    const running = await startTestServer({ folder: library.folder, pacing: false, stateDir });
-    servers.push(running);
-    return running;
-  };
-  const connect = async (running: RunningServer) => {
-    const client = await RawClient.connect(running.port);
-    clients.push(client);
-    return client;
-  };
+  const start = (stateDir: string | undefined) =>
+    servers.start({ folder: library.folder, pacing: false, stateDir });
+  const connect = (running: RunningServer) => servers.raw({ port: running.port });
   /** Title → id, from both lists of one `list meta` reply (they must agree). */
   const listIds = async (client: RawClient) => {
     client.send('list<NEXT;>meta<NEXT;><END;>');
@@ -52,12 +43,8 @@ describe('song ids across restarts and rescans', () => {
   beforeEach(async () => {
     library = await makeTempLibrary({ 'a.mp3': songs['a.mp3'], 'c.mp3': songs['c.mp3'] });
     state = await makeTempDir();
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    for (const running of servers.splice(0)) await running.server.close();
-    await library.remove();
-    await removeDir(state);
+    servers.onCleanup(() => removeDir(state));
+    servers.onCleanup(() => library.remove()); // newest first: the library goes first
   });
 
   it('keeps every id across a restart with --state when a file is added in the middle', async () => {
@@ -113,18 +100,14 @@ describe('song ids across restarts and rescans', () => {
     await rm(path.join(library.folder, 'a.mp3'));
     await put('b.mp3');
     await running.server.rescan();
-    const session = await ClientSession.connect({ host: '127.0.0.1', port: running.port });
-    try {
-      const { songs: listed } = await session.list();
-      expect(listed.map(({ id, title }) => [id, title])).toEqual([
-        [1, 'c'],
-        [2, 'b'],
-      ]);
-      const song = new SongCollector(session.play(2));
-      expect((await song.stream.outcome()).reason).toBe('complete');
-      expect(song.bytes.equals(songs['b.mp3'])).toBe(true);
-    } finally {
-      session.close();
-    }
+    const session = await servers.session();
+    const { songs: listed } = await session.list();
+    expect(listed.map(({ id, title }) => [id, title])).toEqual([
+      [1, 'c'],
+      [2, 'b'],
+    ]);
+    const song = new SongCollector(session.play(2));
+    expect((await song.stream.outcome()).reason).toBe('complete');
+    expect(song.bytes.equals(songs['b.mp3'])).toBe(true);
   });
 });

@@ -1,28 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientMessages } from '../../src/protocol';
-import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
+import { useTestServers, waitFor } from '../support/serverHarness';
 import { RawClient } from './rawClient';
 
 const REQUESTS = 200_000;
 const REPLY_BOUND = 128 * 1024;
 
 describe('a client that pipelines requests and never reads the replies', () => {
-  let running: RunningServer | undefined;
-  const clients: RawClient[] = [];
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await running?.server.close();
-    running = undefined;
-  });
+  const servers = useTestServers();
 
   it('stops being read once its replies pass the bound; a listener still gets its song', async () => {
-    running = await startTestServer({ pacing: false });
+    const running = await servers.start({ pacing: false });
     const server = running.server;
     const biggestReply = server.library.songs.length > 0 ? await listReplyBytes(running.port) : 0;
 
-    const flooder = await RawClient.connect(running.port);
-    clients.push(flooder);
+    const flooder = await servers.raw();
     flooder.socket.pause(); // reads nothing at all
     // Plain and metadata lists alternately: 200,000 requests in one write.
     const pair = Buffer.concat([clientMessages.list(), clientMessages.list(true)]);
@@ -44,8 +37,7 @@ describe('a client that pipelines requests and never reads the replies', () => {
         10_000,
       );
 
-      const listener = await RawClient.connect(running.port);
-      clients.push(listener);
+      const listener = await servers.raw();
       const id = server.library.songs.length - 1;
       listener.send(clientMessages.play(id));
       const song = await listener.readSong(15_000);

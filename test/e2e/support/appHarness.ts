@@ -2,12 +2,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/appServices';
 import type { PlaybackServiceOptions } from '../../../src/player';
 import type { HostServiceOptions } from '../../../src/host';
+import type { LibraryServer } from '../../../src/server';
 import type { Settings } from '../../../src/shared/tidewaveApi';
 import { TestBridge, type BridgeHandlers } from '../bridge';
-import { MUSIC_DIR, type E2eEnvironment } from './e2eEnvironment';
+import {
+  MUSIC_DIR,
+  startE2eEnvironment,
+  startMusicServer,
+  type E2eEnvironment,
+  type E2eOptions,
+} from './e2eEnvironment';
 
 /** Runs before each page load; a page's sessionStorage survives its reloads, not a new page. */
 const FRESH_PAGE_SCRIPT = `if (!sessionStorage.getItem('tidewave-e2e-page')) {
@@ -125,4 +133,76 @@ export async function openApp(
     await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+export interface E2eApp {
+  /** This file's Chromium and served renderer, started before its first test. */
+  readonly env: E2eEnvironment;
+  /** This file's unpaced server of the bundled songs (with `music: true`). */
+  readonly music: { server: LibraryServer; port: number };
+  /** The app this test opened last; throws if it opened none. */
+  readonly app: OpenedApp;
+  /** Opens the app in a new page (openApp); it closes after the test. */
+  open(options?: OpenAppOptions): Promise<OpenedApp>;
+  /** Runs `cleanup` after this test, once its app has closed; the last registered goes first. */
+  onCleanup(cleanup: () => unknown): void;
+}
+
+export interface E2eAppOptions {
+  /** Start a music server for the whole file as well. */
+  music?: boolean;
+  /** How long starting may take (the renderer may have to be built first). */
+  startMs?: number;
+  environment?: E2eOptions;
+}
+
+/**
+ * The e2e files' set-up: Chromium and the renderer (and a music server) once per file; each
+ * test's app pages closed after it, then whatever it registered (its own servers, folders).
+ * Call once at the top of a test file.
+ */
+export function useE2eApp(options: E2eAppOptions = {}): E2eApp {
+  let env: E2eEnvironment | undefined;
+  let music: { server: LibraryServer; port: number } | undefined;
+  let apps: OpenedApp[] = [];
+  let cleanups: Array<() => unknown> = [];
+  beforeAll(async () => {
+    env = await startE2eEnvironment(options.environment);
+    if (options.music) music = await startMusicServer({ pacing: false });
+  }, options.startMs ?? 60_000);
+  afterEach(async () => {
+    const [opened, pending] = [apps, cleanups];
+    [apps, cleanups] = [[], []];
+    // The app first: its player would otherwise see its server go and start reconnecting.
+    for (const app of opened) await app.close();
+    for (const cleanup of pending.reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    await music?.server.close();
+    await env?.close();
+  });
+  const started = (): E2eEnvironment => {
+    if (!env) throw new Error('the e2e environment is not started (use it inside a test)');
+    return env;
+  };
+  return {
+    get env() {
+      return started();
+    },
+    get app() {
+      const app = apps.at(-1);
+      if (!app) throw new Error('this test opened no app');
+      return app;
+    },
+    get music() {
+      if (!music) throw new Error('no music server: call useE2eApp({ music: true })');
+      return music;
+    },
+    async open(openOptions) {
+      const app = await openApp(started(), openOptions);
+      apps.push(app);
+      return app;
+    },
+    onCleanup: (cleanup) => cleanups.push(cleanup),
+  };
 }
