@@ -1,5 +1,5 @@
 import { clientMessages, PacketType } from '../src/protocol';
-import { RawClient } from '../test/server/rawClient';
+import { RawClient } from '../test/support/rawClient';
 import { now } from './timing';
 
 /**

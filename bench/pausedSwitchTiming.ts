@@ -1,6 +1,6 @@
 import { clientMessages, PacketType } from '../src/protocol';
 import { now, sleep } from './timing';
-import type { RawClient } from '../test/server/rawClient';
+import type { RawClient } from '../test/support/rawClient';
 
 export interface PausedSwitchSample {
   /** From sending the switch (stop, play B) to the stop reply, in milliseconds. */

@@ -1,6 +1,6 @@
 import { clientMessages, PacketType } from '../src/protocol';
 import { now, sleep } from './timing';
-import type { RawClient } from '../test/server/rawClient';
+import type { RawClient } from '../test/support/rawClient';
 
 export interface StopSample {
   /** From sending stop to the stop reply's arrival, in milliseconds. */

@@ -7,7 +7,7 @@ import { parseMetadata } from '../../src/protocol';
 import { LibraryServer } from '../../src/server';
 import { mapWithConcurrency } from '../../src/library/mapWithConcurrency';
 import { encodeSineMp3, makeTempDir, removeDir, withId3Tag } from '../../test/support/mp3Fixtures';
-import { RawClient } from '../../test/server/rawClient';
+import { RawClient } from '../../test/support/rawClient';
 import { linkSongs, seedLibraryState } from '../../test/support/seedLibraryState';
 import { metricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';

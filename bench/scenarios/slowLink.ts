@@ -7,7 +7,7 @@ import { timePausedSwitches } from '../pausedSwitchTiming';
 import { timeStops } from '../stopTiming';
 import { timeSwitches } from '../switchTiming';
 import { now } from '../timing';
-import { RawClient } from '../../test/server/rawClient';
+import { RawClient } from '../../test/support/rawClient';
 import { timePlaysFromIdle } from './timeToFirstAudio';
 
 /** 2 Mbit/s with 50 ms each way, as in test/server/slowLink.test.ts. */

@@ -4,7 +4,7 @@ import { metricRow } from '../metricRow';
 import type { BenchContext, Scenario } from '../scenario';
 import { timeStops } from '../stopTiming';
 import { now } from '../timing';
-import { RawClient } from '../../test/server/rawClient';
+import { RawClient } from '../../test/support/rawClient';
 
 const TIMEOUT_MS = 10_000;
 

@@ -8,7 +8,7 @@ import type { LibraryServer } from '../../src/server';
 import { makeFlac, makeImage, makeVorbis } from '../support/coverFixtures';
 import { startSeedServer } from '../support/seedServer';
 import { startTestServer } from '../support/serverHarness';
-import { RawClient } from '../server/rawClient';
+import { RawClient } from '../support/rawClient';
 import { SongCollector } from './songCollector';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

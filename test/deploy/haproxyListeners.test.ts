@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLibraryServer, type LibraryServer } from '../../src/server';
-import { RawClient } from '../server/rawClient';
+import { RawClient } from '../support/rawClient';
 import { BUNDLED_MUSIC, waitFor } from '../support/serverHarness';
 import {
   freePorts,

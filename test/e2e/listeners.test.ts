@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DISCONNECTED_BY_HOST } from '../../src/protocol';
-import { RawClient } from '../server/rawClient';
+import { RawClient } from '../support/rawClient';
 import { useE2eApp } from './support/appHarness';
 import { collectPageErrors, RESULTS_DIR } from './support/e2eEnvironment';
 

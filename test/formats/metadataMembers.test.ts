@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFormatFixtures } from '../support/formatFixtures';
 import { PlaybackService } from '../../src/player';
 import { parseMetadata } from '../../src/protocol';
-import { RawClient } from '../server/rawClient';
+import { RawClient } from '../support/rawClient';
 import { BUNDLED_MUSIC, startTestServer, type RunningServer } from '../support/serverHarness';
 
 const run = promisify(execFile);

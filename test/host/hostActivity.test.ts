@@ -2,7 +2,7 @@ import { describe, expect, it, afterEach } from 'vitest';
 import { AccessRefusedError, ClientSession } from '../../src/client';
 import { HostService } from '../../src/host';
 import type { HostActivity } from '../../src/shared/hostActivity';
-import { RawClient } from '../server/rawClient';
+import { RawClient } from '../support/rawClient';
 import { BUNDLED_MUSIC, waitFor } from '../support/serverHarness';
 
 const CODE = 'harbour-lights-7431';

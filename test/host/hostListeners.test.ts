@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../src/appServices';
 import { PlaybackService } from '../../src/player';
-import { RawClient } from '../server/rawClient';
+import { RawClient } from '../support/rawClient';
 import { BUNDLED_MUSIC, waitFor } from '../support/serverHarness';
 
 describe("the hosted library's listeners and limits", () => {

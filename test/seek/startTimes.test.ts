@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientSession } from '../../src/client';
 import { PlaybackService } from '../../src/player';
-import { RawClient } from '../server/rawClient';
+import { RawClient } from '../support/rawClient';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
 
 // Issue 15 A6: start times past the end or not finite, and ids that are not ASCII.

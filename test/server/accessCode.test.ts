@@ -4,7 +4,7 @@ import { AccessRefusedError, ClientSession } from '../../src/client';
 import { accessMessages } from '../../src/protocol';
 import { waitFor } from '../support/serverHarness';
 import { CODE, askChallenge, respond, text, useAccessServers } from './accessServer';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 
 const servers = useAccessServers();
 const { start, raw, seedListRefused, onCleanup } = servers;

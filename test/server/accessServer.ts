@@ -10,7 +10,7 @@ import {
 } from '../../src/protocol';
 import { SeedClient } from '../support/seedClient';
 import { useTestServers, type RunningServer } from '../support/serverHarness';
-import type { RawClient } from './rawClient';
+import type { RawClient } from '../support/rawClient';
 
 /** The code the access tests' servers ask for. */
 export const CODE = 'harbour-lights-7431';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PLAY_PACKET_BYTES } from '../../src/protocol';
 import { retainedBytes } from '../support/retainedMemory';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 const FILE_BYTES = 20 * 1024 * 1024;

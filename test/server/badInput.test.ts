@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 import { bytesWithDelimiters, makeTempLibrary } from './tempLibrary';
 
 const LIST_REPLY_START = 'list<NEXT;>{sid: 0 title: Harbor Lights}';

@@ -4,7 +4,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 const REQUESTS = 2_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientMessages } from '../../src/protocol';
 import { useTestServers, waitFor } from '../support/serverHarness';
-import type { RawClient } from './rawClient';
+import type { RawClient } from '../support/rawClient';
 
 describe('connection caps', () => {
   const servers = useTestServers();

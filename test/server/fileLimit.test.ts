@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientMessages } from '../../src/protocol';
 import { CLI_START_MS, runServerCli, waitForOutput, type ServerCliRun } from '../support/cliStart';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 
 const FILE_LIMIT = 80;
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { useTestServers, waitFor } from '../support/serverHarness';
-import type { RawClient } from './rawClient';
+import type { RawClient } from '../support/rawClient';
 
 /** Short enough to wait for in a test; the default, 30 s, is checked in connectionLimits.test.ts. */
 const LINGER_MS = 300;

@@ -5,7 +5,7 @@ import type { Library, SongEntry } from '../../src/library';
 import { CLIENT_MAX_PACKET_BYTES, documentText, parseMetadata } from '../../src/protocol';
 import { LibraryServer } from '../../src/server';
 import { encodeSineMp3, makeTempDir, removeDir } from '../support/mp3Fixtures';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 import { writeFile } from 'node:fs/promises';
 
 const SONG_COUNT = 20_000;

@@ -7,7 +7,7 @@ import type { Packet } from '../../src/protocol';
 import { LibraryReloader, type LibraryReloaderOptions } from '../../src/server';
 import { SeedClient } from '../support/seedClient';
 import { useTestServers, waitFor, type RunningServer } from '../support/serverHarness';
-import { playData, type RawClient } from './rawClient';
+import { playData, type RawClient } from '../support/rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 const QUIET_MS = 300;

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parseFrameHeader, planSongSeek } from '../../src/library';
 import { parseMetadata } from '../../src/protocol';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 import { bytesWithDelimiters, makeTempLibrary } from './tempLibrary';
 
 describe('list and play against the bundled music', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DISCONNECTED_BY_HOST } from '../../src/server';
 import { encodeProxyV2 } from '../../src/server/proxyProtocolV2';
 import { useTestServers, waitFor } from '../support/serverHarness';
-import type { RawClient } from './rawClient';
+import type { RawClient } from '../support/rawClient';
 
 // Fast enough that a bundled song streams in a few seconds, slow enough to be caught mid-song.
 const QUICK_PACING = { burstSeconds: 1, rateFactor: 20, maxLeadSeconds: 1_000 };

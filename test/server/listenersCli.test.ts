@@ -5,7 +5,7 @@ import path from 'node:path';
 import { AccessRefusedError, ClientSession } from '../../src/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_START_MS, runServerCli, waitForOutput, type ServerCliRun } from '../support/cliStart';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 
 // Each test starts the CLI from source (CLI_START_MS) and then works with it.
 describe('tidewave-server prints its listeners', { timeout: CLI_START_MS + 30_000 }, () => {

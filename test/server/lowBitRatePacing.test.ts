@@ -3,7 +3,7 @@ import { encodeSineMp3 } from '../support/mp3Fixtures';
 import { MAX_DATA_BYTES } from '../../src/protocol';
 import { DEFAULT_BURST_SECONDS } from '../../src/server';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { playData, RawClient } from './rawClient';
+import { playData, RawClient } from '../support/rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 /** How long the test listens: the burst, then a few paced packets. */

@@ -5,7 +5,7 @@ import { MAX_BATCH_BYTES } from '../../src/server/streamPacer';
 import { startSeedServer } from '../support/seedServer';
 import { useTestServers, waitFor } from '../support/serverHarness';
 import { startThrottledProxy } from '../support/throttledProxy';
-import type { RawClient } from './rawClient';
+import type { RawClient } from '../support/rawClient';
 
 /** The bench's slow link: 2 Mbit/s with 50 ms each way. */
 const LINK = { bitsPerSecond: 2_000_000, delayMs: 50 };

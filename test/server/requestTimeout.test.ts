@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientMessages } from '../../src/protocol';
 import { useTestServers, waitFor } from '../support/serverHarness';
-import type { RawClient } from './rawClient';
+import type { RawClient } from '../support/rawClient';
 import { makeTempLibrary } from './tempLibrary';
 
 const TIMEOUT_MS = 400;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processFramePool } from '../../src/server/songStreamer';
 import { startTestServer, waitFor, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 import { bytesWithDelimiters, makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 const SONG_BYTES = 8 * 1024 * 1024;

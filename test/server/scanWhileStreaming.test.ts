@@ -9,7 +9,7 @@ import { FALLBACK_BYTES_PER_SECOND } from '../../src/server';
 import { encodeSineMp3, makeTempDir, removeDir, withId3Tag } from '../support/mp3Fixtures';
 import { linkSongs, seedLibraryState } from '../support/seedLibraryState';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 
 /** Files the rescan finds: most known from the saved state, the rest new (read during it). */
 const KNOWN_FILES = 19_000;

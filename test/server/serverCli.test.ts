@@ -8,7 +8,7 @@ import {
   waitForOutput,
   type ServerCliRun,
 } from '../support/cliStart';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 
 // Each test starts the CLI from source (CLI_START_MS) and then works with it.
 describe('tidewave-server CLI', { timeout: CLI_START_MS + 30_000 }, () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Packet } from '../../src/protocol';
 import { useTestServers } from '../support/serverHarness';
-import { playData } from './rawClient';
+import { playData } from '../support/rawClient';
 import { makeTempLibrary } from './tempLibrary';
 
 const SONG_BYTES = 1024 * 1024;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, useTestServers } from '../support/serverHarness';
-import type { RawClient } from './rawClient';
+import type { RawClient } from '../support/rawClient';
 
 /** Fast enough for short tests. */
 const QUICK_PACING = { burstSeconds: 0.5, rateFactor: 30, maxLeadSeconds: 3600 };

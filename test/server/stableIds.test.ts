@@ -6,7 +6,7 @@ import { parseMetadata, parsePlainList } from '../../src/protocol';
 import { SongCollector } from '../client/songCollector';
 import { useTestServers, type RunningServer } from '../support/serverHarness';
 import { makeTempDir, removeDir } from '../support/mp3Fixtures';
-import type { RawClient } from './rawClient';
+import type { RawClient } from '../support/rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 /** Random bytes named .mp3 are listed (titled by file name) and streamed as they are. */

@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeMemory } from '../support/memoryProbeServer';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 const PROBE = path.resolve(import.meta.dirname, '../support/memoryProbeServer.ts');

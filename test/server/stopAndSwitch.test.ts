@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Packet } from '../../src/protocol';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
-import { playData, RawClient } from './rawClient';
+import { playData, RawClient } from '../support/rawClient';
 
 /** Fast enough for short tests, paced enough that a song is still streaming when we stop it. */
 const QUICK_PACING = { burstSeconds: 0.5, rateFactor: 30, maxLeadSeconds: 3600 };

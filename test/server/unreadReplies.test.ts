@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { clientMessages } from '../../src/protocol';
 import { useTestServers, waitFor } from '../support/serverHarness';
-import { RawClient } from './rawClient';
+import { RawClient } from '../support/rawClient';
 
 const REQUESTS = 200_000;
 const REPLY_BOUND = 128 * 1024;

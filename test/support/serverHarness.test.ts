@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientMessages } from '../../src/protocol';
-import type { RawClient } from '../server/rawClient';
+import type { RawClient } from './rawClient';
 import { useTestServers, type RunningServer } from './serverHarness';
 
 // The second test checks what the fixture did after the first, so they run in this order.

@@ -6,7 +6,7 @@ import {
   type LibraryServer,
   type LibraryServerOptions,
 } from '../../src/server';
-import { RawClient, type RawClientOptions } from '../server/rawClient';
+import { RawClient, type RawClientOptions } from './rawClient';
 
 /** The bundled songs the server CLI serves by default. */
 export const BUNDLED_MUSIC = path.resolve(import.meta.dirname, '../../music');
