@@ -3,11 +3,11 @@ import type { Writable } from 'node:stream';
 import type { SongEntry } from '../library';
 import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from '../protocol';
 import { FIRST_AUDIO_SECONDS } from './readOrder';
-import { processSongOpens, type OpenedSongFile } from './openSongFile';
-import type { SharedOpen } from './sharedOpens';
-import { framePrefix, planStreamBeginning } from './seekStart';
+import { processPathLookups, processSongOpens, type OpenedSongFile } from './openSongFile';
+import { headProvenNow } from './provenHead';
+import { framePrefix, planStreamBeginning, SONG_START } from './seekStart';
 import { headBytesFor } from './songHeadCache';
-import { processFramePool, processReadGate, streamSong } from './songStreamer';
+import { processFramePool, processReadGate, processSongHeads, streamSong } from './songStreamer';
 import type { StartClaim } from './readGate';
 import { StreamHold } from './streamHold';
 import {
@@ -91,14 +91,14 @@ export class SongPlayback {
     hold: StreamHold,
   ): Promise<void> {
     if (signal.aborted) return;
-    let file: SharedOpen<OpenedSongFile> | null = null;
     // From here until its first audio is out, this stream's reads go before others' bursts.
     const claim = processReadGate.claimStart();
+    // Streams starting this song in the same instant share one open (sharedOpens.ts).
+    const opening = processSongOpens.acquire(song.realPath);
+    const file = opening.then((held) => held.value);
+    file.catch(() => {}); // the stream reports it, or was cancelled before it looked
     try {
-      // Streams starting this song in the same instant share one open (sharedOpens.ts).
-      file = await processSongOpens.acquire(song.realPath);
-      if (signal.aborted) return;
-      await this.stream(song, file.value, startSeconds, signal, hold, claim);
+      await this.stream(song, file, startSeconds, signal, hold, claim);
     } catch (error) {
       if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
@@ -106,13 +106,14 @@ export class SongPlayback {
       this.options.onFailure(song);
     } finally {
       claim.release();
-      await file?.release().catch(() => {});
+      // Even a stream cancelled before its open was done lets go of it only once it is.
+      await opening.then((held) => held.release()).catch(() => {});
     }
   }
 
   private async stream(
     song: SongEntry,
-    file: OpenedSongFile,
+    opening: Promise<OpenedSongFile>,
     startSeconds: number,
     signal: AbortSignal,
     hold: StreamHold,
@@ -121,12 +122,19 @@ export class SongPlayback {
     const { output, pacing, log } = this.options;
     // Offset 0 for the start, so the ID3 tag (and its cover art) goes out too; a seek starts a
     // few frames early and announces its first sample (PROTOCOL §7.1).
-    const { byteOffset, announcement, prefix } = await planStreamBeginning(
-      song,
-      file.handle,
-      startSeconds,
-    );
-    if (signal.aborted) return;
+    let file: OpenedSongFile | Promise<OpenedSongFile> = opening;
+    let beginning = SONG_START;
+    let provenHead = null;
+    if (startSeconds > 0) {
+      file = await opening;
+      if (signal.aborted) return;
+      beginning = await planStreamBeginning(song, file.handle, startSeconds);
+      if (signal.aborted) return;
+    } else {
+      // The song's cached head may go out before the open is done (provenHead.ts).
+      provenHead = headProvenNow(song.realPath, processPathLookups, processSongHeads);
+    }
+    const { byteOffset, announcement, prefix } = beginning;
     if (announcement && !output.destroyed) output.write(announcement);
     // A format's headers for a seek (WAV, FLAC): small, made by planFormatSeek.
     if (prefix.length > 0 && !output.destroyed) output.write(framePrefix(prefix));
@@ -161,6 +169,7 @@ export class SongPlayback {
           : Math.ceil((2 * bytesPerSecond * FIRST_AUDIO_SECONDS) / MAX_DATA_BYTES),
       // Many listeners of the same song start from one read of its head (songHeadCache.ts).
       headBytes: headBytesFor(bytesPerSecond),
+      provenHead,
       onWrite: this.options.onWrite,
       // A socket is done with a buffer once its write callback succeeds: frames are reused.
       framePool: output instanceof Socket ? processFramePool : undefined,
