@@ -4,6 +4,7 @@ import type { SongEntry } from '../library';
 import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from '../protocol';
 import { FIRST_AUDIO_SECONDS } from './readOrder';
 import { processPathLookups, processSongOpens, type OpenedSongFile } from './openSongFile';
+import type { SharedOpen } from './sharedOpens';
 import { headProvenNow } from './provenHead';
 import { framePrefix, planStreamBeginning, SONG_START } from './seekStart';
 import { headBytesFor } from './songHeadCache';
@@ -93,12 +94,13 @@ export class SongPlayback {
     if (signal.aborted) return;
     // From here until its first audio is out, this stream's reads go before others' bursts.
     const claim = processReadGate.claimStart();
-    // Streams starting this song in the same instant share one open (sharedOpens.ts).
-    const opening = processSongOpens.acquire(song.realPath);
-    const file = opening.then((held) => held.value);
-    file.catch(() => {}); // the stream reports it, or was cancelled before it looked
+    // Streams starting this song in the same instant share one open (sharedOpens.ts); stream()
+    // starts it, after a proven head is out.
+    const held: { opening: Promise<SharedOpen<OpenedSongFile>> | null } = { opening: null };
+    const open = async () =>
+      (await (held.opening ??= processSongOpens.acquire(song.realPath))).value;
     try {
-      await this.stream(song, file, startSeconds, signal, hold, claim);
+      await this.stream(song, open, startSeconds, signal, hold, claim);
     } catch (error) {
       if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
@@ -107,13 +109,13 @@ export class SongPlayback {
     } finally {
       claim.release();
       // Even a stream cancelled before its open was done lets go of it only once it is.
-      await opening.then((held) => held.release()).catch(() => {});
+      await held.opening?.then((file) => file.release()).catch(() => {});
     }
   }
 
   private async stream(
     song: SongEntry,
-    opening: Promise<OpenedSongFile>,
+    open: () => Promise<OpenedSongFile>,
     startSeconds: number,
     signal: AbortSignal,
     hold: StreamHold,
@@ -122,24 +124,30 @@ export class SongPlayback {
     const { output, pacing, log } = this.options;
     // Offset 0 for the start, so the ID3 tag (and its cover art) goes out too; a seek starts a
     // few frames early and announces its first sample (PROTOCOL §7.1).
-    let file: OpenedSongFile | Promise<OpenedSongFile> = opening;
+    let file: OpenedSongFile | Promise<OpenedSongFile>;
     let beginning = SONG_START;
     let provenHead = null;
+    let startOpen = (): void => {};
     if (startSeconds > 0) {
-      file = await opening;
+      file = await open();
       if (signal.aborted) return;
       beginning = await planStreamBeginning(song, file.handle, startSeconds);
       if (signal.aborted) return;
     } else {
-      // The song's cached head may go out before the open is done (provenHead.ts).
+      // The song's cached head may go out before the open is done (provenHead.ts); the open
+      // starts once it is, so that handing it to libuv's pool does not delay that write.
       provenHead = headProvenNow(song.realPath, processPathLookups, processSongHeads);
+      file = new Promise(
+        (resolve, reject) => (startOpen = () => void open().then(resolve, reject)),
+      );
+      file.catch(() => {}); // a stream cancelled during its head never looks at it
     }
     const { byteOffset, announcement, prefix } = beginning;
     if (announcement && !output.destroyed) output.write(announcement);
     // A format's headers for a seek (WAV, FLAC): small, made by planFormatSeek.
     if (prefix.length > 0 && !output.destroyed) output.write(framePrefix(prefix));
     const bytesPerSecond = songBytesPerSecond(song.sizeBytes, song.durationSeconds);
-    const outcome = await streamSong({
+    const streaming = streamSong({
       output,
       file,
       byteOffset,
@@ -174,6 +182,8 @@ export class SongPlayback {
       // A socket is done with a buffer once its write callback succeeds: frames are reused.
       framePool: output instanceof Socket ? processFramePool : undefined,
     });
+    startOpen();
+    const outcome = await streaming;
     if (outcome === 'ended') log(`finished song ${song.id}`);
   }
 }
