@@ -16,11 +16,11 @@ import { HeadKeeper, sameFileVersion, SongHeadCache, type SongHead } from './son
 import { keepShapes } from './shapeKeeper';
 import { StreamWaits } from './streamWaits';
 import type { StreamSongOptions } from './streamSongOptions';
-
-export type { StreamSongOptions };
 import { batchPackets, nextBatchPackets } from './batchSize';
 import { PACED_READ_AHEAD_BYTES, ReadAhead } from './readAhead';
 import { MAX_BATCH_BYTES } from './streamPacer';
+
+export type { StreamSongOptions };
 
 /**
  * Shared by every stream of the process (one server per process in practice): the bound is
