@@ -2,6 +2,7 @@ import { measureFirstAudioFloor } from '../firstAudioFloor';
 import { metricRow } from '../metricRow';
 import type { PlayerProbe } from '../playerProbe';
 import type { BenchContext, Scenario } from '../scenario';
+import { timeServerFirstBytes } from '../serverFirstBytes';
 import { now } from '../timing';
 
 const TIMEOUT_MS = 10_000;
@@ -45,10 +46,27 @@ export const timeToFirstAudio: Scenario = {
     }
     const order = Array.from({ length: plays }, (_, i) => songs[i % songs.length].file);
     const floor = await measureFirstAudioFloor(bare.port, order, TIMEOUT_MS);
+    // The server's share alone, after the player's plays: the same songs, their heads cached.
+    const firstBytes = await timeServerFirstBytes(
+      server.port,
+      bare.port,
+      songIds,
+      plays,
+      TIMEOUT_MS,
+    );
     return [
       metricRow('loopback', 'time to first audio (play → first PCM chunk)', 'ms', samples, {
         reference: { label: 'floor: 4 KB round trip + first frame decode', values: floor },
       }),
+      metricRow(
+        'loopback',
+        'server: play sent → first song bytes (raw socket)',
+        'ms',
+        firstBytes.ours,
+        {
+          reference: { label: 'bare server: 4 KB round trip', values: firstBytes.bare },
+        },
+      ),
     ];
   },
 };

@@ -26,7 +26,7 @@ describe('PathLookups', () => {
     const { lookups, calls, settle } = heldLookups();
     const first = lookups.fresh('/a');
     expect(lookups.remembered('/a')).toBe(first);
-    settle('/a', { resolved: '/a', named: stats });
+    settle('/a', { resolved: '/a', named: stats, local: true });
     await first;
     expect(lookups.remembered('/a')).toBe(first);
     expect(calls).toEqual(['/a']);
@@ -38,8 +38,8 @@ describe('PathLookups', () => {
     const gone = lookups.fresh('/b');
     const failed = lookups.fresh('/c');
     failed.catch(() => {});
-    settle('/a', { resolved: '/outside/a', named: null });
-    settle('/b', { resolved: '/b', named: null });
+    settle('/a', { resolved: '/outside/a', named: null, local: true });
+    settle('/b', { resolved: '/b', named: null, local: true });
     settle('/c', new Error('ENOENT'));
     await Promise.allSettled([elsewhere, gone, failed]);
     await Promise.resolve();
@@ -48,6 +48,22 @@ describe('PathLookups', () => {
       undefined,
       undefined,
     ]);
+  });
+
+  it('tells what a remembered lookup found once it is done, and nothing of one under way or forgotten', async () => {
+    const { lookups, settle } = heldLookups();
+    const kept = lookups.fresh('/a');
+    const elsewhere = lookups.fresh('/b');
+    expect(lookups.settled('/a')).toBeUndefined();
+    const found = { resolved: '/a', named: stats, local: true };
+    settle('/a', found);
+    settle('/b', { resolved: '/outside/b', named: null, local: true });
+    await Promise.all([kept, elsewhere]);
+    expect(lookups.settled('/a')).toBe(found);
+    expect(lookups.settled('/b')).toBeUndefined();
+    // A fresh lookup replaces the remembered one: nothing is known until it is done.
+    lookups.fresh('/a');
+    expect(lookups.settled('/a')).toBeUndefined();
   });
 
   it('keeps at most maxPaths, the least recently used going first', () => {

@@ -1,11 +1,14 @@
 import type { BigIntStats } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { realpath, stat, statfs } from 'node:fs/promises';
+import { isLocalFileSystem } from './localFileSystem';
 
 /** What a song's path led to when it was looked up: its real path, and the stats of the file. */
 export interface PathLookup {
   resolved: string;
   /** The stats of the file the path names; null if not looked at (it leads elsewhere) or gone. */
   named: BigIntStats | null;
+  /** Whether the file is on a local file system (localFileSystem.ts); false if not known. */
+  local: boolean;
 }
 
 export const DEFAULT_REMEMBERED_PATHS = 4096;
@@ -22,6 +25,8 @@ export const DEFAULT_REMEMBERED_PATHS = 4096;
  */
 export class PathLookups {
   private readonly lookups = new Map<string, Promise<PathLookup>>();
+  /** What each remembered lookup found, once it has: for `settled`. */
+  private readonly found = new WeakMap<Promise<PathLookup>, PathLookup>();
 
   constructor(
     readonly maxPaths = DEFAULT_REMEMBERED_PATHS,
@@ -44,6 +49,15 @@ export class PathLookups {
   }
 
   /**
+   * What the remembered lookup of `path` found, if it is done (and found the path leading to
+   * itself, or it would not be remembered); undefined if none is remembered or it is under way.
+   */
+  settled(path: string): PathLookup | undefined {
+    const known = this.lookups.get(path);
+    return known === undefined ? undefined : this.found.get(known);
+  }
+
+  /**
    * Looks `path` up now, and shares the lookup with later opens; it stays remembered only if
    * the path led to itself and a file was there. Rejects when realpath fails.
    */
@@ -58,16 +72,27 @@ export class PathLookups {
     const forget = () => {
       if (this.lookups.get(path) === lookup) this.lookups.delete(path);
     };
-    lookup.then((seen) => (seen.resolved !== path || seen.named === null) && forget(), forget);
+    lookup.then((seen) => {
+      if (seen.resolved !== path || seen.named === null) forget();
+      else this.found.set(lookup, seen);
+    }, forget);
     return lookup;
   }
 }
 
-/** Realpath and stat at once; the stats count only if the path resolves to itself. */
+/**
+ * Realpath, stat and statfs at once; the stats count only if the path resolves to itself. The
+ * file system's type costs no extra wait: it runs beside the other two.
+ */
 async function lookUpPath(path: string): Promise<PathLookup> {
-  const [resolved, named] = await Promise.all([
+  const [resolved, named, system] = await Promise.all([
     realpath(path),
     stat(path, { bigint: true }).catch(() => null),
+    statfs(path).catch(() => null),
   ]);
-  return { resolved, named: resolved === path ? named : null };
+  return {
+    resolved,
+    named: resolved === path ? named : null,
+    local: isLocalFileSystem(process.platform, system?.type ?? null),
+  };
 }

@@ -11,6 +11,13 @@ export interface StreamBeginning {
   prefix: Buffer;
 }
 
+/** A play from the song's start: byte 0, nothing announced, no headers of our own. */
+export const SONG_START: StreamBeginning = Object.freeze({
+  byteOffset: 0,
+  announcement: null,
+  prefix: Buffer.alloc(0),
+});
+
 /**
  * Where a play starts: byte 0 (tags and cover included) for the song's start; otherwise where
  * the song's format lets the data decode exactly from (MP3: a few frames early; FLAC: the frame
@@ -24,7 +31,7 @@ export async function planStreamBeginning(
   file: FileHandle,
   startSeconds: number,
 ): Promise<StreamBeginning> {
-  if (!(startSeconds > 0)) return { byteOffset: 0, announcement: null, prefix: Buffer.alloc(0) };
+  if (!(startSeconds > 0)) return SONG_START;
   const plan = await planFormatSeek(song.format, song.realPath, file, startSeconds);
   return {
     byteOffset: plan.byteOffset,

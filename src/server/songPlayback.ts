@@ -3,11 +3,12 @@ import type { Writable } from 'node:stream';
 import type { SongEntry } from '../library';
 import { MAX_DATA_BYTES, MAX_PLAY_PACKET_BYTES } from '../protocol';
 import { FIRST_AUDIO_SECONDS } from './readOrder';
-import { processSongOpens, type OpenedSongFile } from './openSongFile';
+import { processPathLookups, processSongOpens, type OpenedSongFile } from './openSongFile';
 import type { SharedOpen } from './sharedOpens';
-import { framePrefix, planStreamBeginning } from './seekStart';
+import { headProvenNow } from './provenHead';
+import { framePrefix, planStreamBeginning, SONG_START } from './seekStart';
 import { headBytesFor } from './songHeadCache';
-import { processFramePool, processReadGate, streamSong } from './songStreamer';
+import { processFramePool, processReadGate, processSongHeads, streamSong } from './songStreamer';
 import type { StartClaim } from './readGate';
 import { StreamHold } from './streamHold';
 import {
@@ -91,14 +92,15 @@ export class SongPlayback {
     hold: StreamHold,
   ): Promise<void> {
     if (signal.aborted) return;
-    let file: SharedOpen<OpenedSongFile> | null = null;
     // From here until its first audio is out, this stream's reads go before others' bursts.
     const claim = processReadGate.claimStart();
+    // Streams starting this song in the same instant share one open (sharedOpens.ts); stream()
+    // starts it, after a proven head is out.
+    const held: { opening: Promise<SharedOpen<OpenedSongFile>> | null } = { opening: null };
+    const open = async () =>
+      (await (held.opening ??= processSongOpens.acquire(song.realPath))).value;
     try {
-      // Streams starting this song in the same instant share one open (sharedOpens.ts).
-      file = await processSongOpens.acquire(song.realPath);
-      if (signal.aborted) return;
-      await this.stream(song, file.value, startSeconds, signal, hold, claim);
+      await this.stream(song, open, startSeconds, signal, hold, claim);
     } catch (error) {
       if (signal.aborted) return;
       const reason = error instanceof Error ? error.message : String(error);
@@ -106,13 +108,14 @@ export class SongPlayback {
       this.options.onFailure(song);
     } finally {
       claim.release();
-      await file?.release().catch(() => {});
+      // Even a stream cancelled before its open was done lets go of it only once it is.
+      await held.opening?.then((file) => file.release()).catch(() => {});
     }
   }
 
   private async stream(
     song: SongEntry,
-    file: OpenedSongFile,
+    open: () => Promise<OpenedSongFile>,
     startSeconds: number,
     signal: AbortSignal,
     hold: StreamHold,
@@ -121,17 +124,30 @@ export class SongPlayback {
     const { output, pacing, log } = this.options;
     // Offset 0 for the start, so the ID3 tag (and its cover art) goes out too; a seek starts a
     // few frames early and announces its first sample (PROTOCOL §7.1).
-    const { byteOffset, announcement, prefix } = await planStreamBeginning(
-      song,
-      file.handle,
-      startSeconds,
-    );
-    if (signal.aborted) return;
+    let file: OpenedSongFile | Promise<OpenedSongFile>;
+    let beginning = SONG_START;
+    let provenHead = null;
+    let startOpen = (): void => {};
+    if (startSeconds > 0) {
+      file = await open();
+      if (signal.aborted) return;
+      beginning = await planStreamBeginning(song, file.handle, startSeconds);
+      if (signal.aborted) return;
+    } else {
+      // The song's cached head may go out before the open is done (provenHead.ts); the open
+      // starts once it is, so that handing it to libuv's pool does not delay that write.
+      provenHead = headProvenNow(song.realPath, processPathLookups, processSongHeads);
+      file = new Promise(
+        (resolve, reject) => (startOpen = () => void open().then(resolve, reject)),
+      );
+      file.catch(() => {}); // a stream cancelled during its head never looks at it
+    }
+    const { byteOffset, announcement, prefix } = beginning;
     if (announcement && !output.destroyed) output.write(announcement);
     // A format's headers for a seek (WAV, FLAC): small, made by planFormatSeek.
     if (prefix.length > 0 && !output.destroyed) output.write(framePrefix(prefix));
     const bytesPerSecond = songBytesPerSecond(song.sizeBytes, song.durationSeconds);
-    const outcome = await streamSong({
+    const streaming = streamSong({
       output,
       file,
       byteOffset,
@@ -161,10 +177,13 @@ export class SongPlayback {
           : Math.ceil((2 * bytesPerSecond * FIRST_AUDIO_SECONDS) / MAX_DATA_BYTES),
       // Many listeners of the same song start from one read of its head (songHeadCache.ts).
       headBytes: headBytesFor(bytesPerSecond),
+      provenHead,
       onWrite: this.options.onWrite,
       // A socket is done with a buffer once its write callback succeeds: frames are reused.
       framePool: output instanceof Socket ? processFramePool : undefined,
     });
+    startOpen();
+    const outcome = await streaming;
     if (outcome === 'ended') log(`finished song ${song.id}`);
   }
 }

@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   BYTES_FOR_ONE_CHUNK,
@@ -11,15 +10,17 @@ import {
   serverMessages,
 } from '../protocol';
 import { FramePool } from './framePool';
-import { songFileChange, type OpenedSongFile } from './openSongFile';
-import { DEFAULT_MAX_ACTIVE_READS, ReadGate, type StartClaim } from './readGate';
-import { HeadKeeper, SongHeadCache } from './songHeadCache';
-import type { StreamHold } from './streamHold';
+import { songFileChange } from './openSongFile';
+import { DEFAULT_MAX_ACTIVE_READS, ReadGate } from './readGate';
+import { HeadKeeper, sameFileVersion, SongHeadCache, type SongHead } from './songHeadCache';
 import { keepShapes } from './shapeKeeper';
 import { StreamWaits } from './streamWaits';
+import type { StreamSongOptions } from './streamSongOptions';
 import { batchPackets, nextBatchPackets } from './batchSize';
 import { PACED_READ_AHEAD_BYTES, ReadAhead } from './readAhead';
-import { MAX_BATCH_BYTES, type StreamPacer } from './streamPacer';
+import { MAX_BATCH_BYTES } from './streamPacer';
+
+export type { StreamSongOptions };
 
 /**
  * Shared by every stream of the process (one server per process in practice): the bound is
@@ -35,52 +36,6 @@ export const processFramePool = new FramePool(64);
 
 /** Most a connection may have waiting in its socket's userland buffer before it waits. */
 export const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024;
-
-export interface StreamSongOptions {
-  output: Writable;
-  /** Opened by the caller, who closes it; this reads it from `byteOffset` to its size at open. */
-  file: OpenedSongFile;
-  byteOffset: number;
-  /** Null streams as fast as TCP takes the bytes. */
-  pacer: StreamPacer | null;
-  /** Play packets per write (`packetsPerBatch`): each file read fills about one write. */
-  packetsPerBatch?: number;
-  /**
-   * A paced stream's packets per write past its burst, while no stream of its read gate waits
-   * for its first audio (`steadyPacketsPerBatch`, batchSize.ts); `packetsPerBatch` if left out.
-   * One read-ahead's worth at most: a larger one is cut to what one read gives.
-   */
-  steadyPacketsPerBatch?: number;
-  /**
-   * Play packets the first read fills (default 1, at most a batch): what a player needs before
-   * it starts, so that its first audio takes one read, not two, when many streams start at once.
-   */
-  firstReadPackets?: number;
-  /** Aborting it cancels the stream: nothing more is written, even if a write was due. */
-  signal: AbortSignal;
-  maxQueuedBytes?: number;
-  /** Called after each write with the bytes then queued in userland, for statistics. */
-  onWrite?: (queuedBytes: number) => void;
-  /** While it is paused, nothing more is written (the pause extension). */
-  hold?: StreamHold;
-  /** Limits the file reads in flight; defaults to the one the whole process shares. */
-  readGate?: ReadGate;
-  /**
-   * Frames go into this pool's buffers and back once written. Only for an output that is done
-   * with a buffer when its write callback succeeds, as a socket is (not, say, a PassThrough).
-   */
-  framePool?: FramePool;
-  /** This stream's claim on that gate (ReadGate.claimStart), released once its first audio is out. */
-  startClaim?: StartClaim;
-  /** Where a stream from byte 0 finds the song's start already framed; the process's by default. */
-  headCache?: SongHeadCache;
-  /**
-   * A stream from byte 0 starts with the cached head if there is one, else keeps the packets of
-   * about this many of the file's first bytes there for the next listeners (0, the default: no
-   * cache).
-   */
-  headBytes?: number;
-}
 
 const NOTHING = Buffer.alloc(0);
 
@@ -103,7 +58,7 @@ export class SongChangedError extends Error {}
  * and with the fs error if it cannot be read.
  */
 export async function streamSong(options: StreamSongOptions): Promise<StreamOutcome> {
-  const { output, signal, file } = options;
+  const { output, signal } = options;
   const maxQueuedBytes = options.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
   const gate = options.readGate ?? processReadGate;
   const perBatch =
@@ -178,27 +133,44 @@ export async function streamSong(options: StreamSongOptions): Promise<StreamOutc
   const firstPackets = Math.min(perBatch, Math.max(1, options.firstReadPackets ?? 1));
   // The chunker holds back a delimiter's length less one: one more packet's worth fills them all.
   const firstBytes = (firstPackets - 1) * MAX_DATA_BYTES + BYTES_FOR_ONE_CHUNK;
-  if (options.byteOffset > file.sizeBytes) {
-    throw new SongChangedError(`shorter than the ${options.byteOffset} bytes sought`);
-  }
   const heads = options.headCache ?? processSongHeads;
   const headBytes = options.byteOffset === 0 ? (options.headBytes ?? 0) : 0;
-  const cached = headBytes > 0 ? heads.get(file.version) : null;
-  const keeper = headBytes > 0 && cached === null ? new HeadKeeper(heads, file, headBytes) : null;
+  const proven = headBytes > 0 ? (options.provenHead ?? null) : null;
+  /**
+   * The song's start, framed for an earlier listener: the first audio and more goes out now,
+   * with no read. Chunks end where the bytes say, not where reads did, so a fresh chunker from
+   * the head's end makes the packets that reading on would have. Written as the first
+   * listener's stream wrote them: a piece at a time, each within the queue's bound and one
+   * loopback segment (a seed-era client reads a packet per read). With nothing to wait for,
+   * the first piece goes out in this very turn. False once cancelled.
+   */
+  const writeHead = async (head: SongHead): Promise<boolean> => {
+    for (const piece of head.pieces) {
+      const go = ready(piece.length);
+      if (go !== true && !(await go)) return false;
+      write(piece);
+    }
+    return true;
+  };
   const waits = new StreamWaits(output, signal);
   // A paced stream reads ahead (readAhead.ts) from its second read on; the first stays one
   // packet's worth, so the first audio costs what it did.
   let ahead = null as ReadAhead | null;
+  let keeper = null as HeadKeeper | null;
   try {
-    // The song's start, framed for an earlier listener: the first audio and more goes out now,
-    // with no read. Chunks end where the bytes say, not where reads did, so a fresh chunker from
-    // the head's end makes the packets that reading on would have.
-    // Written as the first listener's stream wrote them: a piece at a time, each within the
-    // queue's bound and one loopback segment (a seed-era client reads a packet per read).
-    for (const piece of cached?.pieces ?? []) {
-      if (!(await ready(piece.length))) return 'cancelled';
-      write(piece);
+    // A head proven on the path goes out before the open is done (provenHead.ts).
+    if (proven !== null && !(await writeHead(proven.head))) return 'cancelled';
+    const file = await options.file;
+    if (!live()) return 'cancelled';
+    if (proven !== null && !sameFileVersion(file.version, proven.version)) {
+      throw new SongChangedError('changed while it was opened');
     }
+    if (options.byteOffset > file.sizeBytes) {
+      throw new SongChangedError(`shorter than the ${options.byteOffset} bytes sought`);
+    }
+    const cached = proven?.head ?? (headBytes > 0 ? heads.get(file.version) : null);
+    if (cached !== null && proven === null && !(await writeHead(cached))) return 'cancelled';
+    if (headBytes > 0 && cached === null) keeper = new HeadKeeper(heads, file, headBytes);
     let readTo = cached?.coveredBytes ?? options.byteOffset;
     /** Reads `want` bytes from `readTo` into the scratch buffer, or ahead into `ahead`. */
     const fill = async (want: number, scratch: Buffer): Promise<Buffer | null> => {

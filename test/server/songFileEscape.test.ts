@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, openSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SETTLE_MS } from '../../src/server/songHeadCache';
+import { processSongHeads } from '../../src/server/songStreamer';
 import { startTestServer, useTestServers } from '../support/serverHarness';
 import type { RawClient } from '../support/rawClient';
 
@@ -76,6 +79,31 @@ describe('a library changed on disk after the server started', () => {
   it('refuses a song whose folder was replaced by a symlink to outside', async () => {
     await rename(path.join(music, 'album'), path.join(music, 'old'));
     await symlink(path.join(base, 'outside'), path.join(music, 'album'));
+    await expectRefused(1);
+  });
+
+  it('refuses a song replaced by a link to outside, or its folder, once its head is cached', async () => {
+    await sleep(SETTLE_MS + 100); // the files' versions settle, so their heads may be cached
+    for (const id of [0, 1, 2]) {
+      const client = await connect();
+      client.send(`play<NEXT;>${id}<NEXT;><END;>`);
+      expect((await client.readSong()).equals(songBytes)).toBe(true);
+    }
+    const versions = await Promise.all(
+      ['a.mp3', 'album/c.mp3', 'b.mp3'].map((name) =>
+        stat(path.join(music, name), { bigint: true }),
+      ),
+    );
+    for (const version of versions) expect(processSongHeads.get(version)).not.toBeNull();
+    // Started from its cached head, before its open is done (provenHead.ts): the same bytes.
+    const again = await connect();
+    again.send('play<NEXT;>2<NEXT;><END;>');
+    expect((await again.readSong()).equals(songBytes)).toBe(true);
+    await rm(path.join(music, 'a.mp3'));
+    await symlink(path.join(base, 'outside/secret.mp3'), path.join(music, 'a.mp3'));
+    await rename(path.join(music, 'album'), path.join(music, 'old'));
+    await symlink(path.join(base, 'outside'), path.join(music, 'album'));
+    await expectRefused(0);
     await expectRefused(1);
   });
 
