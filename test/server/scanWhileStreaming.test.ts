@@ -126,8 +126,11 @@ describe('a rescan of 20,000 files while a client streams', () => {
       `worst lead ${worstLead.toFixed(2)} s at ${worstAt.toFixed(2)} s; scan from ` +
       `${seconds(scanStart)} s to ${seconds(scanEnd)} s; longest event-loop stall ${longestStallMs} ms`;
     expect(worstLead, where).toBeGreaterThan(0);
-    // The scan ran during much of the stream, or the test proves nothing.
+    // The whole scan ran while the stream did, and the stream had to deliver through it, or the
+    // test proves nothing. Not a share of the stream: on a faster machine the scan is shorter
+    // (1.8 s of the 8 s here, with steady batches 5 of 20 arrivals), which proves no less.
     const duringScan = arrivals.filter(({ at }) => at > scanStart && at < scanEnd).length;
-    expect(duringScan).toBeGreaterThan(arrivals.length / 4);
+    expect(scanEnd, where).toBeLessThan(arrivals.at(-1)!.at);
+    expect(duringScan, where).toBeGreaterThanOrEqual(3);
   }, 60_000);
 });
