@@ -108,7 +108,7 @@ export class FlacFormatDecoder implements FormatDecoder {
 
   private async decodeLibrary(frames: Uint8Array[]): Promise<DecodedAudio | null> {
     if (frames.length === 0) return null;
-    await this.flac.replaceFailed();
+    if (this.flac.currentFailed) await this.flac.replaceFailed();
     try {
       return await this.flac.callAsync((flac) => flac.decodeFrames(frames));
     } catch (error) {
