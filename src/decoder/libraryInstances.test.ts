@@ -70,4 +70,18 @@ describe('LibraryInstances', () => {
     expect(slot.currentFailed).toBe(false);
     expect(Fake.made[0].calls).toEqual([]);
   });
+
+  it('goes on when freeing an old instance throws', async () => {
+    const slot = await instances(0);
+    const trapInFree = () => {
+      throw new Error('trap in free');
+    };
+    Fake.made[0].free = trapInFree;
+    slot.songStarted();
+    await vi.waitFor(() => expect(slot.spareReady).toBe(true));
+    await slot.startAfresh(true, (fake) => fake.reset()); // swaps, freeing the old one
+    expect(slot.call((fake) => fake)).toBe(Fake.made[1]);
+    Fake.made[1].free = trapInFree;
+    expect(() => slot.free()).not.toThrow();
+  });
 });

@@ -121,9 +121,9 @@ export class LibraryInstances<T extends LibraryInstance> {
     if (this.freed) return;
     this.freed = true;
     if (this.spareTimer) clearTimeout(this.spareTimer);
-    this.spare?.free();
+    if (this.spare) freeQuietly(this.spare);
     this.spare = null;
-    if (!this.failed) this.instance.free();
+    if (!this.failed) freeQuietly(this.instance);
   }
 
   private usable(): T {
@@ -151,7 +151,7 @@ export class LibraryInstances<T extends LibraryInstance> {
     const oldFailed = this.failed;
     this.instance = next;
     this.failed = false;
-    if (!oldFailed) old.free();
+    if (!oldFailed) freeQuietly(old);
   }
 
   private async makeSpare(): Promise<void> {
@@ -165,5 +165,14 @@ export class LibraryInstances<T extends LibraryInstance> {
     }
     if (this.freed || this.spare) spare.free();
     else this.spare = spare;
+  }
+}
+
+/** Frees an instance; one whose free() throws is past use anyway, and its memory goes with it. */
+function freeQuietly(instance: LibraryInstance): void {
+  try {
+    instance.free();
+  } catch {
+    // nothing to do: the instance is no longer referenced
   }
 }

@@ -60,11 +60,6 @@ export class WasmFormatDecoder implements FormatDecoder {
     return new WasmFormatDecoder(decoder, { integerSamples: flac, vorbisChannelOrder: !flac });
   }
 
-  /** Whether the next song's reset finds a spare instance ready. */
-  get spareReady(): boolean {
-    return this.decoder.spareReady;
-  }
-
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
     this.assertUsable();
     if (bytes.length === 0) return null;
