@@ -26,6 +26,7 @@ export async function decoderStep<T>(step: () => Promise<T> | T): Promise<T> {
   try {
     return await step();
   } catch (error) {
+    if (error instanceof DecoderError) throw error;
     throw new DecoderError(`${UNDECODABLE_MESSAGE}: ${String(error)}`);
   }
 }
@@ -43,4 +44,32 @@ export function pcmOf(decoded: DecodedAudio, layout: DecodedLayout): PcmChunk | 
     ? vorbisToWaveOrder(decoded.channelData)
     : decoded.channelData;
   return { sampleRate: decoded.sampleRate, channels };
+}
+
+/**
+ * Pieces one stream gave call by call (frames decoded one at a time) as one result: their
+ * samples back to back, every error reported; null when there were no pieces.
+ */
+export function joinDecoded(parts: readonly DecodedAudio[]): DecodedAudio | null {
+  const audible = parts.filter((part) => part.samplesDecoded > 0 && part.channelData.length > 0);
+  const last = audible.at(-1) ?? parts.at(-1);
+  if (!last) return null;
+  const samplesDecoded = audible.reduce((sum, part) => sum + part.samplesDecoded, 0);
+  const channelData = (audible.length > 0 ? last.channelData : []).map((_, channel) => {
+    const joined = new Float32Array(samplesDecoded);
+    let offset = 0;
+    for (const part of audible) {
+      joined.set(part.channelData[channel].subarray(0, part.samplesDecoded), offset);
+      offset += part.samplesDecoded;
+    }
+    return joined;
+  });
+  const errors = parts.flatMap((part) => part.errors ?? []);
+  return {
+    channelData,
+    samplesDecoded,
+    sampleRate: last.sampleRate,
+    bitDepth: last.bitDepth,
+    errors,
+  };
 }

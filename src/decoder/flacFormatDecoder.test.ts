@@ -3,11 +3,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeInSlices } from '../../test/support/decodeInSlices';
 import { FALSE_SYNC_RATE, makeFalseSyncSong } from '../../test/support/flacFalseSync';
 import { flacFrameOffsets } from '../../test/support/flacFrameOffsets';
 import { sameSamples } from '../../test/support/samePcm';
+import { FlacFormatDecoder } from './flacFormatDecoder';
 import { concatPcm, type PcmChunk } from './pcmChunk';
 import { SongDecoder } from './songDecoder';
 
@@ -105,6 +106,28 @@ describe('FLAC decoding', () => {
         const want = Float32Array.from(crafted.samples[index], (sample) => sample / 32768);
         expect(sameSamples(channel, want), `channel ${index}, slices of ${slice}`).toBe(true);
       }
+    }
+  });
+
+  it('starts a song cut short on the spare libFLAC instance made while it played', async () => {
+    const flac = await FlacFormatDecoder.create({ spareAfterMs: 0 });
+    try {
+      const whole = concatPcm(await decodeInSlices(flac, song, 4096));
+      await flac.reset();
+      await flac.decode(song.subarray(0, song.length >> 1)); // switched away from half-way
+      await vi.waitFor(() => expect(flac.spareReady).toBe(true));
+      // The reset on the next song's path builds no WASM instance (libFLAC's own reset does).
+      const host = globalThis as unknown as { WebAssembly: { instantiate(): unknown } };
+      const instantiate = vi.spyOn(host.WebAssembly, 'instantiate');
+      await flac.reset();
+      expect(instantiate).not.toHaveBeenCalled();
+      instantiate.mockRestore();
+      const again = concatPcm(await decodeInSlices(flac, song, 4096));
+      for (const [index, channel] of again.channels.entries()) {
+        expect(sameSamples(channel, whole.channels[index])).toBe(true);
+      }
+    } finally {
+      flac.free();
     }
   });
 });

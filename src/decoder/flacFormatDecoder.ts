@@ -1,8 +1,16 @@
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
-import { decoderStep, pcmOf, type DecodedAudio, type DecodedLayout } from './decodedAudio';
+import {
+  decoderStep,
+  joinDecoded,
+  pcmOf,
+  type DecodedAudio,
+  type DecodedLayout,
+} from './decodedAudio';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import { FlacFrameSplitter } from './flacFrameSplitter';
 import type { FormatDecoder } from './formatDecoder';
+import { afterLibraryFailure } from './libraryFailure';
+import { LibraryInstances, SPARE_AFTER_MS } from './libraryInstances';
 import type { PcmChunk } from './pcmChunk';
 import { WasmFormatDecoder } from './wasmFormatDecoders';
 
@@ -16,6 +24,11 @@ const FLAC_LAYOUT: DecodedLayout = { integerSamples: true, vorbisChannelOrder: f
  * sixth of a 24-bit/192 kHz song's decode time. libFLAC still checks each frame's CRC-16 itself,
  * and an error it reports sends the batch back to the splitter to be cut with proven ends.
  * Ogg FLAC, rare, keeps the library's own path (`decode`, which parses Ogg pages).
+ *
+ * The libFLAC instance comes from LibraryInstances: a spare made while a song plays starts the
+ * next one, and an instance that throws (a WASM trap) is never called again. Since each frame
+ * stands alone, a song goes on past a trap: the batch is decoded again frame by frame on a new
+ * instance, and a frame that traps again is lost like a damaged one.
  */
 export class FlacFormatDecoder implements FormatDecoder {
   private splitter: FlacFrameSplitter | null = null;
@@ -24,16 +37,24 @@ export class FlacFormatDecoder implements FormatDecoder {
   private oggSong = false;
   private bytesFed = 0;
   private samplesOut = 0;
+  /** Calls into libFLAC that threw during this song. */
+  private failures = 0;
   private freed = false;
-  /** Nothing fed since the last reset: a reset makes a new WASM instance, so it is skipped. */
-  private fresh = true;
+  /** libFLAC was fed since its instance was made or readied (readying one builds a new one). */
+  private used = false;
 
-  private constructor(private readonly flac: FLACDecoder) {}
+  private constructor(private readonly flac: LibraryInstances<FLACDecoder>) {}
 
-  static async create(): Promise<FlacFormatDecoder> {
-    const flac = new FLACDecoder();
-    await flac.ready;
-    return new FlacFormatDecoder(flac);
+  /** @param spareAfterMs when the spare instance for the next song is made (tests: at once) */
+  static async create({ spareAfterMs = SPARE_AFTER_MS } = {}): Promise<FlacFormatDecoder> {
+    return new FlacFormatDecoder(
+      await LibraryInstances.create(() => new FLACDecoder(), spareAfterMs),
+    );
+  }
+
+  /** Whether the next song's reset finds a spare libFLAC instance ready. */
+  get spareReady(): boolean {
+    return this.flac.spareReady;
   }
 
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
@@ -42,14 +63,15 @@ export class FlacFormatDecoder implements FormatDecoder {
     if (this.bytesFed === 0) this.oggSong = bytes[0] === 0x4f; // 'O' of OggS; native is 'fLaC'
     this.bytesFed += bytes.length;
     if (this.oggSong) return (await this.oggDecoder()).decode(bytes);
-    this.fresh = false;
+    if (!this.used) this.flac.songStarted();
+    this.used = true;
     const splitter = (this.splitter ??= new FlacFrameSplitter());
     const frames = await decoderStep(() => splitter.push(bytes));
     const decoded = await this.decodeLibrary(frames);
     if (!decoded?.errors?.length || !splitter.unprovenCuts) return this.pcm(decoded);
     // A frame end taken on its successor's header alone may have been a false one: start
     // libFLAC afresh (each frame stands alone) and decode these bytes again, every end proven.
-    await this.flac.reset();
+    await this.flac.startAfresh(true, (flac) => flac.reset());
     return this.pcm(await this.decodeLibrary(splitter.retry(frames)));
   }
 
@@ -60,8 +82,7 @@ export class FlacFormatDecoder implements FormatDecoder {
       return (await this.oggDecoder()).end();
     }
     const tail = this.splitter ? this.pcm(await this.decodeLibrary(this.splitter.end())) : null;
-    this.splitter = null;
-    await this.resetLibrary(); // bytes after the last frame must not reach the next song
+    this.splitter = null; // bytes after the last frame reach no song: reset() starts afresh
     if (this.bytesFed > 0 && this.samplesOut === 0) throw new DecoderError(UNDECODABLE_MESSAGE);
     return tail;
   }
@@ -70,10 +91,12 @@ export class FlacFormatDecoder implements FormatDecoder {
     this.assertUsable();
     this.bytesFed = 0;
     this.samplesOut = 0;
+    this.failures = 0;
     this.splitter = null;
     this.oggSong = false;
     await this.ogg?.reset();
-    await this.resetLibrary();
+    await this.flac.startAfresh(this.used, (flac) => flac.reset());
+    this.used = false;
   }
 
   free(): void {
@@ -85,19 +108,47 @@ export class FlacFormatDecoder implements FormatDecoder {
 
   private async decodeLibrary(frames: Uint8Array[]): Promise<DecodedAudio | null> {
     if (frames.length === 0) return null;
-    return decoderStep(() => this.flac.decodeFrames(frames));
+    if (this.flac.currentFailed) await this.flac.replaceFailed();
+    try {
+      return await this.flac.callAsync((flac) => flac.decodeFrames(frames));
+    } catch (error) {
+      return this.decodeAroundFailure(frames, error);
+    }
+  }
+
+  /**
+   * libFLAC threw on `frames` and its instance is done: each frame goes again alone, on the
+   * spare or a new instance, and one that throws again is lost (its neighbours still play, as
+   * around a damaged frame). Past MAX_FAILURES_PER_SONG the song fails.
+   */
+  private async decodeAroundFailure(
+    frames: Uint8Array[],
+    error: unknown,
+  ): Promise<DecodedAudio | null> {
+    this.noteFailure(error);
+    const parts: DecodedAudio[] = [];
+    for (const frame of frames) {
+      await decoderStep(() => this.flac.replaceFailed());
+      try {
+        parts.push(await this.flac.callAsync((flac) => flac.decodeFrames([frame])));
+      } catch (frameError) {
+        this.noteFailure(frameError);
+      }
+    }
+    return joinDecoded(parts);
+  }
+
+  private noteFailure(error: unknown): void {
+    this.failures++;
+    if (afterLibraryFailure({ resumable: true, failuresThisSong: this.failures }) === 'fail') {
+      throw new DecoderError(`${UNDECODABLE_MESSAGE}: ${String(error)}`);
+    }
   }
 
   private pcm(decoded: DecodedAudio | null): PcmChunk | null {
     const pcm = decoded && pcmOf(decoded, FLAC_LAYOUT);
     if (pcm) this.samplesOut += (decoded as DecodedAudio).samplesDecoded;
     return pcm;
-  }
-
-  private async resetLibrary(): Promise<void> {
-    if (this.fresh) return;
-    await this.flac.reset();
-    this.fresh = true;
   }
 
   private async oggDecoder(): Promise<WasmFormatDecoder> {

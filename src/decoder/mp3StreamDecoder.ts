@@ -1,17 +1,7 @@
 import { MPEGDecoder } from 'mpg123-decoder';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
+import { LibraryInstances, SPARE_AFTER_MS } from './libraryInstances';
 import type { PcmChunk } from './pcmChunk';
-import { resetPlan } from './resetPlan';
-
-/**
- * How long after a song's first bytes the spare instance for the next song is made. Not at once:
- * a new instance allocates a WASM memory, which can set off a full garbage collection of the
- * old ones in the worker (about 10 ms, 20–40 ms at load), and a song's first chunks must not
- * wait for it. By half a second the player has decoded a second or more ahead (the server's
- * first write alone is 0.5–1.5 s of audio), so the pause costs no sound; a song switched away
- * from sooner finds no spare and rebuilds as before.
- */
-export const SPARE_AFTER_MS = 500;
 
 /**
  * Streaming MP3 → planar PCM on the calling thread (mpg123 compiled to WASM, gapless trimming
@@ -20,30 +10,27 @@ export const SPARE_AFTER_MS = 500;
  * mpg123-decoder's own reset builds a new WASM instance: 0.5–1 ms, and one song in four also
  * pays that garbage collection, all between a click's first song bytes and its first audio
  * (PERFORMANCE.md, "Session 9"). So a spare instance is made while a song plays, and the next
- * song's reset swaps it in (resetPlan).
+ * song's reset swaps it in (LibraryInstances). An instance that threw fails its song (mpg123's
+ * bit reservoir and stream state were in it) and is never called again; the next song starts on
+ * the spare or a new instance.
  */
 export class Mp3StreamDecoder {
   private bytesFed = 0;
   private samplesOut = 0;
   private freed = false;
-  private spare: MPEGDecoder | null = null;
-  private spareTimer: ReturnType<typeof setTimeout> | null = null;
 
-  private constructor(
-    private decoder: MPEGDecoder,
-    private readonly spareAfterMs: number,
-  ) {}
+  private constructor(private readonly instances: LibraryInstances<MPEGDecoder>) {}
 
   /** @param spareAfterMs when the spare for the next song is made (tests make it at once) */
   static async create({ spareAfterMs = SPARE_AFTER_MS } = {}): Promise<Mp3StreamDecoder> {
-    const decoder = new MPEGDecoder();
-    await decoder.ready;
-    return new Mp3StreamDecoder(decoder, spareAfterMs);
+    return new Mp3StreamDecoder(
+      await LibraryInstances.create(() => new MPEGDecoder(), spareAfterMs),
+    );
   }
 
   /** Whether the next song's reset finds a spare instance ready. */
   get spareReady(): boolean {
-    return this.spare !== null;
+    return this.instances.spareReady;
   }
 
   /** Samples per channel decoded since the last reset. */
@@ -54,12 +41,13 @@ export class Mp3StreamDecoder {
   decode(bytes: Uint8Array): PcmChunk | null {
     this.assertUsable();
     if (bytes.length === 0) return null;
-    if (this.bytesFed === 0) this.makeSpareLater();
+    if (this.bytesFed === 0) this.instances.songStarted();
     this.bytesFed += bytes.length;
     let decoded;
     try {
-      decoded = this.decoder.decode(bytes);
+      decoded = this.instances.call((mpeg) => mpeg.decode(bytes));
     } catch (error) {
+      if (error instanceof DecoderError) throw error;
       throw new DecoderError(`${UNDECODABLE_MESSAGE}: ${String(error)}`);
     }
     if (decoded.samplesDecoded === 0) return null;
@@ -79,46 +67,16 @@ export class Mp3StreamDecoder {
 
   async reset(): Promise<void> {
     this.assertUsable();
-    const plan = resetPlan({ fedSinceReset: this.bytesFed > 0, spareReady: this.spareReady });
+    const used = this.bytesFed > 0;
     this.bytesFed = 0;
     this.samplesOut = 0;
-    if (plan === 'keep') return;
-    if (plan === 'rebuild' || !this.spare) {
-      await this.decoder.reset();
-      return;
-    }
-    const old = this.decoder;
-    this.decoder = this.spare;
-    this.spare = null;
-    old.free();
+    await this.instances.startAfresh(used, (mpeg) => mpeg.reset());
   }
 
   free(): void {
     if (this.freed) return;
     this.freed = true;
-    if (this.spareTimer) clearTimeout(this.spareTimer);
-    this.spare?.free();
-    this.spare = null;
-    this.decoder.free();
-  }
-
-  private makeSpareLater(): void {
-    if (this.spare || this.spareTimer) return;
-    this.spareTimer = setTimeout(() => void this.makeSpare(), this.spareAfterMs);
-    this.spareTimer.unref(); // a process or worker may end with no spare made
-  }
-
-  private async makeSpare(): Promise<void> {
-    this.spareTimer = null;
-    if (this.freed) return;
-    const spare = new MPEGDecoder();
-    try {
-      await spare.ready;
-    } catch {
-      return; // no spare: the next song rebuilds its instance, as without one
-    }
-    if (this.freed || this.spare) spare.free();
-    else this.spare = spare;
+    this.instances.free();
   }
 
   private assertUsable(): void {

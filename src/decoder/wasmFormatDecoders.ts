@@ -4,6 +4,7 @@ import { OggOpusDecoder } from 'ogg-opus-decoder';
 import { decoderStep, pcmOf, type DecodedAudio, type DecodedLayout } from './decodedAudio';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
+import { LibraryInstances, SPARE_AFTER_MS } from './libraryInstances';
 import type { PcmChunk } from './pcmChunk';
 
 /** The part of a @wasm-audio-decoders decoder this adapter uses (they share one shape). */
@@ -19,6 +20,9 @@ interface WasmDecoder {
  * Adapts a streaming decoder of the @wasm-audio-decoders family (the same family and upkeep as
  * mpg123-decoder) to FormatDecoder. These parse the container with codec-parser, which holds the
  * last frame or page back until the next one starts, so `end()` flushes it.
+ *
+ * The library decoder comes from LibraryInstances. A call that throws (a WASM trap) fails the
+ * song, whose stream headers were in the failed instance; the next song starts on another one.
  */
 export class WasmFormatDecoder implements FormatDecoder {
   private bytesFed = 0;
@@ -32,18 +36,26 @@ export class WasmFormatDecoder implements FormatDecoder {
   private fresh = true;
 
   private constructor(
-    private readonly decoder: WasmDecoder,
+    private readonly decoder: LibraryInstances<WasmDecoder>,
     private readonly layout: DecodedLayout,
   ) {}
 
-  static async create(format: 'flac' | 'vorbis' | 'opus'): Promise<WasmFormatDecoder> {
-    const decoder: WasmDecoder =
+  /**
+   * Vorbis and FLAC build their WASM instance on reset, so a spare is made while a song plays
+   * for a next song that cuts it short. ogg-opus-decoder's reset only frees its instance, and
+   * builds the next one from the song's own Opus header at its first audio page: no spare.
+   */
+  static async create(
+    format: 'flac' | 'vorbis' | 'opus',
+    { spareAfterMs = SPARE_AFTER_MS } = {},
+  ): Promise<WasmFormatDecoder> {
+    const make = (): WasmDecoder =>
       format === 'flac'
         ? new FLACDecoder()
         : format === 'vorbis'
           ? new OggVorbisDecoder()
           : new OggOpusDecoder();
-    await decoder.ready;
+    const decoder = await LibraryInstances.create(make, format === 'opus' ? null : spareAfterMs);
     const flac = format === 'flac';
     return new WasmFormatDecoder(decoder, { integerSamples: flac, vorbisChannelOrder: !flac });
   }
@@ -51,15 +63,19 @@ export class WasmFormatDecoder implements FormatDecoder {
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
     this.assertUsable();
     if (bytes.length === 0) return null;
+    if (this.fresh) this.decoder.songStarted();
     this.bytesFed += bytes.length;
     this.fresh = false;
-    return this.output(() => this.decoder.decode(bytes));
+    return this.output(() => this.decoder.callAsync((decoder) => decoder.decode(bytes)));
   }
 
   async end(): Promise<PcmChunk | null> {
     this.assertUsable();
     // The FLAC decoder picks its parser on the first bytes; before any, it has nothing to flush.
-    const tail = this.bytesFed > 0 ? await this.output(() => this.decoder.flush()) : null;
+    const tail =
+      this.bytesFed > 0
+        ? await this.output(() => this.decoder.callAsync((decoder) => decoder.flush()))
+        : null;
     this.fresh = true;
     if (this.bytesFed > 0 && this.samplesOut === 0) throw new DecoderError(UNDECODABLE_MESSAGE);
     return tail;
@@ -69,8 +85,7 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     this.bytesFed = 0;
     this.samplesOut = 0;
-    if (this.fresh) return;
-    await this.decoder.reset();
+    await this.decoder.startAfresh(!this.fresh, (decoder) => decoder.reset());
     this.fresh = true;
   }
 
