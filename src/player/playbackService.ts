@@ -141,6 +141,7 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   /** Stops the current song: a 'stopped' event now, then resolves on the server's reply. */
   async stop(): Promise<void> {
     this.cancelStream();
+    this.readyDecoder();
     const session = this.connection.session;
     if (!session) return;
     try {
@@ -192,10 +193,25 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   }
 
   private afterPump(pump: StreamPump, decoder: StreamDecoder, state: PumpState): void {
-    if (pump.decoderStopped && this.decoder === decoder) this.decoder = null; // next song: a new one
+    const current = this.decoder === decoder;
+    if (pump.decoderStopped && current)
+      this.decoder = null; // next song: a new one
+    // It ended by itself (stop() readied it already), and no newer song has the decoder.
+    else if (current && state !== 'stopped' && (this.pump === null || this.pump === pump))
+      this.readyDecoder();
     // A song we gave up on may still be streaming: tell the server to stop sending it.
     if (state === 'failed' && pump === this.pump)
       void this.connection.session?.stop().catch(() => undefined);
+  }
+
+  /**
+   * Readies the decoder for the next song now that no song uses it: a new WASM instance, or the
+   * spare swapped in, while nothing waits on it rather than on the next play's way to its first
+   * audio. The stopped song's last decode is queued before this reset, and it sends no more;
+   * the next play's messages queue behind it.
+   */
+  private readyDecoder(): void {
+    void this.decoder?.reset().catch(() => undefined);
   }
 
   /** Plays the current song from `startSeconds` (or exactly `exactSample`) as `streamId`. */
