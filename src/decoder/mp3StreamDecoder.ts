@@ -1,18 +1,19 @@
 import { MPEGDecoder } from 'mpg123-decoder';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
-import { LibraryInstances, SPARE_AFTER_MS } from './libraryInstances';
+import { LibraryInstances } from './libraryInstances';
+import { renewMpegHandle } from './mpegHandle';
 import type { PcmChunk } from './pcmChunk';
 
 /**
  * Streaming MP3 → planar PCM on the calling thread (mpg123 compiled to WASM, gapless trimming
  * on). Any slicing of the input gives the same samples as decoding the file at once.
  *
- * mpg123-decoder's own reset builds a new WASM instance: 0.5–1 ms, and one song in four also
- * pays that garbage collection, all between a click's first song bytes and its first audio
- * (PERFORMANCE.md, "Session 9"). So a spare instance is made while a song plays, and the next
- * song's reset swaps it in (LibraryInstances). An instance that threw fails its song (mpg123's
- * bit reservoir and stream state were in it) and is never called again; the next song starts on
- * the spare or a new instance.
+ * mpg123-decoder's own reset builds a new WASM instance: about 1 ms, and the old instances'
+ * memories set off ~10 ms collections in the worker, all on a song's way to its first audio
+ * (PERFORMANCE.md, "Session 9"). A reset here gives the song a new mpg123 handle in the same
+ * instance instead (`renewMpegHandle`), so no spare instance is kept. An instance that threw
+ * fails its song (mpg123's bit reservoir and stream state were in it) and is never called
+ * again; the next song starts on a new instance (LibraryInstances).
  */
 export class Mp3StreamDecoder {
   private bytesFed = 0;
@@ -21,16 +22,9 @@ export class Mp3StreamDecoder {
 
   private constructor(private readonly instances: LibraryInstances<MPEGDecoder>) {}
 
-  /** @param spareAfterMs when the spare for the next song is made (tests make it at once) */
-  static async create({ spareAfterMs = SPARE_AFTER_MS } = {}): Promise<Mp3StreamDecoder> {
-    return new Mp3StreamDecoder(
-      await LibraryInstances.create(() => new MPEGDecoder(), spareAfterMs),
-    );
-  }
-
-  /** Whether the next song's reset finds a spare instance ready. */
-  get spareReady(): boolean {
-    return this.instances.spareReady;
+  static async create(): Promise<Mp3StreamDecoder> {
+    // No spare: a reset builds no instance (above), only a trap's replacement does.
+    return new Mp3StreamDecoder(await LibraryInstances.create(() => new MPEGDecoder(), null));
   }
 
   /** Samples per channel decoded since the last reset. */
@@ -70,7 +64,9 @@ export class Mp3StreamDecoder {
     const used = this.bytesFed > 0;
     this.bytesFed = 0;
     this.samplesOut = 0;
-    await this.instances.startAfresh(used, (mpeg) => mpeg.reset());
+    await this.instances.startAfresh(used, async (mpeg) => {
+      if (!renewMpegHandle(mpeg)) await mpeg.reset();
+    });
   }
 
   free(): void {
