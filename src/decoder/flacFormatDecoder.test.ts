@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeInSlices } from '../../test/support/decodeInSlices';
 import { FALSE_SYNC_RATE, makeFalseSyncSong } from '../../test/support/flacFalseSync';
 import { flacFrameOffsets } from '../../test/support/flacFrameOffsets';
-import { sameSamples } from '../../test/support/samePcm';
+import { sameSamples, sameWithout } from '../../test/support/samePcm';
 import { FlacFormatDecoder } from './flacFormatDecoder';
 import { concatPcm, type PcmChunk } from './pcmChunk';
 import { SongDecoder } from './songDecoder';
@@ -86,13 +86,7 @@ describe('FLAC decoding', () => {
 
     const got = await decode(decoder, damaged);
     // libFLAC drops the frame whose CRC fails; the rest is the intact song without it.
-    const cut = 5 * BLOCK;
-    for (const [index, channel] of got.channels.entries()) {
-      const expected = intact.channels[index];
-      expect(channel.length).toBe(expected.length - BLOCK);
-      expect(sameSamples(channel.subarray(0, cut), expected.subarray(0, cut))).toBe(true);
-      expect(sameSamples(channel.subarray(cut), expected.subarray(cut + BLOCK))).toBe(true);
-    }
+    expect(sameWithout(got, intact, 5 * BLOCK, BLOCK)).toBe(true);
   });
 
   it('plays every sample of a song with a copy of the next frame header inside a frame', async () => {

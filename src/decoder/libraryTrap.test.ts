@@ -9,7 +9,7 @@ import { flacFrameOffsets } from '../../test/support/flacFrameOffsets';
 import type { Fixture } from '../../test/support/formatFixtures';
 import { encodeReferenceMp3, MP3_KINDS } from '../../test/support/referenceMp3';
 import { referenceDecode, snrDb } from '../../test/support/referenceDecoders';
-import { samePcm, sameSamples } from '../../test/support/samePcm';
+import { samePcm, sameWithout } from '../../test/support/samePcm';
 import { WasmTraps } from '../../test/support/wasmTraps';
 import { MAX_FAILURES_PER_SONG } from './libraryFailure';
 import { concatPcm, pcmFrameCount, type PcmChunk } from './pcmChunk';
@@ -94,13 +94,7 @@ describe('a trap in a decoding library', () => {
 
     const got = await decodeSong(decoder, damaged);
     expect(traps.sprung).toBeGreaterThanOrEqual(2); // in its batch, then alone
-    const cut = 5 * BLOCK;
-    for (const [index, channel] of got.channels.entries()) {
-      const expected = intact.channels[index];
-      expect(channel.length).toBe(expected.length - BLOCK);
-      expect(sameSamples(channel.subarray(0, cut), expected.subarray(0, cut))).toBe(true);
-      expect(sameSamples(channel.subarray(cut), expected.subarray(cut + BLOCK))).toBe(true);
-    }
+    expect(sameWithout(got, intact, 5 * BLOCK, BLOCK)).toBe(true);
     await nextSongPlays('song.flac', { name: 'song.flac', kind: 'flac', bits: 16 });
   });
 

@@ -17,3 +17,23 @@ export function sameSamples(a: Float32Array, b: Float32Array): boolean {
 function bytesOf(samples: Float32Array): Buffer {
   return Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
 }
+
+/** `intact` with `lost` samples from `lostAt` cut out (one lost frame), bit for bit. */
+export function sameWithout(
+  got: PcmChunk,
+  intact: PcmChunk,
+  lostAt: number,
+  lost: number,
+): boolean {
+  return (
+    got.channels.length === intact.channels.length &&
+    got.channels.every((channel, i) => {
+      const expected = intact.channels[i];
+      return (
+        channel.length === expected.length - lost &&
+        sameSamples(channel.subarray(0, lostAt), expected.subarray(0, lostAt)) &&
+        sameSamples(channel.subarray(lostAt), expected.subarray(lostAt + lost))
+      );
+    })
+  );
+}
