@@ -137,4 +137,57 @@ describe('StreamPump', () => {
     expect(Math.abs(Math.max(...decoder.slices) - wanted)).toBeLessThanOrEqual(bytesPerFrame);
     expect(decoder.slices.length).toBeLessThan(100);
   });
+
+  it('gives the decoder the first bytes without waiting for its reset to answer', async () => {
+    // A decoder whose reset answers only once bytes have come: a pump that waits for the answer
+    // first never gets there.
+    const order: string[] = [];
+    let bytesCame: () => void = () => undefined;
+    const decoder = new (class extends CountingDecoder {
+      override async reset(): Promise<void> {
+        await new Promise<void>((resolve, reject) => {
+          bytesCame = resolve;
+          setTimeout(() => reject(new Error('the pump waited for the reset')), 2_000);
+        });
+        order.push('reset answered');
+      }
+      override async decodeUntil(bytes: Uint8Array): Promise<DecodedPart> {
+        order.push('first bytes');
+        bytesCame();
+        return super.decodeUntil(bytes);
+      }
+    })();
+    const pump = new StreamPump(
+      1,
+      completeSong(4 * 4096),
+      decoder,
+      new FlowGate(1000, 999),
+      { audio: () => order.push('audio'), event: () => {} },
+      0.25,
+    );
+    expect(await pump.run()).toBe('ended');
+    expect(order.slice(0, 3)).toEqual(['first bytes', 'reset answered', 'audio']);
+  });
+
+  it('fails the song, with none of its audio out, when the reset fails', async () => {
+    const decoder = new (class extends CountingDecoder {
+      override async reset(): Promise<void> {
+        await new Promise((resolve) => setTimeout(resolve, 20)); // after the first decode
+        throw new Error('no decoder for this song');
+      }
+    })();
+    const emitted: AudioChunk[] = [];
+    const events: string[] = [];
+    const pump = new StreamPump(
+      1,
+      completeSong(4 * 4096),
+      decoder,
+      new FlowGate(1000, 999),
+      { audio: (chunk) => emitted.push(chunk), event: (event) => events.push(event.kind) },
+      0.25,
+    );
+    expect(await pump.run()).toBe('failed');
+    expect(emitted).toHaveLength(0);
+    expect(events).toContain('error');
+  });
 });

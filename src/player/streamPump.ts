@@ -52,6 +52,8 @@ export class StreamPump {
   private readonly cover: CoverArtSniffer;
   private readonly slicer = new DecodeSlicer();
   private window: SampleWindow | null = null;
+  /** The decoder's reset for this song, sent before its first bytes. */
+  private songReset: Promise<void> = Promise.resolve();
 
   constructor(
     readonly streamId: number,
@@ -88,7 +90,12 @@ export class StreamPump {
   async run(): Promise<PumpState> {
     let failure: unknown = null;
     try {
-      await this.decoder.reset();
+      // Not awaited before the first bytes go to the decoder: it answers in order, so the reset
+      // is done before their decode anyway, and waiting for its answer first would put one more
+      // trip between the worker and this thread on the way to the first audio. Its outcome is
+      // awaited before any audio goes out (`decoded`).
+      this.songReset = this.decodeStep(() => this.decoder.reset());
+      this.songReset.catch(() => undefined); // seen where it is awaited
       for await (const bytes of this.source) {
         if (!(await this.decodeSlices(bytes as Buffer))) break;
       }
@@ -126,6 +133,7 @@ export class StreamPump {
               FIRST_CHUNK_SECONDS,
             ),
           );
+      await this.songReset;
       if (used <= 0) throw new Error('The decoder used none of the song’s bytes');
       this.cover.push(bytes.subarray(offset, offset + used));
       offset += used;
@@ -141,6 +149,7 @@ export class StreamPump {
   }
 
   private async finish(): Promise<PumpState> {
+    await this.songReset;
     const tail = await this.decodeStep(() => this.decoder.end());
     if (this.state !== 'streaming') return this.state;
     await this.emit(tail);
