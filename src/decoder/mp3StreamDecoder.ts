@@ -35,7 +35,6 @@ export class Mp3StreamDecoder {
   decode(bytes: Uint8Array): PcmChunk | null {
     this.assertUsable();
     if (bytes.length === 0) return null;
-    if (this.bytesFed === 0) this.instances.songStarted();
     this.bytesFed += bytes.length;
     let decoded;
     try {
