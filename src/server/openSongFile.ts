@@ -2,7 +2,7 @@ import { constants, fstatSync, type BigIntStats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { PathLookups } from './pathLookups';
 import { SharedOpens } from './sharedOpens';
-import { sameFileVersion, type FileVersion } from './songHeadCache';
+import { fileVersionOf, sameFileVersion, type FileVersion } from './songHeadCache';
 
 /** A song file opened for streaming, with what it looked like when it was opened. */
 export interface OpenedSongFile {
@@ -71,12 +71,11 @@ export async function openSongFile(
       problem = songFileProblem(realPath, opened, now.resolved, now.named);
     }
     if (problem !== null) throw new SongFileRefusedError(problem);
-    const { dev, ino, size, mtimeNs, ctimeNs } = opened;
     return {
       handle,
-      sizeBytes: Number(size),
-      mtimeNs,
-      version: { dev, ino, size, mtimeNs, ctimeNs },
+      sizeBytes: Number(opened.size),
+      mtimeNs: opened.mtimeNs,
+      version: fileVersionOf(opened),
       statAtMs,
     };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { statSync, type BigIntStats } from 'node:fs';
 import type { PathLookups } from './pathLookups';
 import {
+  fileVersionOf,
   sameFileVersion,
   type FileVersion,
   type SongHead,
@@ -46,8 +47,7 @@ export function headProvenNow(
     return null; // say, a folder on the way is gone or unreadable: the open will tell
   }
   if (named === undefined || !named.isFile() || !sameFileVersion(named, seen.named)) return null;
-  const { dev, ino, size, mtimeNs, ctimeNs } = named;
-  const version = { dev, ino, size, mtimeNs, ctimeNs };
+  const version = fileVersionOf(named);
   const head = heads.get(version);
   return head === null ? null : { version, head };
 }

@@ -56,6 +56,11 @@ export const FILL_TIMEOUT_MS = 5_000;
 /** Bookkeeping counted per entry on top of its packets, so many tiny heads stay bounded too. */
 const ENTRY_OVERHEAD_BYTES = 256;
 
+/** The version a file's stats describe (dropping the rest of the stats). */
+export function fileVersionOf({ dev, ino, size, mtimeNs, ctimeNs }: FileVersion): FileVersion {
+  return { dev, ino, size, mtimeNs, ctimeNs };
+}
+
 /** Whether two stats describe the same bytes of the same file. */
 export function sameFileVersion(a: FileVersion, b: FileVersion): boolean {
   return (
