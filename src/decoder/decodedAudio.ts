@@ -1,7 +1,7 @@
 import { vorbisToWaveOrder } from './channelOrder';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import { rescaleIntegers } from './integerRescale';
-import type { PcmChunk } from './pcmChunk';
+import { concatPcm, type PcmChunk } from './pcmChunk';
 
 /** What the @wasm-audio-decoders family returns from decode(), decodeFrames() and flush(). */
 export interface DecodedAudio {
@@ -55,15 +55,15 @@ export function joinDecoded(parts: readonly DecodedAudio[]): DecodedAudio | null
   const last = audible.at(-1) ?? parts.at(-1);
   if (!last) return null;
   const samplesDecoded = audible.reduce((sum, part) => sum + part.samplesDecoded, 0);
-  const channelData = (audible.length > 0 ? last.channelData : []).map((_, channel) => {
-    const joined = new Float32Array(samplesDecoded);
-    let offset = 0;
-    for (const part of audible) {
-      joined.set(part.channelData[channel].subarray(0, part.samplesDecoded), offset);
-      offset += part.samplesDecoded;
-    }
-    return joined;
-  });
+  const channelData =
+    audible.length === 0
+      ? []
+      : concatPcm(
+          audible.map((part) => ({
+            sampleRate: part.sampleRate,
+            channels: part.channelData.map((channel) => channel.subarray(0, part.samplesDecoded)),
+          })),
+        ).channels;
   const errors = parts.flatMap((part) => part.errors ?? []);
   return {
     channelData,
