@@ -92,7 +92,8 @@ export class LibraryInstances<T extends LibraryInstance> {
 
   /**
    * Readies an instance for new input. `used`: it was fed since it was made or last readied.
-   * `reset` is the library's own (a rebuild in place), used only when no spare is ready.
+   * `reset` is the decoder's own (the library's rebuild, or MP3's new handle), used only when no
+   * spare is ready.
    */
   async startAfresh(used: boolean, reset: (instance: T) => Promise<void>): Promise<void> {
     const plan = resetPlan({

@@ -4,7 +4,10 @@ export type ResetPlan =
   | 'keep'
   /** A spare instance made while the last song played takes over. */
   | 'swap'
-  /** No spare is ready (songs changed quickly): the library resets, on the song's path. */
+  /**
+   * No spare is ready (songs changed quickly, or the format keeps none): the decoder's own reset
+   * runs (a new instance for FLAC and Vorbis; a new handle in the same instance for MP3).
+   */
   | 'rebuild'
   /** The instance failed and no spare is ready: a new one is made; the failed one is never called. */
   | 'replace';

@@ -83,9 +83,10 @@ export class SongDecoder {
   }
 
   /**
-   * Also readies the decoders the last song used: a fed one makes a new WASM instance (or swaps
-   * in its spare), and done here that work overlaps the next song's request on the network
-   * instead of delaying its first audio. The next song's own reset then finds it fresh.
+   * Also readies the decoders the last song used (a new mpg123 handle for MP3; for FLAC and
+   * Vorbis their spare WASM instance or a new one): done here, that work overlaps the next
+   * song's request on the network instead of delaying its first audio. The next song's own reset
+   * then finds it fresh.
    */
   async reset(): Promise<void> {
     for (const decoder of this.decoders.values()) await decoder.reset();

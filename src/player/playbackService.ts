@@ -205,9 +205,8 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   }
 
   /**
-   * Readies the decoder for the next song now that no song uses it: a new WASM instance, or the
-   * spare swapped in, while nothing waits on it rather than on the next play's way to its first
-   * audio. The stopped song's last decode is queued before this reset, and it sends no more;
+   * Readies the decoder for the next song now that no song uses it (SongDecoder.reset), while
+   * nothing waits on it rather than on the next play's way to its first audio. The stopped song's last decode is queued before this reset, and it sends no more;
    * the next play's messages queue behind it.
    */
   private readyDecoder(): void {
