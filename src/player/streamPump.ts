@@ -93,7 +93,7 @@ export class StreamPump {
       // Not awaited before the first bytes go to the decoder: it answers in order, so the reset
       // is done before their decode anyway, and waiting for its answer first would put one more
       // trip between the worker and this thread on the way to the first audio. Its outcome is
-      // awaited before any audio goes out (`decoded`).
+      // awaited before any audio goes out (`decodeFirst`, `finish`).
       this.songReset = this.decodeStep(() => this.decoder.reset());
       this.songReset.catch(() => undefined); // seen where it is awaited
       for await (const bytes of this.source) {
@@ -127,13 +127,7 @@ export class StreamPump {
       if (this.state !== 'streaming') return false;
       const { pcm, used } = this.accumulator.started
         ? await this.decodeSlice(bytes.subarray(offset, offset + this.slicer.size))
-        : await this.decodeStep(() =>
-            this.decoder.decodeUntil(
-              bytes.subarray(offset, offset + MAX_SLICE_BYTES),
-              FIRST_CHUNK_SECONDS,
-            ),
-          );
-      await this.songReset;
+        : await this.decodeFirst(bytes.subarray(offset, offset + MAX_SLICE_BYTES));
       if (used <= 0) throw new Error('The decoder used none of the song’s bytes');
       this.cover.push(bytes.subarray(offset, offset + used));
       offset += used;
@@ -142,6 +136,13 @@ export class StreamPump {
       await this.gate.whenOpen();
     }
     return this.state === 'streaming';
+  }
+
+  /** Until the first chunk is out: just enough for it, once this song's reset has succeeded. */
+  private async decodeFirst(bytes: Buffer): Promise<DecodedPart> {
+    const part = await this.decodeStep(() => this.decoder.decodeUntil(bytes, FIRST_CHUNK_SECONDS));
+    await this.songReset; // settled by now: the decoder answers in order
+    return part;
   }
 
   private async decodeSlice(slice: Buffer): Promise<DecodedPart> {
