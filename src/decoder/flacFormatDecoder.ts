@@ -40,8 +40,6 @@ export class FlacFormatDecoder implements FormatDecoder {
   /** Calls into libFLAC that threw during this song. */
   private failures = 0;
   private freed = false;
-  /** libFLAC was fed since its instance was made or readied (readying one builds a new one). */
-  private used = false;
 
   private constructor(private readonly flac: LibraryInstances<FLACDecoder>) {}
 
@@ -63,15 +61,14 @@ export class FlacFormatDecoder implements FormatDecoder {
     if (this.bytesFed === 0) this.oggSong = bytes[0] === 0x4f; // 'O' of OggS; native is 'fLaC'
     this.bytesFed += bytes.length;
     if (this.oggSong) return (await this.oggDecoder()).decode(bytes);
-    if (!this.used) this.flac.songStarted();
-    this.used = true;
+    this.flac.feeding();
     const splitter = (this.splitter ??= new FlacFrameSplitter());
     const frames = await decoderStep(() => splitter.push(bytes));
     const decoded = await this.decodeLibrary(frames);
     if (!decoded?.errors?.length || !splitter.unprovenCuts) return this.pcm(decoded);
     // A frame end taken on its successor's header alone may have been a false one: start
     // libFLAC afresh (each frame stands alone) and decode these bytes again, every end proven.
-    await this.flac.startAfresh(true, (flac) => flac.reset());
+    await this.flac.startAfresh((flac) => flac.reset());
     return this.pcm(await this.decodeLibrary(splitter.retry(frames)));
   }
 
@@ -95,8 +92,7 @@ export class FlacFormatDecoder implements FormatDecoder {
     this.splitter = null;
     this.oggSong = false;
     await this.ogg?.reset();
-    await this.flac.startAfresh(this.used, (flac) => flac.reset());
-    this.used = false;
+    await this.flac.startAfresh((flac) => flac.reset());
   }
 
   free(): void {

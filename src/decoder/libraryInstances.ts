@@ -35,6 +35,11 @@ export class LibraryInstances<T extends LibraryInstance> {
   private spareTimer: ReturnType<typeof setTimeout> | null = null;
   private failed = false;
   private freed = false;
+  /**
+   * The current instance was fed since it was made or readied (`feeding()`, or any call into it:
+   * FLAC's retry on a new instance mid-song feeds it too), so the next song needs it readied.
+   */
+  private fed = false;
 
   private constructor(
     private instance: T,
@@ -83,21 +88,32 @@ export class LibraryInstances<T extends LibraryInstance> {
     }
   }
 
-  /** A song's first bytes: the spare for the next song is made a while later. */
-  songStarted(): void {
+  /**
+   * A song's bytes go to the current instance next (call it before each feed). The first since
+   * the instance was readied marks it fed and asks for the next song's spare, made a while later;
+   * the rest do nothing, so a song that takes the spare over mid-song asks for no other.
+   */
+  feeding(): void {
+    if (this.fed) return;
+    this.fed = true;
     if (this.spareAfterMs === null || this.spare || this.spareTimer || this.freed) return;
     this.spareTimer = setTimeout(() => void this.makeSpare(), this.spareAfterMs);
     this.spareTimer.unref(); // a process or worker may end with no spare made
   }
 
+  /** The library readied the instance itself (these libraries' flush resets it): it is fresh. */
+  flushed(): void {
+    this.fed = false;
+  }
+
   /**
-   * Readies an instance for new input. `used`: it was fed since it was made or last readied.
+   * Readies an instance for new input, unless nothing fed it since it was made or readied.
    * `reset` is the decoder's own (the library's rebuild, or MP3's new handle), used only when no
    * spare is ready.
    */
-  async startAfresh(used: boolean, reset: (instance: T) => Promise<void>): Promise<void> {
+  async startAfresh(reset: (instance: T) => Promise<void>): Promise<void> {
     const plan = resetPlan({
-      fedSinceReset: used,
+      fedSinceReset: this.fed,
       spareReady: this.spareReady,
       failed: this.failed,
     });
@@ -105,6 +121,7 @@ export class LibraryInstances<T extends LibraryInstance> {
     if (plan === 'rebuild') {
       try {
         await this.callAsync(reset);
+        this.fed = false;
         return;
       } catch {
         // the reset itself threw: the instance is done, and a new one takes over below
@@ -127,9 +144,11 @@ export class LibraryInstances<T extends LibraryInstance> {
     if (!this.failed) freeQuietly(this.instance);
   }
 
+  /** The current instance, for a call into it: the call feeds it. */
   private usable(): T {
     if (this.freed) throw new DecoderError('The decoder has been freed');
     if (this.failed) throw new DecoderError(`${UNDECODABLE_MESSAGE}: its decoder failed`);
+    this.fed = true;
     return this.instance;
   }
 
@@ -152,6 +171,7 @@ export class LibraryInstances<T extends LibraryInstance> {
     const oldFailed = this.failed;
     this.instance = next;
     this.failed = false;
+    this.fed = false;
     if (!oldFailed) freeQuietly(old);
   }
 

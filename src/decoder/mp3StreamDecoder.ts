@@ -60,10 +60,9 @@ export class Mp3StreamDecoder {
 
   async reset(): Promise<void> {
     this.assertUsable();
-    const used = this.bytesFed > 0;
     this.bytesFed = 0;
     this.samplesOut = 0;
-    await this.instances.startAfresh(used, async (mpeg) => {
+    await this.instances.startAfresh(async (mpeg) => {
       if (!renewMpegHandle(mpeg)) await mpeg.reset();
     });
   }

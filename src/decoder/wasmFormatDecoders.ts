@@ -28,12 +28,6 @@ export class WasmFormatDecoder implements FormatDecoder {
   private bytesFed = 0;
   private samplesOut = 0;
   private freed = false;
-  /**
-   * Nothing fed since the decoder was made or last reset or flushed. These decoders' reset (and
-   * flush, which resets) makes a new WASM instance with its own memory, a few milliseconds and a
-   * lot for the garbage collector; a song's end already did it, so the next song's reset skips it.
-   */
-  private fresh = true;
 
   private constructor(
     private readonly decoder: LibraryInstances<WasmDecoder>,
@@ -63,20 +57,15 @@ export class WasmFormatDecoder implements FormatDecoder {
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
     this.assertUsable();
     if (bytes.length === 0) return null;
-    if (this.fresh) this.decoder.songStarted();
+    this.decoder.feeding();
     this.bytesFed += bytes.length;
-    this.fresh = false;
     return this.output(() => this.decoder.callAsync((decoder) => decoder.decode(bytes)));
   }
 
   async end(): Promise<PcmChunk | null> {
     this.assertUsable();
     // The FLAC decoder picks its parser on the first bytes; before any, it has nothing to flush.
-    const tail =
-      this.bytesFed > 0
-        ? await this.output(() => this.decoder.callAsync((decoder) => decoder.flush()))
-        : null;
-    this.fresh = true;
+    const tail = this.bytesFed > 0 ? await this.output(() => this.flush()) : null;
     if (this.bytesFed > 0 && this.samplesOut === 0) throw new DecoderError(UNDECODABLE_MESSAGE);
     return tail;
   }
@@ -85,14 +74,24 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     this.bytesFed = 0;
     this.samplesOut = 0;
-    await this.decoder.startAfresh(!this.fresh, (decoder) => decoder.reset());
-    this.fresh = true;
+    await this.decoder.startAfresh((decoder) => decoder.reset());
   }
 
   free(): void {
     if (this.freed) return;
     this.freed = true;
     this.decoder.free();
+  }
+
+  /**
+   * These libraries' flush resets the decoder too: a new WASM instance with its own memory, a
+   * few milliseconds and a lot for the garbage collector. Done at a song's end, so the next
+   * song's reset skips it.
+   */
+  private async flush(): Promise<DecodedAudio> {
+    const tail = await this.decoder.callAsync((decoder) => decoder.flush());
+    this.decoder.flushed();
+    return tail;
   }
 
   private async output(step: () => Promise<DecodedAudio> | DecodedAudio): Promise<PcmChunk | null> {

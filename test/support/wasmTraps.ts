@@ -45,6 +45,8 @@ type Rule = (args: unknown[], memory: Uint8Array) => boolean;
 export class WasmTraps {
   /** Traps sprung so far (first calls that trapped, not the broken instances' later ones). */
   sprung = 0;
+  /** Calls into an instance after its trap: none, if a trapped instance is never used again. */
+  callsAfterTrap = 0;
   private rule: Rule | null = null;
   private readonly original = wasm.instantiate.bind(wasm);
   private readonly spy = vi
@@ -101,7 +103,10 @@ export class WasmTraps {
       }
       const call = value as (...args: unknown[]) => unknown;
       exports[name] = (...args: unknown[]) => {
-        if (broken) realTrap();
+        if (broken) {
+          this.callsAfterTrap++;
+          realTrap();
+        }
         const memory = new Uint8Array(memoryExport?.buffer ?? new ArrayBuffer(0));
         if (this.rule?.(args, memory)) {
           broken = true;
