@@ -85,11 +85,13 @@ describe('many listeners asking at once (issue 12 item 4)', () => {
       listener.socket.write(PLAY);
     }
     await waitFor(() => atLastStart !== null, 20_000);
-    // A playing stream may be kept ahead of its player by the read-ahead and the horizon (plus
-    // one batch under way); with bursts first, each would have had 8 s (330 KB) by now.
+    // A playing stream may be kept ahead of its player by the read-ahead and the horizon, plus
+    // one batch under way, and one more: the last claim's release starts the held reads at once,
+    // and one round of them can land before this test reads the last first audio. With bursts
+    // first, each would have had 8 s (330 KB) by now.
     const seconds = FIRST_AUDIO_SECONDS + (READ_AHEAD_MS + HOLD_HORIZON_MS) / 1000;
     for (const bytes of atLastStart as unknown as number[]) {
-      expect(bytes).toBeLessThanOrEqual(seconds * RATE * FRAMING + MAX_BATCH_BYTES + 4096);
+      expect(bytes).toBeLessThanOrEqual(seconds * RATE * FRAMING + 2 * MAX_BATCH_BYTES + 4096);
     }
   }, 30_000);
 
