@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ClientSession } from '../../src/client/clientSession';
 import { PAUSE_FEATURE, type Packet } from '../../src/protocol';
-import { MAX_BATCH_BYTES } from '../../src/server/streamPacer';
+import { FALLBACK_BYTES_PER_SECOND, MAX_BATCH_BYTES } from '../../src/server/streamPacer';
 import { startSeedServer } from '../support/seedServer';
 import { useTestServers, waitFor } from '../support/serverHarness';
 import { startThrottledProxy } from '../support/throttledProxy';
-import type { RawClient } from '../support/rawClient';
+import { playData, type RawClient } from '../support/rawClient';
+import { makeTempLibrary } from './tempLibrary';
 
 /** The bench's slow link: 2 Mbit/s with 50 ms each way. */
 const LINK = { bitsPerSecond: 2_000_000, delayMs: 50 };
@@ -57,13 +59,26 @@ describe('the pause extension (PROTOCOL §17)', () => {
   });
 
   it('ends with a new play, which starts unpaused', async () => {
-    await servers.start({ pacing: PACING });
+    // Song 1 fits in its burst (0.5 s at the fallback rate is 20,000 bytes) and is larger than a
+    // batch: unpaused it all goes out at once, while a held song sends at most one batch.
+    const song0 = randomBytes(60 * FALLBACK_BYTES_PER_SECOND);
+    const song1 = randomBytes(18_000);
+    expect(song1.length).toBeGreaterThan(ONE_BATCH);
+    expect(song1.length).toBeLessThan(PACING.burstSeconds * FALLBACK_BYTES_PER_SECOND);
+    const library = await makeTempLibrary({ '0 long.mp3': song0, '1 short.mp3': song1 });
+    servers.onCleanup(() => library.remove());
+    await servers.start({ folder: library.folder, pacing: PACING });
     const raw = await servers.raw();
-    raw.send('play<NEXT;>0<NEXT;><END;>pause<NEXT;><END;>');
-    await sleep(300);
-    const before = raw.playBytes;
-    raw.send('play<NEXT;>1<NEXT;><END;>');
-    await waitFor(() => raw.playBytes > before + ONE_BATCH, 5_000);
+    raw.send('play<NEXT;>0<NEXT;><END;>');
+    const first = playData(await raw.nextPacket());
+    // No resume: the new play alone must end the hold (a play switches with no marker, §9).
+    raw.send('pause<NEXT;><END;>play<NEXT;>1<NEXT;><END;>');
+    // Everything up to song 1's end marker: what song 0 sent before the switch, then song 1
+    // whole. A play that inherited the pause would send at most a batch of it and never its end.
+    const sent = Buffer.concat([first, await raw.readSong()]);
+    const ofSong0 = sent.length - song1.length;
+    expect(sent.subarray(ofSong0).equals(song1)).toBe(true);
+    expect(sent.subarray(0, ofSong0).equals(song0.subarray(0, ofSong0))).toBe(true);
   });
 
   it('is advertised in the metadata list only, as a fourth field', async () => {

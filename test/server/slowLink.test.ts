@@ -61,8 +61,8 @@ describe('stop over a slow link', () => {
     console.log(
       `stop reply over 2 Mbit/s, 50 ms, unpaced: ${Math.round(elapsedMs)} ms, ${bytesAhead} song bytes ahead`,
     );
-    // More than a second of the link's bytes queued ahead of the reply, so it came that late.
+    // More than a second of the link's bytes queued ahead of the reply: at the link's rate it
+    // came over a second late. Counted in bytes, not in the test's clock (the time is logged).
     expect(bytesAhead).toBeGreaterThan(LINK_BYTES_PER_SECOND);
-    expect(elapsedMs).toBeGreaterThan(1_000);
   });
 });

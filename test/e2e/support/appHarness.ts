@@ -43,6 +43,8 @@ export interface OpenedApp {
   page: Page;
   services: AppServices;
   bridge: TestBridge;
+  /** This app's own user-data folder (settings, hosted libraries), removed by `close()`. */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -120,6 +122,7 @@ export async function openApp(
       page,
       services,
       bridge,
+      userDataDir,
       async close() {
         bridge.close();
         await page.close().catch(() => undefined);

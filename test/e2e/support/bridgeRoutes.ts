@@ -18,6 +18,11 @@ export const BRIDGE_PATH = '/__twbridge/';
 export class BridgeRoutes {
   private readonly routes = new Map<string, BridgeRoute>();
 
+  /** Bridges with a route now (each removes its own as it closes). */
+  get size(): number {
+    return this.routes.size;
+  }
+
   /** Adds a bridge's route; returns its path prefix (ending in '/'). */
   add(route: BridgeRoute): { prefix: string; remove(): void } {
     const token = randomUUID();
