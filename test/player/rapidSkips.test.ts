@@ -1,0 +1,165 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { PlaybackService } from '../../src/player';
+import { useTestServers } from '../support/serverHarness';
+import {
+  describeRun,
+  skipRuns,
+  type SkipAction,
+  type SkipRun,
+  type When,
+} from './support/skipActions';
+import { SkipListener } from './support/skipListener';
+import { makeSkipSongs, unlikeReference, type SkipSong } from './support/skipSongs';
+
+/** Fixed, so a run is repeatable; SKIP_SEED=n tries others. Printed by fast-check on a failure. */
+const SEED = Number(process.env.SKIP_SEED ?? 1204);
+const RUNS = Number(process.env.SKIP_RUNS ?? 16);
+/** The last song of a sequence is heard to its end, or for this long (the bundled songs). */
+const HEAR_SECONDS = 2;
+/** Generous: a player that has not got there by then is wedged, not slow. */
+const BOUND_MS = 20_000;
+
+interface Played {
+  song: number;
+  startSeconds: number;
+}
+
+/**
+ * A listener who skips fast: random short sequences of plays (from the start or a seek), stops,
+ * and next songs asked at once, a few event-loop turns later, at a song's first audio or at its
+ * end, through the real PlaybackService, worker decoder and library server on loopback. After
+ * each: nothing of a replaced or stopped stream comes after it was replaced, every stream's
+ * audio is a fresh decode of its song from its start sample, no good song reports an error, and
+ * a final plain play reaches its first audio and plays its song whole.
+ */
+describe('skipping fast through songs of every format', () => {
+  const servers = useTestServers();
+  let dir: string;
+  let songs: SkipSong[];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tidewave-skips-'));
+    songs = await makeSkipSongs(dir);
+  }, 60_000);
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'every stream is its song from its start, and nothing comes late',
+    { timeout: 600_000 },
+    async () => {
+      const { server, port } = await servers.start({ folder: dir, pacing: false });
+      const ids = songs.map((song) => {
+        const listed = server.library.songs.find((s) => s.relativePath === song.name);
+        if (!listed) throw new Error(`${song.name} is not listed`);
+        return listed.id;
+      });
+      const shortSongs = songs.flatMap((song, index) => (song.short ? [index] : []));
+      const names = songs.map((song) => song.name);
+      await fc.assert(
+        fc.asyncProperty(skipRuns(songs.length, shortSongs), async (run) => {
+          const problems = await playSequence(run, port, ids, songs);
+          if (problems.length > 0) {
+            throw new Error(`${problems.join('\n')}\nafter:\n${describeRun(run, names)}`);
+          }
+        }),
+        { seed: SEED, numRuns: RUNS, endOnFailure: false },
+      );
+    },
+  );
+});
+
+/** Plays `run` on a new service (a new worker decoder); returns what a listener would notice. */
+async function playSequence(
+  run: SkipRun,
+  port: number,
+  ids: readonly number[],
+  songs: readonly SkipSong[],
+): Promise<string[]> {
+  const service = new PlaybackService();
+  const listener = new SkipListener(service);
+  const problems: string[] = [];
+  const streams = new Map<number, Played>();
+  let current: number | null = null;
+
+  const take = (action: SkipAction): void => {
+    if (action.kind === 'stop') {
+      service.stop().catch((error: Error) => problems.push(`stop: ${error.message}`));
+    } else {
+      const song = songs[action.song];
+      const seconds = song.reference.channels[0].length / song.reference.sampleRate;
+      const startSeconds = Math.round(action.start * seconds * 1000) / 1000;
+      service
+        .play({ songId: ids[action.song], startSeconds })
+        .catch((error: Error) => problems.push(`play: ${error.message}`));
+      streams.set(listener.lastStarted, { song: action.song, startSeconds });
+    }
+    if (current !== null) listener.gone(current);
+    current = action.kind === 'play' ? listener.lastStarted : null;
+  };
+  const when = async (at: When, action: () => void): Promise<void> => {
+    const stream = current;
+    if (at.at === 'now' || stream === null) return action();
+    if (at.at === 'turns') {
+      for (let turn = 0; turn < at.n; turn++) await new Promise((r) => setImmediate(r));
+      return action();
+    }
+    const ready =
+      at.at === 'firstAudio'
+        ? () => listener.secondsOf(stream) > 0 || listener.over(stream) !== null
+        : () => listener.over(stream) !== null;
+    await listener.at(ready, action, BOUND_MS, `${at.at} of stream ${stream}`);
+  };
+  const heard = (stream: number, what: string) =>
+    listener.at(
+      () => listener.over(stream) !== null || listener.secondsOf(stream) >= HEAR_SECONDS,
+      () => {},
+      BOUND_MS,
+      what,
+    );
+
+  try {
+    await service.connect('127.0.0.1', port);
+    for (const action of run.actions) await when(action.when, () => take(action));
+    const last = current;
+    if (last !== null) await heard(last, `audio or an end of the last stream ${last}`);
+    // The decoder is not wedged: a plain play reaches its first audio, and its song plays whole.
+    take({ kind: 'play', song: run.finalSong, start: 0, when: { at: 'now' } });
+    const final = listener.lastStarted;
+    await listener.at(
+      () => listener.secondsOf(final) > 0,
+      () => {},
+      BOUND_MS,
+      'final audio',
+    );
+    await listener.at(
+      () => listener.over(final) !== null,
+      () => {},
+      BOUND_MS,
+      'final end',
+    );
+    if (listener.over(final) !== 'ended') problems.push(`final play: ${listener.over(final)}`);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
+  problems.push(...listener.lateEntries());
+  for (const [streamId, played] of streams) {
+    const song = songs[played.song];
+    for (const event of listener.eventsOf(streamId)) {
+      if (event.kind === 'error') problems.push(`stream ${streamId}: error "${event.message}"`);
+    }
+    const audio = listener.audioOf(streamId);
+    if (!audio) continue;
+    const from = Math.round(played.startSeconds * song.reference.sampleRate);
+    const whole = listener.eventsOf(streamId).some((event) => event.kind === 'ended');
+    const unlike = unlikeReference(song, from, audio, whole);
+    if (unlike) problems.push(`stream ${streamId} (${song.name} from ${from}): ${unlike}`);
+  }
+  await service.dispose();
+  return problems;
+}

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+
+/**
+ * When an action is taken, counted from the one before it:
+ * - `now`: at once, in the same turn (stop then play at once; Next, Next);
+ * - `turns`: after `n` turns of the event loop (the worker's and the socket's replies come in);
+ * - `firstAudio`: inside the listener of the current song's first audio chunk, or at once if
+ *   it had one (or no song plays);
+ * - `end`: inside the listener of the current song's end by itself (or of its stop, failure),
+ *   or at once if no song plays.
+ */
+export type When =
+  { at: 'now' } | { at: 'turns'; n: number } | { at: 'firstAudio' } | { at: 'end' };
+
+export type SkipAction =
+  /** `start`: a fraction of the song's length (0: its start), as a seek asks. */
+  { kind: 'play'; song: number; start: number; when: When } | { kind: 'stop'; when: When };
+
+/** A sequence and the song the final plain play asks for. */
+export interface SkipRun {
+  actions: SkipAction[];
+  finalSong: number;
+}
+
+const when: fc.Arbitrary<When> = fc.oneof(
+  fc.constant<When>({ at: 'now' }),
+  fc.integer({ min: 1, max: 40 }).map<When>((n) => ({ at: 'turns', n })),
+  fc.constant<When>({ at: 'firstAudio' }),
+  fc.constant<When>({ at: 'end' }),
+);
+
+/** Mostly plays from the start; a seek in a third of them, never in the last fifth. */
+const start = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(0) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 80 }).map((percent) => percent / 100) },
+);
+
+/**
+ * Short sequences over `songCount` songs; `shortSongs` are the ones whose end is worth waiting
+ * for, and the final play picks one of them so the check hears it whole.
+ */
+export function skipRuns(songCount: number, shortSongs: readonly number[]): fc.Arbitrary<SkipRun> {
+  const song = fc.integer({ min: 0, max: songCount - 1 });
+  const action: fc.Arbitrary<SkipAction> = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('play' as const), song, start, when }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('stop' as const), when }) },
+  );
+  return fc.record({
+    actions: fc.array(action, { minLength: 1, maxLength: 6 }),
+    finalSong: fc.constantFrom(...shortSongs),
+  });
+}
+
+/** One line per action, for a failure's report. */
+export function describeRun(run: SkipRun, names: readonly string[]): string {
+  const at = (w: When) => (w.at === 'turns' ? `after ${w.n} turns` : `at ${w.at}`);
+  const lines = run.actions.map((a) =>
+    a.kind === 'stop'
+      ? `stop ${at(a.when)}`
+      : `play "${names[a.song]}" from ${a.start} of it ${at(a.when)}`,
+  );
+  return [...lines, `final: play "${names[run.finalSong]}"`].join('\n');
+}
