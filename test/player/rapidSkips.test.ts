@@ -13,7 +13,8 @@ import {
   type When,
 } from './support/skipActions';
 import { SkipListener } from './support/skipListener';
-import { makeSkipSongs, unlikeReference, type SkipSong } from './support/skipSongs';
+import { ExpectedAudio } from './support/expectedAudio';
+import { makeSkipSongs, unlikeExpected, type SkipSong } from './support/skipSongs';
 
 /** Fixed, so a run is repeatable; SKIP_SEED=n tries others. Printed by fast-check on a failure. */
 const SEED = Number(process.env.SKIP_SEED ?? 1204);
@@ -22,6 +23,14 @@ const RUNS = Number(process.env.SKIP_RUNS ?? 16);
 const HEAR_SECONDS = 2;
 /** Generous: a player that has not got there by then is wedged, not slow. */
 const BOUND_MS = 20_000;
+
+interface SequenceContext {
+  port: number;
+  /** The server's id of each song. */
+  ids: readonly number[];
+  songs: readonly SkipSong[];
+  expected: ExpectedAudio;
+}
 
 interface Played {
   song: number;
@@ -61,9 +70,12 @@ describe('skipping fast through songs of every format', () => {
       });
       const shortSongs = songs.flatMap((song, index) => (song.short ? [index] : []));
       const names = songs.map((song) => song.name);
+      const expected = new ExpectedAudio(port, ids, songs);
+      servers.onCleanup(() => expected.dispose());
+      const context = { port, ids, songs, expected };
       await fc.assert(
         fc.asyncProperty(skipRuns(songs.length, shortSongs), async (run) => {
-          const problems = await playSequence(run, port, ids, songs);
+          const problems = await playSequence(run, context);
           if (problems.length > 0) {
             throw new Error(`${problems.join('\n')}\nafter:\n${describeRun(run, names)}`);
           }
@@ -77,12 +89,13 @@ describe('skipping fast through songs of every format', () => {
 /** Plays `run` on a new service (a new worker decoder); returns what a listener would notice. */
 async function playSequence(
   run: SkipRun,
-  port: number,
-  ids: readonly number[],
-  songs: readonly SkipSong[],
+  { port, ids, songs, expected }: SequenceContext,
 ): Promise<string[]> {
-  const service = new PlaybackService();
-  const listener = new SkipListener(service);
+  const lagging = run.renderer === 'lagging';
+  const service = new PlaybackService(
+    lagging ? { maxBufferedSeconds: 1, resumeBelowSeconds: 0.5 } : {},
+  );
+  const listener = new SkipListener(service, lagging ? 8 : Infinity);
   const problems: string[] = [];
   const streams = new Map<number, Played>();
   let current: number | null = null;
@@ -155,11 +168,16 @@ async function playSequence(
     }
     const audio = listener.audioOf(streamId);
     if (!audio) continue;
-    const from = Math.round(played.startSeconds * song.reference.sampleRate);
     const whole = listener.eventsOf(streamId).some((event) => event.kind === 'ended');
-    const unlike = unlikeReference(song, from, audio, whole);
-    if (unlike) problems.push(`stream ${streamId} (${song.name} from ${from}): ${unlike}`);
+    const unlike = unlikeExpected(
+      await expected.of(played.song, played.startSeconds),
+      audio,
+      whole,
+    );
+    const label = `${song.name} from ${played.startSeconds} s`;
+    if (unlike) problems.push(`stream ${streamId} (${label}): ${unlike}`);
   }
+  listener.close();
   await service.dispose();
   return problems;
 }

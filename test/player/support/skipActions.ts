@@ -16,10 +16,12 @@ export type SkipAction =
   /** `start`: a fraction of the song's length (0: its start), as a seek asks. */
   { kind: 'play'; song: number; start: number; when: When } | { kind: 'stop'; when: When };
 
-/** A sequence and the song the final plain play asks for. */
+/** A sequence, the song the final plain play asks for, and how the renderer keeps up. */
 export interface SkipRun {
   actions: SkipAction[];
   finalSong: number;
+  /** `lagging`: it plays at 8 times real time and holds at most a second (the pump waits). */
+  renderer: 'instant' | 'lagging';
 }
 
 const when: fc.Arbitrary<When> = fc.oneof(
@@ -48,6 +50,7 @@ export function skipRuns(songCount: number, shortSongs: readonly number[]): fc.A
   return fc.record({
     actions: fc.array(action, { minLength: 1, maxLength: 6 }),
     finalSong: fc.constantFrom(...shortSongs),
+    renderer: fc.constantFrom('instant' as const, 'lagging' as const),
   });
 }
 
@@ -59,5 +62,7 @@ export function describeRun(run: SkipRun, names: readonly string[]): string {
       ? `stop ${at(a.when)}`
       : `play "${names[a.song]}" from ${a.start} of it ${at(a.when)}`,
   );
-  return [...lines, `final: play "${names[run.finalSong]}"`].join('\n');
+  return [`a renderer ${run.renderer}`, ...lines, `final: play "${names[run.finalSong]}"`].join(
+    '\n',
+  );
 }

@@ -6,9 +6,10 @@ type Entry = { kind: 'audio'; chunk: AudioChunk } | { kind: 'event'; event: Stre
 
 /**
  * Stands in for the renderer while a test skips through songs: hears every audio chunk and
- * stream event in the order they come, reports each chunk played at once (flow control never
- * holds a song back), and runs a hook synchronously inside the listener call that satisfies it,
- * so an action can land exactly at a song's first audio or at its end.
+ * stream event in the order they come, and runs a hook synchronously inside the listener call
+ * that satisfies it, so an action can land exactly at a song's first audio or at its end.
+ * It plays what it receives at once (`speed` Infinity: flow control never holds a song back),
+ * or at `speed` times real time, reporting every few ms (the pump then waits at its gate).
  */
 export class SkipListener {
   readonly entries: Entry[] = [];
@@ -16,29 +17,48 @@ export class SkipListener {
   private readonly goneAt = new Map<number, number>();
   private readonly received = new Map<number, number>();
   private hooks: Array<() => boolean> = [];
+  private queued = 0;
+  private newest: number | null = null;
+  private ticker: NodeJS.Timeout | null = null;
 
-  constructor(private readonly service: PlaybackService) {
+  constructor(
+    service: PlaybackService,
+    private readonly speed = Infinity,
+  ) {
     service.on('audio', (chunk) => {
       this.entries.push({ kind: 'audio', chunk });
       const seconds = chunk.channels[0].length / chunk.sampleRate;
       const received = (this.received.get(chunk.streamId) ?? 0) + seconds;
       this.received.set(chunk.streamId, received);
-      service.reportBuffer(chunk.streamId, 0, received);
+      if (speed === Infinity) service.reportBuffer(chunk.streamId, 0, received);
+      else this.queued += seconds;
       this.runHooks();
     });
     service.on('stream', (event) => {
       this.entries.push({ kind: 'event', event });
+      if (event.kind === 'started') this.newest = event.streamId;
+      if (event.kind === 'stopped') this.queued = 0; // a stopped song's audio is dropped
       this.runHooks();
     });
+    if (speed === Infinity) return;
+    let last = performance.now();
+    this.ticker = setInterval(() => {
+      const now = performance.now();
+      this.queued = Math.max(0, this.queued - ((now - last) / 1000) * speed);
+      last = now;
+      const newest = this.newest;
+      if (newest !== null) service.reportBuffer(newest, this.queued, this.secondsOf(newest));
+    }, 4);
+  }
+
+  close(): void {
+    if (this.ticker) clearInterval(this.ticker);
   }
 
   /** The stream started by the last play (its 'started' event came inside the call). */
   get lastStarted(): number {
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const entry = this.entries[i];
-      if (entry.kind === 'event' && entry.event.kind === 'started') return entry.event.streamId;
-    }
-    throw new Error('no stream was started');
+    if (this.newest === null) throw new Error('no stream was started');
+    return this.newest;
   }
 
   /** From now on `streamId` must be silent. */
