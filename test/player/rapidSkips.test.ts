@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { PlaybackService } from '../../src/player';
+import { DEFAULT_BACKOFF, PlaybackService } from '../../src/player';
 import { useTestServers } from '../support/serverHarness';
 import {
   describeRun,
@@ -30,6 +30,8 @@ interface SequenceContext {
   ids: readonly number[];
   songs: readonly SkipSong[];
   expected: ExpectedAudio;
+  /** What the runs did, for the summary line. */
+  tally: Map<string, number>;
 }
 
 interface Played {
@@ -72,7 +74,8 @@ describe('skipping fast through songs of every format', () => {
       const names = songs.map((song) => song.name);
       const expected = new ExpectedAudio(port, ids, songs);
       servers.onCleanup(() => expected.dispose());
-      const context = { port, ids, songs, expected };
+      const tally = new Map<string, number>();
+      const context = { port, ids, songs, expected, tally };
       await fc.assert(
         fc.asyncProperty(skipRuns(songs.length, shortSongs), async (run) => {
           const problems = await playSequence(run, context);
@@ -82,6 +85,8 @@ describe('skipping fast through songs of every format', () => {
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: false },
       );
+      const counts = [...tally].map(([what, count]) => `${count} ${what}`).join(', ');
+      console.log(`rapid skips, seed ${SEED}: ${counts}`);
     },
   );
 });
@@ -89,18 +94,24 @@ describe('skipping fast through songs of every format', () => {
 /** Plays `run` on a new service (a new worker decoder); returns what a listener would notice. */
 async function playSequence(
   run: SkipRun,
-  { port, ids, songs, expected }: SequenceContext,
+  { port, ids, songs, expected, tally }: SequenceContext,
 ): Promise<string[]> {
   const lagging = run.renderer === 'lagging';
-  const service = new PlaybackService(
-    lagging ? { maxBufferedSeconds: 1, resumeBelowSeconds: 0.5 } : {},
-  );
+  // As the app makes it: a lost server is retried (nothing here loses it, but its events pass
+  // through DropRecovery as in the app).
+  const service = new PlaybackService({
+    reconnect: DEFAULT_BACKOFF,
+    ...(lagging ? { maxBufferedSeconds: 1, resumeBelowSeconds: 0.5 } : {}),
+  });
   const listener = new SkipListener(service, lagging ? 8 : Infinity);
   const problems: string[] = [];
   const streams = new Map<number, Played>();
   let current: number | null = null;
 
+  const count = (what: string) => tally.set(what, (tally.get(what) ?? 0) + 1);
+  count('sequences');
   const take = (action: SkipAction): void => {
+    count(action.kind === 'stop' ? 'stops' : action.start > 0 ? 'seeks' : 'plays');
     if (action.kind === 'stop') {
       service.stop().catch((error: Error) => problems.push(`stop: ${error.message}`));
     } else {
@@ -115,18 +126,23 @@ async function playSequence(
     if (current !== null) listener.gone(current);
     current = action.kind === 'play' ? listener.lastStarted : null;
   };
+  const turns = async (n: number) => {
+    for (let turn = 0; turn < n; turn++) await new Promise((r) => setImmediate(r));
+  };
   const when = async (at: When, action: () => void): Promise<void> => {
     const stream = current;
+    count(`at ${at.at}`);
     if (at.at === 'now' || stream === null) return action();
-    if (at.at === 'turns') {
-      for (let turn = 0; turn < at.n; turn++) await new Promise((r) => setImmediate(r));
-      return action();
-    }
+    if (at.at === 'turns') return turns(at.n).then(action);
+    if (at.at === 'ms') return new Promise((r) => setTimeout(r, at.n)).then(action);
+    const long = !songs[streams.get(stream)?.song ?? 0].short;
     const ready =
       at.at === 'firstAudio'
         ? () => listener.secondsOf(stream) > 0 || listener.over(stream) !== null
-        : () => listener.over(stream) !== null;
-    await listener.at(ready, action, BOUND_MS, `${at.at} of stream ${stream}`);
+        : () => listener.over(stream) !== null || (long && listener.secondsOf(stream) >= 3);
+    const inside = at.then === 0 ? action : () => {};
+    await listener.at(ready, inside, BOUND_MS, `${at.at} of stream ${stream}`);
+    if (at.then > 0) await turns(at.then).then(action);
   };
   const heard = (stream: number, what: string) =>
     listener.at(
@@ -166,9 +182,11 @@ async function playSequence(
     for (const event of listener.eventsOf(streamId)) {
       if (event.kind === 'error') problems.push(`stream ${streamId}: error "${event.message}"`);
     }
+    count('streams');
     const audio = listener.audioOf(streamId);
     if (!audio) continue;
     const whole = listener.eventsOf(streamId).some((event) => event.kind === 'ended');
+    count(whole ? 'heard whole' : 'heard in part');
     const unlike = unlikeExpected(
       await expected.of(played.song, played.startSeconds),
       audio,

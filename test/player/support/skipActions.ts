@@ -4,13 +4,20 @@ import fc from 'fast-check';
  * When an action is taken, counted from the one before it:
  * - `now`: at once, in the same turn (stop then play at once; Next, Next);
  * - `turns`: after `n` turns of the event loop (the worker's and the socket's replies come in);
- * - `firstAudio`: inside the listener of the current song's first audio chunk, or at once if
- *   it had one (or no song plays);
- * - `end`: inside the listener of the current song's end by itself (or of its stop, failure),
- *   or at once if no song plays.
+ * - `firstAudio`: at the current song's first audio chunk (at once if it had one, or no song
+ *   plays): inside the listener call that brought it when `then` is 0 (sharper than the app,
+ *   whose requests come in their own turn), else `then` turns later;
+ * - `end`: the same at the current song's end by itself (or its stop, or failure); a bundled
+ *   song (50 s) is taken 3 s in instead;
+ * - `ms`: after `n` milliseconds (a song a while in: FLAC and Vorbis make their spare
+ *   instance for the next song 500 ms after a song's first bytes).
  */
 export type When =
-  { at: 'now' } | { at: 'turns'; n: number } | { at: 'firstAudio' } | { at: 'end' };
+  | { at: 'now' }
+  | { at: 'turns'; n: number }
+  | { at: 'ms'; n: number }
+  | { at: 'firstAudio'; then: number }
+  | { at: 'end'; then: number };
 
 export type SkipAction =
   /** `start`: a fraction of the song's length (0: its start), as a seek asks. */
@@ -27,8 +34,9 @@ export interface SkipRun {
 const when: fc.Arbitrary<When> = fc.oneof(
   fc.constant<When>({ at: 'now' }),
   fc.integer({ min: 1, max: 40 }).map<When>((n) => ({ at: 'turns', n })),
-  fc.constant<When>({ at: 'firstAudio' }),
-  fc.constant<When>({ at: 'end' }),
+  fc.nat(3).map<When>((then) => ({ at: 'firstAudio', then })),
+  fc.nat(3).map<When>((then) => ({ at: 'end', then })),
+  fc.integer({ min: 20, max: 700 }).map<When>((n) => ({ at: 'ms', n })),
 );
 
 /** Mostly plays from the start; a seek in a third of them, never in the last fifth. */
@@ -56,7 +64,12 @@ export function skipRuns(songCount: number, shortSongs: readonly number[]): fc.A
 
 /** One line per action, for a failure's report. */
 export function describeRun(run: SkipRun, names: readonly string[]): string {
-  const at = (w: When) => (w.at === 'turns' ? `after ${w.n} turns` : `at ${w.at}`);
+  const at = (w: When) =>
+    w.at === 'turns' || w.at === 'ms'
+      ? `after ${w.n} ${w.at}`
+      : w.at === 'now'
+        ? 'at once'
+        : `at ${w.at}${w.then > 0 ? `, ${w.then} turns later` : ''}`;
   const lines = run.actions.map((a) =>
     a.kind === 'stop'
       ? `stop ${at(a.when)}`
