@@ -107,6 +107,7 @@ async function playSequence(
   const problems: string[] = [];
   const streams = new Map<number, Played>();
   let current: number | null = null;
+  let lastSong = run.finalSong;
 
   const count = (what: string) => tally.set(what, (tally.get(what) ?? 0) + 1);
   count('sequences');
@@ -115,13 +116,14 @@ async function playSequence(
     if (action.kind === 'stop') {
       service.stop().catch((error: Error) => problems.push(`stop: ${error.message}`));
     } else {
-      const song = songs[action.song];
-      const seconds = song.reference.channels[0].length / song.reference.sampleRate;
+      lastSong = action.song === 'same' ? lastSong : action.song;
+      const { reference } = songs[lastSong];
+      const seconds = reference.channels[0].length / reference.sampleRate;
       const startSeconds = Math.round(action.start * seconds * 1000) / 1000;
       service
-        .play({ songId: ids[action.song], startSeconds })
+        .play({ songId: ids[lastSong], startSeconds })
         .catch((error: Error) => problems.push(`play: ${error.message}`));
-      streams.set(listener.lastStarted, { song: action.song, startSeconds });
+      streams.set(listener.lastStarted, { song: lastSong, startSeconds });
     }
     if (current !== null) listener.gone(current);
     current = action.kind === 'play' ? listener.lastStarted : null;

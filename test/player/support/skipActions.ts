@@ -20,8 +20,11 @@ export type When =
   | { at: 'end'; then: number };
 
 export type SkipAction =
-  /** `start`: a fraction of the song's length (0: its start), as a seek asks. */
-  { kind: 'play'; song: number; start: number; when: When } | { kind: 'stop'; when: When };
+  /**
+   * `start`: a fraction of the song's length (0: its start). `song` 'same': the song played
+   * last, again (a seek, or a click on the progress bar while it starts).
+   */
+  { kind: 'play'; song: number | 'same'; start: number; when: When } | { kind: 'stop'; when: When };
 
 /** A sequence, the song the final plain play asks for, and how the renderer keeps up. */
 export interface SkipRun {
@@ -50,7 +53,10 @@ const start = fc.oneof(
  * for, and the final play picks one of them so the check hears it whole.
  */
 export function skipRuns(songCount: number, shortSongs: readonly number[]): fc.Arbitrary<SkipRun> {
-  const song = fc.integer({ min: 0, max: songCount - 1 });
+  const song = fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: songCount - 1 }) },
+    { weight: 1, arbitrary: fc.constant('same' as const) },
+  );
   const action: fc.Arbitrary<SkipAction> = fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('play' as const), song, start, when }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('stop' as const), when }) },
@@ -73,7 +79,7 @@ export function describeRun(run: SkipRun, names: readonly string[]): string {
   const lines = run.actions.map((a) =>
     a.kind === 'stop'
       ? `stop ${at(a.when)}`
-      : `play "${names[a.song]}" from ${a.start} of it ${at(a.when)}`,
+      : `play ${a.song === 'same' ? 'the same song' : `"${names[a.song]}"`} from ${a.start} of it ${at(a.when)}`,
   );
   return [`a renderer ${run.renderer}`, ...lines, `final: play "${names[run.finalSong]}"`].join(
     '\n',
