@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { DEFAULT_BACKOFF, PlaybackService } from '../../src/player';
 import { useTestServers } from '../support/serverHarness';
+import { startThrottledProxy } from '../support/throttledProxy';
 import {
   describeRun,
   skipRuns,
@@ -25,7 +26,8 @@ const HEAR_SECONDS = 2;
 const BOUND_MS = 20_000;
 
 interface SequenceContext {
-  port: number;
+  /** The server's port, and a slow link's to it. */
+  ports: Record<SkipRun['link'], number>;
   /** The server's id of each song. */
   ids: readonly number[];
   songs: readonly SkipSong[];
@@ -72,10 +74,17 @@ describe('skipping fast through songs of every format', () => {
       });
       const shortSongs = songs.flatMap((song, index) => (song.short ? [index] : []));
       const names = songs.map((song) => song.name);
+      const slow = await startThrottledProxy({
+        targetPort: port,
+        bitsPerSecond: 20_000_000,
+        delayMs: 5,
+      });
+      servers.onCleanup(() => slow.close());
       const expected = new ExpectedAudio(port, ids, songs);
       servers.onCleanup(() => expected.dispose());
       const tally = new Map<string, number>();
-      const context = { port, ids, songs, expected, tally };
+      const ports = { loopback: port, slow: slow.port };
+      const context = { ports, ids, songs, expected, tally };
       await fc.assert(
         fc.asyncProperty(skipRuns(songs.length, shortSongs), async (run) => {
           const problems = await playSequence(run, context);
@@ -94,7 +103,7 @@ describe('skipping fast through songs of every format', () => {
 /** Plays `run` on a new service (a new worker decoder); returns what a listener would notice. */
 async function playSequence(
   run: SkipRun,
-  { port, ids, songs, expected, tally }: SequenceContext,
+  { ports, ids, songs, expected, tally }: SequenceContext,
 ): Promise<string[]> {
   const lagging = run.renderer === 'lagging';
   // As the app makes it: a lost server is retried (nothing here loses it, but its events pass
@@ -155,7 +164,7 @@ async function playSequence(
     );
 
   try {
-    await service.connect('127.0.0.1', port);
+    await service.connect('127.0.0.1', ports[run.link]);
     for (const action of run.actions) await when(action.when, () => take(action));
     const last = current;
     if (last !== null) await heard(last, `audio or an end of the last stream ${last}`);

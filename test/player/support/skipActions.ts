@@ -26,12 +26,17 @@ export type SkipAction =
    */
   { kind: 'play'; song: number | 'same'; start: number; when: When } | { kind: 'stop'; when: When };
 
-/** A sequence, the song the final plain play asks for, and how the renderer keeps up. */
+/**
+ * A sequence, the song the final plain play asks for, how the renderer keeps up, and the link
+ * to the server.
+ */
 export interface SkipRun {
   actions: SkipAction[];
   finalSong: number;
   /** `lagging`: it plays at 8 times real time and holds at most a second (the pump waits). */
   renderer: 'instant' | 'lagging';
+  /** `slow`: 20 Mbit/s and 5 ms each way, so a replaced song's bytes are still on their way. */
+  link: 'loopback' | 'slow';
 }
 
 const when: fc.Arbitrary<When> = fc.oneof(
@@ -65,6 +70,7 @@ export function skipRuns(songCount: number, shortSongs: readonly number[]): fc.A
     actions: fc.array(action, { minLength: 1, maxLength: 6 }),
     finalSong: fc.constantFrom(...shortSongs),
     renderer: fc.constantFrom('instant' as const, 'lagging' as const),
+    link: fc.constantFrom('loopback' as const, 'slow' as const),
   });
 }
 
@@ -81,7 +87,9 @@ export function describeRun(run: SkipRun, names: readonly string[]): string {
       ? `stop ${at(a.when)}`
       : `play ${a.song === 'same' ? 'the same song' : `"${names[a.song]}"`} from ${a.start} of it ${at(a.when)}`,
   );
-  return [`a renderer ${run.renderer}`, ...lines, `final: play "${names[run.finalSong]}"`].join(
-    '\n',
-  );
+  return [
+    `a renderer ${run.renderer}, a ${run.link} link`,
+    ...lines,
+    `final: play "${names[run.finalSong]}"`,
+  ].join('\n');
 }
