@@ -5,7 +5,8 @@ import { decoderStep, pcmOf, type DecodedAudio, type DecodedLayout } from './dec
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
 import { LibraryInstances, SPARE_AFTER_MS } from './libraryInstances';
-import type { PcmChunk } from './pcmChunk';
+import { concatPcm, type PcmChunk } from './pcmChunk';
+import { VorbisHeadGate } from './vorbisHeadGate';
 
 /** The part of a @wasm-audio-decoders decoder this adapter uses (they share one shape). */
 interface WasmDecoder {
@@ -38,6 +39,8 @@ export class WasmFormatDecoder implements FormatDecoder {
   private constructor(
     private readonly decoder: LibraryInstances<WasmDecoder>,
     private readonly layout: DecodedLayout,
+    /** Vorbis: its headers go to the library in one call (VorbisHeadGate says why). */
+    private readonly gate: VorbisHeadGate | null,
   ) {}
 
   /**
@@ -57,7 +60,12 @@ export class WasmFormatDecoder implements FormatDecoder {
           : new OggOpusDecoder();
     const decoder = await LibraryInstances.create(make, format === 'opus' ? null : spareAfterMs);
     const flac = format === 'flac';
-    return new WasmFormatDecoder(decoder, { integerSamples: flac, vorbisChannelOrder: !flac });
+    const gate = format === 'vorbis' ? new VorbisHeadGate() : null;
+    return new WasmFormatDecoder(
+      decoder,
+      { integerSamples: flac, vorbisChannelOrder: !flac },
+      gate,
+    );
   }
 
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
@@ -66,16 +74,21 @@ export class WasmFormatDecoder implements FormatDecoder {
     if (this.fresh) this.decoder.songStarted();
     this.bytesFed += bytes.length;
     this.fresh = false;
-    return this.output(() => this.decoder.callAsync((decoder) => decoder.decode(bytes)));
+    const ready = this.gate ? this.gate.push(bytes) : bytes;
+    return ready && this.decodeLibrary(ready);
   }
 
   async end(): Promise<PcmChunk | null> {
     this.assertUsable();
+    const held = this.gate?.flush();
+    const head = held ? await this.decodeLibrary(held) : null;
+    this.gate?.reset();
     // The FLAC decoder picks its parser on the first bytes; before any, it has nothing to flush.
-    const tail =
+    const flushed =
       this.bytesFed > 0
         ? await this.output(() => this.decoder.callAsync((decoder) => decoder.flush()))
         : null;
+    const tail = head && flushed ? concatPcm([head, flushed]) : (head ?? flushed);
     this.fresh = true;
     if (this.bytesFed > 0 && this.samplesOut === 0) throw new DecoderError(UNDECODABLE_MESSAGE);
     return tail;
@@ -85,6 +98,7 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     this.bytesFed = 0;
     this.samplesOut = 0;
+    this.gate?.reset();
     await this.decoder.startAfresh(!this.fresh, (decoder) => decoder.reset());
     this.fresh = true;
   }
@@ -93,6 +107,10 @@ export class WasmFormatDecoder implements FormatDecoder {
     if (this.freed) return;
     this.freed = true;
     this.decoder.free();
+  }
+
+  private decodeLibrary(bytes: Uint8Array): Promise<PcmChunk | null> {
+    return this.output(() => this.decoder.callAsync((decoder) => decoder.decode(bytes)));
   }
 
   private async output(step: () => Promise<DecodedAudio> | DecodedAudio): Promise<PcmChunk | null> {
