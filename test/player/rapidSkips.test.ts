@@ -43,11 +43,12 @@ interface Played {
 
 /**
  * A listener who skips fast: random short sequences of plays (from the start or a seek), stops,
- * and next songs asked at once, a few event-loop turns later, at a song's first audio or at its
- * end, through the real PlaybackService, worker decoder and library server on loopback. After
- * each: nothing of a replaced or stopped stream comes after it was replaced, every stream's
- * audio is a fresh decode of its song from its start sample, no good song reports an error, and
- * a final plain play reaches its first audio and plays its song whole.
+ * and next songs asked at once, a few event-loop turns or ms later, at a song's first audio or
+ * at its end, through the real PlaybackService, worker decoder and library server on loopback
+ * (or a slow link to it), to a renderer that keeps up or lags. After each: nothing of a
+ * replaced or stopped stream comes after it was replaced, every stream's audio is a fresh
+ * decode of its song from its start sample, no good song reports an error, and a final plain
+ * play reaches its first audio and plays its song whole.
  */
 describe('skipping fast through songs of every format', () => {
   const servers = useTestServers();
@@ -64,6 +65,7 @@ describe('skipping fast through songs of every format', () => {
 
   it(
     'every stream is its song from its start, and nothing comes late',
+    // 16 runs take 20-30 s; the rest is room for fast-check to shrink a failure.
     { timeout: 600_000 },
     async () => {
       const { server, port } = await servers.start({ folder: dir, pacing: false });
