@@ -1,4 +1,5 @@
 import { isUnsupportedFormat, sniffFormat, type AudioFormat } from '../library/sniffFormat';
+import { joinBytes } from './concatBytes';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
 import { Mp3FormatDecoder } from './mp3FormatDecoder';
@@ -175,15 +176,4 @@ export class SongDecoder {
     }
     return decoder;
   }
-}
-
-function joinBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }

@@ -5,7 +5,8 @@ import { decoderStep, pcmOf, type DecodedAudio, type DecodedLayout } from './dec
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
 import { LibraryInstances, SPARE_AFTER_MS } from './libraryInstances';
-import type { PcmChunk } from './pcmChunk';
+import { concatPcm, type PcmChunk } from './pcmChunk';
+import { VorbisHeadGate } from './vorbisHeadGate';
 
 /** The part of a @wasm-audio-decoders decoder this adapter uses (they share one shape). */
 interface WasmDecoder {
@@ -32,6 +33,8 @@ export class WasmFormatDecoder implements FormatDecoder {
   private constructor(
     private readonly decoder: LibraryInstances<WasmDecoder>,
     private readonly layout: DecodedLayout,
+    /** Vorbis: its headers go to the library in one call (VorbisHeadGate says why). */
+    private readonly gate: VorbisHeadGate | null,
   ) {}
 
   /**
@@ -51,7 +54,12 @@ export class WasmFormatDecoder implements FormatDecoder {
           : new OggOpusDecoder();
     const decoder = await LibraryInstances.create(make, format === 'opus' ? null : spareAfterMs);
     const flac = format === 'flac';
-    return new WasmFormatDecoder(decoder, { integerSamples: flac, vorbisChannelOrder: !flac });
+    const gate = format === 'vorbis' ? new VorbisHeadGate() : null;
+    return new WasmFormatDecoder(
+      decoder,
+      { integerSamples: flac, vorbisChannelOrder: !flac },
+      gate,
+    );
   }
 
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
@@ -59,13 +67,18 @@ export class WasmFormatDecoder implements FormatDecoder {
     if (bytes.length === 0) return null;
     this.decoder.feeding();
     this.bytesFed += bytes.length;
-    return this.output(() => this.decoder.callAsync((decoder) => decoder.decode(bytes)));
+    const ready = this.gate ? this.gate.push(bytes) : bytes;
+    return ready && this.decodeLibrary(ready);
   }
 
   async end(): Promise<PcmChunk | null> {
     this.assertUsable();
+    const held = this.gate?.flush();
+    const head = held ? await this.decodeLibrary(held) : null;
+    this.gate?.reset();
     // The FLAC decoder picks its parser on the first bytes; before any, it has nothing to flush.
-    const tail = this.bytesFed > 0 ? await this.output(() => this.flush()) : null;
+    const flushed = this.bytesFed > 0 ? await this.output(() => this.flush()) : null;
+    const tail = head && flushed ? concatPcm([head, flushed]) : (head ?? flushed);
     if (this.bytesFed > 0 && this.samplesOut === 0) throw new DecoderError(UNDECODABLE_MESSAGE);
     return tail;
   }
@@ -74,6 +87,7 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     this.bytesFed = 0;
     this.samplesOut = 0;
+    this.gate?.reset();
     await this.decoder.startAfresh((decoder) => decoder.reset());
   }
 
@@ -92,6 +106,10 @@ export class WasmFormatDecoder implements FormatDecoder {
     const tail = await this.decoder.callAsync((decoder) => decoder.flush());
     this.decoder.flushed();
     return tail;
+  }
+
+  private decodeLibrary(bytes: Uint8Array): Promise<PcmChunk | null> {
+    return this.output(() => this.decoder.callAsync((decoder) => decoder.decode(bytes)));
   }
 
   private async output(step: () => Promise<DecodedAudio> | DecodedAudio): Promise<PcmChunk | null> {
