@@ -1,0 +1,50 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
+import { waitForAudio } from './support/audioProbe';
+import { connectTo } from './support/e2eEnvironment';
+
+// What a new listener tripped over using the app as the README promises (session 11).
+
+const e2e = useE2eApp({ music: true });
+/** The song ids the page asked main to play, in order. */
+let played: number[] = [];
+
+async function openConnected(): Promise<Page> {
+  played = [];
+  const app = await e2e.open({
+    override: (base) => ({
+      play: async (request) => {
+        played.push(request.songId);
+        return base.play(request);
+      },
+    }),
+  });
+  await connectTo(app.page, e2e.music.port);
+  await expect.poll(() => app.page.locator('tbody tr').count()).toBe(3);
+  return app.page;
+}
+
+// Generous bounds: the machine may be busy; every wait inside is bounded too.
+describe('what a new listener trips over', { timeout: 60_000 }, () => {
+  it('Space after a click on a row’s play button pauses, and does not start the song again', async () => {
+    const page = await openConnected();
+    await page.getByRole('button', { name: 'Play Glass Tide' }).click();
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    await page.keyboard.press('Space');
+    const transport = page.locator('.play-button');
+    await expect.poll(() => transport.getAttribute('aria-label')).toBe('Resume');
+    expect(played).toEqual([1]);
+    // The arrows move through the table from the clicked row, as after a click on the row.
+    await page.keyboard.press('ArrowDown');
+    const selected = page.locator('tbody tr[aria-selected="true"] .cell-title');
+    await expect.poll(() => selected.innerText()).toBe('Night Ferry');
+    // The queue buttons leave the focus on the table too: Space resumes, no second add.
+    await page.getByRole('button', { name: 'Add Harbor Lights to the queue' }).click();
+    await page.keyboard.press('Space');
+    await expect.poll(() => transport.getAttribute('aria-label')).toBe('Pause');
+    const queueToggle = page.getByRole('button', { name: /^Up next/ });
+    expect(await queueToggle.getAttribute('aria-label')).toBe('Up next, 1 queued');
+    expect(played).toEqual([1]);
+  });
+});
