@@ -25,6 +25,15 @@ async function openConnected(): Promise<Page> {
   return app.page;
 }
 
+/** The accessible name (or text) of the focused element; a string: the page has the DOM. */
+const FOCUSED_SCRIPT = `(() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return '(body)';
+  return element.getAttribute('aria-label') ?? element.innerText.trim();
+})()`;
+
+const focused = (page: Page) => page.evaluate(FOCUSED_SCRIPT) as Promise<string>;
+
 // Generous bounds: the machine may be busy; every wait inside is bounded too.
 describe('what a new listener trips over', { timeout: 60_000 }, () => {
   it('Space after a click on a row’s play button pauses, and does not start the song again', async () => {
@@ -46,5 +55,21 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     const queueToggle = page.getByRole('button', { name: /^Up next/ });
     expect(await queueToggle.getAttribute('aria-label')).toBe('Up next, 1 queued');
     expect(played).toEqual([1]);
+  });
+
+  it('Refresh and Stop keep the focus of the keyboard user who pressed them', async () => {
+    const page = await openConnected();
+    const refresh = page.getByRole('button', { name: 'Refresh song list' });
+    await refresh.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(3);
+    expect(await focused(page)).toBe('Refresh song list');
+
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    await page.getByRole('button', { name: 'Stop' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.play-button').getAttribute('aria-label')).toBe('Play');
+    expect(await focused(page)).toBe('Stop');
   });
 });
