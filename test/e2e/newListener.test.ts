@@ -7,15 +7,18 @@ import { connectTo } from './support/e2eEnvironment';
 // What a new listener tripped over using the app as the README promises (session 11).
 
 const e2e = useE2eApp({ music: true });
-/** The song ids the page asked main to play, in order. */
+/** The song ids the page asked main to play, in order, and from where. */
 let played: number[] = [];
+let starts: number[] = [];
 
 async function openConnected(): Promise<Page> {
   played = [];
+  starts = [];
   const app = await e2e.open({
     override: (base) => ({
       play: async (request) => {
         played.push(request.songId);
+        starts.push(request.startSeconds ?? 0);
         return base.play(request);
       },
     }),
@@ -71,5 +74,21 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.play-button').getAttribute('aria-label')).toBe('Play');
     expect(await focused(page)).toBe('Stop');
+  });
+
+  it('ArrowRight on the progress bar in a song’s last seconds goes on to the next song', async () => {
+    const page = await openConnected();
+    await page.getByRole('button', { name: 'Play Glass Tide' }).click();
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    // Glass Tide lasts 30 s: seven steps of 5 s from its start go past its end.
+    await page.getByRole('slider', { name: 'Seek' }).focus();
+    for (let step = 0; step < 7; step++) await page.keyboard.press('ArrowRight');
+    const nowPlaying = page.getByLabel('Now playing');
+    await expect.poll(() => nowPlaying.innerText()).toContain('Night Ferry');
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(played.at(-1)).toBe(2);
+    // No start past Glass Tide's end was asked for (the server refuses one).
+    expect(starts.filter((start, i) => played[i] === 1 && start > 30)).toEqual([]);
   });
 });

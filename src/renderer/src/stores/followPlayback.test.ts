@@ -54,6 +54,11 @@ describe('followPlayback', () => {
       bufferedAheadSeconds: 0,
     });
     expect(followPlayback(playing, drained).patch.status).toBe('idle');
+    // The song after it is still asked for: the stream may have ended before any look saw it
+    // low (a seek into its last moment). After an error nothing is.
+    expect(followPlayback(playing, drained).advanceAfter).toBe(0);
+    const error = { message: 'x', songId: 1, startSeconds: 0 };
+    expect(followPlayback({ ...playing, error }, drained).advanceAfter).toBeNull();
     const waiting = snapshot({ sounding: false });
     expect(followPlayback(playing, waiting).patch.buffering).toBe(true);
     expect(followPlayback({ ...playing, status: 'paused' }, waiting).patch.buffering).toBe(false);
