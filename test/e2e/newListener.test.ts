@@ -91,4 +91,14 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     // No start past Glass Tide's end was asked for (the server refuses one).
     expect(starts.filter((start, i) => played[i] === 1 && start > 30)).toEqual([]);
   });
+
+  it('the welcome card and the host panel name the formats a library may hold', async () => {
+    const app = await e2e.open({ firstRun: true });
+    const { page } = app;
+    const card = page.getByRole('region', { name: 'Welcome to Tidewave' });
+    await expect.poll(() => card.innerText()).toContain('FLAC');
+    await page.getByRole('button', { name: 'Host a library', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Host a library' });
+    await expect.poll(() => panel.innerText()).toMatch(/MP3, FLAC, Ogg Vorbis, Opus, WAV/);
+  });
 });
