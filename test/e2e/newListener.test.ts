@@ -101,4 +101,24 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     const panel = page.getByRole('region', { name: 'Host a library' });
     await expect.poll(() => panel.innerText()).toMatch(/MP3, FLAC, Ogg Vorbis, Opus, WAV/);
   });
+
+  it('after Disconnect the bar keeps the address just used, so Connect reaches it again', async () => {
+    const app = await e2e.open();
+    const { page } = app;
+    await connectTo(page, e2e.music.port);
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByRole('status').filter({ hasText: 'Not connected' }).waitFor();
+    const port = page.getByRole('textbox', { name: 'Server port' });
+    expect(await port.inputValue()).toBe(String(e2e.music.port));
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Connected/ })
+      .waitFor();
+    // Saved: the next start connects there too, where the resume point belongs.
+    expect(await app.services.settings.load()).toMatchObject({
+      host: '127.0.0.1',
+      port: e2e.music.port,
+    });
+  });
 });
