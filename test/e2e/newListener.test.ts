@@ -121,4 +121,24 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
       port: e2e.music.port,
     });
   });
+
+  it('the settings close with Escape right after a click on their button, and with a click elsewhere', async () => {
+    const page = await openConnected();
+    const toggle = page.getByRole('button', { name: 'Settings', exact: true });
+    const panel = page.getByRole('region', { name: 'Settings' });
+    await toggle.click();
+    await panel.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+    await toggle.click();
+    await panel.waitFor();
+    await page.locator('tbody tr', { hasText: 'Night Ferry' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+    // A click inside the panel keeps it open.
+    await toggle.click();
+    await panel.getByRole('checkbox', { name: /notification when a new song/ }).click();
+    expect(await panel.count()).toBe(1);
+  });
 });
