@@ -1,8 +1,11 @@
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
-import { connectTo } from './support/e2eEnvironment';
+import { connectTo, MUSIC_DIR, startMusicServer } from './support/e2eEnvironment';
 
 // What a new listener tripped over using the app as the README promises (session 11).
 
@@ -140,5 +143,32 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     await toggle.click();
     await panel.getByRole('checkbox', { name: /notification when a new song/ }).click();
     expect(await panel.count()).toBe(1);
+  });
+
+  it('a song that cannot be decoded is named in the banner, even while another is shown', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tidewave-newlistener-'));
+    e2e.onCleanup(() => rm(folder, { recursive: true, force: true }));
+    await copyFile(
+      join(MUSIC_DIR, '01 - Harbor Lights.mp3'),
+      join(folder, '01 - Harbor Lights.mp3'),
+    );
+    // An ID3 tag and then noise: listed (by its file name), but no audio comes out of it.
+    const noise = Buffer.alloc(100_000, 0x5a);
+    noise.write('ID3', 0);
+    await writeFile(join(folder, '02 - Broken Song.mp3'), noise);
+    const started = await startMusicServer({ pacing: false, folder });
+    e2e.onCleanup(() => started.server.close());
+    const app = await e2e.open({
+      // Harbor Lights from its last seconds, so the broken song is asked for at once.
+      override: (base) => ({
+        play: (request) => base.play({ ...request, startSeconds: request.songId === 0 ? 28 : 0 }),
+      }),
+    });
+    const { page } = app;
+    await connectTo(page, started.port);
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.innerText(), { timeout: 20_000 }).toContain('Broken Song');
+    expect(await alert.innerText()).toContain('Could not play “02 - Broken Song”');
   });
 });
