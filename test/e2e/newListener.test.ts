@@ -171,4 +171,36 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     await expect.poll(() => alert.innerText(), { timeout: 20_000 }).toContain('Broken Song');
     expect(await alert.innerText()).toContain('Could not play “02 - Broken Song”');
   });
+
+  it('at the window’s narrowest, and while reconnecting, every control stays in the window', async () => {
+    const app = await e2e.open();
+    const { page } = app;
+    await page.setViewportSize({ width: 760, height: 520 }); // the window's minimum (window.ts)
+    await connectTo(page, e2e.music.port);
+    await page.getByRole('button', { name: /^Up next/ }).click();
+    // What the status says while a dropped server is retried (as main reports it).
+    app.bridge.connectionChanged({
+      status: 'reconnecting',
+      host: '127.0.0.1',
+      port: e2e.music.port,
+      hasMetadata: true,
+      error: 'The server closed the connection',
+      retry: { attempt: 5, delayMs: 9000 },
+    });
+    await page.getByRole('status').filter({ hasText: 'attempt 5' }).waitFor();
+    const outside = await page.evaluate(() => {
+      const names = ['Settings', 'Host a library', 'Disconnect', 'Volume', 'Next song'];
+      const controls = [...document.querySelectorAll<HTMLElement>('button, input')].filter(
+        (element) => names.includes(element.getAttribute('aria-label') ?? element.innerText.trim()),
+      );
+      const panel = document.querySelector<HTMLElement>('#up-next');
+      return [...controls, ...(panel ? [panel] : [])]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
+        .map((element) => element.getAttribute('aria-label') ?? element.innerText.trim());
+    });
+    expect(outside).toEqual([]);
+    expect(await page.locator('#up-next').count()).toBe(1);
+    // The brand keeps its name for assistive tech when only its icon shows.
+    expect(await page.getByRole('heading', { name: 'Tidewave', level: 1 }).count()).toBe(1);
+  });
 });

@@ -81,7 +81,8 @@ export function ConnectionBar() {
         {statusText[connection.status]}
         {connection.status === 'reconnecting' && connection.retry && (
           <span className="status-note">
-            {` · ${connection.error ?? 'Connection lost'}; attempt ${connection.retry.attempt} in ${Math.ceil(connection.retry.delayMs / 1000)} s`}
+            {/* The attempt first: a narrow window cuts the end of the line. */}
+            {` · attempt ${connection.retry.attempt} in ${Math.ceil(connection.retry.delayMs / 1000)} s; ${connection.error ?? 'Connection lost'}`}
           </span>
         )}
         {quitAcknowledged !== null && !connected && (
