@@ -203,4 +203,24 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     // The brand keeps its name for assistive tech when only its icon shows.
     expect(await page.getByRole('heading', { name: 'Tidewave', level: 1 }).count()).toBe(1);
   });
+
+  it('after a drag of the volume, Space pauses and M mutes; the arrows still move the volume', async () => {
+    const page = await openConnected();
+    await page.getByRole('button', { name: 'Play Glass Tide' }).click();
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    const volume = page.getByRole('slider', { name: 'Volume' });
+    const box = await volume.boundingBox();
+    if (!box) throw new Error('the volume slider is not shown');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2); // focuses it
+    const level = Number(await volume.inputValue());
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => Number(await volume.inputValue())).toBeLessThan(level);
+    expect(await page.getByLabel('Now playing').innerText()).toContain('Glass Tide');
+    await page.keyboard.press('Space');
+    const transport = page.locator('.play-button');
+    await expect.poll(() => transport.getAttribute('aria-label')).toBe('Resume');
+    await page.keyboard.press('m');
+    await expect.poll(() => volume.inputValue()).toBe('0');
+    expect(played).toEqual([1]);
+  });
 });
