@@ -40,6 +40,18 @@ const FOCUSED_SCRIPT = `(() => {
 
 const focused = (page: Page) => page.evaluate(FOCUSED_SCRIPT) as Promise<string>;
 
+/** Names of the main controls (and the queue panel) reaching past the window's right edge. */
+const OUTSIDE_SCRIPT = `(() => {
+  const names = ['Settings', 'Host a library', 'Disconnect', 'Volume', 'Next song'];
+  const controls = [...document.querySelectorAll('button, input')].filter((element) =>
+    names.includes(element.getAttribute('aria-label') ?? element.innerText.trim()),
+  );
+  const panel = document.querySelector('#up-next');
+  return [...controls, ...(panel ? [panel] : [])]
+    .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
+    .map((element) => element.getAttribute('aria-label') ?? element.innerText.trim());
+})()`;
+
 // Generous bounds: the machine may be busy; every wait inside is bounded too.
 describe('what a new listener trips over', { timeout: 60_000 }, () => {
   it('Space after a click on a row’s play button pauses, and does not start the song again', async () => {
@@ -188,16 +200,7 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
       retry: { attempt: 5, delayMs: 9000 },
     });
     await page.getByRole('status').filter({ hasText: 'attempt 5' }).waitFor();
-    const outside = await page.evaluate(() => {
-      const names = ['Settings', 'Host a library', 'Disconnect', 'Volume', 'Next song'];
-      const controls = [...document.querySelectorAll<HTMLElement>('button, input')].filter(
-        (element) => names.includes(element.getAttribute('aria-label') ?? element.innerText.trim()),
-      );
-      const panel = document.querySelector<HTMLElement>('#up-next');
-      return [...controls, ...(panel ? [panel] : [])]
-        .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
-        .map((element) => element.getAttribute('aria-label') ?? element.innerText.trim());
-    });
+    const outside = (await page.evaluate(OUTSIDE_SCRIPT)) as string[];
     expect(outside).toEqual([]);
     expect(await page.locator('#up-next').count()).toBe(1);
     // The brand keeps its name for assistive tech when only its icon shows.
