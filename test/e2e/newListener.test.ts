@@ -226,4 +226,21 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     await expect.poll(() => volume.inputValue()).toBe('0');
     expect(played).toEqual([1]);
   });
+
+  it('opening an album by keyboard, and closing it with ×, leaves the focus on the songs', async () => {
+    const page = await openConnected();
+    const views = page.getByRole('group', { name: 'View' });
+    await views.getByRole('button', { name: 'Albums' }).click();
+    const album = page.getByRole('list', { name: 'Albums' }).getByRole('button').first();
+    await album.focus();
+    await page.keyboard.press('Enter');
+    const grid = page.getByRole('grid', { name: 'Songs' });
+    await grid.waitFor();
+    await expect.poll(() => focused(page)).toBe('Songs');
+    // From there the keys work on the album's songs: Enter plays the first one.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => played).toEqual([0]);
+    await page.getByRole('button', { name: 'Show all songs' }).click();
+    await expect.poll(() => focused(page)).toBe('Songs');
+  });
 });
