@@ -243,4 +243,21 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Show all songs' }).click();
     await expect.poll(() => focused(page)).toBe('Songs');
   });
+
+  it('while reconnecting, the wait before the next attempt counts down', async () => {
+    const app = await e2e.open();
+    const { page } = app;
+    await connectTo(page, e2e.music.port);
+    app.bridge.connectionChanged({
+      status: 'reconnecting',
+      host: '127.0.0.1',
+      port: e2e.music.port,
+      hasMetadata: true,
+      error: 'The server closed the connection',
+      retry: { attempt: 4, delayMs: 5000 },
+    });
+    const status = page.getByRole('status').filter({ hasText: 'attempt 4' });
+    await expect.poll(() => status.innerText()).toContain('attempt 4 in 5 s');
+    await expect.poll(() => status.innerText()).toMatch(/attempt 4 in [1-3] s/);
+  });
 });
