@@ -260,4 +260,20 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     await expect.poll(() => status.innerText()).toContain('attempt 4 in 5 s');
     await expect.poll(() => status.innerText()).toMatch(/attempt 4 in [1-3] s/);
   });
+
+  it('playing an entry of Up next by keyboard keeps the focus in the panel', async () => {
+    const page = await openConnected();
+    await page.getByRole('button', { name: 'Add Night Ferry to the queue' }).click();
+    await page.getByRole('button', { name: 'Add Glass Tide to the queue' }).click();
+    await page.getByRole('button', { name: /^Up next/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Up next' });
+    await panel.locator('.queue-play').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => played).toEqual([2]);
+    // The entry that took its place has the focus; with none left, the panel has it.
+    await expect.poll(() => focused(page)).toContain('Glass Tide');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => played).toEqual([2, 1]);
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('up-next');
+  });
 });
