@@ -170,7 +170,7 @@ describe('player store', () => {
 
   it('starts the next song when a song ends before any tick saw it low (a seek to its end)', async () => {
     await player().play(0, 29.95);
-    const ended = streamInfo(2, 0, { ended: true });
+    const ended = streamInfo(2, 0, { ended: true, startSeconds: 29.95 });
     engine.snap = {
       current: ended,
       newest: ended,
