@@ -84,10 +84,12 @@ function collectAddress(text: string, previous: string[]): string[] {
 export function parseServerArgs(argv: readonly string[], defaultFolder: string): ServerCliOptions {
   const program = new Command()
     .name('tidewave-server')
-    .description('Serve a folder of MP3 files to Tidewave players over TCP.')
+    .description(
+      'Serve a folder of music (MP3, FLAC, Ogg Vorbis, Opus, WAV) to Tidewave players over TCP.',
+    )
     .argument('<port>', 'TCP port to listen on (0 picks a free port)', parsePort)
     .addArgument(
-      new Argument('[folder]', 'folder of .mp3 files, searched recursively').default(
+      new Argument('[folder]', 'folder of music files, searched recursively').default(
         defaultFolder,
         'the bundled songs',
       ),

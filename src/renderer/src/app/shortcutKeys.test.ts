@@ -10,7 +10,12 @@ const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   metaKey: false,
   ...mods,
 });
-const idle: KeyContext = { typing: false, activatable: false, panelOpen: false };
+const idle: KeyContext = {
+  typing: false,
+  activatable: false,
+  panelOpen: false,
+  arrowsOwned: false,
+};
 
 describe('keyboard shortcuts', () => {
   it('maps the player keys outside text fields', () => {
@@ -32,6 +37,15 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(press('F', { metaKey: true }), typing)).toBe('focus-filter');
     expect(shortcutFor(press('Escape'), { ...typing, panelOpen: true })).toBe('close-panel');
     expect(shortcutFor(press('Escape'), idle)).toBeNull();
+  });
+
+  it('on a slider that moves by the arrows (the volume), the other keys are still shortcuts', () => {
+    const slider = { ...idle, arrowsOwned: true };
+    expect(shortcutFor(press('ArrowLeft'), slider)).toBeNull();
+    expect(shortcutFor(press('ArrowRight'), slider)).toBeNull();
+    expect(shortcutFor(press(' '), slider)).toBe('toggle-play');
+    expect(shortcutFor(press('m'), slider)).toBe('mute');
+    expect(shortcutFor(press('/'), slider)).toBe('focus-filter');
   });
 
   it('lets buttons take space, and modified keys pass through', () => {

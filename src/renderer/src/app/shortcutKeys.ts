@@ -17,6 +17,8 @@ export interface KeyContext {
   activatable: boolean;
   /** A panel (the host panel) is open and Escape should close it. */
   panelOpen: boolean;
+  /** The focused element moves by Left and Right itself (the volume slider). */
+  arrowsOwned: boolean;
 }
 
 /** The shortcut a key press means here, or null to let the page handle it. */
@@ -29,6 +31,7 @@ export function shortcutFor(press: KeyPress, context: KeyContext): ShortcutActio
   }
   if (altKey || ctrlKey || metaKey || context.typing) return null;
   if (key === ' ') return shiftKey ? 'stop' : context.activatable ? null : 'toggle-play';
+  if ((key === 'ArrowLeft' || key === 'ArrowRight') && context.arrowsOwned) return null;
   if (key === 'ArrowLeft') return 'previous';
   if (key === 'ArrowRight') return 'next';
   if (key === '/') return 'focus-filter';

@@ -5,18 +5,25 @@ import { useSettings } from '../stores/settingsStore';
 import { FILTER_INPUT_ID, focusById, HOST_TOGGLE_ID } from './focusTargets';
 import { shortcutFor, type ShortcutAction } from './shortcutKeys';
 
+/** A range input (the volume): no typing, no use for Space or M, but the arrows are its own. */
+function isRange(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && target.type === 'range';
+}
+
 /** Elements where a key press means typing, not a shortcut. */
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
   if (target instanceof HTMLSelectElement) return true;
   return (
-    target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type)
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'range'].includes(target.type)
   );
 }
 
 /** Elements that space already activates by itself. */
 function isActivatable(target: EventTarget | null): boolean {
+  if (isRange(target)) return false;
   return target instanceof HTMLButtonElement || target instanceof HTMLInputElement;
 }
 
@@ -46,6 +53,7 @@ export function useKeyboardShortcuts(): void {
         typing: isTextEntry(event.target),
         activatable: isActivatable(event.target),
         panelOpen: useHostStore.getState().panelOpen,
+        arrowsOwned: isRange(event.target),
       });
       if (action === null) return;
       event.preventDefault();

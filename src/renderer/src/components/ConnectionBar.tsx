@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/defaults';
 import type { ConnectionStatus } from '../../../shared/tidewaveApi';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useSettings } from '../stores/settingsStore';
+import { RetryNote } from './RetryNote';
 
 const statusText: Record<ConnectionStatus, string> = {
   disconnected: 'Not connected',
@@ -80,9 +81,12 @@ export function ConnectionBar() {
         <span className="status-dot" aria-hidden="true" />
         {statusText[connection.status]}
         {connection.status === 'reconnecting' && connection.retry && (
-          <span className="status-note">
-            {` · ${connection.error ?? 'Connection lost'}; attempt ${connection.retry.attempt} in ${Math.ceil(connection.retry.delayMs / 1000)} s`}
-          </span>
+          <RetryNote
+            key={connection.retry.attempt}
+            attempt={connection.retry.attempt}
+            delayMs={connection.retry.delayMs}
+            reason={connection.error ?? 'Connection lost'}
+          />
         )}
         {quitAcknowledged !== null && !connected && (
           <span className="status-note">

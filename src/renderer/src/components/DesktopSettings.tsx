@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Settings } from '../../../shared/tidewaveApi';
 import { useSettings } from '../stores/settingsStore';
 
@@ -19,16 +19,30 @@ const TOGGLES: ReadonlyArray<{ key: DesktopToggle; label: string; hint: string }
 
 /**
  * The desktop settings (issue 10): a toggle in the top bar opens a panel with two checkboxes,
- * both off by default and saved at once; Escape closes the panel and returns to its button.
+ * both off by default and saved at once; Escape closes the panel and returns to its button, and
+ * a click elsewhere closes it.
  */
 export function DesktopSettings() {
   const settings = useSettings((s) => s.settings);
   const update = useSettings((s) => s.update);
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
 
+  // A click anywhere else closes the panel, as a menu does: it floats over the queue and the
+  // table, and nothing else in it would close it.
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!(event.target instanceof Node) || !root.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  // On the panel and its button both: right after a click on the button, focus is there.
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (event.key !== 'Escape') return;
+    if (event.key !== 'Escape' || !open) return;
     event.preventDefault();
     event.stopPropagation();
     setOpen(false);
@@ -38,7 +52,7 @@ export function DesktopSettings() {
   const value = (key: DesktopToggle, saved: Settings | null) => saved?.[key] === true;
 
   return (
-    <div className="desktop-settings">
+    <div className="desktop-settings" ref={root} onKeyDown={onKeyDown}>
       <button
         ref={toggle}
         type="button"
@@ -54,7 +68,6 @@ export function DesktopSettings() {
           id="desktop-settings-panel"
           className="panel desktop-settings-panel"
           aria-labelledby="desktop-settings-title"
-          onKeyDown={onKeyDown}
         >
           <h2 id="desktop-settings-title">Settings</h2>
           {TOGGLES.map(({ key, label, hint }) => (

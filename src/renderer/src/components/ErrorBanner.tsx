@@ -16,6 +16,10 @@ function useProblem(): Problem | null {
   const playerError = usePlayerStore((s) => s.error);
   const retryPlay = usePlayerStore((s) => s.retry);
   const dismissPlayerError = usePlayerStore((s) => s.dismissError);
+  // The song that failed is not always the one shown: an upcoming one fails as it is asked for.
+  const failedTitle = useLibraryStore(
+    (s) => s.songs.find((song) => song.id === playerError?.songId)?.title ?? null,
+  );
   const listError = useLibraryStore((s) => s.error);
   const refresh = useLibraryStore((s) => s.refresh);
 
@@ -29,7 +33,7 @@ function useProblem(): Problem | null {
   }
   if (playerError) {
     return {
-      title: 'Playback stopped',
+      title: failedTitle === null ? 'Playback stopped' : `Could not play “${failedTitle}”`,
       detail: playerError.message,
       retry: playerError.songId !== null ? () => void retryPlay() : null,
       dismiss: dismissPlayerError,

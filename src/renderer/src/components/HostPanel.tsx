@@ -8,7 +8,7 @@ import { ListenersList } from './ListenersList';
 import { RefusalsList } from './RefusalsList';
 import { HostAccessCode } from './HostAccessCode';
 
-/** Share a folder of MP3s from this computer: folder, port, LAN sharing, start/stop. */
+/** Share a folder of music from this computer: folder, port, LAN sharing, start/stop. */
 export function HostPanel() {
   const host = useHostStore((s) => s.host);
   const busy = useHostStore((s) => s.busy);
@@ -32,8 +32,8 @@ export function HostPanel() {
     <section className="panel host-panel" aria-labelledby="host-panel-title">
       <h2 id="host-panel-title">Host a library</h2>
       <p className="hint">
-        Share a folder of MP3s from this computer. Only this computer can listen unless you share it
-        on your network.
+        Share a folder of music (MP3, FLAC, Ogg Vorbis, Opus, WAV) from this computer. Only this
+        computer can listen unless you share it on your network.
       </p>
       <div className="host-form">
         <span className="folder-path" title={chosenFolder ?? undefined}>

@@ -69,8 +69,11 @@ export function LibraryToolbar({ shown, total, canRefresh }: LibraryToolbarProps
         className="icon-button"
         aria-label="Refresh song list"
         title="Refresh song list"
-        onClick={() => void refresh()}
-        disabled={!canRefresh || loading}
+        // While loading it is only marked disabled: a disabled button would drop the focus of
+        // the person who just pressed it to <body>.
+        onClick={() => !loading && void refresh()}
+        disabled={!canRefresh}
+        aria-disabled={loading}
       >
         <RefreshIcon />
       </button>

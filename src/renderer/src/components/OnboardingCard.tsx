@@ -11,8 +11,9 @@ export function OnboardingCard() {
       <h2 id="onboarding-title">Welcome to Tidewave</h2>
       <ul>
         <li>
-          <strong>Host a library</strong> shares a folder of MP3s from this computer. It stays
-          private unless you tick “Share on my network”; then give friends the address it shows.
+          <strong>Host a library</strong> shares a folder of music (MP3, FLAC, Ogg Vorbis, Opus,
+          WAV) from this computer. It stays private unless you tick “Share on my network”; then give
+          friends the address it shows.
         </li>
         <li>
           <strong>Listen to a friend’s library</strong>: type the host and port they give you in the

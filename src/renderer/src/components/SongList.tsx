@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
@@ -14,6 +14,7 @@ import { createNarrowingFilter } from './songTable/narrowingFilter';
 import { buildSongIndex } from './songTable/songIndex';
 import { SongTable } from './songTable/SongTable';
 import { sortSongs } from './songTable/sortSongs';
+import { useFocusAfterScope } from './songTable/useFocusAfterScope';
 import { warmFilterWhenIdle } from './songTable/warmFilter';
 import type { QueuePlacement } from './songTable/queueKeys';
 
@@ -40,6 +41,9 @@ export function SongList() {
   const playingId = usePlayerStore((s) => (s.status === 'idle' ? null : s.songId));
   const paused = usePlayerStore((s) => s.status === 'paused');
   const play = usePlayerStore((s) => s.play);
+
+  const root = useRef<HTMLElement>(null);
+  useFocusAfterScope(root, scope);
 
   const index = useMemo(() => buildSongIndex(songs), [songs]);
   const columns = useMemo(() => columnsFor(index), [index]);
@@ -87,7 +91,7 @@ export function SongList() {
 
   const emptyState = empty && <p className="empty-state">{empty}</p>;
   return (
-    <section className="library" aria-label="Library">
+    <section className="library" aria-label="Library" ref={root}>
       <LibraryToolbar shown={shown.length} total={songs.length} canRefresh={connected} />
       {view === 'songs' && (
         <SongTable

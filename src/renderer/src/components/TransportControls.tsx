@@ -37,8 +37,9 @@ export function TransportControls() {
         className="icon-button"
         aria-label="Stop"
         title="Stop"
-        onClick={() => void stop()}
-        disabled={status === 'idle'}
+        // Marked, not disabled, when idle: pressing it must not drop its focus to <body>.
+        onClick={() => status !== 'idle' && void stop()}
+        aria-disabled={status === 'idle'}
       >
         <StopIcon />
       </button>

@@ -4,6 +4,7 @@ import type { ConnectionState } from '../../../shared/tidewaveApi';
 import { api } from '../lib/api';
 import { errorMessage } from '../lib/errorMessage';
 import { PushedSinceLoad } from '../lib/pushedSinceLoad';
+import { useSettings } from './settingsStore';
 
 interface ConnectionStore {
   connection: ConnectionState;
@@ -39,7 +40,11 @@ export const useConnectionStore = create<ConnectionStore>()((set, get) => ({
       connection: { ...get().connection, status: 'connecting', host, port, error: null },
     });
     try {
-      set({ connection: await api().connect(host, port) });
+      const connection = await api().connect(host, port);
+      set({ connection });
+      // The library last reached is the one the bar shows after a Disconnect, and the one the
+      // app connects to on its next start (where its resume point belongs).
+      if (connection.status === 'connected') void useSettings.getState().update({ host, port });
     } catch (error) {
       set({ connection: { ...get().connection, status: 'error', error: errorMessage(error) } });
     } finally {

@@ -54,6 +54,15 @@ describe('followPlayback', () => {
       bufferedAheadSeconds: 0,
     });
     expect(followPlayback(playing, drained).patch.status).toBe('idle');
+    // Played from its start, it had its chance to advance: nothing more is asked for (a song
+    // with no audio and repeat on would be asked for again and again).
+    expect(followPlayback(playing, drained).advanceAfter).toBeNull();
+    // Begun mid-song, it may have ended before any look saw it low (a seek into its last
+    // moment): the song after it is still asked for. After an error nothing is.
+    const sought = { ...drained, newest: streamInfo(1, 0, { ended: true, startSeconds: 29.9 }) };
+    expect(followPlayback(playing, sought).advanceAfter).toBe(0);
+    const error = { message: 'x', songId: 1, startSeconds: 0 };
+    expect(followPlayback({ ...playing, error }, sought).advanceAfter).toBeNull();
     const waiting = snapshot({ sounding: false });
     expect(followPlayback(playing, waiting).patch.buffering).toBe(true);
     expect(followPlayback({ ...playing, status: 'paused' }, waiting).patch.buffering).toBe(false);

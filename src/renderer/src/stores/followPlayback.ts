@@ -7,7 +7,10 @@ export const GAPLESS_LEAD_SECONDS = 5;
 
 export interface FollowDecision {
   patch: Partial<PlayerState>;
-  /** Time to append the song after this one (the newest stream's song) gaplessly, or null. */
+  /**
+   * Time to ask for the song after this one (the newest stream's song), or null: appended
+   * gaplessly, or started afresh when the patch goes idle (all that was queued has played).
+   */
   advanceAfter: number | null;
 }
 
@@ -19,7 +22,13 @@ export function followPlayback(state: PlayerState, snap: EngineSnapshot): Follow
   const { current, newest, bufferedAheadSeconds } = snap;
   const playing = state.status === 'playing';
   if (playing && newest?.ended && bufferedAheadSeconds === 0 && !state.advancing) {
-    return { patch: { status: 'idle', elapsedSeconds: 0, buffering: false }, advanceAfter: null };
+    // A stream that began mid-song may end before any look saw it low (a seek into its last
+    // moment): the song after it is asked for here too, to start afresh. Not after one from
+    // the start (a song with no audio, which with repeat would be asked for again and again),
+    // nor after an error; at the end of the queue nothing comes.
+    const idle: Partial<PlayerState> = { status: 'idle', elapsedSeconds: 0, buffering: false };
+    const sought = (newest.startSeconds ?? 0) > 0;
+    return { patch: idle, advanceAfter: sought && !state.error ? newest.songId : null };
   }
   const patch: Partial<PlayerState> = {
     songId: current?.songId ?? state.songId,

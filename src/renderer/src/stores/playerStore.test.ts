@@ -168,6 +168,21 @@ describe('player store', () => {
     useSongTableStore.setState({ visible: null });
   });
 
+  it('starts the next song when a song ends before any tick saw it low (a seek to its end)', async () => {
+    await player().play(0, 29.95);
+    const ended = streamInfo(2, 0, { ended: true, startSeconds: 29.95 });
+    engine.snap = {
+      current: ended,
+      newest: ended,
+      positionSeconds: 30,
+      bufferedAheadSeconds: 0,
+      sounding: false,
+    };
+    player().tick();
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 1, startSeconds: 0 });
+    expect(player()).toMatchObject({ status: 'playing', songId: 1 });
+  });
+
   it('goes idle when the last song has played out', async () => {
     await player().play(2);
     const last = streamInfo(1, 2, { ended: true });

@@ -14,6 +14,7 @@ import {
   type RequestQueueHolder,
 } from './playbackRequests';
 import { initialPlayerState, type PlayerState } from './playerState';
+import { seekTarget } from './seekTarget';
 import type { PlaySource } from '../queue/playOrder';
 import { useQueueStore } from './queueStore';
 import { useSongTableStore, visibleIds } from './songTableStore';
@@ -116,7 +117,10 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
 
     async seek(seconds) {
       const { songId } = get();
-      if (songId !== null) await get().play(songId, Math.max(0, seconds), null);
+      if (songId === null) return;
+      const duration = songs().find((song) => song.id === songId)?.durationSeconds ?? null;
+      const target = seekTarget(seconds, duration);
+      await (target === 'next' ? get().next() : get().play(songId, target, null));
     },
 
     async retry() {
@@ -139,6 +143,8 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       // The queue decides what follows (queue, then the table's order, shuffle and repeat).
       const choice = queue().takeNext(context(), advanceAfter, true);
       if (!choice) return;
+      // Everything queued has played: nothing is left to append to, so the song starts now.
+      if (get().status === 'idle') return void get().play(choice.songId, 0, choice.from);
       const advanceTo = choice.songId;
       queue().started(advanceTo, choice.from);
       set({ advancing: true });

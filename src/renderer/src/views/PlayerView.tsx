@@ -22,7 +22,7 @@ export function PlayerView() {
       <header className="topbar">
         <h1 className="brand">
           <WaveIcon size={22} />
-          Tidewave
+          <span className="brand-name">Tidewave</span>
         </h1>
         <ConnectionArea />
         <button

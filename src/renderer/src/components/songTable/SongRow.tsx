@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { PlayIcon } from '../icons';
 import { AddIcon, PlayNextIcon } from '../upNext/queueIcons';
 import type { Column } from './columns';
@@ -40,6 +40,16 @@ function NowPlayingBars({ paused }: { paused: boolean }) {
   );
 }
 
+/**
+ * The row's buttons are no Tab stops, so a click on one leaves the focus on the grid: Space then
+ * pauses and the arrows move, as after a click on the row. A focused button would take Space
+ * (and Enter) to play its song again from the start, or queue it again.
+ */
+function keepFocusOnGrid(event: MouseEvent<HTMLButtonElement>): void {
+  event.preventDefault();
+  event.currentTarget.closest<HTMLElement>('[role="grid"]')?.focus({ preventScroll: true });
+}
+
 /** One song of the virtual grid, placed at `top` by a transform. Double-click plays. */
 export const SongRow = memo(function SongRow({
   song,
@@ -79,6 +89,7 @@ export const SongRow = memo(function SongRow({
           className="icon-button row-play"
           aria-label={`Play ${song.title}`}
           tabIndex={-1}
+          onMouseDown={keepFocusOnGrid}
           onClick={(e) => {
             e.stopPropagation();
             onPlay(song.id);
@@ -108,6 +119,7 @@ export const SongRow = memo(function SongRow({
           aria-label={`Queue ${song.title} to play next`}
           title="Play next (Shift+Q)"
           tabIndex={-1}
+          onMouseDown={keepFocusOnGrid}
           onClick={(e) => {
             e.stopPropagation();
             onQueue(song.id, 'next');
@@ -121,6 +133,7 @@ export const SongRow = memo(function SongRow({
           aria-label={`Add ${song.title} to the queue`}
           title="Add to queue (Q)"
           tabIndex={-1}
+          onMouseDown={keepFocusOnGrid}
           onClick={(e) => {
             e.stopPropagation();
             onQueue(song.id, 'end');

@@ -4,6 +4,8 @@ import { usePlayerStore } from '../../stores/playerStore';
 import { useQueueStore } from '../../stores/queueStore';
 import { QueueItem } from './QueueItem';
 
+const PANEL = -1;
+
 /**
  * The "Up next" panel: the queue in play order, beside the library (so it stays while the
  * library switches between songs, albums and artists). Shown while the queue toggle is on.
@@ -17,29 +19,37 @@ export function UpNextPanel() {
   const songs = useLibraryStore((s) => s.songs);
   const play = usePlayerStore((s) => s.play);
   const listRef = useRef<HTMLOListElement>(null);
-  /** The entry whose play button gets focus after a move or a removal. */
+  const panelRef = useRef<HTMLElement>(null);
+  /** The entry whose play button gets focus after a move or a removal (PANEL: the panel). */
   const [focusKey, setFocusKey] = useState<number | null>(null);
+  /** An entry leaves (played or removed): focus goes to the one that takes its place, or the
+   * one before it at the end, or the panel itself when none is left (never to <body>). */
+  const focusAfterLeaving = useCallback((index: number) => {
+    const list = useQueueStore.getState().upNext;
+    const neighbour = list[index + 1] ?? list[index - 1];
+    setFocusKey(neighbour?.key ?? PANEL);
+  }, []);
 
   const byId = useMemo(() => new Map(songs.map((song) => [song.id, song])), [songs]);
 
   const onPlay = useCallback(
     (entryKey: number) => {
-      const entry = useQueueStore.getState().upNext.find((e) => e.key === entryKey);
-      if (!entry) return;
+      const list = useQueueStore.getState().upNext;
+      const index = list.findIndex((e) => e.key === entryKey);
+      if (index < 0) return;
+      const entry = list[index];
+      focusAfterLeaving(index);
       remove(entryKey);
       void play(entry.songId, 0, 'queue');
     },
-    [remove, play],
+    [remove, play, focusAfterLeaving],
   );
   const onRemove = useCallback(
     (entryKey: number, index: number) => {
-      const list = useQueueStore.getState().upNext;
-      // Focus moves to the entry that takes its place (or the one before it at the end).
-      const neighbour = list[index + 1] ?? list[index - 1];
-      setFocusKey(neighbour?.key ?? null);
+      focusAfterLeaving(index);
       remove(entryKey);
     },
-    [remove],
+    [remove, focusAfterLeaving],
   );
   const onMove = useCallback(
     (from: number, to: number, entryKey: number) => {
@@ -54,13 +64,20 @@ export function UpNextPanel() {
     const button = listRef.current?.querySelector<HTMLButtonElement>(
       `[data-queue-key="${focusKey}"] .queue-play`,
     );
-    button?.focus();
+    if (focusKey === PANEL) panelRef.current?.focus();
+    else button?.focus();
     setFocusKey(null);
   }, [focusKey, upNext]);
 
   if (!open) return null;
   return (
-    <aside id="up-next" className="up-next" aria-labelledby="up-next-title">
+    <aside
+      id="up-next"
+      className="up-next"
+      aria-labelledby="up-next-title"
+      ref={panelRef}
+      tabIndex={-1}
+    >
       <div className="up-next-head">
         <h2 id="up-next-title">Up next</h2>
         <span className="up-next-count">
