@@ -139,7 +139,11 @@ export class AudioEngine implements PlaybackEngine {
   handleStreamEvent(event: StreamEvent): void {
     if (event.kind === 'started') this.registry.touch(event.streamId, { songId: event.songId });
     if (event.kind === 'cover') this.registry.touch(event.streamId, { coverUrl: event.dataUrl });
-    if (event.kind === 'ended') this.registry.touch(event.streamId, { ended: true });
+    // A failed stream sends no more audio either: a song queued to follow that failed ends
+    // the sequence after the one before it plays out (failsAhead).
+    if (event.kind === 'ended' || event.kind === 'error') {
+      this.registry.touch(event.streamId, { ended: true });
+    }
     // No next chunk comes for a held run whose stream is over: what it holds plays now.
     const over = event.kind === 'ended' || event.kind === 'stopped' || event.kind === 'error';
     if (over && this.hold?.start.streamId === event.streamId) this.releaseHold(null);

@@ -57,6 +57,18 @@ export function streamError(event: StreamEvent, snap: EngineSnapshot): PlayerErr
 }
 
 /**
+ * Whether a stream error is about the song queued to follow, while the song before it still
+ * has audio to play: that song then plays out (the failure is shown, and followPlayback asks
+ * for nothing after it), rather than being cut off with the queue.
+ */
+export function failsAhead(event: StreamEvent, snap: EngineSnapshot): boolean {
+  const { current, newest, bufferedAheadSeconds } = snap;
+  if (event.kind !== 'error' || !current || !newest) return false;
+  const ahead = event.streamId === newest.streamId && newest.streamId !== current.streamId;
+  return ahead && bufferedAheadSeconds > 0;
+}
+
+/**
  * The song already requested to follow the audible one (the gapless advance went out), or
  * null. Next then goes to it: the queue already gave it up, so choosing again would skip it.
  */

@@ -3,7 +3,7 @@ import type { StreamEvent } from '../../../shared/tidewaveApi';
 import { engine } from '../audio/engineHolder';
 import { api } from '../lib/api';
 import { errorMessage } from '../lib/errorMessage';
-import { followPlayback, pendingNext, streamError } from './followPlayback';
+import { failsAhead, followPlayback, pendingNext, streamError } from './followPlayback';
 import { useLibraryStore } from './libraryStore';
 import {
   abandonRequests,
@@ -105,8 +105,10 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
     async next() {
       // Within a song's last seconds the next one is already chosen and on its way.
       const pending = get().status === 'idle' ? null : pendingNext(engine().snapshot());
-      if (pending !== null) return get().play(pending, 0, null);
-      const choice = queue().takeNext(context(), get().songId, false);
+      // One that failed on its way (failsAhead) is passed over: Next goes to the song after it.
+      const failed = pending !== null && get().error?.songId === pending;
+      if (pending !== null && !failed) return get().play(pending, 0, null);
+      const choice = queue().takeNext(context(), failed ? pending : get().songId, false);
       if (choice) await get().play(choice.songId, 0, choice.from);
     },
 
@@ -160,8 +162,10 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
     handleStreamEvent(event) {
       engine().handleStreamEvent(event);
       if (get().status === 'idle') return;
-      const failure = streamError(event, engine().snapshot());
+      const snap = engine().snapshot();
+      const failure = streamError(event, snap);
       if (!failure) return;
+      if (failsAhead(event, snap)) return void set({ advancing: false, error: failure });
       abandonRequests(requests);
       set({ status: 'idle', buffering: false, advancing: false, error: failure });
     },
