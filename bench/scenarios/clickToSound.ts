@@ -92,6 +92,11 @@ const NOT_THE_APPS = [
 const NOT_THE_APPS_NOTE =
   "the app's own parts: Electron's IPC, which would replace the bridge, is not counted";
 
+/** What the least lead row reads (testHooks.ts: the clock just after start(), against the start). */
+const LEAD_NOTE =
+  "a fresh run's is baseLatency + a quantum, less an output burst rendered before start(); " +
+  'below 0 a chunk started late, over its neighbour';
+
 function sum(parts: Record<ClickPart, number>, names: readonly ClickPart[]): number {
   return names.reduce((total, name) => total + parts[name], 0);
 }
@@ -204,6 +209,7 @@ export const clickToSound: Scenario = {
         'least lead of any queued chunk (first 0.7 s of each song)',
         'ms',
         queueing.map((q) => q.leastLeadMs),
+        { note: LEAD_NOTE },
       ),
       metricRow(
         scenario,

@@ -24,11 +24,12 @@ class FakeNode {
 class FakeSource extends FakeNode {
   buffer: { length: number } | null = null;
   onended: (() => void) | null = null;
-  constructor(private readonly starts: number[]) {
+  constructor(private readonly context: FakeAudioContext) {
     super();
   }
   start(when: number): void {
-    this.starts.push(when);
+    this.context.starts.push(when);
+    this.context.startLeads.push(when - this.context.currentTime);
   }
   stop(): void {}
   disconnect(): void {}
@@ -41,6 +42,10 @@ export class FakeAudioContext {
   currentTime = 0;
   /** Start times of the buffers scheduled, in order. */
   readonly starts: number[] = [];
+  /** For each start, its time less the clock when `start()` was called (below 0: late). */
+  readonly startLeads: number[] = [];
+  /** How far the clock moves while a buffer is made (a test's pause of the page's thread). */
+  bufferMakingSeconds = 0;
   readonly sampleRate = 48_000;
   readonly baseLatency = 0.01;
   readonly destination = new FakeNode();
@@ -60,12 +65,13 @@ export class FakeAudioContext {
   }
 
   createBuffer(channels: number, length: number) {
+    this.currentTime += this.bufferMakingSeconds;
     const data = Array.from({ length: channels }, () => new Float32Array(length));
     return { length, getChannelData: (index: number) => data[index] };
   }
 
   createBufferSource(): FakeSource {
-    return new FakeSource(this.starts);
+    return new FakeSource(this);
   }
 
   suspend(): Promise<void> {

@@ -123,11 +123,12 @@ export class AudioEngine implements PlaybackEngine {
   }
 
   private schedule(chunk: AudioChunk, held?: HeldRun, heldMs = 0): void {
-    const context = this.output.ensure();
+    const { clock } = this;
     const frames = chunk.channels[0]?.length ?? 0;
-    if (!this.clock) return; // made by enqueue before anything is scheduled
-    const { startTime } = this.clock.place(frames, chunk.sampleRate, context.currentTime, held);
-    this.sources.schedule(chunk.channels, chunk.sampleRate, startTime);
+    if (!clock) return; // made by enqueue before anything is scheduled
+    const placeAt = (now: number) => clock.place(frames, chunk.sampleRate, now, held).startTime;
+    const startTime = this.sources.schedule(chunk.channels, chunk.sampleRate, placeAt);
+    if (startTime === null) return;
     this.timeline.add(chunk.streamId, startTime, frames / chunk.sampleRate);
     this.tap?.(chunk, startTime, heldMs);
   }

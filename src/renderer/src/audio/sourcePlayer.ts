@@ -15,13 +15,24 @@ export class SourcePlayer {
   }
 
   /**
-   * Schedules planar samples to start at `startTime`. The buffer is made at the stream's own
-   * sample rate; Web Audio resamples it to the context's rate.
+   * Schedules planar samples to start at the context time `placeAt` gives for the context's
+   * clock (null: nothing scheduled). The buffer is made at the stream's own sample rate; Web Audio
+   * resamples it to the context's rate.
+   *
+   * The clock is read only once the buffer and its source are made, right before `start()`:
+   * making them allocates and copies, which can pause this thread (a collection, or the thread
+   * losing its core on a busy machine) while the audio thread moves the clock on. A start placed
+   * from a clock read before that pause could lie in the past when `start()` is called: the
+   * chunk then plays late, over the start of the next one.
    */
-  schedule(channels: readonly Float32Array[], sampleRate: number, startTime: number): void {
+  schedule(
+    channels: readonly Float32Array[],
+    sampleRate: number,
+    placeAt: (now: number) => number,
+  ): number | null {
     const context = this.output.ensure();
     const frames = channels[0]?.length ?? 0;
-    if (frames === 0) return;
+    if (frames === 0) return null;
     const buffer = context.createBuffer(channels.length, frames, sampleRate);
     channels.forEach((samples, index) => buffer.getChannelData(index).set(samples));
     const source = context.createBufferSource();
@@ -29,7 +40,9 @@ export class SourcePlayer {
     source.connect(this.output.input);
     source.onended = () => this.release(source);
     this.live.add(source);
+    const startTime = placeAt(context.currentTime);
     source.start(startTime);
+    return startTime;
   }
 
   /** Silences everything now and drops every scheduled buffer. */
