@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { StreamOrigin } from '../client/streamOrigin';
 import {
+  DecoderError,
   DecoderStoppedError,
+  EMPTY_SONG_MESSAGE,
   pcmSeconds,
   type DecodedPart,
   type PcmChunk,
@@ -52,6 +54,8 @@ export class StreamPump {
   private readonly cover: CoverArtSniffer;
   private readonly slicer = new DecodeSlicer();
   private window: SampleWindow | null = null;
+  /** Whether any of the song's bytes came: a complete stream of none had no file to play. */
+  private gotBytes = false;
   /** The decoder's reset for this song, sent before its first bytes. */
   private songReset: Promise<void> = Promise.resolve();
 
@@ -123,6 +127,7 @@ export class StreamPump {
    * round trip to the decoder per slice.
    */
   private async decodeSlices(bytes: Buffer): Promise<boolean> {
+    if (bytes.length > 0) this.gotBytes = true;
     for (let offset = 0; offset < bytes.length;) {
       if (this.state !== 'streaming') return false;
       const { pcm, used } = this.accumulator.started
@@ -151,6 +156,9 @@ export class StreamPump {
 
   private async finish(): Promise<PumpState> {
     await this.songReset;
+    // An empty file (or one still being copied in) is listed like any song; without this its
+    // play ended at once, silent and with no word, as if it had played.
+    if (!this.gotBytes) throw new DecoderError(EMPTY_SONG_MESSAGE);
     const tail = await this.decodeStep(() => this.decoder.end());
     if (this.state !== 'streaming') return this.state;
     await this.emit(tail);
