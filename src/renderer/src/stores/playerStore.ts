@@ -24,9 +24,15 @@ interface PlayerStore extends PlayerState {
   requests: RequestQueue;
   /**
    * Plays a song now. `from` tells the queue how it was chosen (see PlaySource); null for the
-   * same song again (seek, retry).
+   * same song again (seek, retry). `paused`: it starts paused (a seek while paused), its audio
+   * waiting for the listener's Play.
    */
-  play(songId: number, startSeconds?: number, from?: PlaySource | null): Promise<void>;
+  play(
+    songId: number,
+    startSeconds?: number,
+    from?: PlaySource | null,
+    paused?: boolean,
+  ): Promise<void>;
   togglePlayPause(): Promise<void>;
   stop(): Promise<void>;
   next(): Promise<void>;
@@ -58,17 +64,19 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
     ...initialPlayerState,
     requests: EMPTY_REQUEST_QUEUE,
 
-    async play(songId, startSeconds = 0, from = 'table') {
-      // Whatever came before (a pause, then a stop or another song), this one plays at once.
-      api().reportPaused(false);
-      const resumed = engine().resume();
+    async play(songId, startSeconds = 0, from = 'table', paused = false) {
+      // Whatever came before (a pause, then a stop or another song), this one plays at once,
+      // unless it is a seek while paused: that one stays paused where it was put.
+      api().reportPaused(paused);
+      const resumed = paused ? null : engine().resume();
       // Asked for before the state changes below, and sent right here when nothing is in
       // flight (sendsAtOnce): their store subscribers and re-renders then run while main starts
       // the song, not before the request leaves (click to sound).
       const requested = requestPlay(requests, { songId, startSeconds, append: false });
-      set({ ...initialPlayerState, status: 'playing', songId, elapsedSeconds: startSeconds });
+      const status = paused ? 'paused' : 'playing';
+      set({ ...initialPlayerState, status, songId, elapsedSeconds: startSeconds });
       if (from) queue().started(songId, from);
-      set({ buffering: true });
+      set({ buffering: !paused });
       useLibraryStore.getState().select(songId);
       try {
         await requested;
@@ -122,7 +130,8 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       if (songId === null) return;
       const duration = songs().find((song) => song.id === songId)?.durationSeconds ?? null;
       const target = seekTarget(seconds, duration);
-      await (target === 'next' ? get().next() : get().play(songId, target, null));
+      if (target === 'next') return get().next();
+      await get().play(songId, target, null, get().status === 'paused');
     },
 
     async retry() {
