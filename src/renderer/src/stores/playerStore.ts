@@ -14,6 +14,7 @@ import {
   type RequestQueueHolder,
 } from './playbackRequests';
 import { initialPlayerState, type PlayerState } from './playerState';
+import { previousTarget } from './previousTarget';
 import { seekTarget } from './seekTarget';
 import type { PlaySource } from '../queue/playOrder';
 import { useQueueStore } from './queueStore';
@@ -121,7 +122,11 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
     },
 
     async previous() {
-      const choice = queue().takePrevious(context(), get().songId);
+      const { songId, elapsedSeconds, status } = get();
+      if (songId !== null && previousTarget(songId, elapsedSeconds) === 'restart') {
+        return get().play(songId, 0, null, status === 'paused');
+      }
+      const choice = queue().takePrevious(context(), songId);
       if (choice) await get().play(choice.songId, 0, choice.from);
     },
 
