@@ -10,7 +10,13 @@ import { useTestServers, waitFor, type RunningServer } from '../support/serverHa
 import { playData, type RawClient } from '../support/rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
-const QUIET_MS = 300;
+/**
+ * The watcher's quiet window. The slow copy pauses 60 ms between pieces, so any window over that
+ * makes one burst of it; a whole second keeps a busy machine's stall of the test's own event
+ * loop (once 300 ms did not: a rescan came after three of the album's four files, in CI under
+ * load) from splitting the burst.
+ */
+const QUIET_MS = 1000;
 /** Random bytes have no duration: at 40 kB/s × 10, a 1 MB song streams for about 2.5 s. */
 const PACING = { burstSeconds: 0.5, rateFactor: 10, maxLeadSeconds: 3600 };
 
