@@ -94,7 +94,7 @@ describe('a Vorbis song reaches the library in one call up to its first audio', 
   // each call then builds an empty array per "channel" (35,952): fed in 4 KiB slices, the
   // 600 KB cover of cover.ogg made ~200 such calls, seconds before the song's first audio.
   it.each(['cd.ogg', 'cover.ogg'])(
-    '%s: its first call into the library gives audio',
+    '%s: its first or second call into the library gives audio',
     async (name) => {
       const calls: number[] = [];
       const original = OggVorbisDecoder.prototype.decode;
@@ -112,8 +112,12 @@ describe('a Vorbis song reaches the library in one call up to its first audio', 
         decoder.free();
         watch.mockRestore();
       }
-      expect(calls.length).toBeGreaterThan(0);
-      expect(calls[0]).toBeGreaterThan(0);
+      // The call with the headers gives audio, or (when the first audio page holds little more
+      // than Vorbis's first packet, which gives no samples; the fixtures are dithered at
+      // random, so their pages differ from run to run) the one after it does: seen once in CI.
+      const firstAudio = calls.findIndex((samples) => samples > 0);
+      expect(firstAudio).toBeGreaterThanOrEqual(0);
+      expect(firstAudio).toBeLessThanOrEqual(1);
     },
   );
 });
