@@ -1,13 +1,25 @@
 import { useSettings } from '../stores/settingsStore';
-import { VolumeIcon } from './icons';
+import { MutedIcon, VolumeIcon } from './icons';
 
+/** The volume: a mute button that shows whether it is muted (as the M key), and the slider. */
 export function VolumeSlider() {
   const volume = useSettings((s) => s.settings?.volume ?? 1);
   const setVolume = useSettings((s) => s.setVolume);
+  const toggleMute = useSettings((s) => s.toggleMute);
+  const muted = volume === 0;
 
   return (
-    <label className="volume">
-      <VolumeIcon />
+    <div className="volume">
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Mute"
+        aria-pressed={muted}
+        title={muted ? 'Unmute (M)' : 'Mute (M)'}
+        onClick={toggleMute}
+      >
+        {muted ? <MutedIcon /> : <VolumeIcon />}
+      </button>
       <input
         type="range"
         aria-label="Volume"
@@ -17,6 +29,6 @@ export function VolumeSlider() {
         value={volume}
         onChange={(e) => setVolume(Number(e.target.value))}
       />
-    </label>
+    </div>
   );
 }

@@ -66,6 +66,19 @@ export const VolumeIcon = (props: IconProps) => (
   </Icon>
 );
 
+export const MutedIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M4 9.5h3.2L12 5.4v13.2l-4.8-4.1H4a1 1 0 0 1-1-1v-3a1 1 0 0 1 1-1Z" />
+    <path
+      d="M15.5 9.5l5 5M20.5 9.5l-5 5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+    />
+  </Icon>
+);
+
 export const RefreshIcon = (props: IconProps) => (
   <Icon {...props}>
     <path
