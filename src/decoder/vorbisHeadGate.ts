@@ -1,6 +1,6 @@
 import { joinBytes } from './concatBytes';
+import { OggPageWalker, packetsEndingIn } from './oggPageWalker';
 
-const PAGE_HEADER_BYTES = 27;
 /** Identification, comment and setup: a Vorbis stream's first three packets. */
 const HEADER_PACKETS = 3;
 /**
@@ -22,12 +22,9 @@ export class VorbisHeadGate {
   private held: Uint8Array[] = [];
   private heldLength = 0;
   private open = false;
+  private pages = new OggPageWalker();
+  /** Packets that ended on the pages walked so far. */
   private packets = 0;
-  private readonly header = new Uint8Array(PAGE_HEADER_BYTES + 255);
-  private headerLength = 0;
-  private bodyLeft = 0;
-  /** The page being read starts after the header packets. */
-  private audioPage = false;
 
   /** The bytes to decode now (those held before, then these); null while they are held. */
   push(bytes: Uint8Array): Uint8Array | null {
@@ -46,10 +43,8 @@ export class VorbisHeadGate {
     this.held = [];
     this.heldLength = 0;
     this.open = false;
+    this.pages = new OggPageWalker();
     this.packets = 0;
-    this.headerLength = 0;
-    this.bodyLeft = 0;
-    this.audioPage = false;
   }
 
   private release(): Uint8Array {
@@ -62,38 +57,16 @@ export class VorbisHeadGate {
 
   /** Follows the pages in `bytes`: true once the first audio page is whole, or no Ogg is seen. */
   private scan(bytes: Uint8Array): boolean {
-    let position = 0;
-    while (position < bytes.length) {
-      if (this.bodyLeft > 0) {
-        const step = Math.min(this.bodyLeft, bytes.length - position);
-        this.bodyLeft -= step;
-        position += step;
-        if (this.bodyLeft === 0 && this.audioPage) return true;
-        continue;
-      }
-      if (this.headerLength < PAGE_HEADER_BYTES) {
-        position = this.copyHeader(bytes, position, PAGE_HEADER_BYTES);
-        if (this.headerLength < PAGE_HEADER_BYTES) continue;
-        if (String.fromCharCode(...this.header.subarray(0, 4)) !== 'OggS') return true;
-      }
-      const headerBytes = PAGE_HEADER_BYTES + this.header[26];
-      position = this.copyHeader(bytes, position, headerBytes);
-      if (this.headerLength < headerBytes) continue;
-      this.audioPage = this.packets >= HEADER_PACKETS;
-      for (const lacing of this.header.subarray(PAGE_HEADER_BYTES, headerBytes)) {
-        this.bodyLeft += lacing;
-        if (lacing < 255) this.packets++; // a lacing value under 255 ends a packet
-      }
-      this.headerLength = 0;
-      if (this.bodyLeft === 0 && this.audioPage) return true;
+    for (let position = 0; position < bytes.length;) {
+      const step = this.pages.walk(bytes, position);
+      if (this.pages.lost) return true;
+      position = step.position;
+      if (!step.ended) continue;
+      // The page after the header packets is the first audio page (Vorbis starts it afresh).
+      const audioPage = this.packets >= HEADER_PACKETS;
+      this.packets += packetsEndingIn(step.ended);
+      if (audioPage) return true;
     }
     return false;
-  }
-
-  private copyHeader(bytes: Uint8Array, position: number, wanted: number): number {
-    const step = Math.min(wanted - this.headerLength, bytes.length - position);
-    this.header.set(bytes.subarray(position, position + step), this.headerLength);
-    this.headerLength += step;
-    return position + step;
   }
 }
