@@ -1,24 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { installEngine } from '../audio/engineHolder';
-import { installApi } from '../lib/api';
-import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
-import { FakeEngine, streamInfo } from '../../../../test/support/renderer/fakeEngine';
+import { streamInfo } from '../../../../test/support/renderer/fakeEngine';
+import {
+  resetPlayerStore,
+  type PlayerStoreFakes,
+} from '../../../../test/support/renderer/playerStoreFakes';
 import { failsAhead, followPlayback } from './followPlayback';
-import { useLibraryStore } from './libraryStore';
 import { usePlayerStore } from './playerStore';
 
-let fake: ReturnType<typeof createFakeApi>;
-let engine: FakeEngine;
-const initial = usePlayerStore.getState();
+let fake: PlayerStoreFakes['fake'];
+let engine: PlayerStoreFakes['engine'];
 const player = () => usePlayerStore.getState();
 
 beforeEach(() => {
-  fake = createFakeApi();
-  engine = new FakeEngine();
-  installApi(fake.api);
-  installEngine(engine);
-  usePlayerStore.setState(initial, true);
-  useLibraryStore.setState({ songs: fake.songs, selectedId: null });
+  ({ fake, engine } = resetPlayerStore());
 });
 
 /** Song 0 (stream 1) sounds with `ahead` seconds left; song 1 (stream 2) was asked to follow. */

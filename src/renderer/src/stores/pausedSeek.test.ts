@@ -1,23 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { installEngine } from '../audio/engineHolder';
-import { installApi } from '../lib/api';
-import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
-import { FakeEngine } from '../../../../test/support/renderer/fakeEngine';
-import { useLibraryStore } from './libraryStore';
+import {
+  resetPlayerStore,
+  type PlayerStoreFakes,
+} from '../../../../test/support/renderer/playerStoreFakes';
 import { usePlayerStore } from './playerStore';
 
-let fake: ReturnType<typeof createFakeApi>;
-let engine: FakeEngine;
-const initial = usePlayerStore.getState();
+let fake: PlayerStoreFakes['fake'];
+let engine: PlayerStoreFakes['engine'];
 const player = () => usePlayerStore.getState();
 
 beforeEach(() => {
-  fake = createFakeApi();
-  engine = new FakeEngine();
-  installApi(fake.api);
-  installEngine(engine);
-  usePlayerStore.setState(initial, true);
-  useLibraryStore.setState({ songs: fake.songs, selectedId: null });
+  ({ fake, engine } = resetPlayerStore());
 });
 
 // Found by the new-listener walk-through: a click on the progress bar while paused started the

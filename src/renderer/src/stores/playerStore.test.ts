@@ -1,23 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installEngine } from '../audio/engineHolder';
-import { installApi } from '../lib/api';
-import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
-import { FakeEngine, streamInfo } from '../../../../test/support/renderer/fakeEngine';
+import { streamInfo } from '../../../../test/support/renderer/fakeEngine';
+import {
+  resetPlayerStore,
+  type PlayerStoreFakes,
+} from '../../../../test/support/renderer/playerStoreFakes';
 import { useLibraryStore } from './libraryStore';
 import { usePlayerStore } from './playerStore';
 import { useSongTableStore } from './songTableStore';
 
-let fake: ReturnType<typeof createFakeApi>;
-let engine: FakeEngine;
+let fake: PlayerStoreFakes['fake'];
+let engine: PlayerStoreFakes['engine'];
+/** The store's first state, as resetPlayerStore puts it back. */
 const initial = usePlayerStore.getState();
 
 beforeEach(() => {
-  fake = createFakeApi();
-  engine = new FakeEngine();
-  installApi(fake.api);
-  installEngine(engine);
-  usePlayerStore.setState(initial, true);
-  useLibraryStore.setState({ songs: fake.songs, selectedId: null });
+  ({ fake, engine } = resetPlayerStore());
 });
 
 afterEach(() => {

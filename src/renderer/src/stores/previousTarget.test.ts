@@ -1,14 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { installEngine } from '../audio/engineHolder';
-import { installApi } from '../lib/api';
-import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
-import { FakeEngine } from '../../../../test/support/renderer/fakeEngine';
-import { useLibraryStore } from './libraryStore';
+import {
+  resetPlayerStore,
+  type PlayerStoreFakes,
+} from '../../../../test/support/renderer/playerStoreFakes';
 import { usePlayerStore } from './playerStore';
 import { previousTarget, RESTART_AFTER_SECONDS } from './previousTarget';
 
-let fake: ReturnType<typeof createFakeApi>;
-const initial = usePlayerStore.getState();
+let fake: PlayerStoreFakes['fake'];
 const player = () => usePlayerStore.getState();
 
 describe('previousTarget', () => {
@@ -26,11 +24,7 @@ describe('previousTarget', () => {
 
 describe('Previous in the player', () => {
   beforeEach(() => {
-    fake = createFakeApi();
-    installApi(fake.api);
-    installEngine(new FakeEngine());
-    usePlayerStore.setState(initial, true);
-    useLibraryStore.setState({ songs: fake.songs, selectedId: null });
+    ({ fake } = resetPlayerStore());
   });
 
   it('ten seconds into a song starts it again, and at its start goes back a song', async () => {

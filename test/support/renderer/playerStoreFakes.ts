@@ -1,0 +1,27 @@
+import { installEngine } from '../../../src/renderer/src/audio/engineHolder';
+import { installApi } from '../../../src/renderer/src/lib/api';
+import { useLibraryStore } from '../../../src/renderer/src/stores/libraryStore';
+import { usePlayerStore } from '../../../src/renderer/src/stores/playerStore';
+import { createFakeApi } from './fakeApi';
+import { FakeEngine } from './fakeEngine';
+
+export interface PlayerStoreFakes {
+  fake: ReturnType<typeof createFakeApi>;
+  engine: FakeEngine;
+}
+
+const initial = usePlayerStore.getState();
+
+/**
+ * A fresh start for a test of the player store (call it in beforeEach): a fake api and engine
+ * installed, the store back to its first state, and the fake api's songs as the library.
+ */
+export function resetPlayerStore(): PlayerStoreFakes {
+  const fake = createFakeApi();
+  const engine = new FakeEngine();
+  installApi(fake.api);
+  installEngine(engine);
+  usePlayerStore.setState(initial, true);
+  useLibraryStore.setState({ songs: fake.songs, selectedId: null });
+  return { fake, engine };
+}
