@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { ConnectionState } from '../../src/shared/tidewaveApi';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
@@ -51,6 +52,18 @@ const OUTSIDE_SCRIPT = `(() => {
     .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
     .map((element) => element.getAttribute('aria-label') ?? element.innerText.trim());
 })()`;
+
+/** What main reports while the music server, dropped, is retried: attempt `attempt` next. */
+function reconnecting(attempt: number, delayMs: number): ConnectionState {
+  return {
+    status: 'reconnecting',
+    host: '127.0.0.1',
+    port: e2e.music.port,
+    hasMetadata: true,
+    error: 'The server closed the connection',
+    retry: { attempt, delayMs },
+  };
+}
 
 // Generous bounds: the machine may be busy; every wait inside is bounded too.
 describe('what a new listener trips over', { timeout: 60_000 }, () => {
@@ -191,14 +204,7 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     await connectTo(page, e2e.music.port);
     await page.getByRole('button', { name: /^Up next/ }).click();
     // What the status says while a dropped server is retried (as main reports it).
-    app.bridge.connectionChanged({
-      status: 'reconnecting',
-      host: '127.0.0.1',
-      port: e2e.music.port,
-      hasMetadata: true,
-      error: 'The server closed the connection',
-      retry: { attempt: 5, delayMs: 9000 },
-    });
+    app.bridge.connectionChanged(reconnecting(5, 9000));
     await page.getByRole('status').filter({ hasText: 'attempt 5' }).waitFor();
     const outside = (await page.evaluate(OUTSIDE_SCRIPT)) as string[];
     expect(outside).toEqual([]);
@@ -248,14 +254,7 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     const app = await e2e.open();
     const { page } = app;
     await connectTo(page, e2e.music.port);
-    app.bridge.connectionChanged({
-      status: 'reconnecting',
-      host: '127.0.0.1',
-      port: e2e.music.port,
-      hasMetadata: true,
-      error: 'The server closed the connection',
-      retry: { attempt: 4, delayMs: 5000 },
-    });
+    app.bridge.connectionChanged(reconnecting(4, 5000));
     const status = page.getByRole('status').filter({ hasText: 'attempt 4' });
     await expect.poll(() => status.innerText()).toContain('attempt 4 in 5 s');
     await expect.poll(() => status.innerText()).toMatch(/attempt 4 in [1-3] s/);
