@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPUS_PRE_ROLL } from '../../src/library/opusSeek';
 import { PlaybackService } from '../../src/player';
 import { tone } from '../support/formatFixtures';
 import { referenceDecode, snrDb } from '../support/referenceDecoders';
@@ -12,8 +13,13 @@ import { PlayedSamples } from './playedSamples';
 
 const run = promisify(execFile);
 
-/** opusenc's pages here end at 1 s, 2 s…: a seek's data starts at one of those (PROTOCOL §7.2). */
-const PAGE_OFFSETS = [0.01, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.34, 0.35, 0.4, 0.45, 0.6, 0.85];
+/**
+ * opusenc's pages here end at 1 s, 2 s…: a seek's data starts at one of those (PROTOCOL §7.2).
+ * The least decoded before T is the pre-roll, and it counts the pre-skip (312 samples here) the
+ * decoder drops at the stream's start: a start that far after a page boundary is the worst.
+ */
+const LEAST = (OPUS_PRE_ROLL - 312) / 48000;
+const PAGE_OFFSETS = [0.01, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, LEAST, 0.35, 0.4, 0.45, 0.6, 0.85];
 
 // Session 12: with 80 ms of pre-roll a seek 90-100 ms after a page boundary was 37-42 dB from
 // opusdec over the rest of the song (Opus converges some 0.28 dB per ms from a page start).
@@ -55,7 +61,7 @@ describe('Opus seek pre-roll', () => {
         const frames = reference.channels[0].length;
         const starts = [1, 2].flatMap((page) => PAGE_OFFSETS.map((x) => page + x));
         for (const seconds of starts.filter((s) => s * 48000 < frames)) {
-          const label = `${name} from ${seconds.toFixed(2)} s`;
+          const label = `${name} from ${seconds.toFixed(4)} s`;
           const { streamId } = await service.play({ songId: song!.id, startSeconds: seconds });
           const events = await played.until(streamId, () => played.ended(streamId));
           expect(events.at(-1)?.kind, label).toBe('ended');
