@@ -15,7 +15,7 @@ import { PastEndError } from './seekPlan';
  * Audio decoded before a seek's sample (pre-skip included) so that it comes out as in a full
  * play: 340 ms, not the 80 ms RFC 7845 §4.6 asks for (its minimum). A fresh CELT decoder's band
  * energies start wrong and the error halves with each 20 ms frame (about 0.3 dB per ms):
- * against `opusdec` over the rest of the song, in 14 files, 80 ms gave 31-53 dB, 340 ms at
+ * against `opusdec` over the rest of the song, in 14 files, 80 ms gave 29-53 dB, 340 ms at
  * least 101 dB, the least that reaches 100 (docs/ARCHITECTURE.md, "Opus seek pre-roll").
  */
 export const OPUS_PRE_ROLL = 16320;
