@@ -21,8 +21,8 @@ const run = promisify(execFile);
 const LEAST = (OPUS_PRE_ROLL - 312) / 48000;
 const PAGE_OFFSETS = [0.01, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, LEAST, 0.35, 0.4, 0.45, 0.6, 0.85];
 
-// Session 12: with 80 ms of pre-roll a seek 90-100 ms after a page boundary was 37-42 dB from
-// opusdec over the rest of the song (Opus converges some 0.28 dB per ms from a page start).
+// Found in session 11: with 80 ms of pre-roll a seek 90-100 ms after a page boundary was
+// 37-42 dB from opusdec over the rest of the song (Opus converges some 0.3 dB per ms).
 // Every start time across a page, through the server, the client and the worker decoder, must
 // give opusdec's decode of the whole file from that time within 100 dB, as a full play does.
 describe('Opus seek pre-roll', () => {
