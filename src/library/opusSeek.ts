@@ -11,8 +11,14 @@ import {
 import { readAt } from './readAt';
 import { PastEndError } from './seekPlan';
 
-/** Opus needs 80 ms of audio before a point to decode it as a full play does (RFC 7845 §4.6). */
-export const OPUS_PRE_ROLL = 3840;
+/**
+ * Audio decoded before a seek's sample (pre-skip included) so that it comes out as in a full
+ * play: 340 ms, not the 80 ms RFC 7845 §4.6 asks for (its minimum). A fresh CELT decoder's band
+ * energies start wrong and the error halves with each 20 ms frame (about 0.3 dB per ms):
+ * against `opusdec` over the rest of the song, in 14 files, 80 ms gave 29-53 dB, 340 ms at
+ * least 101 dB, the least that reaches 100 (docs/ARCHITECTURE.md, "Opus seek pre-roll").
+ */
+export const OPUS_PRE_ROLL = 16320;
 
 /** An OpusTags packet with no vendor string and no comments: all a decoder needs. */
 function emptyOpusTags(): Buffer {
@@ -22,8 +28,8 @@ function emptyOpusTags(): Buffer {
 }
 
 /**
- * An Opus seek starts at a page boundary at least 80 ms before the requested sample (so the
- * decoder has converged there), behind OpusHead as in the file and an empty OpusTags page (a
+ * An Opus seek starts at a page boundary at least OPUS_PRE_ROLL before the requested sample (so
+ * the decoder has converged there), behind OpusHead as in the file and an empty OpusTags page (a
  * cover in the tags never goes out again). A decoder applies the pre-skip to the new stream's
  * first samples too, so the audio decoded from the page after one of granule G begins at song
  * sample G (song samples are granules less the pre-skip).

@@ -112,7 +112,7 @@ describe('sample-exact seek in FLAC, WAV, Vorbis and Opus', () => {
           const reference = await referenceDecode(join(dir, fixture.name), fixture);
           const frames = reference.channels[0].length;
           const rate = reference.sampleRate;
-          // Our own decoder's full play: after 80 ms of pre-roll, a seek converges to it.
+          // Our own decoder's full play: after the pre-roll (opusSeek.ts), a seek converges to it.
           const whole = await service.play({ songId: song!.id });
           await played.until(whole.streamId, () => played.ended(whole.streamId));
           const full = played.samples(whole.streamId);
@@ -133,8 +133,9 @@ describe('sample-exact seek in FLAC, WAV, Vorbis and Opus', () => {
             const ownFull = { sampleRate: rate, channels: full.map((c) => c.subarray(from)) };
             const own = snrDb(ownFull, { sampleRate: rate, channels: got });
             // Against opusdec 100 dB, as a full play (formatPlayback.test.ts); against our own
-            // full play: identical, or within 100 dB when the start page is just 80 ms back
-            // (measured 109-119 dB; Opus converges, it is not bit-exact from mid-stream).
+            // full play: identical, or within 100 dB when the start page is little more than the
+            // pre-roll back (1.37 s: 370 ms, 116-120 dB; Opus converges, it is not bit-exact
+            // from mid-stream; opusPreRoll.test.ts tries starts across a page).
             if (fixture.kind === 'vorbis') {
               // libvorbis is deterministic: from the first packet after the priming one, a
               // seek decodes exactly as the whole file; ffmpeg's decoder agrees within 136 dB.

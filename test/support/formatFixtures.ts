@@ -20,7 +20,7 @@ export interface Fixture {
   links?: string[];
 }
 
-interface Tone {
+export interface Tone {
   seconds: number;
   rate: number;
   channels: number;
@@ -29,7 +29,10 @@ interface Tone {
 }
 
 /** A different tone in each channel (so a swapped channel shows), under full scale. */
-async function tone(path: string, { seconds, rate, channels, bits, float }: Tone): Promise<void> {
+export async function tone(
+  path: string,
+  { seconds, rate, channels, bits, float }: Tone,
+): Promise<void> {
   const tones = Array.from({ length: channels }, (_, i) => ['sine', String(220 + 110 * i)]).flat();
   const encoding = float ? 'floating-point' : 'signed-integer';
   await run('sox', [
