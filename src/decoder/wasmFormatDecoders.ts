@@ -65,7 +65,6 @@ export class WasmFormatDecoder implements FormatDecoder {
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
     this.assertUsable();
     if (bytes.length === 0) return null;
-    this.decoder.feeding();
     this.bytesFed += bytes.length;
     const ready = this.gate ? this.gate.push(bytes) : bytes;
     return ready && this.decodeLibrary(ready);
@@ -108,7 +107,12 @@ export class WasmFormatDecoder implements FormatDecoder {
     return tail;
   }
 
+  /**
+   * Bytes held by the gate never reached the library, so only here is the instance fed: a
+   * Vorbis song cut before its headers were whole leaves it fresh for the next song.
+   */
   private decodeLibrary(bytes: Uint8Array): Promise<PcmChunk | null> {
+    this.decoder.feeding();
     return this.output(() => this.decoder.callAsync((decoder) => decoder.decode(bytes)));
   }
 
