@@ -74,7 +74,7 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     const held = this.gate?.flush();
     const head = held ? await this.decodeLibrary(held) : null;
-    this.gate?.reset();
+    // The gate is reset with the decoder, which every next song or link starts with.
     // The FLAC decoder picks its parser on the first bytes; before any, it has nothing to flush.
     const flushed = this.bytesFed > 0 ? await this.output(() => this.flush()) : null;
     const tail = head && flushed ? concatPcm([head, flushed]) : (head ?? flushed);
