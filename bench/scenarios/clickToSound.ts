@@ -94,8 +94,8 @@ const NOT_THE_APPS_NOTE =
 
 /** What the least lead row reads (testHooks.ts: the clock just after start(), against the start). */
 const LEAD_NOTE =
-  "a fresh run's is baseLatency + a quantum, less an output burst rendered before start(); " +
-  'below 0 a chunk started late, over its neighbour';
+  "start less the clock the engine placed it from: a fresh run's is baseLatency + a quantum, " +
+  'and a follow-on with less queued ahead restarts a run';
 
 function sum(parts: Record<ClickPart, number>, names: readonly ClickPart[]): number {
   return names.reduce((total, name) => total + parts[name], 0);

@@ -2,8 +2,10 @@ import type { MPEGDecoder } from 'mpg123-decoder';
 
 /**
  * The parts of mpg123-decoder 1.0.x (pinned by package-lock.json) that a new mpg123 handle in
- * the same WASM instance needs. Not its public API: `mpegHandle.test.ts` fails if an update
- * moves them, and `renewMpegHandle` then says no and the library's own reset is used.
+ * the same WASM instance needs. Not its public API, which starts a new stream only with a new
+ * instance (a spare made ahead was measured slower: ARCHITECTURE, "Why the renewal stays on the
+ * library's internals"): `mpegHandle.test.ts` fails if an update moves them, and
+ * `renewMpegHandle` then says no and the library's own reset is used.
  */
 interface MpegInternals {
   _common?: {

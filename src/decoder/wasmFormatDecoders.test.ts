@@ -46,7 +46,8 @@ describe('WasmFormatDecoder', () => {
         instantiate.mockClear(); // the flush at the song's end built the next instance
         await decoder.reset();
         expect(instantiate).not.toHaveBeenCalled();
-        await decoder.decode(bytes.subarray(0, bytes.length >> 1));
+        // Three quarters: past Vorbis' first audio page, so the gate has let the bytes through.
+        await decoder.decode(bytes.subarray(0, (bytes.length * 3) >> 2));
         await decoder.reset();
         expect(instantiate).toHaveBeenCalled();
         expect(samePcm(concatPcm(await decodeInSlices(decoder, bytes, 4096)), whole)).toBe(true);
@@ -56,4 +57,48 @@ describe('WasmFormatDecoder', () => {
       }
     },
   );
+
+  it('keeps the Vorbis instance for the next song after one cut while its headers were held', async () => {
+    const bytes = songs.get('vorbis') as Uint8Array;
+    const decoder = await WasmFormatDecoder.create('vorbis', { spareAfterMs: NO_SPARE_YET_MS });
+    const host = globalThis as unknown as { WebAssembly: { instantiate(): unknown } };
+    const instantiate = vi.spyOn(host.WebAssembly, 'instantiate');
+    try {
+      const whole = concatPcm(await decodeInSlices(decoder, bytes, 4096));
+      await decoder.reset(); // the flush at the song's end readied the instance: kept
+      instantiate.mockClear();
+      // The identification header and part of the next page: the gate holds them all.
+      expect(await decoder.decode(bytes.subarray(0, 200))).toBeNull();
+      await decoder.reset();
+      expect(instantiate).not.toHaveBeenCalled();
+      expect(samePcm(concatPcm(await decodeInSlices(decoder, bytes, 4096)), whole)).toBe(true);
+    } finally {
+      instantiate.mockRestore();
+      decoder.free();
+    }
+  });
+
+  it("holds the next Vorbis song's headers again after a song that ended inside its own", async () => {
+    const bytes = songs.get('vorbis') as Uint8Array;
+    const decoder = await WasmFormatDecoder.create('vorbis', { spareAfterMs: NO_SPARE_YET_MS });
+    const host = globalThis as unknown as { WebAssembly: { instantiate(): unknown } };
+    const instantiate = vi.spyOn(host.WebAssembly, 'instantiate');
+    try {
+      await decoder.decode(bytes.subarray(0, 200));
+      // Its end gives the held bytes to the library: no audio in them.
+      await expect(decoder.end()).rejects.toThrow();
+      await decoder.reset();
+      instantiate.mockClear();
+      // Held by the gate again (it was readied with the decoder), so the library is not fed.
+      expect(await decoder.decode(bytes.subarray(0, 200))).toBeNull();
+      await decoder.reset();
+      expect(instantiate).not.toHaveBeenCalled();
+      const again = concatPcm(await decodeInSlices(decoder, bytes, 4096));
+      await decoder.reset();
+      expect(samePcm(concatPcm(await decodeInSlices(decoder, bytes, 4096)), again)).toBe(true);
+    } finally {
+      instantiate.mockRestore();
+      decoder.free();
+    }
+  });
 });

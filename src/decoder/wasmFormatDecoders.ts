@@ -65,7 +65,6 @@ export class WasmFormatDecoder implements FormatDecoder {
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
     this.assertUsable();
     if (bytes.length === 0) return null;
-    this.decoder.feeding();
     this.bytesFed += bytes.length;
     const ready = this.gate ? this.gate.push(bytes) : bytes;
     return ready && this.decodeLibrary(ready);
@@ -75,7 +74,7 @@ export class WasmFormatDecoder implements FormatDecoder {
     this.assertUsable();
     const held = this.gate?.flush();
     const head = held ? await this.decodeLibrary(held) : null;
-    this.gate?.reset();
+    // The gate is reset with the decoder, which every next song or link starts with.
     // The FLAC decoder picks its parser on the first bytes; before any, it has nothing to flush.
     const flushed = this.bytesFed > 0 ? await this.output(() => this.flush()) : null;
     const tail = head && flushed ? concatPcm([head, flushed]) : (head ?? flushed);
@@ -108,7 +107,12 @@ export class WasmFormatDecoder implements FormatDecoder {
     return tail;
   }
 
+  /**
+   * Bytes held by the gate never reached the library, so only here is the instance fed: a
+   * Vorbis song cut before its headers were whole leaves it fresh for the next song.
+   */
   private decodeLibrary(bytes: Uint8Array): Promise<PcmChunk | null> {
+    this.decoder.feeding();
     return this.output(() => this.decoder.callAsync((decoder) => decoder.decode(bytes)));
   }
 

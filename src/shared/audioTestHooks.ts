@@ -12,13 +12,24 @@ export interface StreamTrace {
   /** Context times of the stream's first sample and of the end of its last queued sample. */
   firstStart: number;
   lastEnd: number;
-  /** performance.now() and the context's clock when the first chunk entered the queue. */
+  /**
+   * performance.now() when the first chunk entered the queue, and the context's clock the engine
+   * placed it from.
+   */
   firstQueuedAt: number;
   firstQueuedContextTime: number;
   /** How long the first chunk was held for its next one before it was queued (ms; 0: not held). */
   firstHeldMs: number;
-  /** The least time any of its chunks was queued ahead of its start (seconds). */
+  /**
+   * The least lead the engine planned for any of its chunks: its start less the clock the engine
+   * placed it from, read right before its start() (seconds).
+   */
   leastLeadSeconds: number;
+  /**
+   * The same against the clock read just after start() (seconds): below 0, a chunk was started
+   * at a time already past. It can read a burst of the output lower than the planned lead.
+   */
+  leastLeadAfterStartSeconds: number;
   /** Chunks that did not start where the previous one ended: underruns heard as gaps. */
   gaps: number;
 }

@@ -40,7 +40,7 @@ describe('a pause while a chunk is made ready', { timeout: 90_000 }, () => {
     for (const streamId of [1, 2]) {
       const stream = probe.streams[streamId];
       // The clock read right after start(), against the start time: at or above 0, on time.
-      expect(stream.leastLeadSeconds, `stream ${streamId}`).toBeGreaterThan(0);
+      expect(stream.leastLeadAfterStartSeconds, `stream ${streamId}`).toBeGreaterThan(0);
       expect(stream.gaps, `stream ${streamId}`).toBe(0);
     }
     expect(errors).toEqual([]);

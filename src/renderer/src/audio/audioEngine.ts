@@ -16,9 +16,16 @@ export type BufferReporter = (
 ) => void;
 /**
  * Sees each accepted chunk and the context time its first sample plays at, when it is queued;
- * `heldMs`: how long it was held for its next chunk first (startHold.ts), 0 when it was not.
+ * `heldMs`: how long it was held for its next chunk first (startHold.ts), 0 when it was not;
+ * `placedAt`: the clock the engine placed it from (read right before its `start()`), so a lead
+ * read here is the one the engine planned, not one a burst of the audio thread later.
  */
-export type ChunkTap = (chunk: AudioChunk, startTime: number, heldMs: number) => void;
+export type ChunkTap = (
+  chunk: AudioChunk,
+  startTime: number,
+  heldMs: number,
+  placedAt: number,
+) => void;
 
 /** A read-only view of the engine's insides, for the end-to-end tests' hooks (testHooks.ts). */
 export interface EngineInspector {
@@ -126,11 +133,15 @@ export class AudioEngine implements PlaybackEngine {
     const { clock } = this;
     const frames = chunk.channels[0]?.length ?? 0;
     if (!clock) return; // made by enqueue before anything is scheduled
-    const placeAt = (now: number) => clock.place(frames, chunk.sampleRate, now, held).startTime;
+    let placedAt = 0;
+    const placeAt = (now: number) => {
+      placedAt = now;
+      return clock.place(frames, chunk.sampleRate, now, held).startTime;
+    };
     const startTime = this.sources.schedule(chunk.channels, chunk.sampleRate, placeAt);
     if (startTime === null) return;
     this.timeline.add(chunk.streamId, startTime, frames / chunk.sampleRate);
-    this.tap?.(chunk, startTime, heldMs);
+    this.tap?.(chunk, startTime, heldMs, placedAt);
   }
 
   renameSongs(newId: (songId: number) => number): void {

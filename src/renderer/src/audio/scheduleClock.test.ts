@@ -77,9 +77,26 @@ describe('ScheduleClock lead from what is queued', () => {
     const first = clock.place(441, 44100, 2); // 10 ms
     expect(first.startTime - 2).toBeCloseTo(0.19, 4);
     // The next chunk arriving the expected 0.2 s later, less the margin, still follows on.
-    const next = clock.place(441, 44100, 2 + 0.2 - 0.0101);
+    const next = clock.place(441, 44100, 2 + 0.2 - minimumLeadSeconds - 0.0001);
     expect(next.underrun).toBe(false);
     expect(next.startTime).toBe(first.startTime + 441 / 44100);
+  });
+
+  it('restarts a follow-on whose queue ends within the least lead, as an underrun', () => {
+    const clock = new ScheduleClock(44100, { minimumLeadSeconds });
+    const first = clock.place(11025, 44100, 2); // 0.25 s, started after the least lead
+    const end = first.startTime + 0.25;
+    // 11.5 ms of queue left: under the least lead, so the queue's end may be rendered already.
+    const now = end - 0.0115;
+    const late = clock.place(441, 44100, now);
+    expect(late.underrun).toBe(true);
+    expect(late.startTime - now).toBeGreaterThanOrEqual(minimumLeadSeconds);
+    // With the least lead and a little more left it follows on, sample-exact.
+    const onTime = new ScheduleClock(44100, { minimumLeadSeconds });
+    const start = onTime.place(11025, 44100, 2).startTime;
+    const next = onTime.place(441, 44100, start + 0.25 - minimumLeadSeconds - 0.0001);
+    expect(next.underrun).toBe(false);
+    expect(next.startTime).toBe(start + 11025 / 44100);
   });
 
   it('expects the longest wait of the last runs, with headroom, once it has seen some', () => {

@@ -44,7 +44,11 @@ export interface ScheduleClockOptions {
   minWaitSeconds?: number;
   /** The least lead the audio thread allows (seconds). */
   minimumLeadSeconds?: number;
-  /** A run ending closer to now than this counts as an underrun (seconds). */
+  /**
+   * A run ending closer to now than this counts as an underrun (seconds). By default the least
+   * lead: a follow-on chunk placed at a queue's end nearer than that may already lie inside the
+   * output buffer being rendered, so it restarts a run ahead of now instead.
+   */
   marginSeconds?: number;
   /** Each underrun doubles the expected wait, up to this (seconds). */
   maxWaitSeconds?: number;
@@ -90,7 +94,7 @@ export class ScheduleClock {
     this.minWait = options.minWaitSeconds ?? MIN_WAIT_SECONDS;
     this.floorWait = this.minWait;
     this.minimumLead = options.minimumLeadSeconds ?? DEFAULT_MINIMUM_LEAD_SECONDS;
-    this.marginSeconds = options.marginSeconds ?? 0.01;
+    this.marginSeconds = options.marginSeconds ?? this.minimumLead;
     this.maxWait = Math.max(this.coldWait, options.maxWaitSeconds ?? MAX_WAIT_SECONDS);
   }
 

@@ -31,26 +31,37 @@ class StreamTracer {
   private firstQueuedContextTime = 0;
   private firstHeldMs = 0;
   private leastLeadSeconds = Infinity;
+  private leastLeadAfterStartSeconds = Infinity;
   private gaps = 0;
 
   constructor(private readonly sampleRate: number) {}
 
-  add(chunk: AudioChunk, startTime: number, contextTime: number, heldMs: number): void {
+  /** `placedAt`: the clock the engine placed the chunk from; `afterStart`: read after start(). */
+  add(
+    chunk: AudioChunk,
+    startTime: number,
+    clock: { placedAt: number; afterStart: number },
+    heldMs: number,
+  ): void {
     this.checksum.update(chunk.channels);
     if (!this.first) {
       this.first = { frames: this.checksum.frames, checksum: this.checksum.hex };
       this.firstStart = startTime;
       this.firstQueuedAt = performance.now();
-      this.firstQueuedContextTime = contextTime;
+      this.firstQueuedContextTime = clock.placedAt;
       this.firstHeldMs = heldMs;
     } else if (Math.abs(startTime - this.lastEnd) > 1e-6) this.gaps += 1;
-    this.leastLeadSeconds = Math.min(this.leastLeadSeconds, startTime - contextTime);
+    this.leastLeadSeconds = Math.min(this.leastLeadSeconds, startTime - clock.placedAt);
+    this.leastLeadAfterStartSeconds = Math.min(
+      this.leastLeadAfterStartSeconds,
+      startTime - clock.afterStart,
+    );
     this.lastEnd = startTime + (chunk.channels[0]?.length ?? 0) / chunk.sampleRate;
   }
 
   trace(): StreamTrace {
     const { sampleRate, firstStart, lastEnd, firstQueuedAt, firstQueuedContextTime } = this;
-    const { leastLeadSeconds, gaps, firstHeldMs } = this;
+    const { leastLeadSeconds, leastLeadAfterStartSeconds, gaps, firstHeldMs } = this;
     const firstChunk = this.first ?? { frames: 0, checksum: '' };
     return {
       sampleRate,
@@ -63,6 +74,7 @@ class StreamTracer {
       firstQueuedContextTime,
       firstHeldMs,
       leastLeadSeconds,
+      leastLeadAfterStartSeconds,
       gaps,
     };
   }
@@ -71,9 +83,9 @@ class StreamTracer {
 export function installTestHooks(engine: AudioEngine): void {
   const tracers = new Map<number, StreamTracer>();
   const inspector = engine.inspect();
-  inspector.tap((chunk, startTime, heldMs) => {
+  inspector.tap((chunk, startTime, heldMs, placedAt) => {
     const tracer = tracers.get(chunk.streamId) ?? new StreamTracer(chunk.sampleRate);
-    tracer.add(chunk, startTime, inspector.now(), heldMs);
+    tracer.add(chunk, startTime, { placedAt, afterStart: inspector.now() }, heldMs);
     tracers.set(chunk.streamId, tracer);
   });
   (globalThis as HookHost).__tidewaveTestHooks = {
