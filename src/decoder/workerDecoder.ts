@@ -27,6 +27,8 @@ export class WorkerDecoder implements StreamDecoder {
   private readonly mark = new AbandonMark();
   /** The current song's, counted in resets (from 1: the mark starts at 0, abandoning none). */
   private epoch = 1;
+  /** The last reset's answer, while nothing else has been asked since. */
+  private lastReset: Promise<void> | null = null;
 
   constructor(workerEntry: string | URL) {
     this.worker = startWorker(workerEntry);
@@ -60,9 +62,15 @@ export class WorkerDecoder implements StreamDecoder {
     return (await this.request({ kind: 'end' })).pcm;
   }
 
-  async reset(): Promise<void> {
+  /**
+   * A reset with nothing asked since the last one is that one: the decoder is fresh already. Not
+   * sending it keeps the worker asleep while a play's request is on its way to the server (on a
+   * 2-core machine the server, this thread and a woken worker share two cores just then).
+   */
+  reset(): Promise<void> {
     this.epoch++;
-    await this.request({ kind: 'reset' });
+    this.lastReset ??= this.request({ kind: 'reset' }).then(() => undefined);
+    return this.lastReset;
   }
 
   async terminate(): Promise<void> {
@@ -72,6 +80,7 @@ export class WorkerDecoder implements StreamDecoder {
 
   private request(body: RequestBody, transfer: ArrayBuffer[] = []): Promise<DecodedPart> {
     if (this.failure) return Promise.reject(this.failure);
+    this.lastReset = null;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
