@@ -2,8 +2,11 @@ import type { PcmChunk } from './pcmChunk';
 
 /** Main thread → decoder worker. `bytes` owns its buffer, which is transferred. */
 export type DecoderRequest =
-  | { id: number; kind: 'decode'; bytes: Uint8Array }
-  | { id: number; kind: 'decodeUntil'; bytes: Uint8Array; minSeconds: number }
+  /** The shared mark (AbandonMark) the worker reads between pieces; sent first, once. */
+  | { id: number; kind: 'abandonMark'; shared: Int32Array<SharedArrayBuffer> }
+  /** `epoch`: the song's, counted in resets; once it is marked, the rest of the bytes are dropped. */
+  | { id: number; kind: 'decode'; bytes: Uint8Array; epoch: number }
+  | { id: number; kind: 'decodeUntil'; bytes: Uint8Array; minSeconds: number; epoch: number }
   | { id: number; kind: 'end' }
   | { id: number; kind: 'reset' };
 

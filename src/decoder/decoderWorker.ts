@@ -3,6 +3,7 @@
  * at a time in arrival order; every request gets exactly one reply, errors included.
  */
 import { parentPort } from 'node:worker_threads';
+import { AbandonMark } from './abandonMark';
 import type { DecoderReply, DecoderRequest } from './decoderMessages';
 import { pcmTransferList } from './decoderMessages';
 import type { PcmChunk } from './pcmChunk';
@@ -14,6 +15,8 @@ if (!port) throw new Error('decoderWorker must run in a worker thread');
 
 const decoderReady = SongDecoder.create();
 let queue: Promise<void> = Promise.resolve();
+/** Replaced by the one WorkerDecoder shares before its first song. */
+let mark = new AbandonMark();
 
 port.on('message', (request: DecoderRequest) => {
   queue = queue.then(() => handle(request));
@@ -23,10 +26,19 @@ async function handle(request: DecoderRequest): Promise<void> {
   let reply: DecoderReply;
   try {
     const decoder = await decoderReady;
-    if (request.kind === 'decode') {
-      reply = { id: request.id, ok: true, pcm: forRenderer(await decoder.decode(request.bytes)) };
+    if (request.kind === 'abandonMark') {
+      mark = new AbandonMark(request.shared);
+      reply = { id: request.id, ok: true, pcm: null };
+    } else if (request.kind === 'decode') {
+      const abandoned = () => mark.isAbandoned(request.epoch);
+      reply = {
+        id: request.id,
+        ok: true,
+        pcm: forRenderer(await decoder.decode(request.bytes, abandoned)),
+      };
     } else if (request.kind === 'decodeUntil') {
-      const { pcm, used } = await decoder.decodeUntil(request.bytes, request.minSeconds);
+      const abandoned = () => mark.isAbandoned(request.epoch);
+      const { pcm, used } = await decoder.decodeUntil(request.bytes, request.minSeconds, abandoned);
       reply = { id: request.id, ok: true, pcm: forRenderer(pcm), used };
     } else if (request.kind === 'end') {
       reply = { id: request.id, ok: true, pcm: forRenderer(await decoder.end()) };

@@ -1,4 +1,5 @@
 import { isUnsupportedFormat, sniffFormat, type AudioFormat } from '../library/sniffFormat';
+import { abandonPieceBytes } from './abandonMark';
 import { joinBytes } from './concatBytes';
 import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
@@ -47,19 +48,34 @@ export class SongDecoder {
     return new SongDecoder(await Mp3FormatDecoder.create());
   }
 
-  async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
-    await this.feedPlayable(bytes);
+  /**
+   * Decodes `bytes`. With `abandoned` (asked before each piece, abandonPieceBytes) it stops once
+   * the song is no longer wanted, and gives what it decoded; a reset must come before more bytes.
+   */
+  async decode(bytes: Uint8Array, abandoned?: () => boolean): Promise<PcmChunk | null> {
+    if (!abandoned) await this.feedPlayable(bytes);
+    else {
+      const piece = abandonPieceBytes(bytes.length);
+      for (let at = 0; at < bytes.length && !abandoned(); at += piece) {
+        await this.feedPlayable(bytes.subarray(at, at + piece));
+      }
+    }
     return this.output.take();
   }
 
   /**
    * Feeds `bytes` in pieces only until `minSeconds` of audio is out (firstAudioPieces), and
-   * returns it with the count of bytes used; the rest are to be given again.
+   * returns it with the count of bytes used; the rest are to be given again. `abandoned` as for
+   * decode().
    */
-  async decodeUntil(bytes: Uint8Array, minSeconds: number): Promise<DecodedPart> {
+  async decodeUntil(
+    bytes: Uint8Array,
+    minSeconds: number,
+    abandoned: () => boolean = () => false,
+  ): Promise<DecodedPart> {
     let used = 0;
     let last: { bytes: number; frames: number } | null = null;
-    while (used < bytes.length && !this.output.shapeChanges) {
+    while (used < bytes.length && !this.output.shapeChanges && !abandoned()) {
       const before = this.output.leading();
       const wanted = Math.ceil(minSeconds * before.sampleRate) - before.frames;
       if (before.frames > 0 && wanted <= 0) break;

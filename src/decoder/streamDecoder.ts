@@ -16,6 +16,11 @@ export interface StreamDecoder {
   /** Ends the song: returns any audio still held and rejects when the song held no audio. */
   end(): Promise<PcmChunk | null>;
   reset(): Promise<void>;
+  /**
+   * The current song is no longer wanted (it was stopped or replaced): a decoder on another
+   * thread may stop its work on it early, giving partial answers. reset() follows before more.
+   */
+  abandon?(): void;
   terminate(): Promise<void>;
 }
 

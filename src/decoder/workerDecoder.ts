@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { AbandonMark } from './abandonMark';
 import { DecoderError, DecoderStoppedError } from './decoderError';
 import type { DecoderReply, DecoderRequest } from './decoderMessages';
 import type { PcmChunk } from './pcmChunk';
@@ -23,30 +24,53 @@ export class WorkerDecoder implements StreamDecoder {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: DecoderError | null = null;
+  private readonly mark = new AbandonMark();
+  /** The current song's, counted in resets (from 1: the mark starts at 0, abandoning none). */
+  private epoch = 1;
+  /** The last reset's answer, while nothing else has been asked since. */
+  private lastReset: Promise<void> | null = null;
 
   constructor(workerEntry: string | URL) {
     this.worker = startWorker(workerEntry);
     this.worker.on('message', (reply: DecoderReply) => this.settle(reply));
     this.worker.on('error', (error) => this.fail(`The decoder stopped: ${error.message}`));
     this.worker.on('exit', () => this.fail('The decoder has stopped'));
+    this.request({ kind: 'abandonMark', shared: this.mark.shared }).catch(() => undefined);
   }
 
   async decode(bytes: Uint8Array): Promise<PcmChunk | null> {
     const owned = new Uint8Array(bytes); // a copy whose buffer we can give away
-    return (await this.request({ kind: 'decode', bytes: owned }, [owned.buffer])).pcm;
+    const request = { kind: 'decode', bytes: owned, epoch: this.epoch } as const;
+    return (await this.request(request, [owned.buffer])).pcm;
   }
 
   decodeUntil(bytes: Uint8Array, minSeconds: number): Promise<DecodedPart> {
     const owned = new Uint8Array(bytes);
-    return this.request({ kind: 'decodeUntil', bytes: owned, minSeconds }, [owned.buffer]);
+    const request = { kind: 'decodeUntil', bytes: owned, minSeconds, epoch: this.epoch } as const;
+    return this.request(request, [owned.buffer]);
+  }
+
+  /**
+   * The current song is no longer wanted: its decode in progress stops within a piece and any
+   * still queued decode nothing. Their answers are partial; reset() comes before the next song.
+   */
+  abandon(): void {
+    this.mark.abandonThrough(this.epoch);
   }
 
   async end(): Promise<PcmChunk | null> {
     return (await this.request({ kind: 'end' })).pcm;
   }
 
-  async reset(): Promise<void> {
-    await this.request({ kind: 'reset' });
+  /**
+   * A reset with nothing asked since the last one is that one: the decoder is fresh already. Not
+   * sending it keeps the worker asleep while a play's request is on its way to the server (on a
+   * 2-core machine the server, this thread and a woken worker share two cores just then).
+   */
+  reset(): Promise<void> {
+    this.epoch++;
+    this.lastReset ??= this.request({ kind: 'reset' }).then(() => undefined);
+    return this.lastReset;
   }
 
   async terminate(): Promise<void> {
@@ -56,6 +80,7 @@ export class WorkerDecoder implements StreamDecoder {
 
   private request(body: RequestBody, transfer: ArrayBuffer[] = []): Promise<DecodedPart> {
     if (this.failure) return Promise.reject(this.failure);
+    this.lastReset = null;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

@@ -190,4 +190,41 @@ describe('StreamPump', () => {
     expect(emitted).toHaveLength(0);
     expect(events).toContain('error');
   });
+
+  it('abandons its decoding when cancelled while streaming, but not once ended', async () => {
+    class AbandonCounting extends CountingDecoder {
+      abandoned = 0;
+      abandon(): void {
+        this.abandoned++;
+      }
+    }
+    const streaming = new AbandonCounting();
+    const cut = new StreamPump(
+      1,
+      completeSong(64 * 4096),
+      streaming,
+      new FlowGate(1, 0.5), // never reported on: it stays streaming at the bound
+      { audio: () => {}, event: () => {} },
+      0.25,
+    );
+    const cutDone = cut.run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    cut.cancel();
+    expect(await cutDone).toBe('stopped');
+    expect(streaming.abandoned).toBe(1);
+
+    // Ended: the decoder may be a newer song's by the time the listener stops this one.
+    const done = new AbandonCounting();
+    const ended = new StreamPump(
+      2,
+      completeSong(4 * 4096),
+      done,
+      new FlowGate(1000, 999),
+      { audio: () => {}, event: () => {} },
+      0.25,
+    );
+    expect(await ended.run()).toBe('ended');
+    ended.cancel();
+    expect(done.abandoned).toBe(0);
+  });
 });
