@@ -122,7 +122,10 @@ describe('many listeners asking at once (issue 12 item 4)', () => {
     const [cached, fromDisk, slow] = server.library.songs;
     await cacheHead(port, cached);
     const disk = await slowDisk(slow.realPath);
-    servers.onCleanup(() => disk.restore());
+    servers.onCleanup(() => {
+      disk.release(); // a read still held would keep its stream, and the server, from closing
+      disk.restore();
+    });
     const songs = Array.from({ length: CLIENTS - 1 }, (_, i) => (i % 3 === 2 ? fromDisk : cached));
     const group = await connectListeners(port, [slow, ...songs]);
     servers.onCleanup(() => group.forEach((listener) => listener.socket.destroy()));
