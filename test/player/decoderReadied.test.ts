@@ -7,6 +7,7 @@ import {
   type StreamDecoder,
 } from '../../src/decoder';
 import { PlaybackService } from '../../src/player';
+import type { PlayStarted } from '../../src/shared/tidewaveApi';
 import { useTestServers } from '../support/serverHarness';
 import { StreamRecorder } from './support/streamRecorder';
 
@@ -81,5 +82,32 @@ describe('the decoder is readied for the next song once no song uses it', () => 
     expect(calls[0]).toBe('reset');
     expect(calls.slice(1, -2).every((call) => call === 'decode')).toBe(true);
     expect(calls.slice(-2)).toEqual(['end', 'reset']);
+  });
+
+  it('leaves it to the next song when that play comes a microtask after a song ends', async () => {
+    // An in-process listener that awaits once before it plays: the song's pump has returned,
+    // and the player has not yet readied the decoder after it. That reset would now come in the
+    // next song's turn (rapidSkips.test.ts hears it if it reaches the worker after that song's
+    // first bytes).
+    const first = await service.play({ songId: 2 });
+    let from = -1;
+    const next = new Promise<PlayStarted>((resolve, reject) => {
+      service.on('stream', (event) => {
+        if (event.kind !== 'ended' || event.streamId !== first.streamId) return;
+        queueMicrotask(() => {
+          from = decoder.calls.length;
+          service.play({ songId: 1 }).then(resolve, reject);
+        });
+      });
+    });
+    await recorder.waitForEvent(first.streamId, 'ended', 30_000);
+    const { streamId } = await next;
+    await recorder.waitUntil(() => recorder.secondsOf(streamId) > 2, 10_000, 'audio');
+    // The next song's own reset, then only its decodes until its end.
+    const calls = decoder.calls.slice(from);
+    const song = calls.includes('end') ? calls.slice(0, calls.indexOf('end')) : calls;
+    expect(song[0]).toBe('reset');
+    expect(song.length).toBeGreaterThan(1);
+    expect(song.slice(1).every((call) => call === 'decode')).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import {
   type SkipRun,
   type When,
 } from './support/skipActions';
+import { ResetWatch } from './support/resetWatch';
 import { SkipListener } from './support/skipListener';
 import { ExpectedAudio } from './support/expectedAudio';
 import { makeSkipSongs, unlikeExpected, type SkipSong } from './support/skipSongs';
@@ -47,8 +48,9 @@ interface Played {
  * at its end, through the real PlaybackService, worker decoder and library server on loopback
  * (or a slow link to it), to a renderer that keeps up or lags. After each: nothing of a
  * replaced or stopped stream comes after it was replaced, every stream's audio is a fresh
- * decode of its song from its start sample, no good song reports an error, and a final plain
- * play reaches its first audio and plays its song whole.
+ * decode of its song from its start sample, no reset was sent while a newer song had the
+ * decoder, no good song reports an error, and a final plain play reaches its first audio and
+ * plays its song whole.
  */
 describe('skipping fast through songs of every format', () => {
   const servers = useTestServers();
@@ -108,32 +110,50 @@ async function playSequence(
   { ports, ids, songs, expected, tally }: SequenceContext,
 ): Promise<string[]> {
   const lagging = run.renderer === 'lagging';
+  const problems: string[] = [];
+  let current: number | null = null;
+  /** Inside a play() or stop() call: a reset then is that call's own. */
+  let asking = false;
+  // The player readies its decoder at a stop and after a song ends by itself, never while a
+  // newer song has it: such a reset is heard only if it reaches the worker after that song's
+  // first bytes, so it is judged where the player sends it.
+  const onReset = () => {
+    if (asking || current === null || listener.over(current) !== null) return;
+    problems.push(`a reset was sent while stream ${current} had the decoder`);
+  };
   // As the app makes it: a lost server is retried (nothing here loses it, but its events pass
   // through DropRecovery as in the app).
   const service = new PlaybackService({
     reconnect: DEFAULT_BACKOFF,
+    createDecoder: () => new ResetWatch(onReset),
     ...(lagging ? { maxBufferedSeconds: 1, resumeBelowSeconds: 0.5 } : {}),
   });
   const listener = new SkipListener(service, lagging ? 8 : Infinity);
-  const problems: string[] = [];
   const streams = new Map<number, Played>();
-  let current: number | null = null;
   let lastSong = run.finalSong;
+  const ask = (call: () => Promise<unknown>): Promise<unknown> => {
+    asking = true;
+    try {
+      return call();
+    } finally {
+      asking = false;
+    }
+  };
 
   const count = (what: string) => tally.set(what, (tally.get(what) ?? 0) + 1);
   count('sequences');
   const take = (action: SkipAction): void => {
     count(action.kind === 'stop' ? 'stops' : action.start > 0 ? 'seeks' : 'plays');
     if (action.kind === 'stop') {
-      service.stop().catch((error: Error) => problems.push(`stop: ${error.message}`));
+      ask(() => service.stop()).catch((error: Error) => problems.push(`stop: ${error.message}`));
     } else {
       lastSong = action.song === 'same' ? lastSong : action.song;
       const { reference } = songs[lastSong];
       const seconds = reference.channels[0].length / reference.sampleRate;
       const startSeconds = Math.round(action.start * seconds * 1000) / 1000;
-      service
-        .play({ songId: ids[lastSong], startSeconds })
-        .catch((error: Error) => problems.push(`play: ${error.message}`));
+      ask(() => service.play({ songId: ids[lastSong], startSeconds })).catch((error: Error) =>
+        problems.push(`play: ${error.message}`),
+      );
       streams.set(listener.lastStarted, { song: lastSong, startSeconds });
     }
     if (current !== null) listener.gone(current);
@@ -153,7 +173,16 @@ async function playSequence(
       at.at === 'firstAudio'
         ? () => listener.secondsOf(stream) > 0 || listener.over(stream) !== null
         : () => listener.over(stream) !== null || (long && listener.secondsOf(stream) >= 3);
-    const inside = at.then === 0 ? action : () => {};
+    const inside =
+      at.then > 0
+        ? () => {}
+        : at.at === 'end' && at.microtask
+          ? () =>
+              queueMicrotask(() => {
+                if (listener.over(stream) === 'ended') count('actions a microtask after an end');
+                action();
+              })
+          : action;
     await listener.at(ready, inside, BOUND_MS, `${at.at} of stream ${stream}`);
     if (at.then > 0) await turns(at.then).then(action);
   };

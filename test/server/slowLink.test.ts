@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PacingOptions } from '../../src/server';
+import { DEFAULT_BURST_SECONDS, type PacingOptions } from '../../src/server';
+import { songBytesPerSecond } from '../../src/server/streamPacer';
 import { useTestServers } from '../support/serverHarness';
 import { startThrottledProxy } from '../support/throttledProxy';
 
@@ -11,13 +12,13 @@ describe('stop over a slow link', () => {
   const servers = useTestServers();
 
   /**
-   * Plays song 0 through the link for a second, sends stop, and counts the song bytes that
-   * arrive ahead of the stop reply (those queued in the network when stop was sent) and the
-   * time the reply took.
+   * Plays song 0 through the link for a second (or until the listener holds `heardSeconds` of
+   * it), sends stop, and counts the song bytes that arrive ahead of the stop reply (those
+   * queued in the network when stop was sent) and the time the reply took.
    */
   async function stopReply(
     pacing: PacingOptions | false,
-    playMs = 1_000,
+    heardSeconds: number | null = null,
   ): Promise<{ bytesAhead: number; elapsedMs: number }> {
     const running = await servers.start({ pacing });
     const proxy = await startThrottledProxy({ ...LINK, targetPort: running.port });
@@ -25,7 +26,13 @@ describe('stop over a slow link', () => {
     const client = await servers.raw({ port: proxy.port });
     client.send('play<NEXT;>0<NEXT;><END;>');
     await client.nextPacket();
-    await new Promise((resolve) => setTimeout(resolve, playMs));
+    if (heardSeconds === null) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    } else {
+      const song = running.server.library.songs[0];
+      const bytesPerSecond = songBytesPerSecond(song.sizeBytes, song.durationSeconds);
+      await client.playBytesAtLeast(heardSeconds * bytesPerSecond - client.playBytes, 10_000);
+    }
     const sent = performance.now();
     const bytesBefore = client.playBytes;
     const reply = client.nextArrival('stop', 15_000);
@@ -47,11 +54,15 @@ describe('stop over a slow link', () => {
   });
 
   it('is answered as quickly past the burst, where the paced writes are steady batches', async () => {
-    // The burst (4 s of a 192 kbit/s song) is sent in under a second; from then on the stream
-    // writes its larger steady batches (streamPacer.ts), spaced by the pacer.
-    const { bytesAhead, elapsedMs } = await stopReply({}, 5_000);
+    // The burst (4 s of a 192 kbit/s song) crosses the link in under a second; from then on the
+    // stream writes its larger steady batches (streamPacer.ts), spaced by the pacer. Stopped
+    // once the listener holds two seconds of song past the burst: counted in the song's bytes,
+    // so that it is past the burst however late a loaded machine runs, and early enough that an
+    // unpaced stream of this 32 s song would still be queued in the network (paced, the
+    // listener gets there about 1.8 s in; unpaced, 0.6 s in, with the rest of the song queued).
+    const { bytesAhead, elapsedMs } = await stopReply({}, DEFAULT_BURST_SECONDS + 2);
     console.log(
-      `stop reply over 2 Mbit/s, 50 ms, paced, 5 s in: ${Math.round(elapsedMs)} ms, ${bytesAhead} song bytes ahead`,
+      `stop reply over 2 Mbit/s, 50 ms, paced, past the burst: ${Math.round(elapsedMs)} ms, ${bytesAhead} song bytes ahead`,
     );
     expect(bytesAhead).toBeLessThan(0.7 * LINK_BYTES_PER_SECOND);
   }, 15_000);

@@ -8,7 +8,9 @@ import fc from 'fast-check';
  *   plays): inside the listener call that brought it when `then` is 0 (sharper than the app,
  *   whose requests come in their own turn), else `then` turns later;
  * - `end`: the same at the current song's end by itself (or its stop, or failure); a bundled
- *   song (50 s) is taken 3 s in instead;
+ *   song (50 s) is taken 3 s in instead; with `microtask`, a microtask after that listener call
+ *   (an in-process listener that awaits once before it plays: the song's pump has just
+ *   returned, and the player has not yet readied the decoder after it);
  * - `ms`: after `n` milliseconds (a song a while in: FLAC and Vorbis make their spare
  *   instance for the next song 500 ms after a song's first bytes).
  */
@@ -17,7 +19,7 @@ export type When =
   | { at: 'turns'; n: number }
   | { at: 'ms'; n: number }
   | { at: 'firstAudio'; then: number }
-  | { at: 'end'; then: number };
+  | { at: 'end'; then: number; microtask?: true };
 
 export type SkipAction =
   /**
@@ -44,6 +46,7 @@ const when: fc.Arbitrary<When> = fc.oneof(
   fc.integer({ min: 1, max: 40 }).map<When>((n) => ({ at: 'turns', n })),
   fc.nat(3).map<When>((then) => ({ at: 'firstAudio', then })),
   fc.nat(3).map<When>((then) => ({ at: 'end', then })),
+  fc.constant<When>({ at: 'end', then: 0, microtask: true }),
   fc.integer({ min: 20, max: 700 }).map<When>((n) => ({ at: 'ms', n })),
 );
 
@@ -81,7 +84,7 @@ export function describeRun(run: SkipRun, names: readonly string[]): string {
       ? `after ${w.n} ${w.at}`
       : w.at === 'now'
         ? 'at once'
-        : `at ${w.at}${w.then > 0 ? `, ${w.then} turns later` : ''}`;
+        : `at ${w.at}${w.then > 0 ? `, ${w.then} turns later` : ''}${w.at === 'end' && w.microtask ? ', a microtask later' : ''}`;
   const lines = run.actions.map((a) =>
     a.kind === 'stop'
       ? `stop ${at(a.when)}`
