@@ -32,6 +32,11 @@ export class ResetWatch implements StreamDecoder {
     return this.inner.reset();
   }
 
+  /** Passed on, so fast skips cut the worker's decode in progress as the app's do. */
+  abandon(): void {
+    this.inner.abandon();
+  }
+
   terminate(): Promise<void> {
     return this.inner.terminate();
   }
