@@ -72,6 +72,7 @@ export class MainMarks {
         return decoder.decodeUntil(bytes, minSeconds);
       },
       end: () => decoder.end(),
+      abandon: () => decoder.abandon(),
       terminate: () => decoder.terminate(),
     };
   }

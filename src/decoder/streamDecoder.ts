@@ -18,9 +18,10 @@ export interface StreamDecoder {
   reset(): Promise<void>;
   /**
    * The current song is no longer wanted (it was stopped or replaced): a decoder on another
-   * thread may stop its work on it early, giving partial answers. reset() follows before more.
+   * thread stops its work on it early, giving partial answers. reset() follows before more.
+   * Required, so that no wrapper of a decoder loses it.
    */
-  abandon?(): void;
+  abandon(): void;
   terminate(): Promise<void>;
 }
 

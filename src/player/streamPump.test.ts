@@ -21,6 +21,7 @@ class CountingDecoder implements StreamDecoder {
     return null;
   }
   async reset(): Promise<void> {}
+  abandon(): void {} // each decode here is done by the time it returns: nothing to stop
   async terminate(): Promise<void> {}
 }
 
@@ -52,6 +53,7 @@ class ByteRateDecoder implements StreamDecoder {
     return null;
   }
   async reset(): Promise<void> {}
+  abandon(): void {} // each decode here is done by the time it returns: nothing to stop
   async terminate(): Promise<void> {}
 }
 
@@ -194,7 +196,7 @@ describe('StreamPump', () => {
   it('abandons its decoding when cancelled while streaming, but not once ended', async () => {
     class AbandonCounting extends CountingDecoder {
       abandoned = 0;
-      abandon(): void {
+      override abandon(): void {
         this.abandoned++;
       }
     }

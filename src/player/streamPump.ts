@@ -88,7 +88,7 @@ export class StreamPump {
 
   cancel(): void {
     // Only a streaming song can have a decode in flight; once ended, a newer one may own it.
-    if (this.state === 'streaming') this.decoder.abandon?.();
+    if (this.state === 'streaming') this.decoder.abandon();
     if (this.state === 'streaming' || this.state === 'ended') this.state = 'stopped';
     this.gate.release();
   }

@@ -33,6 +33,9 @@ class LoggedDecoder implements StreamDecoder {
     this.calls.push('reset');
     return this.inner.reset();
   }
+  abandon(): void {
+    this.inner.abandon();
+  }
   terminate(): Promise<void> {
     return this.inner.terminate();
   }

@@ -99,6 +99,7 @@ describe('resuming a song after the connection drops', { timeout: 60_000 }, () =
         ),
         end: () => inner.end(),
         reset: () => inner.reset(),
+        abandon: () => inner.abandon(),
         terminate: () => inner.terminate(),
       };
     };
