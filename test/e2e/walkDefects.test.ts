@@ -1,0 +1,54 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
+import { connectTo } from './support/e2eEnvironment';
+
+// What the session-11 walk-through of the real renderer left (a new listener, keyboard first).
+
+const e2e = useE2eApp({ music: true });
+
+/**
+ * The connection status's elements whose text is cut without "…": clipped, but not a block
+ * line that text-overflow ends with an ellipsis (a flex box's text is cut mid-letter).
+ */
+const CUT_WITHOUT_ELLIPSIS = `(() => {
+  const status = document.querySelector('.connection-bar [role="status"]');
+  return [status, ...status.querySelectorAll('*')]
+    .filter((element) => element.scrollWidth > element.clientWidth)
+    .filter((element) => {
+      const style = getComputedStyle(element);
+      const line = style.display === 'block' || style.display === 'inline-block';
+      return !(line && style.textOverflow === 'ellipsis');
+    })
+    .map((element) => element.className);
+})()`;
+
+async function statusCut(page: Page): Promise<{ cut: boolean; plain: string[] }> {
+  const status = page.locator('.connection-bar [role="status"]');
+  const cut = await status.evaluate((element) => element.scrollWidth > element.clientWidth);
+  return { cut, plain: (await page.evaluate(CUT_WITHOUT_ELLIPSIS)) as string[] };
+}
+
+// Generous bounds: the machine may be busy; every wait inside is bounded too.
+describe('what the walk-through left', { timeout: 60_000 }, () => {
+  it('at the narrowest window the status is cut with "…", and its tooltip has all of it', async () => {
+    const app = await e2e.open();
+    const { page } = app;
+    await page.setViewportSize({ width: 760, height: 520 }); // the window's minimum (window.ts)
+    await connectTo(page, e2e.music.port);
+    app.bridge.connectionChanged({
+      status: 'reconnecting',
+      host: '127.0.0.1',
+      port: e2e.music.port,
+      hasMetadata: true,
+      error: 'The server closed the connection',
+      retry: { attempt: 5, delayMs: 9000 },
+    });
+    const status = page.getByRole('status').filter({ hasText: 'attempt 5' });
+    await status.waitFor();
+    expect(await statusCut(page)).toEqual({ cut: true, plain: [] });
+    expect(await status.getAttribute('title')).toBe(
+      'Reconnecting… · attempt 5; The server closed the connection',
+    );
+  });
+});
