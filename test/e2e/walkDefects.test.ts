@@ -29,6 +29,18 @@ async function statusCut(page: Page): Promise<{ cut: boolean; plain: string[] }>
   return { cut, plain: (await page.evaluate(CUT_WITHOUT_ELLIPSIS)) as string[] };
 }
 
+/** How far (px) the queue buttons of row `index`, shown, reach over its Format cell. */
+const buttonsOverFormat = (page: Page, index: number) =>
+  page.evaluate(`(() => {
+    const row = document.querySelectorAll('tbody tr')[${index}];
+    const format = row.querySelector('.cell-format');
+    const actions = row.querySelector('.cell-actions');
+    if (!format || getComputedStyle(actions).opacity !== '1') return -1;
+    const buttons = [...row.querySelectorAll('.row-queue')];
+    const left = Math.min(...buttons.map((button) => button.getBoundingClientRect().left));
+    return Math.max(0, format.getBoundingClientRect().right - left);
+  })()`) as Promise<number>;
+
 // Generous bounds: the machine may be busy; every wait inside is bounded too.
 describe('what the walk-through left', { timeout: 60_000 }, () => {
   it('at the narrowest window the status is cut with "…", and its tooltip has all of it', async () => {
@@ -50,5 +62,19 @@ describe('what the walk-through left', { timeout: 60_000 }, () => {
     expect(await status.getAttribute('title')).toBe(
       'Reconnecting… · attempt 5; The server closed the connection',
     );
+  });
+
+  it('the queue buttons of a hovered or selected row leave its format in view', async () => {
+    const { page } = await e2e.open();
+    await page.setViewportSize({ width: 760, height: 520 }); // the window's minimum (window.ts)
+    await connectTo(page, e2e.music.port);
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    await rows.nth(0).hover();
+    expect(await buttonsOverFormat(page, 0)).toBe(0);
+    await rows.nth(1).click(); // selected, with the pointer then elsewhere
+    await page.mouse.move(5, 5);
+    expect(await buttonsOverFormat(page, 1)).toBe(0);
+    expect(await rows.nth(1).locator('.cell-format').innerText()).toBe('mp3');
   });
 });
