@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { AppSettings } from '../../src/settings';
 import { useE2eApp } from './support/appHarness';
 import { connectTo } from './support/e2eEnvironment';
 
@@ -76,5 +78,22 @@ describe('what the walk-through left', { timeout: 60_000 }, () => {
     await page.mouse.move(5, 5);
     expect(await buttonsOverFormat(page, 1)).toBe(0);
     expect(await rows.nth(1).locator('.cell-format').innerText()).toBe('mp3');
+  });
+
+  it('after a restart while muted, M unmutes to the level before the mute', async () => {
+    const app = await e2e.open();
+    const { page } = app;
+    const volume = page.getByRole('slider', { name: 'Volume' });
+    await volume.fill('0.6');
+    await volume.blur();
+    await page.keyboard.press('m');
+    await expect.poll(() => volume.inputValue()).toBe('0');
+    // What a restart reads: the settings file in the app's user-data folder.
+    const saved = () => new AppSettings(join(app.userDataDir, 'settings.json')).load();
+    await expect.poll(saved).toMatchObject({ volume: 0, unmutedVolume: 0.6 });
+    await page.reload();
+    await expect.poll(() => volume.inputValue()).toBe('0');
+    await page.keyboard.press('m');
+    await expect.poll(() => volume.inputValue()).toBe('0.6');
   });
 });
