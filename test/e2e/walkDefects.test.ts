@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AppSettings } from '../../src/settings';
 import { useE2eApp } from './support/appHarness';
+import { waitForAudio } from './support/audioProbe';
 import { connectTo } from './support/e2eEnvironment';
 
 // What the session-11 walk-through of the real renderer left (a new listener, keyboard first).
@@ -95,5 +96,25 @@ describe('what the walk-through left', { timeout: 60_000 }, () => {
     await expect.poll(() => volume.inputValue()).toBe('0');
     await page.keyboard.press('m');
     await expect.poll(() => volume.inputValue()).toBe('0.6');
+  });
+
+  it('Next on the last song with repeat off stops, and says the list has ended', async () => {
+    const played: number[] = [];
+    const { page } = await e2e.open({
+      override: (base) => ({
+        play: (request) => (played.push(request.songId), base.play(request)),
+      }),
+    });
+    await connectTo(page, e2e.music.port);
+    await page.getByRole('button', { name: 'Play Night Ferry' }).click(); // the last row
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    await page.getByRole('button', { name: 'Next song' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.play-button').getAttribute('aria-label')).toBe('Play');
+    await waitForAudio(page, (a) => a.rms < 0.0005);
+    const nowPlaying = page.getByLabel('Now playing');
+    expect(await nowPlaying.innerText()).toContain('End of the list');
+    expect(await nowPlaying.innerText()).toContain('Night Ferry');
+    expect(played).toEqual([2]);
   });
 });
