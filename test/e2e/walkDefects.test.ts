@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppSettings } from '../../src/settings';
 import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
-import { connectTo } from './support/e2eEnvironment';
+import { connectTo, MUSIC_DIR } from './support/e2eEnvironment';
 
 // What the session-11 walk-through of the real renderer left (a new listener, keyboard first).
 
@@ -43,6 +43,12 @@ const buttonsOverFormat = (page: Page, index: number) =>
     const left = Math.min(...buttons.map((button) => button.getBoundingClientRect().left));
     return Math.max(0, format.getBoundingClientRect().right - left);
   })()`) as Promise<number>;
+
+/** How many song rows (36 px, under a 34 px header) the table has room for. */
+const ROWS_IN_VIEW = `(() => {
+  const table = document.querySelector('.song-table-scroll').getBoundingClientRect();
+  return Math.floor((table.height - 34) / 36);
+})()`;
 
 // Generous bounds: the machine may be busy; every wait inside is bounded too.
 describe('what the walk-through left', { timeout: 60_000 }, () => {
@@ -116,5 +122,27 @@ describe('what the walk-through left', { timeout: 60_000 }, () => {
     expect(await nowPlaying.innerText()).toContain('End of the list');
     expect(await nowPlaying.innerText()).toContain('Night Ferry');
     expect(played).toEqual([2]);
+  });
+
+  it('while hosting, the host panel sums up, and the smallest window keeps rows of songs', async () => {
+    const app = await e2e.open();
+    const { page } = app;
+    await page.setViewportSize({ width: 760, height: 520 }); // the window's minimum (window.ts)
+    await app.services.host.start({ folder: MUSIC_DIR, port: 0, shareOnLan: false });
+    await connectTo(page, e2e.music.port);
+    await page.getByRole('button', { name: 'Host a library' }).click();
+    const panel = page.getByRole('region', { name: 'Host a library' });
+    await expect.poll(() => panel.innerText()).toContain('Hosting 3 songs');
+    expect(await panel.innerText()).toContain('Nobody is listening');
+    expect(await page.evaluate(ROWS_IN_VIEW)).toBeGreaterThanOrEqual(4);
+    // The rest is a keyboard press away, and the same press puts it away.
+    const details = panel.getByRole('button', { name: 'Details' });
+    await details.focus();
+    await page.keyboard.press('Enter');
+    await panel.getByRole('button', { name: 'Set code' }).waitFor();
+    expect(await details.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.getByRole('button', { name: 'Set code' }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Stop hosting' }).count()).toBe(1);
   });
 });
