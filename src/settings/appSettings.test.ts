@@ -46,6 +46,16 @@ describe('AppSettings', () => {
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(await reopened.load());
   });
 
+  it('keeps the level before a mute across instances; a muted or wrong one is none', async () => {
+    const store = new AppSettings(path);
+    await store.update({ volume: 0, unmutedVolume: 0.6 });
+    expect(await new AppSettings(path).load()).toMatchObject({ volume: 0, unmutedVolume: 0.6 });
+    for (const unmutedVolume of [0, 1.5, 'loud']) {
+      await writeFile(path, JSON.stringify({ volume: 0, unmutedVolume }));
+      expect(await new AppSettings(path).load()).not.toHaveProperty('unmutedVolume');
+    }
+  });
+
   it('keeps the last of several quick updates', async () => {
     const store = new AppSettings(path);
     await Promise.all([0.1, 0.2, 0.3, 0.4].map((volume) => store.update({ volume })));

@@ -72,8 +72,8 @@ export class AppSettings {
 
 /** Keeps each known field that has the right type and range; the rest come from the defaults. */
 export function sanitizeSettings(value: Record<string, unknown>): Settings {
-  const { host, port, volume, onboarded, resume, keepPlayingInTray, notifyOnNewSong, hostLimits } =
-    value;
+  const { host, port, volume, unmutedVolume, onboarded, resume } = value;
+  const { keepPlayingInTray, notifyOnNewSong, hostLimits } = value;
   return {
     host: typeof host === 'string' && host.trim() !== '' ? host.trim() : DEFAULT_SETTINGS.host,
     port:
@@ -82,6 +82,9 @@ export function sanitizeSettings(value: Record<string, unknown>): Settings {
         : DEFAULT_SETTINGS.port,
     volume:
       typeof volume === 'number' && volume >= 0 && volume <= 1 ? volume : DEFAULT_SETTINGS.volume,
+    ...(typeof unmutedVolume === 'number' && unmutedVolume > 0 && unmutedVolume <= 1
+      ? { unmutedVolume }
+      : {}),
     onboarded: typeof onboarded === 'boolean' ? onboarded : DEFAULT_SETTINGS.onboarded,
     resume: sanitizeResumePoint(resume),
     keepPlayingInTray: keepPlayingInTray === true,

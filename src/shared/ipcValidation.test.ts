@@ -122,6 +122,8 @@ describe('IPC argument validation', () => {
       () => validateSettingsPatch({ volume: 1.5 }),
       'Invalid volume: must be a number from 0 to 1',
     );
+    expect(validateSettingsPatch({ unmutedVolume: 0.6 })).toEqual({ unmutedVolume: 0.6 });
+    rejects(() => validateSettingsPatch({ unmutedVolume: 0 }), 'Invalid unmutedVolume');
     rejects(() => validateSettingsPatch({ onboarded: 'yes' }), 'Invalid onboarded');
     rejects(() => validateSettingsPatch({ port: 0 }), 'Invalid port');
     rejects(() => validateSettingsPatch({ theme: 'dark' }), 'unknown field "theme"');

@@ -16,6 +16,12 @@ export function validateVolume(value: unknown): number {
   return ok ? value : fail('volume', 'a number from 0 to 1', value);
 }
 
+/** The level unmuting comes back to: a muted level (0) is none. */
+export function validateUnmutedVolume(value: unknown): number {
+  const ok = typeof value === 'number' && value > 0 && value <= 1;
+  return ok ? value : fail('unmutedVolume', 'a number above 0, up to 1', value);
+}
+
 /** Where to come back to after a restart; null forgets it. */
 export function validateResumePoint(value: unknown): ResumePoint | null {
   if (value === null) return null;
@@ -46,6 +52,7 @@ const SETTINGS_FIELDS: { [K in keyof Settings]-?: (value: unknown) => Settings[K
   host: validateHost,
   port: (value) => validatePort(value),
   volume: validateVolume,
+  unmutedVolume: validateUnmutedVolume,
   onboarded: (value) => validateBoolean('onboarded', value),
   resume: validateResumePoint,
   keepPlayingInTray: (value) => validateBoolean('keepPlayingInTray', value),

@@ -146,6 +146,8 @@ export interface Settings {
   host: string;
   port: number;
   volume: number;
+  /** The level before the last mute, which unmuting comes back to, after a restart too. */
+  unmutedVolume?: number;
   /** False until the person has dismissed the first-run introduction. */
   onboarded: boolean;
   /** Where to come back to after a restart (issue 10): the song and position, paused. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryServer } from '../../src/server';
-import { useE2eApp } from './support/appHarness';
+import { GIVES_UP_AT_ONCE, useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
 import { seriousViolations } from './support/axeCheck';
 import { connectTo, MUSIC_DIR, RESULTS_DIR, startMusicServer } from './support/e2eEnvironment';
@@ -69,7 +69,7 @@ describe('no serious or critical axe-core violations (issue 10)', { timeout: 90_
 
   it('the error banner', async () => {
     const port = await musicServer();
-    const app = await e2e.open();
+    const app = await e2e.open({ playback: { reconnect: GIVES_UP_AT_ONCE } });
     const { page } = app;
     await connectTo(page, port);
     await latest?.close();

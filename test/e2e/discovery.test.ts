@@ -229,6 +229,7 @@ if (!IN_NAMESPACE) {
       await panel.getByRole('textbox', { name: 'Port' }).fill('0');
       await panel.getByRole('checkbox', { name: 'Share on my network' }).check();
       await panel.getByRole('button', { name: 'Start hosting' }).click();
+      await panel.getByRole('button', { name: 'Details' }).click(); // hosting: a summary till then
       await expect.poll(() => panel.innerText()).toContain('Announced on your network as My Shelf');
       expect(await panel.innerText()).toContain('Older (seed-era) players cannot connect');
       // Every player on the network lists it: this one too.

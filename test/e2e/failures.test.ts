@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LibraryServer } from '../../src/server';
-import { useE2eApp } from './support/appHarness';
+import { GIVES_UP_AT_ONCE, useE2eApp } from './support/appHarness';
 import { probeAudio, waitForAudio } from './support/audioProbe';
 import {
   collectPageErrors,
@@ -25,7 +25,7 @@ async function musicServer(port?: number): Promise<number> {
 describe('errors a person can read and recover from', { timeout: 60_000 }, () => {
   it('a server that goes away shows why, silences, and Retry reconnects', async () => {
     const port = await musicServer();
-    const app = await e2e.open();
+    const app = await e2e.open({ playback: { reconnect: GIVES_UP_AT_ONCE } });
     const { page } = app;
     await connectTo(page, port);
     await page.getByRole('button', { name: 'Play Harbor Lights' }).click();

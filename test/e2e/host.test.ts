@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useE2eApp } from './support/appHarness';
+import { GIVES_UP_AT_ONCE, useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
 import { MUSIC_DIR, RESULTS_DIR } from './support/e2eEnvironment';
 
@@ -44,7 +44,10 @@ describe('hosting and first run', { timeout: 60_000 }, () => {
   });
 
   it('Host a library shares a chosen folder, and Listen here plays from it', async () => {
-    const app = await e2e.open({ pickFolder: async () => folder });
+    const app = await e2e.open({
+      pickFolder: async () => folder,
+      playback: { reconnect: GIVES_UP_AT_ONCE }, // the banner once the app has given up
+    });
     const { page } = app;
     const toggle = page.getByRole('button', { name: 'Host a library' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');

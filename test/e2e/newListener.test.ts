@@ -127,6 +127,7 @@ describe('what a new listener trips over', { timeout: 60_000 }, () => {
     await expect.poll(() => card.innerText()).toContain('FLAC');
     await page.getByRole('button', { name: 'Host a library', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Host a library' });
+    await panel.getByRole('button', { name: 'Details' }).click(); // hosting: a summary till then
     await expect.poll(() => panel.innerText()).toMatch(/MP3, FLAC, Ogg Vorbis, Opus, WAV/);
   });
 

@@ -20,6 +20,7 @@ describe('the host panel shows every access-code refusal', { timeout: 90_000 }, 
 
     await page.getByRole('button', { name: 'Host a library' }).click();
     const panel = page.getByRole('region', { name: 'Host a library' });
+    await panel.getByRole('button', { name: 'Details' }).click(); // hosting: a summary till then
     await expect
       .poll(() => panel.getByRole('heading', { name: 'Nobody is listening' }).count(), {
         timeout: 10_000,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LibraryServer } from '../../../src/server';
 import { RawClient } from '../../support/rawClient';
 import { useE2eApp, type OpenedApp } from './appHarness';
-import { connectTo, type E2eEnvironment } from './e2eEnvironment';
+import { connectTo, startMusicServer, type E2eEnvironment } from './e2eEnvironment';
 
 /** What the fixture handed out, looked at again after it tore things down. */
 interface Seen {
@@ -68,6 +68,20 @@ describe('useE2eApp', () => {
       await page.close();
       const client = await RawClient.connect(opened().musicPort);
       client.destroy();
+    });
+
+    it('opens apps that reconnect to a server that went away, as the real app does', async () => {
+      const gone = await startMusicServer({ pacing: false });
+      const { page } = await e2e.open();
+      await connectTo(page, gone.port);
+      await gone.server.close();
+      await page.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor();
+      const back = await startMusicServer({ pacing: false, port: gone.port });
+      e2e.onCleanup(() => back.server.close());
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Connected/ })
+        .waitFor();
     });
   });
 

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createAppServices, type AppServices } from '../../../src/appServices';
-import type { PlaybackServiceOptions } from '../../../src/player';
+import {
+  DEFAULT_BACKOFF,
+  type BackoffOptions,
+  type PlaybackServiceOptions,
+} from '../../../src/player';
 import type { HostServiceOptions } from '../../../src/host';
 import type { LibraryServer } from '../../../src/server';
 import type { Settings } from '../../../src/shared/tidewaveApi';
@@ -23,7 +27,19 @@ const FRESH_PAGE_SCRIPT = `if (!sessionStorage.getItem('tidewave-e2e-page')) {
   sessionStorage.setItem('tidewave-e2e-page', '1');
 }`;
 
+/**
+ * The real app's reconnecting with one attempt, at once: for a test of what the app shows once
+ * a server is gone for good (the banner, Retry), which the real app shows after its last attempt.
+ */
+export const GIVES_UP_AT_ONCE: BackoffOptions = {
+  initialMs: 0,
+  maxMs: 0,
+  jitter: 0,
+  maxAttempts: 1,
+};
+
 export interface OpenAppOptions {
+  /** Over the real app's: it reconnects as src/main/startApp.ts does (`reconnect: false` not). */
   playback?: PlaybackServiceOptions;
   /** What the folder picker "chooses". */
   pickFolder?: () => Promise<string | null>;
@@ -93,7 +109,8 @@ export async function openApp(
     bundledMusicDir: MUSIC_DIR,
     decoderWorkerPath,
     defaultHostPort: 0,
-    playback: options.playback,
+    // As src/main/startApp.ts: a lost server is retried and the song resumed (issue 10).
+    playback: { reconnect: DEFAULT_BACKOFF, ...options.playback },
     host: { ...options.host, pacing: false },
   });
   const page = await context.newPage();

@@ -1,17 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_SETTINGS } from '../../../shared/defaults';
-import type { ConnectionStatus } from '../../../shared/tidewaveApi';
+import { connectionStatusLine, STATUS_TEXT } from '../lib/connectionStatusLine';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useSettings } from '../stores/settingsStore';
 import { RetryNote } from './RetryNote';
-
-const statusText: Record<ConnectionStatus, string> = {
-  disconnected: 'Not connected',
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  error: 'Connection lost',
-};
 
 const PORT_ERROR_ID = 'server-port-error';
 
@@ -77,9 +69,14 @@ export function ConnectionBar() {
           The port must be a whole number from 1 to 65535.
         </span>
       )}
-      <span className={`status-pill status-${connection.status}`} role="status">
+      {/* Cut with "…" at the window's narrowest: the tooltip has all of it. */}
+      <span
+        className={`status-pill status-${connection.status}`}
+        role="status"
+        title={connectionStatusLine(connection, quitAcknowledged)}
+      >
         <span className="status-dot" aria-hidden="true" />
-        {statusText[connection.status]}
+        {STATUS_TEXT[connection.status]}
         {connection.status === 'reconnecting' && connection.retry && (
           <RetryNote
             key={connection.retry.attempt}

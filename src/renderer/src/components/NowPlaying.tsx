@@ -1,3 +1,4 @@
+import { nowPlayingAnnouncement, nowPlayingSubtitle } from '../lib/nowPlayingText';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { NoteIcon } from './icons';
@@ -9,14 +10,14 @@ export function NowPlaying() {
   const sniffedUrl = usePlayerStore((s) => s.coverUrl);
   const buffering = usePlayerStore((s) => s.buffering);
   const playing = usePlayerStore((s) => s.status !== 'idle');
+  const endOfList = usePlayerStore((s) => s.endOfList);
   const song = useLibraryStore((s) => s.songs.find((item) => item.id === songId) ?? null);
   // The cover extension serves every format; the cover sniffed from an MP3's tag while it
   // streams remains for servers without it (seed-era ones).
   const coverUrl = useCover(song?.id, song?.coverHash) ?? sniffedUrl;
 
   // Screen readers hear each new song once, politely (the visible text changes silently).
-  const announcement =
-    playing && song ? `Now playing: ${song.title}${song.artist ? ` by ${song.artist}` : ''}` : '';
+  const announcement = nowPlayingAnnouncement(song, playing, endOfList);
 
   return (
     <section className="now-playing" aria-label="Now playing">
@@ -38,7 +39,7 @@ export function NowPlaying() {
               Buffering…
             </span>
           ) : (
-            (song?.artist ?? (song ? 'Unknown artist' : 'Pick a song to start'))
+            nowPlayingSubtitle(song, endOfList)
           )}
         </span>
       </div>

@@ -26,7 +26,12 @@ export function followPlayback(state: PlayerState, snap: EngineSnapshot): Follow
     // moment): the song after it is asked for here too, to start afresh. Not after one from
     // the start (a song with no audio, which with repeat would be asked for again and again),
     // nor after an error; at the end of the queue nothing comes.
-    const idle: Partial<PlayerState> = { status: 'idle', elapsedSeconds: 0, buffering: false };
+    const idle: Partial<PlayerState> = {
+      status: 'idle',
+      elapsedSeconds: 0,
+      buffering: false,
+      endOfList: !state.error, // a song that follows starts afresh, and play() clears it
+    };
     const sought = (newest.startSeconds ?? 0) > 0;
     return { patch: idle, advanceAfter: sought && !state.error ? newest.songId : null };
   }

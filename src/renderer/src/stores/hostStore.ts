@@ -7,9 +7,12 @@ import { PushedSinceLoad } from '../lib/pushedSinceLoad';
 interface HostStore {
   host: HostState;
   panelOpen: boolean;
+  /** The host panel's details while hosting (it shows a summary), kept while it is closed. */
+  detailsOpen: boolean;
   busy: boolean;
   load(): Promise<void>;
   togglePanel(): void;
+  toggleDetails(): void;
   /** Asks for a folder; null when the person cancelled. */
   pickFolder(): Promise<string | null>;
   start(request: HostRequest): Promise<void>;
@@ -33,6 +36,7 @@ export const useHostStore = create<HostStore>()((set, get) => {
   return {
     host: STOPPED_HOST,
     panelOpen: false,
+    detailsOpen: false,
     busy: false,
 
     load() {
@@ -44,6 +48,10 @@ export const useHostStore = create<HostStore>()((set, get) => {
 
     togglePanel() {
       set({ panelOpen: !get().panelOpen });
+    },
+
+    toggleDetails() {
+      set({ detailsOpen: !get().detailsOpen });
     },
 
     pickFolder() {

@@ -97,6 +97,21 @@ describe('settings store', () => {
     expect(fake.api.setSettings).toHaveBeenCalledExactlyOnceWith({ volume: 0.3 });
   });
 
+  it('after a restart while muted, unmutes to the level before the mute, saved with the settings', async () => {
+    vi.useFakeTimers();
+    await useSettings.getState().load();
+    useSettings.getState().setVolume(0.6);
+    useSettings.getState().toggleMute();
+    expect(fake.api.setSettings).toHaveBeenCalledWith({ unmutedVolume: 0.6 });
+    vi.advanceTimersByTime(400);
+    expect(fake.api.setSettings).toHaveBeenLastCalledWith({ volume: 0 });
+    // A restart: the store starts again from the saved settings.
+    useSettings.setState({ settings: null });
+    await useSettings.getState().load();
+    useSettings.getState().toggleMute();
+    expect(useSettings.getState().settings?.volume).toBe(0.6);
+  });
+
   it('saves other settings straight away', async () => {
     await useSettings.getState().load();
     await useSettings.getState().update({ onboarded: true });

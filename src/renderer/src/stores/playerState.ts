@@ -18,6 +18,8 @@ export interface PlayerState {
   error: PlayerError | null;
   /** A gapless request for the next song is out. */
   advancing: boolean;
+  /** Stopped because nothing follows (the list played out, or Next on its last song). */
+  endOfList: boolean;
 }
 
 export const initialPlayerState: PlayerState = {
@@ -28,4 +30,5 @@ export const initialPlayerState: PlayerState = {
   coverUrl: null,
   error: null,
   advancing: false,
+  endOfList: false,
 };

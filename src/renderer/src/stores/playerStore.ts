@@ -118,7 +118,10 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       const failed = pending !== null && get().error?.songId === pending;
       if (pending !== null && !failed) return get().play(pending, 0, null);
       const choice = queue().takeNext(context(), failed ? pending : get().songId, false);
-      if (choice) await get().play(choice.songId, 0, choice.from);
+      if (choice) return get().play(choice.songId, 0, choice.from);
+      // Nothing follows: Next ends the song, as its own end would, and says so (it did nothing).
+      if (get().status !== 'idle') await get().stop();
+      set({ endOfList: true });
     },
 
     async previous() {

@@ -13,15 +13,13 @@ interface SettingsStore {
   update(patch: Partial<Settings>): Promise<void>;
   /** Applies at once; saved once the slider rests, so a drag is not dozens of writes. */
   setVolume(volume: number): void;
-  /** The level before the last mute, for unmuting. */
-  unmutedVolume: number;
+  /** Mutes, or unmutes to the level before the mute (settings.unmutedVolume). */
   toggleMute(): void;
 }
 
 export const useSettings = create<SettingsStore>()((set, get) => ({
   settings: null,
   volumeSaveTimer: null,
-  unmutedVolume: 1,
 
   async load() {
     set({ settings: await api().getSettings() });
@@ -46,9 +44,13 @@ export const useSettings = create<SettingsStore>()((set, get) => ({
   },
 
   toggleMute() {
-    const { settings, unmutedVolume } = get();
-    const next = toggleMute(settings?.volume ?? 1, unmutedVolume);
-    set({ unmutedVolume: next.remembered });
+    const { settings } = get();
+    const next = toggleMute(settings?.volume ?? 1, settings?.unmutedVolume ?? 1);
+    if (settings && next.remembered !== settings.unmutedVolume) {
+      set({ settings: { ...settings, unmutedVolume: next.remembered } });
+      // Saved with the settings, at once (one write a mute): a restart while muted keeps it.
+      void api().setSettings({ unmutedVolume: next.remembered });
+    }
     get().setVolume(next.volume);
   },
 }));

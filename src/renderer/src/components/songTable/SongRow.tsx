@@ -111,7 +111,7 @@ export const SongRow = memo(function SongRow({
           </td>
         );
       })}
-      {/* Out of the grid's tracks (absolutely placed); the keys Q and Shift+Q do the same. */}
+      {/* Over the grid's last track, kept empty for them; Q and Shift+Q do the same. */}
       <td className="cell-actions">
         <button
           type="button"

@@ -55,6 +55,14 @@ export function columnsFor(index: Pick<SongIndex, 'hasTrack' | 'hasFormat'>): Co
   ];
 }
 
+/**
+ * The track after the data columns, kept for the queue buttons a hovered or selected row shows
+ * (two 30 px buttons, 2 px apart, 6 px from the edge; styles.css): over the last column they
+ * hid its text (the format).
+ */
+export const ACTIONS_COLUMN_WIDTH = '72px';
+
 export function gridTemplate(columns: readonly Column[]): string {
-  return [PLAY_COLUMN_WIDTH, ...columns.map((column) => column.width)].join(' ');
+  const tracks = [PLAY_COLUMN_WIDTH, ...columns.map((column) => column.width)];
+  return [...tracks, ACTIONS_COLUMN_WIDTH].join(' ');
 }

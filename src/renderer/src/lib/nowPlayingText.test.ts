@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { nowPlayingAnnouncement, nowPlayingSubtitle } from './nowPlayingText';
+
+const song = { title: 'Glass Tide', artist: 'Tidewave' };
+
+describe('now playing text', () => {
+  it('names the song and its artist while it plays', () => {
+    expect(nowPlayingSubtitle(song, false)).toBe('Tidewave');
+    expect(nowPlayingSubtitle({ ...song, artist: null }, false)).toBe('Unknown artist');
+    expect(nowPlayingAnnouncement(song, true, false)).toBe('Now playing: Glass Tide by Tidewave');
+    expect(nowPlayingAnnouncement(song, false, false)).toBe('');
+  });
+
+  it('says when the list has played out, seen and heard', () => {
+    expect(nowPlayingSubtitle(song, true)).toBe('End of the list');
+    expect(nowPlayingAnnouncement(song, false, true)).toBe('End of the list: nothing more to play');
+  });
+
+  it('asks for a song when none was picked', () => {
+    expect(nowPlayingSubtitle(null, false)).toBe('Pick a song to start');
+  });
+});
