@@ -6,6 +6,7 @@ import { HostService, type HostServiceOptions } from '../host';
 import { PlaybackService, type PlaybackServiceOptions } from '../player';
 import { AppSettings, HostingRecord, serverLimitsOf } from '../settings';
 import { DEFAULT_SETTINGS, LOOPBACK_HOST } from '../shared/defaults';
+import { listensToOwnHost } from './ownHost';
 
 export interface AppServicesOptions {
   /** Where settings.json and hosting.json live (Electron's userData folder). */
@@ -28,6 +29,11 @@ export interface AppServices {
   covers: CoverService;
   /** First run: hosts the bundled music and connects to it. Later: hosts what was hosted, connects where saved. */
   bootstrap(): Promise<void>;
+  /**
+   * Stops hosting. A player listening to this library is disconnected first: left on it, it
+   * would try to reconnect for minutes to a server the listener just stopped.
+   */
+  stopHosting(): Promise<HostState>;
   /** Says goodbye to the server, stops hosting, ends the decoder worker. */
   dispose(): Promise<void>;
 }
@@ -85,6 +91,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     await playback.connect(address, port).catch(() => undefined); // shown as the connection state
   }
 
+  async function stopHosting(): Promise<HostState> {
+    if (listensToOwnHost(playback.getConnection(), host.getState())) await playback.disconnect();
+    return host.stop();
+  }
+
   async function dispose(): Promise<void> {
     host.off('changed', remember);
     await Promise.allSettled([playback.dispose(), host.dispose(), saving]);
@@ -92,7 +103,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     await settings.flush();
   }
 
-  return { playback, host, settings, covers, bootstrap, dispose };
+  return { playback, host, settings, covers, bootstrap, stopHosting, dispose };
 }
 
 /** Hosts `request`, on a free port if its port is taken; the port, or null (see host state). */

@@ -23,7 +23,10 @@ import type {
 import { HostableFolders } from './hostableFolders';
 import type { LibrarySharing } from './librarySharing';
 
-export type IpcServices = Pick<AppServices, 'playback' | 'host' | 'settings' | 'covers'>;
+export type IpcServices = Pick<
+  AppServices,
+  'playback' | 'host' | 'settings' | 'covers' | 'stopHosting'
+>;
 
 export interface IpcOptions {
   /** Shows the folder chooser; resolves to the chosen absolute path, or null. */
@@ -74,7 +77,7 @@ export function registerIpcHandlers(
       hostable.check(request.folder);
       return host.start(request);
     },
-    stopHost: () => host.stop(),
+    stopHost: () => services.stopHosting(),
     getHost: () => host.getState(),
     disconnectListener: (id) => host.disconnectListener(id),
     disconnectAllListeners: () => host.disconnectAllListeners(),

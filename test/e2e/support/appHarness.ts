@@ -65,7 +65,8 @@ export interface OpenedApp {
 }
 
 /** The IPC handlers main registers, minus argument validation: straight to the services. */
-function handlersFor({ playback, host, settings, covers }: AppServices): BridgeHandlers {
+function handlersFor(services: AppServices): BridgeHandlers {
+  const { playback, host, settings, covers } = services;
   return {
     connect: (address, port) => playback.connect(address, port),
     disconnect: () => playback.disconnect(),
@@ -81,7 +82,7 @@ function handlersFor({ playback, host, settings, covers }: AppServices): BridgeH
     disconnectListener: async (id) => host.disconnectListener(id),
     disconnectAllListeners: async () => host.disconnectAllListeners(),
     getHostActivity: async () => host.getActivity(),
-    stopHost: () => host.stop(),
+    stopHost: () => services.stopHosting(),
     getHost: async () => host.getState(),
     pickFolder: async () => null,
     getSettings: () => settings.load(),

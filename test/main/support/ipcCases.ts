@@ -31,7 +31,9 @@ export function fakeServices() {
     watchFound: vi.fn(() => () => {}),
   };
   const covers = { getCover: method('covers.getCover') };
-  return { playback, host, settings, sharing, covers };
+  // AppServices' own methods (stopHosting), under a name of their own for the cases below.
+  const app = { stopHosting: method('app.stopHosting') };
+  return { playback, host, settings, sharing, covers, app, stopHosting: app.stopHosting };
 }
 
 /** For each channel: good arguments, the service call they must make, and bad arguments. */
@@ -88,7 +90,7 @@ export const CASES: Record<
       [[{ folder: '/srv/music', port: -1, shareOnLan: false }], 'Invalid port'],
     ],
   },
-  [IpcInvoke.stopHost]: { good: [], expectCall: 'host.stop', bad: [] },
+  [IpcInvoke.stopHost]: { good: [], expectCall: 'app.stopHosting', bad: [] },
   [IpcInvoke.getHost]: { good: [], expectCall: 'host.getState', bad: [] },
   [IpcInvoke.pickFolder]: { good: [], expectCall: 'pickFolder', bad: [] },
   [IpcInvoke.getHostActivity]: { good: [], expectCall: 'host.getActivity', bad: [] },
