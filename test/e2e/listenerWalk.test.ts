@@ -1,17 +1,26 @@
 import { createConnection } from 'node:net';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createLibraryServer, type LibraryServerOptions } from '../../src/server';
+import {
+  createLibraryServer,
+  type LibraryServer,
+  type LibraryServerOptions,
+} from '../../src/server';
 import { clientMessages } from '../../src/protocol';
 import { useE2eApp } from './support/appHarness';
-import { MUSIC_DIR } from './support/e2eEnvironment';
+import { waitForAudio } from './support/audioProbe';
+import { connectTo, MUSIC_DIR } from './support/e2eEnvironment';
 
 // What a listener tripped over in the second walk-through (session 12): a big library, the
 // queue, formats, a server that goes and comes back or refuses.
 
 const e2e = useE2eApp();
+/** Quick retries, so that a test's outage is over in seconds. */
+const QUICK = { initialMs: 100, maxMs: 400, jitter: 0.2, maxAttempts: 100 };
 
-async function musicServer(options: Partial<LibraryServerOptions> = {}): Promise<number> {
+async function startServer(
+  options: Partial<LibraryServerOptions> = {},
+): Promise<{ server: LibraryServer; port: number }> {
   const server = await createLibraryServer({
     folder: MUSIC_DIR,
     host: '127.0.0.1',
@@ -21,8 +30,11 @@ async function musicServer(options: Partial<LibraryServerOptions> = {}): Promise
     ...options,
   });
   e2e.onCleanup(() => server.close());
-  return (await server.listen()).port;
+  return { server, port: (await server.listen()).port };
 }
+
+const musicServer = async (options: Partial<LibraryServerOptions> = {}) =>
+  (await startServer(options)).port;
 
 /** Types the address into the connection bar and presses Connect, expecting no connection. */
 async function connectRefused(page: Page, port: number): Promise<string> {
@@ -53,5 +65,37 @@ describe('what a listener trips over, second walk', { timeout: 60_000 }, () => {
     const refused = await connectRefused(page, locked);
     expect(refused).toContain('access code required');
     expect(refused).not.toContain('not a Tidewave server');
+  });
+
+  it('a song that ends while the server is away: the next one plays once it is back', async () => {
+    const first = await startServer();
+    const played: number[] = [];
+    const { page } = await e2e.open({
+      playback: { reconnect: QUICK },
+      override: (base) => ({
+        // Harbor Lights from its last 3 s: all of it arrives before the server goes.
+        play: (request) => {
+          played.push(request.songId);
+          return base.play({ ...request, startSeconds: request.songId === 0 ? 27 : 0 });
+        },
+      }),
+    });
+    await connectTo(page, first.port);
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    await first.server.close();
+    await page.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor();
+    // Harbor Lights plays out and Glass Tide is asked for, with the server still away.
+    await expect.poll(() => played).toEqual([0, 1]);
+    await startServer({ port: first.port });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Connected/ })
+      .waitFor();
+    const nowPlaying = page.getByLabel('Now playing');
+    await expect.poll(() => nowPlaying.innerText()).toContain('Glass Tide');
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.locator('.play-button').getAttribute('aria-label')).toBe('Pause');
   });
 });
