@@ -98,4 +98,20 @@ describe('what a listener trips over, second walk', { timeout: 60_000 }, () => {
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(await page.locator('.play-button').getAttribute('aria-label')).toBe('Pause');
   });
+
+  it('Clear in Up next, pressed by keyboard, leaves the focus in the panel', async () => {
+    const { page } = await e2e.open();
+    await connectTo(page, await musicServer());
+    await page.getByRole('button', { name: 'Add Night Ferry to the queue' }).click();
+    await page.getByRole('button', { name: 'Add Glass Tide to the queue' }).click();
+    await page.getByRole('button', { name: /^Up next/ }).click();
+    const panel = page.getByRole('complementary', { name: 'Up next' });
+    const clear = panel.getByRole('button', { name: 'Clear' });
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.innerText()).toContain('Nothing queued');
+    expect(await clear.isDisabled()).toBe(true);
+    // Not <body>: the next Tab would start again at the top of the window.
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('up-next');
+  });
 });
