@@ -9,7 +9,9 @@ import {
 import { clientMessages } from '../../src/protocol';
 import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
+import { generateLibrary } from './support/bigLibrary';
 import { connectTo, MUSIC_DIR } from './support/e2eEnvironment';
+import { probeTable, scrollTableTo } from './support/tableProbe';
 
 // What a listener tripped over in the second walk-through (session 12): a big library, the
 // queue, formats, a server that goes and comes back or refuses.
@@ -113,5 +115,26 @@ describe('what a listener trips over, second walk', { timeout: 60_000 }, () => {
     expect(await clear.isDisabled()).toBe(true);
     // Not <body>: the next Tab would start again at the top of the window.
     await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('up-next');
+  });
+
+  it('sorting 20,000 songs by another column keeps the selected song in sight', async () => {
+    const library = generateLibrary(20_000);
+    const { page } = await e2e.open({ override: () => ({ listSongs: async () => [...library] }) });
+    await connectTo(page, await musicServer());
+    await expect.poll(() => page.locator('.song-count').innerText()).toBe('20000 songs');
+    // Deep in the list, a song is selected with a click.
+    const deep = await scrollTableTo(page, 300_000);
+    const chosen = deep.visible[3];
+    await page.locator(`tbody tr[data-song-id="${chosen.id}"]`).click();
+    for (const column of ['Artist', 'Title', 'Time']) {
+      await page
+        .getByRole('grid', { name: 'Songs' })
+        .getByRole('button', { name: column, exact: true })
+        .click();
+      await expect.poll(async () => (await probeTable(page)).activeInView).toBe(true);
+      const shown = await probeTable(page);
+      expect(shown.activeId).toBe(chosen.id);
+      expect(shown.visible.map((row) => row.id)).toContain(chosen.id);
+    }
   });
 });
