@@ -50,7 +50,7 @@ async function connectRefused(page: Page, port: number): Promise<string> {
 
 // Generous bounds: the machine may be busy; every wait inside is bounded too.
 describe('what a listener trips over, second walk', { timeout: 60_000 }, () => {
-  it('a full server, or one that needs an access code, is not called "not a Tidewave server"', async () => {
+  it('a full server is not called "not a Tidewave server"', async () => {
     const full = await musicServer({ limits: { maxConnections: 1 } });
     // Someone else holds the one place.
     const holder = createConnection(full, '127.0.0.1');
@@ -62,11 +62,23 @@ describe('what a listener trips over, second walk', { timeout: 60_000 }, () => {
     const busy = await connectRefused(page, full);
     expect(busy).toContain('The server refused the connection: server busy: 1 connections open');
     expect(busy).not.toContain('not a Tidewave server');
+  });
 
+  it('a server that asks for an access code gets the prompt, not also a banner whose Retry fails', async () => {
     const locked = await musicServer({ accessCode: 'cellar door 5' });
-    const refused = await connectRefused(page, locked);
-    expect(refused).toContain('access code required');
-    expect(refused).not.toContain('not a Tidewave server');
+    const { page } = await e2e.open();
+    await page.getByRole('textbox', { name: 'Server host' }).fill('127.0.0.1');
+    await page.getByRole('textbox', { name: 'Server port' }).fill(String(locked));
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const prompt = page.getByRole('form', { name: 'Access code' });
+    await expect
+      .poll(() => prompt.innerText())
+      .toContain(`127.0.0.1:${locked} asks for an access code`);
+    // One alert, the prompt's: no "No connection…" banner beside it.
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual([
+      `127.0.0.1:${locked} asks for an access code.`,
+    ]);
+    expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
   });
 
   it('a song that ends while the server is away: the next one plays once it is back', async () => {
