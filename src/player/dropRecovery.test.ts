@@ -26,6 +26,9 @@ function player(answers: boolean[]) {
   return { host, told, replace: (next: StreamPump | null) => (current = next) };
 }
 
+/** What the player is told when all three attempts fail. */
+const ALL_FAILED = ['retry 1', 'retry 2', 'retry 3', 'gave up'];
+
 const settled = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('DropRecovery', () => {
@@ -46,13 +49,7 @@ describe('DropRecovery', () => {
     recovery.start();
     recovery.holds(pump, cutError);
     await settled();
-    expect(told).toEqual([
-      'retry 1',
-      'retry 2',
-      'retry 3',
-      'gave up',
-      'emit error 4: connection lost',
-    ]);
+    expect(told).toEqual([...ALL_FAILED, 'emit error 4: connection lost']);
   });
 
   it('tells the held error when refused while reconnecting (end)', async () => {
@@ -106,13 +103,7 @@ describe('DropRecovery', () => {
     replace(null);
     recovery.whenReconnected(7, () => told.push('start 7'));
     await settled();
-    expect(told).toEqual([
-      'retry 1',
-      'retry 2',
-      'retry 3',
-      'gave up',
-      `emit error 7: ${NOT_RECONNECTED}`,
-    ]);
+    expect(told).toEqual([...ALL_FAILED, `emit error 7: ${NOT_RECONNECTED}`]);
   });
 
   it('a waiting song replaced or stopped waits no more, and says which it was', async () => {
