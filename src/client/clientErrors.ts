@@ -14,7 +14,11 @@ export class ConnectError extends Error {
 
 /** A request could not be answered because the connection is gone. */
 export class ConnectionClosedError extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    /** The server said why it closed (a cap, an access code): a Tidewave server refusing. */
+    readonly refusal = false,
+  ) {
     super(reason);
     this.name = 'ConnectionClosedError';
   }

@@ -65,6 +65,8 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
   private closeInfo: SessionCloseInfo | null = null;
   private ending: SessionEnding = null;
   private failureReason: string | null = null;
+  /** The failure reason is the server's own refusal (see ItemDispatch). */
+  private refusedByServer = false;
   private lastSocketError: Error | null = null;
   private quitResult: Promise<QuitResult> | null = null;
   private quitAcknowledged = false;
@@ -115,7 +117,11 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
       changed: (change) => this.emit('changed', change),
       cover: (packet) => this.covers.onPacket(packet),
       coverRefused: (idField, message) => this.covers.onRefusal(idField, message),
-      accessRefused: (reason) => (this.failureReason ??= reason),
+      refused: (reason) => {
+        if (this.failureReason !== null) return;
+        this.failureReason = reason;
+        this.refusedByServer = true;
+      },
       disconnectedByHost: () => {
         this.failureReason ??= 'The host disconnected this player';
         this.dismissed = true;
@@ -285,7 +291,7 @@ export class ClientSession extends EventEmitter<ClientSessionEvents> {
     });
     this.closeInfo = { reason, expected: this.ending !== null };
     if (this.dismissed) this.closeInfo.dismissed = true;
-    const error = new ConnectionClosedError(reason);
+    const error = new ConnectionClosedError(reason, this.ending === null && this.refusedByServer);
     this.replies.rejectAll(error);
     this.router.failAll(error);
     this.covers.failAll(error);

@@ -1,5 +1,6 @@
 import { coverRefusalId, DISCONNECTED_BY_HOST, PacketType, type Packet } from '../protocol';
 import { isAccessRefusal } from './accessHandshake';
+import { closingRefusal } from './closingRefusal';
 import { parseChangedNotice, type LibraryChange } from './changedNotice';
 import type { PendingReplies } from './pendingReplies';
 import type { PlaybackRouter } from './playbackRouter';
@@ -11,8 +12,9 @@ export interface ItemHooks {
   /** A `cover` packet, or a refusal of a cover request (PROTOCOL §19). */
   cover(packet: Packet): void;
   coverRefused(idField: string, message: string): void;
-  /** The server refused access: the reason for the close that follows. */
-  accessRefused(reason: string): void;
+  /** The server refused this connection (an access code, a cap): the reason for the close that
+   * follows. */
+  refused(reason: string): void;
   /** The host let this client go (PROTOCOL §18.2): the close that follows is final. */
   disconnectedByHost(): void;
   /** A stop reply settled its request: a held play may go out. */
@@ -45,7 +47,9 @@ export class ItemDispatch {
       const message = packet.fields[1]?.toString('utf8') || 'request refused';
       const coverId = coverRefusalId(packet);
       if (coverId !== null) return this.hooks.coverRefused(coverId, message);
-      if (isAccessRefusal(message)) this.hooks.accessRefused(`Access refused: ${message}`);
+      if (isAccessRefusal(message)) this.hooks.refused(`Access refused: ${message}`);
+      const closing = closingRefusal(message);
+      if (closing !== null) this.hooks.refused(closing);
       if (message === DISCONNECTED_BY_HOST) this.hooks.disconnectedByHost();
       if (!this.router.onServerError(message, discarding))
         this.hooks.log(`Server error: ${message}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../shared/tidewaveApi';
-import { DropRecovery, type DropRecoveryHost } from './dropRecovery';
+import { DropRecovery, NOT_RECONNECTED, type DropRecoveryHost } from './dropRecovery';
 import type { StreamPump } from './streamPump';
 
 const quick = { initialMs: 1, maxMs: 2, jitter: 0, maxAttempts: 3 };
@@ -17,11 +17,17 @@ function player(answers: boolean[]) {
     giveUp: () => told.push('gave up'),
     current: () => current,
     pumpDone: async () => {},
-    emit: (event) => told.push(`emit ${event.kind}`),
+    emit: (event) =>
+      told.push(
+        `emit ${event.kind} ${event.streamId}${'message' in event ? `: ${event.message}` : ''}`,
+      ),
     resume: (cut) => told.push(`resume ${cut.streamId}`),
   };
   return { host, told, replace: (next: StreamPump | null) => (current = next) };
 }
+
+/** What the player is told when all three attempts fail. */
+const ALL_FAILED = ['retry 1', 'retry 2', 'retry 3', 'gave up'];
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 30));
 
@@ -43,7 +49,7 @@ describe('DropRecovery', () => {
     recovery.start();
     recovery.holds(pump, cutError);
     await settled();
-    expect(told).toEqual(['retry 1', 'retry 2', 'retry 3', 'gave up', 'emit error']);
+    expect(told).toEqual([...ALL_FAILED, 'emit error 4: connection lost']);
   });
 
   it('tells the held error when refused while reconnecting (end)', async () => {
@@ -52,7 +58,7 @@ describe('DropRecovery', () => {
     recovery.start();
     recovery.holds(pump, cutError);
     await recovery.end();
-    expect(told).toEqual(['retry 1', 'emit error']);
+    expect(told).toEqual(['retry 1', 'emit error 4: connection lost']);
     expect(recovery.active).toBe(false);
   });
 
@@ -75,6 +81,39 @@ describe('DropRecovery', () => {
     recovery.start();
     recovery.holds(pump, cutError);
     recovery.forget();
+    await settled();
+    expect(told).toEqual(['retry 1']);
+  });
+
+  it('a song asked for while reconnecting starts once the connection is back', async () => {
+    const { host, told, replace } = player([false, true]);
+    const recovery = new DropRecovery(quick, host);
+    expect(recovery.whenReconnected(7, () => told.push('start 7'))).toBe(false); // no drop
+    recovery.start();
+    replace(null); // the cut song had ended, or was replaced by this one
+    expect(recovery.whenReconnected(7, () => told.push('start 7'))).toBe(true);
+    await settled();
+    expect(told).toEqual(['retry 1', 'retry 2', 'start 7']);
+  });
+
+  it('a song waiting for the reconnect is told when the connection does not come back', async () => {
+    const { host, told, replace } = player([false, false, false]);
+    const recovery = new DropRecovery(quick, host);
+    recovery.start();
+    replace(null);
+    recovery.whenReconnected(7, () => told.push('start 7'));
+    await settled();
+    expect(told).toEqual([...ALL_FAILED, `emit error 7: ${NOT_RECONNECTED}`]);
+  });
+
+  it('a waiting song replaced or stopped waits no more, and says which it was', async () => {
+    const { host, told, replace } = player([true]);
+    const recovery = new DropRecovery(quick, host);
+    recovery.start();
+    replace(null);
+    recovery.whenReconnected(7, () => told.push('start 7'));
+    expect(recovery.forget()).toBe(7);
+    expect(recovery.forget()).toBeNull();
     await settled();
     expect(told).toEqual(['retry 1']);
   });

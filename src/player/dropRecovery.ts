@@ -17,10 +17,21 @@ export interface DropRecoveryHost {
   resume(cut: StreamPump): void;
 }
 
+/** What a song asked for while reconnecting is told if the connection does not come back. */
+export const NOT_RECONNECTED = 'The connection to the server did not come back';
+
+/** A song asked for while reconnecting, which starts once the connection is back. */
+interface WaitingPlay {
+  streamId: number;
+  start(): void;
+}
+
 /**
  * A lost connection, from the cut to the reconnect's outcome: reconnects with backoff, holds the
  * cut song's error meanwhile (it goes on after the reconnect, so the listener never sees it),
- * then resumes the song, or tells the held error when reconnecting fails or is refused.
+ * then resumes the song, or tells the held error when reconnecting fails or is refused. A song
+ * asked for meanwhile (the cut one ended, or the listener chose another) waits for the reconnect
+ * too, instead of failing at once for want of a connection.
  */
 export class DropRecovery {
   private loop: ReconnectLoop | null = null;
@@ -28,6 +39,7 @@ export class DropRecovery {
   private cutPump: StreamPump | null = null;
   /** The error of a song cut by a lost connection, told only if reconnecting fails. */
   private heldError: StreamEvent | null = null;
+  private waiting: WaitingPlay | null = null;
 
   constructor(
     private readonly backoff: BackoffOptions,
@@ -51,10 +63,25 @@ export class DropRecovery {
     void loop.run().then(async (reconnected) => {
       if (this.loop !== loop) return; // cancelled by a connect or disconnect
       this.loop = null;
-      if (reconnected) return this.resumeStream();
+      if (reconnected) {
+        this.startWaiting();
+        return this.resumeStream();
+      }
       this.host.giveUp();
+      this.failWaiting();
       await this.tellHeld();
     });
+  }
+
+  /**
+   * A song asked for (as `streamId`) while there is no connection: true if a reconnect is under
+   * way, and `start` then runs once it succeeds (else the song is told NOT_RECONNECTED); false
+   * if none is, and nothing waits.
+   */
+  whenReconnected(streamId: number, start: () => void): boolean {
+    if (!this.loop) return false;
+    this.waiting = { streamId, start };
+    return true;
   }
 
   /** Tries now instead of after the backoff (the machine woke up). */
@@ -71,6 +98,7 @@ export class DropRecovery {
   /** Refused while reconnecting (the access code): stop, and tell the cut song's error. */
   async end(): Promise<void> {
     this.cancel();
+    this.failWaiting();
     await this.tellHeld();
   }
 
@@ -82,9 +110,34 @@ export class DropRecovery {
     return true;
   }
 
-  /** The current stream was replaced or stopped: its held error means nothing any more. */
-  forget(): void {
+  /**
+   * The current stream was replaced or stopped: its held error means nothing any more, and a
+   * song waiting for the reconnect no longer waits. Returns that song's stream id, if one did.
+   */
+  forget(): number | null {
     this.heldError = null;
+    const waiting = this.waiting;
+    this.waiting = null;
+    return waiting?.streamId ?? null;
+  }
+
+  private startWaiting(): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (!waiting) return;
+    try {
+      waiting.start();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.host.emit({ kind: 'error', streamId: waiting.streamId, message });
+    }
+  }
+
+  private failWaiting(): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting)
+      this.host.emit({ kind: 'error', streamId: waiting.streamId, message: NOT_RECONNECTED });
   }
 
   private async tellHeld(): Promise<void> {

@@ -32,10 +32,12 @@ export function describePlaybackError(error: unknown): string {
 
 /**
  * Why the first list after connecting failed. A peer that accepts the connection but closes it
- * instead of answering (a web server, ssh) is not a Tidewave server; say that, not "closed".
+ * instead of answering (a web server, ssh) is not a Tidewave server; say that, not "closed". A
+ * server that says why it refuses (it is full, it needs an access code) is one: say its reason.
  */
 export function describeFirstListFailure(error: unknown): string {
   if (!(error instanceof ConnectionClosedError)) return describePlaybackError(error);
+  if (error.refusal) return error.reason;
   return `This is not a Tidewave server: it closed the connection instead of answering (${describeConnectionLoss(error.reason)})`;
 }
 

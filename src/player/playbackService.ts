@@ -110,7 +110,9 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
 
   /** Starts a song, replacing the current one at once; resolves when the request is sent. */
   async play(request: PlayRequest): Promise<PlayStarted> {
-    this.connection.requireSession();
+    // While reconnecting the song waits for the connection (DropRecovery), as a cut one does.
+    const reconnecting = this.connection.session === null && this.recovery?.active === true;
+    if (!reconnecting) this.connection.requireSession();
     const startSeconds = request.startSeconds ?? 0;
     const refused = badPlayRequest(request.songId, startSeconds);
     if (refused) throw refused; // before anything is sent or the current song is touched
@@ -126,7 +128,8 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
       carriedOver,
     );
     this.playing = { songId: request.songId, startSeconds };
-    this.startPump(streamId, startSeconds, gate, null);
+    const start = () => this.startPump(streamId, startSeconds, gate, null);
+    if (!reconnecting || !this.recovery?.whenReconnected(streamId, start)) start();
     this.emit('stream', { kind: 'started', streamId, songId: request.songId });
     return { streamId, songId: request.songId, startSeconds };
   }
@@ -185,7 +188,8 @@ export class PlaybackService extends EventEmitter<PlaybackEvents> {
   private cancelStream(reason: 'play' | 'stop' = 'stop'): void {
     const pump = this.pump;
     this.pump = null;
-    this.recovery?.forget();
+    const waiting = this.recovery?.forget() ?? null;
+    if (waiting !== null) this.emit('stream', { kind: 'stopped', streamId: waiting });
     if (!pump) return;
     const announce = pump.state === 'streaming' || (reason === 'stop' && pump.state === 'ended');
     pump.cancel();

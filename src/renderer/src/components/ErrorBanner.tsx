@@ -1,3 +1,4 @@
+import { connectionProblem } from '../lib/connectionProblem';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
@@ -23,14 +24,8 @@ function useProblem(): Problem | null {
   const listError = useLibraryStore((s) => s.error);
   const refresh = useLibraryStore((s) => s.refresh);
 
-  if (connection.status === 'error') {
-    return {
-      title: `No connection to ${connection.host}:${connection.port}`,
-      detail: connection.error ?? 'The server went away.',
-      retry: () => void reconnect(),
-      dismiss: null,
-    };
-  }
+  const lost = connectionProblem(connection);
+  if (lost) return { ...lost, retry: () => void reconnect(), dismiss: null };
   if (playerError) {
     return {
       title: failedTitle === null ? 'Playback stopped' : `Could not play “${failedTitle}”`,

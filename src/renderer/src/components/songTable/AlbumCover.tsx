@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useCover } from '../useCover';
 import type { AlbumGroup } from './groupSongs';
-import { hueOf, initials } from './coverPlaceholder';
+import { initials, placeholderBackground } from './coverPlaceholder';
 
 /** Cards this far outside the viewport load their cover already, so scrolling finds them ready. */
 const PRELOAD_MARGIN = '300px';
@@ -30,7 +30,7 @@ export function AlbumCover({ album }: { album: AlbumGroup }) {
       className="album-cover"
       aria-hidden="true"
       style={
-        url ? undefined : { background: `hsl(${hueOf(`${album.artist} ${album.album}`)} 45% 45%)` }
+        url ? undefined : { background: placeholderBackground(`${album.artist} ${album.album}`) }
       }
     >
       {url ? (

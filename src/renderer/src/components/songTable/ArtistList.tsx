@@ -1,5 +1,5 @@
 import type { ArtistGroup, LibraryScope } from './groupSongs';
-import { hueOf, initials } from './coverPlaceholder';
+import { initials, placeholderBackground } from './coverPlaceholder';
 
 interface ArtistListProps {
   artists: readonly ArtistGroup[];
@@ -22,7 +22,7 @@ export function ArtistList({ artists, onOpen }: ArtistListProps) {
             <span
               className="artist-avatar"
               aria-hidden="true"
-              style={{ background: `hsl(${hueOf(artist)} 45% 45%)` }}
+              style={{ background: placeholderBackground(artist) }}
             >
               {initials(artist)}
             </span>

@@ -20,6 +20,7 @@ import { SongTableHeader } from './SongTableHeader';
 import type { SortKey, SortOrder, TableSong } from './tableSong';
 import { EMPTY_TYPE_AHEAD, extendTypeAhead, findTypeAhead, isTypeAheadKey } from './typeAhead';
 import { useHoverTitle } from './useHoverTitle';
+import { useScrollAfterSort } from './useScrollAfterSort';
 import { useScrollAnchor } from './useScrollAnchor';
 
 const rowHeight = () => ROW_HEIGHT;
@@ -96,6 +97,17 @@ export function SongTable(props: SongTableProps) {
   // A new song list (the library changed) keeps the top row where it was.
   const onScroll = useScrollAnchor(scrollRef, index, shown, ROW_HEIGHT);
   const hoverTitle = useHoverTitle();
+
+  // A new order keeps the selected (or playing) song in sight.
+  useScrollAfterSort(
+    sort,
+    () => ({
+      selected: activeIndex,
+      playing: playingId === null ? -1 : shown.findIndex((p) => songs[p].id === playingId),
+    }),
+    (row) => virtualizer.scrollToIndex(row, { align: 'center' }),
+    () => scrollRef.current?.scrollTo({ top: 0 }),
+  );
 
   // A new filter shows its first matches, not whatever sat at the old scroll position.
   useLayoutEffect(() => {

@@ -3,6 +3,7 @@ import { useLibraryStore } from '../../stores/libraryStore';
 import { usePlayerStore } from '../../stores/playerStore';
 import { useQueueStore } from '../../stores/queueStore';
 import { QueueItem } from './QueueItem';
+import { focusAfterLeaving } from './queueFocus';
 
 const PANEL = -1;
 
@@ -22,12 +23,10 @@ export function UpNextPanel() {
   const panelRef = useRef<HTMLElement>(null);
   /** The entry whose play button gets focus after a move or a removal (PANEL: the panel). */
   const [focusKey, setFocusKey] = useState<number | null>(null);
-  /** An entry leaves (played or removed): focus goes to the one that takes its place, or the
-   * one before it at the end, or the panel itself when none is left (never to <body>). */
-  const focusAfterLeaving = useCallback((index: number) => {
+  /** Entries leave (played, removed, cleared): the focus goes where focusAfterLeaving says. */
+  const focusAfter = useCallback((leaving: readonly number[]) => {
     const list = useQueueStore.getState().upNext;
-    const neighbour = list[index + 1] ?? list[index - 1];
-    setFocusKey(neighbour?.key ?? PANEL);
+    setFocusKey(focusAfterLeaving(list, new Set(leaving)) ?? PANEL);
   }, []);
 
   const byId = useMemo(() => new Map(songs.map((song) => [song.id, song])), [songs]);
@@ -38,19 +37,24 @@ export function UpNextPanel() {
       const index = list.findIndex((e) => e.key === entryKey);
       if (index < 0) return;
       const entry = list[index];
-      focusAfterLeaving(index);
+      focusAfter([entryKey]);
       remove(entryKey);
       void play(entry.songId, 0, 'queue');
     },
-    [remove, play, focusAfterLeaving],
+    [remove, play, focusAfter],
   );
   const onRemove = useCallback(
-    (entryKey: number, index: number) => {
-      focusAfterLeaving(index);
+    (entryKey: number) => {
+      focusAfter([entryKey]);
       remove(entryKey);
     },
-    [remove, focusAfterLeaving],
+    [remove, focusAfter],
   );
+  // Clear turns disabled under the keyboard user's focus: the panel takes it.
+  const onClear = useCallback(() => {
+    focusAfter(useQueueStore.getState().upNext.map((entry) => entry.key));
+    clear();
+  }, [clear, focusAfter]);
   const onMove = useCallback(
     (from: number, to: number, entryKey: number) => {
       move(from, to);
@@ -83,7 +87,7 @@ export function UpNextPanel() {
         <span className="up-next-count">
           {upNext.length === 1 ? '1 song' : `${upNext.length} songs`}
         </span>
-        <button type="button" onClick={clear} disabled={upNext.length === 0}>
+        <button type="button" onClick={onClear} disabled={upNext.length === 0}>
           Clear
         </button>
       </div>
