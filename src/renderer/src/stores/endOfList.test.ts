@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { streamInfo } from '../../../../test/support/renderer/fakeEngine';
 import {
   resetPlayerStore,
   type PlayerStoreFakes,
@@ -7,15 +6,15 @@ import {
 import { usePlayerStore } from './playerStore';
 
 let fake: PlayerStoreFakes['fake'];
-let engine: PlayerStoreFakes['engine'];
 
 beforeEach(() => {
-  ({ fake, engine } = resetPlayerStore());
+  ({ fake } = resetPlayerStore());
 });
 
 const player = () => usePlayerStore.getState();
 
 // Found by the new-listener walk-through: Next on the last song with repeat off did nothing.
+// A list that plays out by itself says the same: playerStore.test.ts.
 describe('the end of the list', () => {
   it('Next on the last song, with nothing queued and repeat off, stops and says so', async () => {
     await player().play(2);
@@ -26,20 +25,6 @@ describe('the end of the list', () => {
     // Play starts again from there, and the note goes.
     await player().togglePlayPause();
     expect(player()).toMatchObject({ status: 'playing', songId: 2, endOfList: false });
-  });
-
-  it('says so too when the last song plays out by itself', async () => {
-    await player().play(2);
-    const last = streamInfo(1, 2, { ended: true });
-    engine.snap = {
-      current: last,
-      newest: last,
-      positionSeconds: 30,
-      bufferedAheadSeconds: 0,
-      sounding: false,
-    };
-    player().tick();
-    expect(player()).toMatchObject({ status: 'idle', endOfList: true });
   });
 
   it('Next before the last song goes on, with no note', async () => {

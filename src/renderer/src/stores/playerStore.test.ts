@@ -180,7 +180,7 @@ describe('player store', () => {
     expect(player()).toMatchObject({ status: 'playing', songId: 1 });
   });
 
-  it('goes idle when the last song has played out', async () => {
+  it('goes idle when the last song has played out, and says it was the end of the list', async () => {
     await player().play(2);
     const last = streamInfo(1, 2, { ended: true });
     engine.snap = {
@@ -191,7 +191,7 @@ describe('player store', () => {
       sounding: false,
     };
     player().tick();
-    expect(player().status).toBe('idle');
+    expect(player()).toMatchObject({ status: 'idle', endOfList: true });
     expect(fake.api.play).toHaveBeenCalledTimes(1);
   });
 
