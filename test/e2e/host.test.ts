@@ -58,6 +58,11 @@ describe('hosting and first run', { timeout: 60_000 }, () => {
     await panel.getByRole('button', { name: 'Start hosting' }).click();
 
     await expect.poll(() => panel.innerText()).toContain('Hosting 2 songs for this computer only.');
+    // The live region says what hosting does; the address and Listen here are not read as news.
+    const hosting = panel.getByRole('status').filter({ hasText: 'Hosting 2 songs' });
+    expect(await hosting.count()).toBe(1);
+    expect(await hosting.getByRole('button').count()).toBe(0);
+    expect(await hosting.getByRole('list').count()).toBe(0);
     const address = await panel.getByRole('list', { name: 'Addresses to share' }).innerText();
     expect(address.trim()).toMatch(/^127\.0\.0\.1:\d+$/);
     await page.screenshot({ path: join(RESULTS_DIR, 'hosting.png') });
