@@ -14,7 +14,7 @@ const state = (patch: Partial<ConnectionState>): ConnectionState => ({
 describe('connectionStatusLine', () => {
   it('names the status', () => {
     expect(connectionStatusLine(state({}), null)).toBe('Connected');
-    expect(connectionStatusLine(state({ status: 'error' }), null)).toBe('Connection lost');
+    expect(connectionStatusLine(state({ status: 'error' }), null)).toBe('No connection');
   });
 
   it('while reconnecting, names the attempt and why, without a countdown', () => {

@@ -5,7 +5,8 @@ export const STATUS_TEXT: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
   connected: 'Connected',
   reconnecting: 'Reconnecting…',
-  error: 'Connection lost',
+  // A first connect refused as well as a connection lost (the banner says which): not 'lost'.
+  error: 'No connection',
 };
 
 /**
