@@ -117,4 +117,25 @@ describe('DropRecovery', () => {
     await settled();
     expect(told).toEqual(['retry 1']);
   });
+
+  it('a song started after a reconnect and cut by a second drop is resumed after the second', async () => {
+    // Found in review: the first reconnect's resume waited on this song's whole play, then
+    // resumed it (and took its held error) while the second reconnect was still trying.
+    const { host, told, replace } = player([true, false, true]);
+    let finish: () => void = () => {};
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    host.pumpDone = () => done; // song 7's pump stops only when the test says
+    const song7 = { streamId: 7 } as StreamPump;
+    const recovery = new DropRecovery(quick, host);
+    recovery.start();
+    replace(null);
+    recovery.whenReconnected(7, () => (told.push('start 7'), replace(song7)));
+    await settled();
+    expect(told).toEqual(['retry 1', 'start 7']);
+    recovery.start(); // the connection drops again, mid-song 7
+    expect(recovery.holds(song7, { ...cutError, streamId: 7 })).toBe(true);
+    finish();
+    await settled();
+    expect(told).toEqual(['retry 1', 'start 7', 'retry 1', 'retry 2', 'resume 7']);
+  });
 });

@@ -64,8 +64,10 @@ export class DropRecovery {
       if (this.loop !== loop) return; // cancelled by a connect or disconnect
       this.loop = null;
       if (reconnected) {
-        this.startWaiting();
-        return this.resumeStream();
+        // A song that waited replaced the cut one: nothing is left to resume.
+        if (!this.startWaiting()) return this.resumeStream();
+        this.cutPump = null;
+        return;
       }
       this.host.giveUp();
       this.failWaiting();
@@ -121,16 +123,18 @@ export class DropRecovery {
     return waiting?.streamId ?? null;
   }
 
-  private startWaiting(): void {
+  /** Starts the song that waited for the reconnect; false if none did. */
+  private startWaiting(): boolean {
     const waiting = this.waiting;
     this.waiting = null;
-    if (!waiting) return;
+    if (!waiting) return false;
     try {
       waiting.start();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.host.emit({ kind: 'error', streamId: waiting.streamId, message });
     }
+    return true;
   }
 
   private failWaiting(): void {
@@ -151,6 +155,7 @@ export class DropRecovery {
   private async resumeStream(): Promise<void> {
     const cut = this.host.current();
     await this.host.pumpDone(); // its last chunks are out, so nextSample is final
+    if (this.loop) return; // dropped again meanwhile: that reconnect resumes it
     this.cutPump = null;
     const held = this.heldError;
     if (!cut || cut !== this.host.current() || !held) return;
