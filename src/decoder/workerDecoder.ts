@@ -27,8 +27,8 @@ export class WorkerDecoder implements StreamDecoder {
   private readonly mark = new AbandonMark();
   /** The current song's, counted in resets (from 1: the mark starts at 0, abandoning none). */
   private epoch = 1;
-  /** The last reset's answer, while nothing else has been asked since. */
-  private lastReset: Promise<void> | null = null;
+  /** A reset succeeded and nothing was asked since. */
+  private fresh = false;
 
   constructor(workerEntry: string | URL) {
     this.worker = startWorker(workerEntry);
@@ -63,14 +63,19 @@ export class WorkerDecoder implements StreamDecoder {
   }
 
   /**
-   * A reset with nothing asked since the last one is that one: the decoder is fresh already. Not
-   * sending it keeps the worker asleep while a play's request is on its way to the server (on a
-   * 2-core machine the server, this thread and a woken worker share two cores just then).
+   * A reset that succeeded, with nothing asked since, left the decoder fresh: another sends
+   * nothing. That keeps the worker asleep while a play's request is on its way to the server (on
+   * a 2-core machine the server, this thread and a woken worker share two cores just then). A
+   * reset that failed, or whose answer has not come, is not taken for one.
    */
   reset(): Promise<void> {
     this.epoch++;
-    this.lastReset ??= this.request({ kind: 'reset' }).then(() => undefined);
-    return this.lastReset;
+    if (this.fresh) return Promise.resolve();
+    const answer = this.request({ kind: 'reset' });
+    const askedUpTo = this.nextId; // a later request's id would be this or more
+    return answer.then(() => {
+      if (this.nextId === askedUpTo) this.fresh = true;
+    });
   }
 
   async terminate(): Promise<void> {
@@ -80,7 +85,7 @@ export class WorkerDecoder implements StreamDecoder {
 
   private request(body: RequestBody, transfer: ArrayBuffer[] = []): Promise<DecodedPart> {
     if (this.failure) return Promise.reject(this.failure);
-    this.lastReset = null;
+    this.fresh = false;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

@@ -22,11 +22,20 @@ describe('WorkerDecoder.reset', () => {
 
   it('sends no second reset while nothing was asked since the first (a stop, then a play)', async () => {
     worker = new WorkerDecoder(RESET_COUNTING_WORKER);
-    const first = worker.reset();
-    const second = worker.reset();
-    await Promise.all([first, second]);
+    await worker.reset();
+    await worker.reset();
     await worker.reset();
     expect(await resetsSeen(worker)).toBe(1);
+  });
+
+  it('sends a reset when the last one has not answered yet, or failed', async () => {
+    worker = new WorkerDecoder(RESET_COUNTING_WORKER);
+    await Promise.all([worker.reset(), worker.reset()]); // the first's outcome unknown
+    expect(await resetsSeen(worker)).toBe(2);
+    await worker.decodeUntil(new Uint8Array(1), -1); // the next reset fails
+    await expect(worker.reset()).rejects.toThrow('no instance');
+    await worker.reset(); // found in review: this took the failed one's answer
+    expect(await resetsSeen(worker)).toBe(4);
   });
 
   it('sends a reset after anything else was asked', async () => {
