@@ -27,6 +27,20 @@ describe('the end of the list', () => {
     expect(player()).toMatchObject({ status: 'playing', songId: 2, endOfList: false });
   });
 
+  it('a play while that stop is on its way is not the end of the list', async () => {
+    // Found in review: the note was set once the stop was answered, over the new song.
+    await player().play(2);
+    let answer: () => void = () => {};
+    fake.api.stop.mockImplementationOnce(
+      () => new Promise<undefined>((resolve) => (answer = () => resolve(undefined))),
+    );
+    const next = player().next();
+    const play = player().play(1); // a double click on a row, say
+    answer();
+    await Promise.all([next, play]);
+    expect(player()).toMatchObject({ status: 'playing', songId: 1, endOfList: false });
+  });
+
   it('Next before the last song goes on, with no note', async () => {
     await player().play(1);
     await player().next();

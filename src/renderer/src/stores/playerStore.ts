@@ -120,8 +120,10 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       const choice = queue().takeNext(context(), failed ? pending : get().songId, false);
       if (choice) return get().play(choice.songId, 0, choice.from);
       // Nothing follows: Next ends the song, as its own end would, and says so (it did nothing).
-      if (get().status !== 'idle') await get().stop();
+      // Said before the stop is answered: a play meanwhile (a double click) then clears it.
+      const stopped = get().status === 'idle' ? null : get().stop();
       set({ endOfList: true });
+      await stopped;
     },
 
     async previous() {
