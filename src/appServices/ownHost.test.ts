@@ -19,7 +19,10 @@ function at(host: string, port: number, status: ConnectionState['status'] = 'con
 
 describe('listensToOwnHost', () => {
   it('is true on the hosted port at loopback or at an address this computer shares', () => {
-    for (const host of ['127.0.0.1', 'localhost', '::1', '192.168.1.20', 'fe80::1', '0.0.0.0']) {
+    const own = ['127.0.0.1', 'localhost', '::1', '192.168.1.20', 'fe80::1', '0.0.0.0'];
+    // Found in review: other spellings of the same computer.
+    own.push('LOCALHOST', '127.0.1.1', '[::1]', '::ffff:127.0.0.1', '::FFFF:192.168.1.20');
+    for (const host of own) {
       expect(listensToOwnHost(at(host, 4100), hosting)).toBe(true);
     }
   });

@@ -1,5 +1,4 @@
 import type { ConnectionState, HostState } from '../shared/tidewaveApi';
-import { LOOPBACK_HOST } from '../shared/defaults';
 
 /**
  * Whether the player is on (or trying to reach) the library this app hosts: same port, at this
@@ -9,14 +8,27 @@ import { LOOPBACK_HOST } from '../shared/defaults';
 export function listensToOwnHost(connection: ConnectionState, host: HostState): boolean {
   if (!host.running || host.port === null || connection.status === 'disconnected') return false;
   if (connection.port !== host.port) return false;
-  const own = new Set([LOOPBACK_HOST, 'localhost', '::1', host.host ?? LOOPBACK_HOST]);
-  for (const address of host.shareAddresses) own.add(hostOf(address));
-  return own.has(connection.host);
+  const address = normalAddress(connection.host);
+  if (isLoopback(address) || address === normalAddress(host.host ?? '')) return true;
+  return host.shareAddresses.some((shared) => normalAddress(hostOf(shared)) === address);
 }
 
-/** "192.168.1.20:8080" → "192.168.1.20"; "[fe80::1]:8080" → "fe80::1". */
+/** Lower case, no brackets, an IPv4-mapped IPv6 address as its IPv4 one. */
+function normalAddress(address: string): string {
+  const bare = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return bare.startsWith('::ffff:') && bare.includes('.') ? bare.slice(7) : bare;
+}
+
+/** localhost, ::1 and all of 127.0.0.0/8 (Debian names this computer 127.0.1.1). */
+function isLoopback(address: string): boolean {
+  return address === 'localhost' || address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address);
+}
+
+/** "192.168.1.20:8080" → "192.168.1.20"; "[fe80::1]:8080" → "[fe80::1]". */
 function hostOf(address: string): string {
   const colon = address.lastIndexOf(':');
-  const host = colon === -1 ? address : address.slice(0, colon);
-  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+  return colon === -1 ? address : address.slice(0, colon);
 }
