@@ -158,6 +158,8 @@ export class StreamPump {
 
   private async finish(): Promise<PumpState> {
     await this.songReset;
+    // Cancelled meanwhile: a newer song may have the decoder, and end() would reach it.
+    if (this.state !== 'streaming') return this.state;
     // An empty file (or one still being copied in) is listed like any song; without this its
     // play ended at once, silent and with no word, as if it had played.
     if (!this.gotBytes) throw new DecoderError(EMPTY_SONG_MESSAGE);
