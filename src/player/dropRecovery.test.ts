@@ -138,4 +138,15 @@ describe('DropRecovery', () => {
     await settled();
     expect(told).toEqual(['retry 1', 'start 7', 'retry 1', 'retry 2', 'resume 7']);
   });
+
+  it('a song waiting when the reconnect is refused (access code) is stopped, not failed', async () => {
+    // Found in review: it was told "did not come back" beside the access code prompt.
+    const { host, told, replace } = player([]);
+    const recovery = new DropRecovery({ ...quick, initialMs: 1_000, maxMs: 1_000 }, host);
+    recovery.start();
+    replace(null);
+    recovery.whenReconnected(7, () => told.push('start 7'));
+    await recovery.end();
+    expect(told).toEqual(['retry 1', 'emit stopped 7']);
+  });
 });

@@ -97,10 +97,16 @@ export class DropRecovery {
     this.loop = null;
   }
 
-  /** Refused while reconnecting (the access code): stop, and tell the cut song's error. */
+  /**
+   * Refused while reconnecting (the access code): stop, and tell the cut song's error. A song
+   * that waited is stopped, not failed: the access code prompt says why, and "did not come
+   * back" beside it would be a second, wrong alert.
+   */
   async end(): Promise<void> {
     this.cancel();
-    this.failWaiting();
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting) this.host.emit({ kind: 'stopped', streamId: waiting.streamId });
     await this.tellHeld();
   }
 
