@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StreamEvent } from '../shared/tidewaveApi';
 import { DropRecovery, NOT_RECONNECTED, type DropRecoveryHost } from './dropRecovery';
 import type { StreamPump } from './streamPump';
@@ -29,7 +29,14 @@ function player(answers: boolean[]) {
 /** What the player is told when all three attempts fail. */
 const ALL_FAILED = ['retry 1', 'retry 2', 'retry 3', 'gave up'];
 
-const settled = () => new Promise((resolve) => setTimeout(resolve, 30));
+/**
+ * Once the reconnect loop is over (however late a busy machine runs its 1–2 ms timers), and a
+ * turn more for what follows it (a resume, a held error).
+ */
+async function settled(recovery: DropRecovery): Promise<void> {
+  await vi.waitFor(() => expect(recovery.active).toBe(false), { timeout: 5_000 });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+}
 
 describe('DropRecovery', () => {
   it("holds the cut stream's error and resumes it after the reconnect; the error is never told", async () => {
@@ -38,7 +45,7 @@ describe('DropRecovery', () => {
     recovery.start();
     expect(recovery.active).toBe(true);
     expect(recovery.holds(pump, cutError)).toBe(true);
-    await settled();
+    await settled(recovery);
     expect(told).toEqual(['retry 1', 'retry 2', 'resume 4']);
     expect(recovery.active).toBe(false);
   });
@@ -48,7 +55,7 @@ describe('DropRecovery', () => {
     const recovery = new DropRecovery(quick, host);
     recovery.start();
     recovery.holds(pump, cutError);
-    await settled();
+    await settled(recovery);
     expect(told).toEqual([...ALL_FAILED, 'emit error 4: connection lost']);
   });
 
@@ -71,7 +78,7 @@ describe('DropRecovery', () => {
     expect(recovery.holds({ streamId: 5 } as StreamPump, cutError)).toBe(false);
     // A song the listener picked meanwhile: nothing is held, so nothing is resumed.
     replace({ streamId: 6 } as StreamPump);
-    await settled();
+    await settled(recovery);
     expect(told).toEqual(['retry 1']);
   });
 
@@ -81,7 +88,7 @@ describe('DropRecovery', () => {
     recovery.start();
     recovery.holds(pump, cutError);
     recovery.forget();
-    await settled();
+    await settled(recovery);
     expect(told).toEqual(['retry 1']);
   });
 
@@ -92,7 +99,7 @@ describe('DropRecovery', () => {
     recovery.start();
     replace(null); // the cut song had ended, or was replaced by this one
     expect(recovery.whenReconnected(7, () => told.push('start 7'))).toBe(true);
-    await settled();
+    await settled(recovery);
     expect(told).toEqual(['retry 1', 'retry 2', 'start 7']);
   });
 
@@ -102,7 +109,7 @@ describe('DropRecovery', () => {
     recovery.start();
     replace(null);
     recovery.whenReconnected(7, () => told.push('start 7'));
-    await settled();
+    await settled(recovery);
     expect(told).toEqual([...ALL_FAILED, `emit error 7: ${NOT_RECONNECTED}`]);
   });
 
@@ -114,7 +121,7 @@ describe('DropRecovery', () => {
     recovery.whenReconnected(7, () => told.push('start 7'));
     expect(recovery.forget()).toBe(7);
     expect(recovery.forget()).toBeNull();
-    await settled();
+    await settled(recovery);
     expect(told).toEqual(['retry 1']);
   });
 
@@ -130,12 +137,12 @@ describe('DropRecovery', () => {
     recovery.start();
     replace(null);
     recovery.whenReconnected(7, () => (told.push('start 7'), replace(song7)));
-    await settled();
+    await settled(recovery);
     expect(told).toEqual(['retry 1', 'start 7']);
     recovery.start(); // the connection drops again, mid-song 7
     expect(recovery.holds(song7, { ...cutError, streamId: 7 })).toBe(true);
     finish();
-    await settled();
+    await settled(recovery);
     expect(told).toEqual(['retry 1', 'start 7', 'retry 1', 'retry 2', 'resume 7']);
   });
 
