@@ -97,6 +97,17 @@ describe('settings store', () => {
     expect(fake.api.setSettings).toHaveBeenCalledExactlyOnceWith({ volume: 0.3 });
   });
 
+  it('a mute whose save fails still mutes, and leaves no rejection unhandled', async () => {
+    // Found in review: the save's promise was dropped with `void`.
+    await useSettings.getState().load();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    fake.api.setSettings.mockRejectedValueOnce(new Error('disk full'));
+    useSettings.getState().toggleMute();
+    expect(useSettings.getState().settings?.volume).toBe(0);
+    await vi.waitFor(() => expect(logged).toHaveBeenCalled());
+    logged.mockRestore();
+  });
+
   it('after a restart while muted, unmutes to the level before the mute, saved with the settings', async () => {
     vi.useFakeTimers();
     await useSettings.getState().load();

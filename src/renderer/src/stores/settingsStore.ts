@@ -5,6 +5,16 @@ import { toggleMute } from '../lib/muteVolume';
 
 const VOLUME_SAVE_DELAY_MS = 300;
 
+/**
+ * Saves a setting nobody waits on (the volume, the level before a mute). A failed save only
+ * costs the level on the next start, so it is logged, not shown, and never left unhandled.
+ */
+function saveQuietly(patch: Partial<Settings>): void {
+  api()
+    .setSettings(patch)
+    .catch((error: unknown) => console.error('Saving a setting failed:', String(error)));
+}
+
 interface SettingsStore {
   settings: Settings | null;
   /** The pending save of the volume, restarted by every move of the slider. */
@@ -38,7 +48,7 @@ export const useSettings = create<SettingsStore>()((set, get) => ({
     if (pending) clearTimeout(pending);
     const volumeSaveTimer = setTimeout(() => {
       set({ volumeSaveTimer: null });
-      void api().setSettings({ volume });
+      saveQuietly({ volume });
     }, VOLUME_SAVE_DELAY_MS);
     set({ volumeSaveTimer });
   },
@@ -49,7 +59,7 @@ export const useSettings = create<SettingsStore>()((set, get) => ({
     if (settings && next.remembered !== settings.unmutedVolume) {
       set({ settings: { ...settings, unmutedVolume: next.remembered } });
       // Saved with the settings, at once (one write a mute): a restart while muted keeps it.
-      void api().setSettings({ unmutedVolume: next.remembered });
+      saveQuietly({ unmutedVolume: next.remembered });
     }
     get().setVolume(next.volume);
   },
