@@ -54,7 +54,7 @@ export function HostPanel() {
             type="button"
             className="host-details-toggle"
             aria-expanded={detailsOpen}
-            aria-controls={DETAILS_ID}
+            aria-controls={details ? DETAILS_ID : undefined} // named only while it is there
             onClick={toggleDetails}
           >
             Details
