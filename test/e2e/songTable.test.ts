@@ -20,15 +20,20 @@ let played: number[] = [];
  */
 async function openBigLibrary(songs: readonly BigSong[] = library): Promise<Page> {
   played = [];
+  let asked = 0; // the generated id of the play on its way
   const app = await e2e.open({
     override: (base) => ({
       listSongs: async () => [...songs],
       play: async (request) => {
         played.push(request.songId);
+        asked = request.songId;
         const started = await base.play({ ...request, songId: request.songId % 3 });
         return { ...started, songId: request.songId };
       },
     }),
+    // Its 'started' event (sent during that play) names the bundled song: the page could follow
+    // it and show another title (seen once under load).
+    mapStreamEvent: (event) => (event.kind === 'started' ? { ...event, songId: asked } : event),
   });
   await connectTo(app.page, e2e.music.port);
   await expect.poll(() => app.page.locator('.song-count').innerText()).toBe(`${SONGS} songs`);

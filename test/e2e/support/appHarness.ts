@@ -11,7 +11,7 @@ import {
 } from '../../../src/player';
 import type { HostServiceOptions } from '../../../src/host';
 import type { LibraryServer } from '../../../src/server';
-import type { Settings } from '../../../src/shared/tidewaveApi';
+import type { Settings, StreamEvent } from '../../../src/shared/tidewaveApi';
 import { TestBridge, type BridgeHandlers } from '../bridge';
 import {
   MUSIC_DIR,
@@ -51,6 +51,8 @@ export interface OpenAppOptions {
   host?: HostServiceOptions;
   /** Replaces some handlers, e.g. to ask the server for a song it does not have. */
   override?: (handlers: BridgeHandlers) => Partial<BridgeHandlers>;
+  /** Rewrites stream events on their way to the page (what an `override` play stands in for). */
+  mapStreamEvent?: (event: StreamEvent) => StreamEvent;
   /** Runs in this page before the app, on each load (e.g. the bench's forced latency hint). */
   pageScript?: string;
 }
@@ -124,7 +126,8 @@ export async function openApp(
       env.bridgeRoutes,
     );
     services.playback.on('connection', (state) => bridge.connectionChanged(state));
-    services.playback.on('stream', (event) => bridge.streamEvent(event));
+    const mapStream = options.mapStreamEvent ?? ((event: StreamEvent) => event);
+    services.playback.on('stream', (event) => bridge.streamEvent(mapStream(event)));
     services.playback.on('audio', (chunk) => bridge.audio(chunk));
     services.playback.on('library', (change) => bridge.libraryChanged(change));
     services.host.on('changed', (state) => bridge.hostChanged(state));
