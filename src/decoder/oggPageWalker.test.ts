@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sliceAt } from '../../test/support/sliceAt';
+import { oggTestPage as page } from '../../test/support/oggTestPage';
 import { OggPageWalker, packetsEndingIn } from './oggPageWalker';
-
-/** An Ogg page with these lacing values and a body to match (the walker reads no CRC). */
-function page(lacing: number[]): Uint8Array {
-  const body = lacing.reduce((sum, value) => sum + value, 0);
-  const bytes = new Uint8Array(27 + lacing.length + body).fill(7);
-  bytes.set([0x4f, 0x67, 0x67, 0x53], 0); // OggS
-  bytes[26] = lacing.length;
-  bytes.set(lacing, 27);
-  return bytes;
-}
 
 const PAGES = [page([30]), page([255, 255]), page([]), page([100, 255]), page([40, 0])];
 const STREAM = Buffer.concat(PAGES);

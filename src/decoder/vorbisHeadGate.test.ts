@@ -7,18 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeFormatFixtures } from '../../test/support/formatFixtures';
 import { decodeInSlices } from '../../test/support/decodeInSlices';
 import { sliceAt } from '../../test/support/sliceAt';
+import { oggTestPage as page } from '../../test/support/oggTestPage';
 import { SongDecoder } from './songDecoder';
 import { MAX_HELD_BYTES, VorbisHeadGate } from './vorbisHeadGate';
-
-/** An Ogg page with these lacing values and a body to match (the gate reads no CRC). */
-function page(lacing: number[]): Uint8Array {
-  const body = lacing.reduce((sum, value) => sum + value, 0);
-  const bytes = new Uint8Array(27 + lacing.length + body).fill(7);
-  bytes.set([0x4f, 0x67, 0x67, 0x53], 0); // OggS
-  bytes[26] = lacing.length;
-  bytes.set(lacing, 27);
-  return bytes;
-}
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
