@@ -24,6 +24,11 @@ interface PlayerStore extends PlayerState {
   /** Play and stop requests in flight (see playbackRequests.ts); not reset by a new play. */
   requests: RequestQueue;
   /**
+   * Counts Next presses with nothing to follow, the live region's key (NowPlaying): each is
+   * said again though its words are the same. Not reset by a new play.
+   */
+  endNotes: number;
+  /**
    * Plays a song now. `from` tells the queue how it was chosen (see PlaySource); null for the
    * same song again (seek, retry). `paused`: it starts paused (a seek while paused), its audio
    * waiting for the listener's Play.
@@ -64,6 +69,7 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
   return {
     ...initialPlayerState,
     requests: EMPTY_REQUEST_QUEUE,
+    endNotes: 0,
 
     async play(songId, startSeconds = 0, from = 'table', paused = false) {
       // Whatever came before (a pause, then a stop or another song), this one plays at once,
@@ -122,7 +128,7 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       // Nothing follows: Next ends the song, as its own end would, and says so (it did nothing).
       // Said before the stop is answered: a play meanwhile (a double click) then clears it.
       const stopped = get().status === 'idle' ? null : get().stop();
-      set({ endOfList: true });
+      set({ endOfList: true, endNotes: get().endNotes + 1 });
       await stopped;
     },
 
