@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp, type OpenedApp } from './support/appHarness';
-import { waitForAudio } from './support/audioProbe';
+import { probeAudio, waitForAudio } from './support/audioProbe';
 import { collectPageErrors, connectTo } from './support/e2eEnvironment';
 
 // What a listener meets at the ends: a queued song asked for in the last seconds of the song
@@ -20,7 +20,9 @@ const queued = (page: Page) => page.locator('#up-next .queue-title').allInnerTex
 /**
  * Opens the app with Night Ferry queued and plays Harbor Lights. When the page asks for Night
  * Ferry (the hand-over, in Harbor Lights' last seconds) the listener pauses, as a media key
- * would: the clock stands still with Night Ferry asked for but not started.
+ * would: the clock stands still with Night Ferry asked for but not started. The server is not
+ * told of the pause (PROTOCOL §17 would hold Night Ferry there): its first audio is queued in
+ * the page behind Harbor Lights', as while playing.
  */
 async function pausedWithNightFerryAskedFor(): Promise<{ app: OpenedApp; played: number[] }> {
   const played: number[] = [];
@@ -36,6 +38,7 @@ async function pausedWithNightFerryAskedFor(): Promise<{ app: OpenedApp; played:
         const startSeconds = Math.max(request.startSeconds ?? 0, LAST_SECONDS_FROM);
         return base.play({ ...request, startSeconds });
       },
+      reportPaused: () => undefined,
     }),
   });
   const { page } = app;
@@ -111,6 +114,17 @@ describe('the ends of the queue and the list in Chromium', { timeout: 90_000 }, 
     const titles = (await page.evaluate('window.__titles')) as string[];
     expect(titles).not.toContain('Night Ferry');
     expect(titles).toContain('Glass Tide');
+    // Night Ferry's audio was queued to follow Harbor Lights, and taken back cleanly: Glass
+    // Tide's first sample is where Night Ferry's was, right after Harbor Lights' last (gapless).
+    const { streams } = await probeAudio(page);
+    const ids = Object.keys(streams)
+      .map(Number)
+      .sort((a, b) => a - b);
+    expect(ids).toHaveLength(3);
+    const [harbor, ferry, glass] = ids.map((id) => streams[id]);
+    expect(ferry.frames).toBeGreaterThan(0);
+    expect(ferry.firstStart).toBeCloseTo(harbor.lastEnd, 9);
+    expect(glass.firstStart).toBeCloseTo(harbor.lastEnd, 9);
     await page.getByRole('button', { name: 'Stop' }).click();
     expect(errors).toEqual([]);
   });
