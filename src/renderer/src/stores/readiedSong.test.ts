@@ -94,6 +94,35 @@ describe('a song readied to follow', () => {
     expect(requested()).toEqual([0, 2, 1]);
   });
 
+  it('removed while it is still being asked for, is taken back once main has answered', async () => {
+    queue().addToQueue([2]);
+    let answer: () => void = () => undefined;
+    fake.api.play.mockImplementationOnce(async (request) => ({
+      streamId: 1,
+      songId: request.songId,
+      startSeconds: 0,
+    }));
+    fake.api.play.mockImplementationOnce(async (request) => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return { streamId: 2, songId: request.songId, startSeconds: 0 };
+    });
+    void readyAfterSong0();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(requested()).toEqual([0, 2]);
+    queue().remove(queue().upNext[0].key);
+    player().followQueue();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(engine.dropAfter).not.toHaveBeenCalled(); // its stream is not known yet
+    answer();
+    await settled();
+    expect(engine.begin).toHaveBeenLastCalledWith({ streamId: 2, songId: 2, startSeconds: 0 });
+    expect(engine.dropAfter).toHaveBeenCalledWith(1);
+    expect(engine.dropAfter.mock.invocationCallOrder[0]).toBeGreaterThan(
+      engine.begin.mock.invocationCallOrder[1],
+    );
+    expect(player()).toMatchObject({ advancing: false, unreadying: false });
+  });
+
   it('moved down, the entry now first follows instead; shuffle or repeat all keep it', async () => {
     queue().addToQueue([1, 2]);
     await readyAfterSong0();
