@@ -27,11 +27,15 @@ class FakeSource extends FakeNode {
   constructor(private readonly context: FakeAudioContext) {
     super();
   }
+  private when: number | null = null;
   start(when: number): void {
+    this.when = when;
     this.context.starts.push(when);
     this.context.startLeads.push(when - this.context.currentTime);
   }
-  stop(): void {}
+  stop(): void {
+    if (this.when !== null) this.context.stopped.push(this.when);
+  }
   disconnect(): void {}
 }
 
@@ -42,6 +46,8 @@ export class FakeAudioContext {
   currentTime = 0;
   /** Start times of the buffers scheduled, in order. */
   readonly starts: number[] = [];
+  /** Start times of the buffers stopped before their end, in order. */
+  readonly stopped: number[] = [];
   /** For each start, its time less the clock when `start()` was called (below 0: late). */
   readonly startLeads: number[] = [];
   /** How far the clock moves while a buffer is made (a test's pause of the page's thread). */

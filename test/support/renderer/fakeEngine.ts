@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type {
+  DropOutcome,
   EngineSnapshot,
   PlaybackEngine,
 } from '../../../src/renderer/src/audio/playbackEngine';
@@ -20,6 +21,7 @@ export class FakeEngine implements PlaybackEngine {
   enqueue = vi.fn();
   handleStreamEvent = vi.fn();
   flush = vi.fn();
+  dropAfter = vi.fn((_keep: number): DropOutcome => 'dropped');
   setVolume = vi.fn();
   reportBuffer = vi.fn();
   renameSongs = vi.fn();

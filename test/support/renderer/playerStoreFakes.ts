@@ -2,6 +2,7 @@ import { installEngine } from '../../../src/renderer/src/audio/engineHolder';
 import { installApi } from '../../../src/renderer/src/lib/api';
 import { useLibraryStore } from '../../../src/renderer/src/stores/libraryStore';
 import { usePlayerStore } from '../../../src/renderer/src/stores/playerStore';
+import { useQueueStore } from '../../../src/renderer/src/stores/queueStore';
 import { createFakeApi } from './fakeApi';
 import { FakeEngine } from './fakeEngine';
 
@@ -22,6 +23,7 @@ export function resetPlayerStore(): PlayerStoreFakes {
   installApi(fake.api);
   installEngine(engine);
   usePlayerStore.setState(initial, true);
+  useQueueStore.setState({ readied: [] }); // what a test before it appended
   useLibraryStore.setState({ songs: fake.songs, selectedId: null });
   return { fake, engine };
 }

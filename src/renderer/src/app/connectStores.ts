@@ -65,6 +65,16 @@ export function connectStores(bridge: TidewaveApi): () => void {
         useQueueStore.getState().keepSongs(songs.map((song) => song.id));
       }
     }),
+    // A song readied to follow that the listener removed, moved, or put another before (or
+    // changed shuffle or repeat under) is taken back: after the change's own handler, so a play
+    // it makes (a title in Up next) has flushed it already.
+    useQueueStore.subscribe((now, before) => {
+      const changed =
+        now.upNext !== before.upNext ||
+        now.shuffle !== before.shuffle ||
+        now.repeat !== before.repeat;
+      if (changed) queueMicrotask(() => usePlayerStore.getState().followQueue());
+    }),
     useSettings.subscribe(({ settings }) => engine().setVolume(settings?.volume ?? 1)),
     connectMediaSession(),
     connectPlayingReport(bridge),

@@ -1,6 +1,6 @@
 import type { AudioChunk, PlayStarted, StreamEvent } from '../../../shared/tidewaveApi';
 import { AudioOutput } from './audioOutput';
-import type { EngineSnapshot, PlaybackEngine } from './playbackEngine';
+import type { DropOutcome, EngineSnapshot, PlaybackEngine } from './playbackEngine';
 import { minimumLeadSeconds } from './freshLead';
 import { ScheduleClock, type HeldRun } from './scheduleClock';
 import { holdsFirstChunk, MAX_HOLD_MS, StartHold } from './startHold';
@@ -168,6 +168,19 @@ export class AudioEngine implements PlaybackEngine {
     this.timeline.clear();
     this.clock?.reset();
     this.registry.refuseAll();
+  }
+
+  dropAfter(keep: number): DropOutcome {
+    const now = this.output.now;
+    const end = this.timeline.endOf(keep, now);
+    if (end === null || !this.clock?.rewindTo(end, now)) return 'too late';
+    if (this.hold && this.hold.start.streamId > keep) {
+      clearTimeout(this.hold.timer);
+      this.hold = null;
+    }
+    this.sources.stopFrom(end);
+    this.timeline.dropAfter(keep);
+    return this.registry.refuseAfter(keep) ? 'dropped' : 'nothing after';
   }
 
   setVolume(volume: number): void {

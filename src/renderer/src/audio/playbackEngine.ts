@@ -17,6 +17,13 @@ export interface EngineSnapshot {
   newest: StreamInfo | null;
 }
 
+/**
+ * What taking back the streams appended after one did: dropped them, found none, or came too
+ * late (that one has played out, or is within the clock's margin of its end: what follows it is
+ * heard, or about to be).
+ */
+export type DropOutcome = 'dropped' | 'nothing after' | 'too late';
+
 /** What the player store needs from the audio side; the Web Audio engine implements it. */
 export interface PlaybackEngine {
   /** Creates or resumes audio output; call from a user gesture when possible. */
@@ -28,6 +35,12 @@ export interface PlaybackEngine {
   handleStreamEvent(event: StreamEvent): void;
   /** Silence at once; drops queued audio and refuses every stream seen so far. */
   flush(): void;
+  /**
+   * Drops the queued audio of every stream after `keep` (songs appended to follow it that are
+   * not heard yet) and refuses those streams, while `keep` plays on; the next stream appended
+   * follows on from `keep`'s last sample.
+   */
+  dropAfter(keep: number): DropOutcome;
   setVolume(volume: number): void;
   snapshot(): EngineSnapshot;
   /** Tells main how much of the newest stream is buffered (flow control). */

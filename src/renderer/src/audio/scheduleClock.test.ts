@@ -52,6 +52,22 @@ describe('ScheduleClock', () => {
     expect(clock.endTime).toBeCloseTo(end + 1, 12);
   });
 
+  it('takes back what follows a stream, so the next chunk follows on at its end', () => {
+    const clock = new ScheduleClock(44100);
+    clock.place(22050, 44100, 0); // 0.5 s of the song that plays on
+    const end = clock.endTime;
+    clock.place(44100, 48000, 0.1); // a song appended after it, taken back
+    expect(clock.rewindTo(end, 0.2)).toBe(true);
+    expect(clock.place(4410, 44100, 0.2).startTime).toBe(end);
+    expect(clock.endTime).toBeCloseTo(end + 0.1, 12);
+    // At another rate too, and never closer to now than the margin (too late: unchanged).
+    expect(clock.rewindTo(end, 0.2)).toBe(true);
+    expect(clock.place(800, 8000, 0.2).startTime).toBe(end);
+    const before = clock.endTime;
+    expect(clock.rewindTo(end, end - 0.001)).toBe(false);
+    expect(clock.endTime).toBe(before);
+  });
+
   it('is empty again after reset', () => {
     const clock = new ScheduleClock(44100);
     clock.place(100, 44100, 0);

@@ -157,6 +157,19 @@ export class ScheduleClock {
     return { startTime, underrun };
   }
 
+  /**
+   * Takes back everything placed after `endTime` (the last sample of a stream whose followers
+   * are dropped), so the next chunk follows on from there, sample-exact. False, changing
+   * nothing, when that is nearer `now` than the margin: too late to follow on from it.
+   */
+  rewindTo(endTime: number, now: number): boolean {
+    if (this.isEmpty || endTime < now + this.marginSeconds) return false;
+    // The rate stays: a chunk at another rate re-anchors at endTime as place() does.
+    this.anchorTime = endTime;
+    this.framesSinceAnchor = 0;
+    return true;
+  }
+
   reset(): void {
     if (this.cleanSeconds >= CLEAN_SECONDS_TO_SHRINK) {
       this.floorWait = Math.max(this.minWait, this.floorWait / 2);

@@ -1,12 +1,16 @@
 import type { AudioOutput } from './audioOutput';
 
+/** Start times this close count as the same (well under one sample at 192 kHz, 5.2 µs). */
+const SAME_TIME_SECONDS = 1e-6;
+
 /**
  * Turns PCM chunks into scheduled AudioBufferSourceNodes and keeps track of the live ones, so
  * stop can silence them all at once. Each source lets go of itself when it ends, so played
  * buffers can be collected and memory stays flat.
  */
 export class SourcePlayer {
-  private readonly live = new Set<AudioBufferSourceNode>();
+  /** Live sources and the context time each starts at. */
+  private readonly live = new Map<AudioBufferSourceNode, number>();
 
   constructor(private readonly output: AudioOutput) {}
 
@@ -39,24 +43,33 @@ export class SourcePlayer {
     source.buffer = buffer;
     source.connect(this.output.input);
     source.onended = () => this.release(source);
-    this.live.add(source);
     const startTime = placeAt(context.currentTime);
     source.start(startTime);
+    this.live.set(source, startTime);
     return startTime;
   }
 
   /** Silences everything now and drops every scheduled buffer. */
   stopAll(): void {
-    for (const source of this.live) {
-      source.onended = null;
-      try {
-        source.stop();
-      } catch {
-        // Already stopped; nothing to silence.
-      }
-      source.disconnect();
+    for (const source of this.live.keys()) this.silence(source);
+  }
+
+  /** Silences and drops the buffers that start at `time` or later; those before play on. */
+  stopFrom(time: number): void {
+    for (const [source, start] of this.live) {
+      if (start >= time - SAME_TIME_SECONDS) this.silence(source);
     }
-    this.live.clear();
+  }
+
+  private silence(source: AudioBufferSourceNode): void {
+    source.onended = null;
+    try {
+      source.stop();
+    } catch {
+      // Already stopped; nothing to silence.
+    }
+    source.disconnect();
+    this.live.delete(source);
   }
 
   private release(source: AudioBufferSourceNode): void {

@@ -29,6 +29,20 @@ describe('StreamRegistry', () => {
     expect(registry.touch(3)?.streamId).toBe(3);
   });
 
+  it('refuses the streams after one, keeping that one', () => {
+    const registry = new StreamRegistry();
+    registry.touch(1, { songId: 5, ended: true });
+    expect(registry.refuseAfter(1)).toBe(false); // nothing after it
+    registry.touch(2, { songId: 6 });
+    registry.admitAudio(2, 0.25);
+    expect(registry.refuseAfter(1)).toBe(true);
+    expect(registry.get(1)?.songId).toBe(5);
+    expect(registry.newest()?.streamId).toBe(1);
+    expect(registry.admitAudio(2, 0.25)).toBeNull();
+    expect(registry.receivedSeconds(2)).toBe(0);
+    expect(registry.touch(3)?.streamId).toBe(3);
+  });
+
   it('forgets streams that finished playing', () => {
     const registry = new StreamRegistry();
     registry.touch(1);

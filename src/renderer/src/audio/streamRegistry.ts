@@ -91,6 +91,18 @@ export class StreamRegistry {
     this.received.clear();
   }
 
+  /**
+   * Refuses every stream after `keep` seen so far (appended, then taken back before it played),
+   * keeping `keep` itself, which has ended; true when there was one.
+   */
+  refuseAfter(keep: number): boolean {
+    const later = this.newestSeen > keep;
+    this.refusedThrough = Math.max(this.refusedThrough, this.newestSeen);
+    for (const id of [...this.streams.keys()]) if (id > keep) this.streams.delete(id);
+    for (const id of [...this.received.keys()]) if (id > keep) this.received.delete(id);
+    return later;
+  }
+
   /** Forgets streams older than `streamId`: they have finished playing. */
   forgetBefore(streamId: number): void {
     for (const id of this.streams.keys()) if (id < streamId) this.streams.delete(id);

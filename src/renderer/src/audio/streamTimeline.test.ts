@@ -54,4 +54,18 @@ describe('StreamTimeline', () => {
     expect(timeline.streamAt(5)).toBeNull();
     expect(timeline.played(4, 5)).toBe(0);
   });
+
+  it('tells where a stream ends and forgets the streams after it', () => {
+    const timeline = new StreamTimeline();
+    timeline.add(1, 10, 0.5);
+    timeline.add(1, 10.5, 0.5);
+    timeline.add(2, 11, 1);
+    timeline.add(3, 12, 1);
+    expect(timeline.endOf(1, 10.2)).toBe(11);
+    expect(timeline.endOf(2, 10.2)).toBe(12);
+    timeline.dropAfter(1);
+    expect(timeline.bufferedAhead(10.2)).toBeCloseTo(0.8);
+    expect(timeline.holds(2)).toBe(false);
+    expect(timeline.endOf(1, 11.5)).toBeNull(); // played out
+  });
 });

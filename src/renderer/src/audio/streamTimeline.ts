@@ -75,6 +75,19 @@ export class StreamTimeline {
     return this.segments[0]?.streamId ?? this.lastFinished;
   }
 
+  /** When the last queued audio of `streamId` ends; null when none of it is left to play. */
+  endOf(streamId: number, now: number): number | null {
+    this.advance(now);
+    let end: number | null = null;
+    for (const segment of this.segments) if (segment.streamId === streamId) end = segment.end;
+    return end;
+  }
+
+  /** Forgets the queued audio of every stream after `streamId` (taken back before it played). */
+  dropAfter(streamId: number): void {
+    this.segments = this.segments.filter((segment) => segment.streamId <= streamId);
+  }
+
   /** Whether any audio of `streamId` is still queued. */
   holds(streamId: number): boolean {
     return this.segments.some((segment) => segment.streamId === streamId);

@@ -1,4 +1,4 @@
-import { nowPlayingAnnouncement, nowPlayingSubtitle } from '../lib/nowPlayingText';
+import { announcementKey, nowPlayingAnnouncement, nowPlayingSubtitle } from '../lib/nowPlayingText';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { NoteIcon } from './icons';
@@ -11,18 +11,20 @@ export function NowPlaying() {
   const buffering = usePlayerStore((s) => s.buffering);
   const playing = usePlayerStore((s) => s.status !== 'idle');
   const endOfList = usePlayerStore((s) => s.endOfList);
+  const endNotes = usePlayerStore((s) => s.endNotes);
   const song = useLibraryStore((s) => s.songs.find((item) => item.id === songId) ?? null);
   // The cover extension serves every format; the cover sniffed from an MP3's tag while it
   // streams remains for servers without it (seed-era ones).
   const coverUrl = useCover(song?.id, song?.coverHash) ?? sniffedUrl;
 
-  // Screen readers hear each new song once, politely (the visible text changes silently).
+  // Screen readers hear each new song once, politely (the visible text changes silently), and
+  // each Next pressed at the end of the list (announcementKey).
   const announcement = nowPlayingAnnouncement(song, playing, endOfList);
 
   return (
     <section className="now-playing" aria-label="Now playing">
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        {announcement}
+        <span key={announcementKey(endOfList, endNotes)}>{announcement}</span>
       </p>
       {coverUrl ? (
         <img className="cover" src={coverUrl} alt={song ? `Cover of ${song.title}` : 'Cover'} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nowPlayingAnnouncement, nowPlayingSubtitle } from './nowPlayingText';
+import { announcementKey, nowPlayingAnnouncement, nowPlayingSubtitle } from './nowPlayingText';
 
 const song = { title: 'Glass Tide', artist: 'Tidewave' };
 
@@ -14,6 +14,12 @@ describe('now playing text', () => {
   it('says when the list has played out, seen and heard', () => {
     expect(nowPlayingSubtitle(song, true)).toBe('End of the list');
     expect(nowPlayingAnnouncement(song, false, true)).toBe('End of the list: nothing more to play');
+  });
+
+  it('gives each Next at the end of the list a new key, and a song none', () => {
+    const keys = [announcementKey(true, 1), announcementKey(true, 2), announcementKey(false, 2)];
+    expect(new Set(keys).size).toBe(3);
+    expect(announcementKey(false, 1)).toBe(announcementKey(false, 2));
   });
 
   it('asks for a song when none was picked', () => {

@@ -11,6 +11,15 @@ export function nowPlayingSubtitle(song: Shown, endOfList: boolean): string {
 }
 
 /**
+ * The key of the live region's text: a new key puts a new text node in the region, which screen
+ * readers say even when its words are those already there (a second Next at the end of the
+ * list, `endNotes` counting the presses). The text and its key change together: said once.
+ */
+export function announcementKey(endOfList: boolean, endNotes: number): string {
+  return endOfList ? `end-${endNotes}` : 'song';
+}
+
+/**
  * What screen readers hear, politely: each new song once, and the end of the list (Next on
  * the last song used to do nothing at all, seen or heard).
  */

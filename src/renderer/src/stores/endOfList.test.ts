@@ -41,6 +41,19 @@ describe('the end of the list', () => {
     expect(player()).toMatchObject({ status: 'playing', songId: 1, endOfList: false });
   });
 
+  it('every Next pressed there is counted, so the live region says each one', async () => {
+    // A second press used to change no text, so a screen reader said nothing.
+    await player().play(2);
+    await player().next();
+    expect(player().endNotes).toBe(1);
+    await player().next();
+    await player().next();
+    expect(player()).toMatchObject({ status: 'idle', endOfList: true, endNotes: 3 });
+    expect(fake.api.stop).toHaveBeenCalledTimes(1); // stopped once, said three times
+    await player().play(1);
+    expect(player()).toMatchObject({ endOfList: false, endNotes: 3 });
+  });
+
   it('Next before the last song goes on, with no note', async () => {
     await player().play(1);
     await player().next();

@@ -75,7 +75,8 @@ export function failsAhead(event: StreamEvent, snap: EngineSnapshot): boolean {
 
 /**
  * The song already requested to follow the audible one (the gapless advance went out), or
- * null. Next then goes to it: the queue already gave it up, so choosing again would skip it.
+ * null. Next passes over it when it failed on its way (failsAhead); otherwise Next chooses
+ * afresh, and the queue, which keeps a readied song until it is heard, gives the same one.
  */
 export function pendingNext(snap: EngineSnapshot): number | null {
   const { current, newest } = snap;

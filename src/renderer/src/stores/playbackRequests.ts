@@ -1,5 +1,6 @@
 import type { PlayStarted } from '../../../shared/tidewaveApi';
 import { engine } from '../audio/engineHolder';
+import type { DropOutcome } from '../audio/playbackEngine';
 import { api } from '../lib/api';
 
 /**
@@ -88,6 +89,29 @@ export function requestStop(holder: RequestQueueHolder): Promise<void> {
   return enqueue(holder, async () => {
     engine().flush();
     await api().stop();
+  });
+}
+
+/**
+ * Takes back the songs appended after the stream `keep` (readied to follow it, then removed or
+ * moved in the queue): in its turn, after any append before it is answered, so its stream is
+ * known and dropped. Main stops sending it; `keep`'s queued audio plays on. 'overtaken': a
+ * newer play or stop came first (and drops everything anyway).
+ */
+export function requestUnready(
+  holder: RequestQueueHolder,
+  keep: number,
+): Promise<DropOutcome | 'overtaken'> {
+  const ticket = overtake(holder);
+  return enqueue(holder, async () => {
+    if (ticket !== holder.get().latest) return 'overtaken';
+    const outcome = engine().dropAfter(keep);
+    // Not connected: nothing is sent to stop, and the dropped audio is silent already.
+    if (outcome === 'dropped')
+      await api()
+        .stop()
+        .catch(() => undefined);
+    return outcome;
   });
 }
 

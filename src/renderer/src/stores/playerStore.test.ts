@@ -160,6 +160,8 @@ describe('player store', () => {
     player().tick();
     await vi.waitFor(() => expect(player().advancing).toBe(false));
     expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 0, startSeconds: 0 });
+    // Song 0 is heard now: Next goes on from it.
+    engine.snap = { ...engine.snap, current: streamInfo(2, 0), newest: streamInfo(2, 0) };
     await player().next();
     expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 1, startSeconds: 0 });
     useSongTableStore.setState({ visible: null });

@@ -10,6 +10,7 @@ import {
   EMPTY_REQUEST_QUEUE,
   requestPlay,
   requestStop,
+  requestUnready,
   type RequestQueue,
   type RequestQueueHolder,
 } from './playbackRequests';
@@ -23,6 +24,13 @@ import { useSongTableStore, visibleIds } from './songTableStore';
 interface PlayerStore extends PlayerState {
   /** Play and stop requests in flight (see playbackRequests.ts); not reset by a new play. */
   requests: RequestQueue;
+  /** A readied song is being taken back (followQueue); nothing is appended meanwhile. */
+  unreadying: boolean;
+  /**
+   * Counts Next presses with nothing to follow, the live region's key (NowPlaying): each is
+   * said again though its words are the same. Not reset by a new play.
+   */
+  endNotes: number;
   /**
    * Plays a song now. `from` tells the queue how it was chosen (see PlaySource); null for the
    * same song again (seek, retry). `paused`: it starts paused (a seek while paused), its audio
@@ -46,6 +54,11 @@ interface PlayerStore extends PlayerState {
   handleStreamEvent(event: StreamEvent): void;
   /** The connection went away: silence, and forget pending requests. */
   handleConnectionLost(): void;
+  /**
+   * The queue changed: songs readied to follow that no longer follow it are taken back before
+   * they are heard (readiedSongs.ts), and what follows is chosen again at the next tick.
+   */
+  followQueue(): void;
 }
 
 const songs = () => useLibraryStore.getState().songs;
@@ -64,6 +77,8 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
   return {
     ...initialPlayerState,
     requests: EMPTY_REQUEST_QUEUE,
+    unreadying: false,
+    endNotes: 0,
 
     async play(songId, startSeconds = 0, from = 'table', paused = false) {
       // Whatever came before (a pause, then a stop or another song), this one plays at once,
@@ -74,6 +89,7 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       // flight (sendsAtOnce): their store subscribers and re-renders then run while main starts
       // the song, not before the request leaves (click to sound).
       const requested = requestPlay(requests, { songId, startSeconds, append: false });
+      queue().dropReadied(); // flushed with everything queued: they stay in Up next
       const status = paused ? 'paused' : 'playing';
       set({ ...initialPlayerState, status, songId, elapsedSeconds: startSeconds });
       if (from) queue().started(songId, from);
@@ -107,22 +123,27 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
 
     async stop() {
       set({ status: 'idle', elapsedSeconds: 0, buffering: false, advancing: false });
+      const stopped = requestStop(requests);
+      queue().dropReadied();
       // Not connected: the audio is already silent, which is all stop promises here.
-      await requestStop(requests).catch(() => undefined);
+      await stopped.catch(() => undefined);
     },
 
     async next() {
-      // Within a song's last seconds the next one is already chosen and on its way.
-      const pending = get().status === 'idle' ? null : pendingNext(engine().snapshot());
+      // Within a song's last seconds the next one may be on its way already: unheard, it is
+      // still in the queue, and chosen again (a readied song is no more than a head start).
+      const snap = engine().snapshot();
+      queue().settleReadied(snap.current?.streamId ?? null);
+      queue().dropReadied();
+      const pending = get().status === 'idle' ? null : pendingNext(snap);
       // One that failed on its way (failsAhead) is passed over: Next goes to the song after it.
       const failed = pending !== null && get().error?.songId === pending;
-      if (pending !== null && !failed) return get().play(pending, 0, null);
       const choice = queue().takeNext(context(), failed ? pending : get().songId, false);
       if (choice) return get().play(choice.songId, 0, choice.from);
       // Nothing follows: Next ends the song, as its own end would, and says so (it did nothing).
       // Said before the stop is answered: a play meanwhile (a double click) then clears it.
       const stopped = get().status === 'idle' ? null : get().stop();
-      set({ endOfList: true });
+      set({ endOfList: true, endNotes: get().endNotes + 1 });
       await stopped;
     },
 
@@ -157,17 +178,23 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
     tick() {
       if (get().status === 'idle') return;
       const audio = engine();
-      const { patch, advanceAfter } = followPlayback(get(), audio.snapshot());
+      const snap = audio.snapshot();
+      const { patch, advanceAfter } = followPlayback(get(), snap);
       set(patch);
+      // A readied song whose audio is heard has started: now it leaves the queue.
+      queue().settleReadied(snap.current?.streamId ?? null);
       audio.reportBuffer();
-      if (advanceAfter === null) return;
-      // The queue decides what follows (queue, then the table's order, shuffle and repeat).
-      const choice = queue().takeNext(context(), advanceAfter, true);
-      if (!choice) return;
+      if (advanceAfter === null || get().unreadying) return;
       // Everything queued has played: nothing is left to append to, so the song starts now.
-      if (get().status === 'idle') return void get().play(choice.songId, 0, choice.from);
-      const advanceTo = choice.songId;
-      queue().started(advanceTo, choice.from);
+      if (get().status === 'idle') {
+        const choice = queue().takeNext(context(), advanceAfter, true);
+        return void (choice && get().play(choice.songId, 0, choice.from));
+      }
+      // The queue decides what follows (queue, then the table's order, shuffle and repeat); it
+      // stays in the queue until heard (readiedSongs.ts).
+      const readied = queue().ready(context(), advanceAfter, snap.newest?.streamId ?? 0);
+      if (!readied) return;
+      const advanceTo = readied.songId;
       set({ advancing: true });
       requestPlay(requests, { songId: advanceTo, startSeconds: 0, append: true }).then(
         () => set({ advancing: false }),
@@ -184,14 +211,34 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       const snap = engine().snapshot();
       const failure = streamError(event, snap);
       if (!failure) return;
-      if (failsAhead(event, snap)) return void set({ advancing: false, error: failure });
+      if (failsAhead(event, snap)) {
+        // Tried and failed: it leaves the queue as a played song would (Next passes it over).
+        queue().startReadied(queue().readied);
+        return void set({ advancing: false, error: failure });
+      }
       abandonRequests(requests);
+      queue().dropReadied();
       set({ status: 'idle', buffering: false, advancing: false, error: failure });
     },
 
     handleConnectionLost() {
       abandonRequests(requests);
+      queue().dropReadied();
       set({ status: 'idle', buffering: false, advancing: false, elapsedSeconds: 0 });
+    },
+
+    followQueue() {
+      if (get().unreadying || queue().readied.length === 0) return;
+      queue().settleReadied(engine().snapshot().current?.streamId ?? null);
+      const stale = queue().unreadyStale();
+      if (stale.length === 0) return;
+      set({ unreadying: true, advancing: true });
+      void requestUnready(requests, stale[0].afterStream).then((outcome) => {
+        // Too late: the first is heard already; they play as chosen, and leave the queue.
+        if (outcome === 'too late') queue().startReadied(stale);
+        set({ unreadying: false, advancing: false });
+        get().followQueue(); // the queue may have changed again meanwhile
+      });
     },
   };
 });

@@ -91,8 +91,10 @@ describe('the player with a queue', () => {
     await player().play(2);
     await nearEndOf(2, 1);
     expect(requested()).toEqual([2, 0]);
+    // Song 0 is heard now, the last row shown: Next has nowhere to go with repeat off.
+    const heard = streamInfo(2, 0, { ended: true });
+    engine.snap = { ...engine.snap, current: heard, newest: heard };
     await player().next();
-    // Song 0 is the last row shown: Next has nowhere to go with repeat off.
     expect(requested()).toEqual([2, 0]);
     await player().previous();
     expect(requested()).toEqual([2, 0, 2]);
@@ -114,15 +116,17 @@ describe('the player with a queue', () => {
     expect(requested()).toEqual([1, 0, 0, 2, 0]);
   });
 
-  it('Next in the last seconds goes to the song the gapless advance already took from the queue', async () => {
+  it('Next in the last seconds plays the song already asked for, which leaves the queue then', async () => {
     await player().play(0);
     queue().addToQueue([2]);
     await nearEndOf(0, 1);
-    expect(queue().upNext).toEqual([]);
+    expect(requested()).toEqual([0, 2]);
+    expect(queue().upNext.map((e) => e.songId)).toEqual([2]); // not heard yet
     // Song 0 still sounds; song 2 is the newest stream.
     engine.snap = { ...engine.snap, current: streamInfo(1, 0), newest: streamInfo(2, 2) };
     await player().next();
     expect(requested()).toEqual([0, 2, 2]);
+    expect(queue().upNext).toEqual([]);
   });
 
   it('shuffle plays each song once before the end without repeat', async () => {

@@ -16,6 +16,14 @@ import {
   removeEntry,
   type QueueEntry,
 } from '../queue/queueList';
+import {
+  afterReadied,
+  readiedFrom,
+  readiedStarted,
+  readiedStillDue,
+  startReadiedSongsPatch,
+  type ReadiedSong,
+} from '../queue/readiedSongs';
 import type { Random } from '../queue/shuffleRound';
 import { readQueueMemory, sessionStorageFor, type QueueMemory } from './sessionMemory';
 
@@ -28,6 +36,8 @@ interface QueueStore extends PlayOrderState {
   lastAdded: { songIds: readonly number[]; where: 'front' | 'end'; key: number } | null;
   /** Where shuffle draws from (tests pass a seeded one). */
   random: Random;
+  /** Songs appended to follow gaplessly that have not started yet, in play order. */
+  readied: ReadiedSong[];
   addToQueue(songIds: readonly number[]): void;
   playNext(songIds: readonly number[]): void;
   remove(key: number): void;
@@ -41,6 +51,25 @@ interface QueueStore extends PlayOrderState {
   togglePanel(): void;
   /** Picks (and takes from the queue) the song after `current`; see chooseNext. */
   takeNext(context: readonly number[], current: number | null, auto: boolean): NextChoice | null;
+  /**
+   * Picks the song to follow `current` (the last readied one, if any) at its end, appended after
+   * the stream `afterStream`, and keeps it as readied: the queue is left as it is until it starts.
+   */
+  ready(context: readonly number[], current: number, afterStream: number): ReadiedSong | null;
+  /** The audible stream is now `audible`: the readied songs it has reached start (readiedStarted). */
+  settleReadied(audible: number | null): void;
+  /**
+   * Starts these readied songs now, as if heard: every one when the last failed on its way (it
+   * counts as played), or those a change of the queue came too late to take back.
+   */
+  startReadied(songs: readonly ReadiedSong[]): void;
+  /**
+   * Keeps the readied songs that still follow the queue as it is, and returns the rest, which
+   * must not play (their streams are to be dropped); empty when all still follow.
+   */
+  unreadyStale(): ReadiedSong[];
+  /** What was appended is gone (a play, a stop): nothing is readied any more. */
+  dropReadied(): void;
   takePrevious(context: readonly number[], current: number | null): NextChoice | null;
   /** A song started playing (see startedPatch). */
   started(songId: number, from: PlaySource): void;
@@ -56,6 +85,7 @@ const initial = {
   nextKey: 1,
   panelOpen: false,
   lastAdded: null,
+  readied: [] as ReadiedSong[],
 };
 
 /**
@@ -128,6 +158,34 @@ function storeOf(set: (patch: Partial<QueueStore>) => void, get: () => QueueStor
     },
     takePrevious(context, current) {
       return apply(choosePrevious(get(), context, current));
+    },
+    ready(context, current, afterStream) {
+      const { readied } = get();
+      const upcoming = afterReadied(get(), readied);
+      const choice = chooseNext(upcoming, context, current, true, get().random);
+      if (!choice) return null;
+      const song = readiedFrom(choice, upcoming, afterStream);
+      set({ readied: [...readied, song] });
+      return song;
+    },
+    settleReadied(audible) {
+      const { readied } = get();
+      const count = readiedStarted(readied, audible);
+      if (count > 0) get().startReadied(readied.slice(0, count));
+    },
+    startReadied(songs) {
+      if (songs.length === 0) return;
+      const readied = get().readied.filter((song) => !songs.includes(song));
+      set({ ...startReadiedSongsPatch(get(), songs), readied });
+    },
+    unreadyStale() {
+      const { readied } = get();
+      const due = readiedStillDue(get(), readied);
+      if (due < readied.length) set({ readied: readied.slice(0, due) });
+      return readied.slice(due);
+    },
+    dropReadied() {
+      if (get().readied.length > 0) set({ readied: [] });
     },
     started(songId, from) {
       set(startedPatch(get(), songId, from));

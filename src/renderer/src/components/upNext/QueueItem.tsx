@@ -11,6 +11,8 @@ interface QueueItemProps {
   count: number;
   title: string;
   artist: string | null;
+  /** Already asked for to follow the song playing (readied): it starts when that one ends. */
+  startingNext: boolean;
   onPlay(entryKey: number): void;
   onRemove(entryKey: number, index: number): void;
   onMove(from: number, to: number, entryKey: number): void;
@@ -21,7 +23,7 @@ interface QueueItemProps {
  * or moved with Alt+ArrowUp/Down while one of its buttons has focus (see queueItemKeys).
  */
 export const QueueItem = memo(function QueueItem(props: QueueItemProps) {
-  const { entryKey, index, count, title, artist, onPlay, onRemove, onMove } = props;
+  const { entryKey, index, count, title, artist, startingNext, onPlay, onRemove, onMove } = props;
 
   function onKeyDown(event: KeyboardEvent<HTMLLIElement>) {
     const action = queueItemKeyAction(event.key, event.altKey, index, count);
@@ -67,7 +69,10 @@ export const QueueItem = memo(function QueueItem(props: QueueItemProps) {
         onClick={() => onPlay(entryKey)}
       >
         <span className="queue-title">{title}</span>
-        <span className="queue-artist">{artist ?? '—'}</span>
+        <span className="queue-artist">
+          {artist ?? '—'}
+          {startingNext ? ' · starts next' : ''}
+        </span>
       </button>
       <button
         type="button"

@@ -17,6 +17,8 @@ export function UpNextPanel() {
   const remove = useQueueStore((s) => s.remove);
   const move = useQueueStore((s) => s.move);
   const clear = useQueueStore((s) => s.clear);
+  // The entry already asked for to follow the song playing (readiedSongs.ts), if any.
+  const startingKey = useQueueStore((s) => s.readied[0]?.key ?? null);
   const songs = useLibraryStore((s) => s.songs);
   const play = usePlayerStore((s) => s.play);
   const listRef = useRef<HTMLOListElement>(null);
@@ -107,6 +109,7 @@ export function UpNextPanel() {
                 count={upNext.length}
                 title={song?.title ?? `Song ${entry.songId}`}
                 artist={song?.artist ?? null}
+                startingNext={entry.key === startingKey}
                 onPlay={onPlay}
                 onRemove={onRemove}
                 onMove={onMove}
