@@ -11,7 +11,7 @@ import {
   TURN_BUDGET_MS,
   type ClientConnectionOptions,
 } from './clientConnectionOptions';
-import { addressKey } from './connectionLimits';
+import { addressKey, repliesOverBound } from './connectionLimits';
 import type { Listener, ListenerState } from './listenerRegistry';
 import { LogLimiter } from './logLimiter';
 import { RequestDeadline } from './requestDeadline';
@@ -60,7 +60,7 @@ export class ClientConnection implements Listener {
       log,
       onFailure: (song) => this.send(serverMessages.error(`could not stream song ${song.id}`)),
       onWrite: (queued) => this.notePeak(queued),
-      onIdle: () => this.peerEnded && this.end(),
+      onIdle: () => this.endOnceAnswered(),
     });
     this.notices = new ChangedNotices(
       socket,
@@ -103,7 +103,7 @@ export class ClientConnection implements Listener {
     // A client that half-closes after its requests (`nc -N`) still gets the song it asked for.
     socket.on('end', () => {
       this.peerEnded = true;
-      if (!this.playback.isStreaming) this.end();
+      this.endOnceAnswered();
     });
     // Resets and broken pipes are how clients often leave; 'close' follows and cleans up.
     socket.on('error', (error: NodeJS.ErrnoException) =>
@@ -189,7 +189,7 @@ export class ClientConnection implements Listener {
     try {
       const turnEnds = performance.now() + TURN_BUDGET_MS;
       for (let answered = 0; !this.ending; answered++) {
-        if (this.repliesOverBound()) {
+        if (repliesOverBound(this.socket, this.options.limits.maxQueuedReplyBytes)) {
           stopped = 'replies';
           break;
         }
@@ -225,14 +225,6 @@ export class ClientConnection implements Listener {
     }
   }
 
-  private repliesOverBound(): boolean {
-    // 'drain' only comes after a write() that returned false, which writableNeedDrain reports.
-    return (
-      this.socket.writableNeedDrain &&
-      this.socket.writableLength >= this.options.limits.maxQueuedReplyBytes
-    );
-  }
-
   private onDrain(): void {
     this.notices.onDrain();
     if (!this.waitingForDrain) return;
@@ -255,6 +247,17 @@ export class ClientConnection implements Listener {
     if (this.socket.destroyed) return;
     this.takeRequests();
     if (!this.waitingForDrain && !this.yielding && !this.ending) this.socket.resume();
+    this.endOnceAnswered();
+  }
+
+  /**
+   * After a half-close: once every request is answered ('end' may come first), a held song goes
+   * on (no `resume` can come) and the connection ends with it (PROTOCOL §11).
+   */
+  private endOnceAnswered(): void {
+    if (!this.peerEnded || this.yielding || this.waitingForDrain || this.inbox.hasPending) return;
+    this.playback.resume();
+    if (!this.playback.isStreaming) this.end();
   }
 
   private timedOut(): void {

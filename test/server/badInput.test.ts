@@ -163,7 +163,24 @@ describe('songs that cannot be streamed', () => {
   });
 });
 
-describe('a client that half-closes after its request', () => {
+describe('a client that half-closes after its requests', () => {
+  // Found by test/server/hostilePeerProperty.test.ts (seed 7): past the 64 requests answered in
+  // one turn, the half-close closed the connection before the rest were answered.
+  it('gets every request it pipelined answered, the song whole, then the close', async () => {
+    const running = await startTestServer({ pacing: false });
+    const client = await RawClient.connect(running.port);
+    try {
+      client.socket.end(`${'stop<NEXT;><END;>'.repeat(200)}play<NEXT;>1<NEXT;><END;>`);
+      for (let i = 0; i < 200; i++) expect((await client.nextPacket()).type).toBe('stop');
+      const song = await client.readSong();
+      expect(song.equals(await readFile(running.server.library.songs[1].absolutePath))).toBe(true);
+      await client.closed;
+    } finally {
+      client.destroy();
+      await running.server.close();
+    }
+  });
+
   it('still gets the whole song, then the server closes', async () => {
     const running = await startTestServer({ pacing: false });
     const client = await RawClient.connect(running.port);
