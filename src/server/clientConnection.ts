@@ -95,7 +95,8 @@ export class ClientConnection implements Listener {
     this.deadline = new RequestDeadline(options.limits.requestTimeoutMs, () => this.timedOut());
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
-      if (this.ending) return; // After quit or a timeout, input is read and dropped.
+      // After quit, a timeout or an access refusal, input is read and dropped.
+      if (this.ending || this.gate.refusing) return;
       this.inbox.push(chunk);
       this.takeRequests();
     });
@@ -188,7 +189,7 @@ export class ClientConnection implements Listener {
     let stopped: 'replies' | 'turn' | null = null;
     try {
       const turnEnds = performance.now() + TURN_BUDGET_MS;
-      for (let answered = 0; !this.ending; answered++) {
+      for (let answered = 0; !this.ending && !this.gate.refusing; answered++) {
         if (repliesOverBound(this.socket, this.options.limits.maxQueuedReplyBytes)) {
           stopped = 'replies';
           break;
@@ -214,7 +215,7 @@ export class ClientConnection implements Listener {
       this.destroy();
       return;
     }
-    if (this.ending) return;
+    if (this.ending || this.gate.refusing) return this.deadline.stop(); // it closes by itself
     this.deadline.update(madeRequest, endedPacket, this.inbox.partialBytes > 0);
     if (stopped === 'replies') {
       this.waitingForDrain = true;
