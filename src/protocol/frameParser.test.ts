@@ -37,6 +37,28 @@ describe('FrameParser', () => {
     expect(parser.push(Buffer.from('list<NEXT;><END;>')).map((p) => p.type)).toEqual(['list']);
   });
 
+  it('refuses a body over the bound, and only such a body, however it is cut (property)', () => {
+    // Found by test/server/hostilePeerProperty.test.ts: a body a little over the bound that
+    // ended in the same piece was taken, and one at the bound whose <END;> came in two pieces
+    // was refused, depending on where the reads fell.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 1100 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (bodyLength, cuts) => {
+          const wire = Buffer.concat([
+            Buffer.alloc(bodyLength, 0x61),
+            Buffer.from('<END;>stop<END;>'),
+          ]);
+          const parser = new FrameParser(1024);
+          const decode = () => sliceAt(wire, cuts).flatMap((piece) => parser.push(piece));
+          if (bodyLength > 1024) expect(decode).toThrow(PacketTooLargeError);
+          else expect(decode().map((p) => p.body.length)).toEqual([bodyLength, 4]);
+        },
+      ),
+    );
+  });
+
   it('tolerates a last field without a delimiter and an empty packet', () => {
     const parser = new FrameParser(4096);
     const packets = parser.push(Buffer.from('list<END;><END;>'));

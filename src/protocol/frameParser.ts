@@ -31,7 +31,9 @@ export function decodePacketBody(body: Buffer): Packet {
 
 /**
  * Incremental parser: feed it the stream in pieces of any size and it returns whole packets.
- * Any slicing of the same bytes yields the same packets. Memory is bounded by `maxPacketBytes`.
+ * Any slicing of the same bytes yields the same packets, and the same refusal: a body (the bytes
+ * before `<END;>`) longer than `maxPacketBytes` throws, wherever the pieces were cut. Memory is
+ * bounded by `maxPacketBytes` and an end marker's length.
  * Pieces of an unfinished packet are kept in a list and joined once, when its end arrives, so a
  * large packet costs linear time however finely it is split.
  */
@@ -57,6 +59,10 @@ export class FrameParser {
         bodyEndInData >= 0
           ? Buffer.concat([held, data.subarray(0, bodyEndInData)])
           : held.subarray(0, held.length + bodyEndInData);
+      // The bound is on the body, however the bytes came: a body over it that ended within
+      // the same piece is refused as one still waiting would be. (Its piece then held no
+      // earlier packet: the body began more than the bound before, and pieces are smaller.)
+      if (body.length > this.maxPacketBytes) throw new PacketTooLargeError(this.maxPacketBytes);
       packets.push(decodePacketBody(body));
       data = data.subarray(bodyEndInData + PACKET_END.length);
     }
@@ -64,7 +70,9 @@ export class FrameParser {
       this.pieces.push(data);
       this.pendingLength += data.length;
     }
-    if (this.pendingLength > this.maxPacketBytes) {
+    // Up to an end marker's length less one of what is held may be the start of its `<END;>`,
+    // not body: only past that is the body surely over the bound.
+    if (this.pendingLength > this.maxPacketBytes + PACKET_END.length - 1) {
       this.takePending();
       throw new PacketTooLargeError(this.maxPacketBytes);
     }

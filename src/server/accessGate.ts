@@ -55,6 +55,11 @@ export class AccessGate {
     this.state = access === null ? 'admitted' : 'waiting';
   }
 
+  /** Refused: until the close, input is read and dropped, not even parsed (§15.2). */
+  get refusing(): boolean {
+    return this.state === 'refusing';
+  }
+
   /** Handles `packet` if the gate owns it; false passes it on to the request handler. */
   intercept(packet: Packet): boolean {
     if (this.state === 'refusing') return true; // read and dropped until the close

@@ -11,7 +11,7 @@ import {
   TURN_BUDGET_MS,
   type ClientConnectionOptions,
 } from './clientConnectionOptions';
-import { addressKey } from './connectionLimits';
+import { addressKey, repliesOverBound } from './connectionLimits';
 import type { Listener, ListenerState } from './listenerRegistry';
 import { LogLimiter } from './logLimiter';
 import { RequestDeadline } from './requestDeadline';
@@ -60,7 +60,7 @@ export class ClientConnection implements Listener {
       log,
       onFailure: (song) => this.send(serverMessages.error(`could not stream song ${song.id}`)),
       onWrite: (queued) => this.notePeak(queued),
-      onIdle: () => this.peerEnded && this.end(),
+      onIdle: () => this.endOnceAnswered(),
     });
     this.notices = new ChangedNotices(
       socket,
@@ -95,7 +95,8 @@ export class ClientConnection implements Listener {
     this.deadline = new RequestDeadline(options.limits.requestTimeoutMs, () => this.timedOut());
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
-      if (this.ending) return; // After quit or a timeout, input is read and dropped.
+      // After quit, a timeout or an access refusal, input is read and dropped.
+      if (this.ending || this.gate.refusing) return;
       this.inbox.push(chunk);
       this.takeRequests();
     });
@@ -103,7 +104,7 @@ export class ClientConnection implements Listener {
     // A client that half-closes after its requests (`nc -N`) still gets the song it asked for.
     socket.on('end', () => {
       this.peerEnded = true;
-      if (!this.playback.isStreaming) this.end();
+      this.endOnceAnswered();
     });
     // Resets and broken pipes are how clients often leave; 'close' follows and cleans up.
     socket.on('error', (error: NodeJS.ErrnoException) =>
@@ -188,8 +189,8 @@ export class ClientConnection implements Listener {
     let stopped: 'replies' | 'turn' | null = null;
     try {
       const turnEnds = performance.now() + TURN_BUDGET_MS;
-      for (let answered = 0; !this.ending; answered++) {
-        if (this.repliesOverBound()) {
+      for (let answered = 0; !this.ending && !this.gate.refusing; answered++) {
+        if (repliesOverBound(this.socket, this.options.limits.maxQueuedReplyBytes)) {
           stopped = 'replies';
           break;
         }
@@ -214,7 +215,7 @@ export class ClientConnection implements Listener {
       this.destroy();
       return;
     }
-    if (this.ending) return;
+    if (this.ending || this.gate.refusing) return this.deadline.stop(); // it closes by itself
     this.deadline.update(madeRequest, endedPacket, this.inbox.partialBytes > 0);
     if (stopped === 'replies') {
       this.waitingForDrain = true;
@@ -223,14 +224,6 @@ export class ClientConnection implements Listener {
     } else if (stopped === 'turn') {
       this.yieldTurn();
     }
-  }
-
-  private repliesOverBound(): boolean {
-    // 'drain' only comes after a write() that returned false, which writableNeedDrain reports.
-    return (
-      this.socket.writableNeedDrain &&
-      this.socket.writableLength >= this.options.limits.maxQueuedReplyBytes
-    );
   }
 
   private onDrain(): void {
@@ -255,6 +248,17 @@ export class ClientConnection implements Listener {
     if (this.socket.destroyed) return;
     this.takeRequests();
     if (!this.waitingForDrain && !this.yielding && !this.ending) this.socket.resume();
+    this.endOnceAnswered();
+  }
+
+  /**
+   * After a half-close: once every request is answered ('end' may come first), a held song goes
+   * on (no `resume` can come) and the connection ends with it (PROTOCOL §11).
+   */
+  private endOnceAnswered(): void {
+    if (!this.peerEnded || this.yielding || this.waitingForDrain || this.inbox.hasPending) return;
+    this.playback.resume();
+    if (!this.playback.isStreaming) this.end();
   }
 
   private timedOut(): void {

@@ -3,6 +3,7 @@ import {
   addressKey,
   decideAdmission,
   defaultMaxConnections,
+  repliesOverBound,
   resolveConnectionLimits,
 } from './connectionLimits';
 
@@ -50,5 +51,12 @@ describe('connection limits', () => {
     expect(addressKey('192.168.1.9')).toBe('192.168.1.9');
     expect(addressKey('fe80::1')).toBe('fe80::1');
     expect(addressKey(undefined)).toBe('unknown');
+  });
+
+  it('holds requests back only once a write has filled the queue to the bound', () => {
+    expect(repliesOverBound({ writableNeedDrain: true, writableLength: 1024 }, 1024)).toBe(true);
+    expect(repliesOverBound({ writableNeedDrain: true, writableLength: 1023 }, 1024)).toBe(false);
+    // No 'drain' would come to read them again.
+    expect(repliesOverBound({ writableNeedDrain: false, writableLength: 4096 }, 1024)).toBe(false);
   });
 });

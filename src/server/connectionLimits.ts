@@ -101,3 +101,14 @@ export function addressKey(remoteAddress: string | undefined): string {
   if (remoteAddress === undefined) return 'unknown';
   return remoteAddress.startsWith('::ffff:') ? remoteAddress.slice(7) : remoteAddress;
 }
+
+/**
+ * Whether a connection's unsent replies are over `maxQueuedReplyBytes`, so its requests wait.
+ * 'drain' only comes after a write() that returned false, which writableNeedDrain reports.
+ */
+export function repliesOverBound(
+  output: { readonly writableNeedDrain: boolean; readonly writableLength: number },
+  maxQueuedReplyBytes: number,
+): boolean {
+  return output.writableNeedDrain && output.writableLength >= maxQueuedReplyBytes;
+}

@@ -61,6 +61,17 @@ describe('access code (PROTOCOL §15)', () => {
     );
   });
 
+  it('reads and drops what a refused peer sends while it waits, over 64 KiB too, then says why', async () => {
+    // Found by test/server/hostilePeerProperty.test.ts (seeds 4 and 5): the bytes were still
+    // parsed, so a long line during the delay closed the connection without the error.
+    const { port } = await start({ baseDelayMs: 100 });
+    const client = await raw(port, '127.0.0.3');
+    respond(client, await askChallenge(client), 'guess');
+    client.send(Buffer.alloc(100_000, 'a'));
+    expect(text(await client.nextPacket())).toEqual(['error', 'wrong access code']);
+    await client.closed;
+  });
+
   it('gives a seed-era client one error and nothing else', async () => {
     const { port, logLines } = await start();
     const seed = await seedListRefused(port);

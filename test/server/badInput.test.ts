@@ -95,6 +95,37 @@ describe('bad and awkward input', () => {
     await expectListReply(await connect());
   });
 
+  // The bound is on the request's body, whatever the reads (PROTOCOL §2.2). It held only where a
+  // read ended: a body a little over it whose <END;> came in the same read was answered, and one
+  // at the bound whose <END;> was split over two reads was refused.
+  it('closes a client whose request is over 65,536 bytes, though its <END;> came in the same read', async () => {
+    const client = await connect();
+    client.send(
+      Buffer.concat([
+        Buffer.from('list<NEXT;>'),
+        Buffer.alloc(66_000 - 11, 'a'),
+        Buffer.from('<END;>'),
+      ]),
+    );
+    await expect(client.nextPacket()).rejects.toThrow(/closed/);
+    await expectListReply(await connect());
+  });
+
+  it('answers a request of exactly 65,536 bytes whose <END;> comes in two pieces', async () => {
+    const client = await connect();
+    client.socket.setNoDelay(true);
+    client.send(
+      Buffer.concat([
+        Buffer.from('list<NEXT;>'),
+        Buffer.alloc(65_536 - 11, 'a'),
+        Buffer.from('<EN'),
+      ]),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200)); // read before the rest comes
+    client.send('D;>');
+    expect((await client.nextPacket()).body.toString()).toMatch(new RegExp(`^${LIST_REPLY_START}`));
+  });
+
   it('after quit answers nothing more and closes', async () => {
     const client = await connect();
     client.send('quit<NEXT;><END;>list<NEXT;><END;>');
@@ -132,7 +163,24 @@ describe('songs that cannot be streamed', () => {
   });
 });
 
-describe('a client that half-closes after its request', () => {
+describe('a client that half-closes after its requests', () => {
+  // Found by test/server/hostilePeerProperty.test.ts (seed 7): past the 64 requests answered in
+  // one turn, the half-close closed the connection before the rest were answered.
+  it('gets every request it pipelined answered, the song whole, then the close', async () => {
+    const running = await startTestServer({ pacing: false });
+    const client = await RawClient.connect(running.port);
+    try {
+      client.socket.end(`${'stop<NEXT;><END;>'.repeat(200)}play<NEXT;>1<NEXT;><END;>`);
+      for (let i = 0; i < 200; i++) expect((await client.nextPacket()).type).toBe('stop');
+      const song = await client.readSong();
+      expect(song.equals(await readFile(running.server.library.songs[1].absolutePath))).toBe(true);
+      await client.closed;
+    } finally {
+      client.destroy();
+      await running.server.close();
+    }
+  });
+
   it('still gets the whole song, then the server closes', async () => {
     const running = await startTestServer({ pacing: false });
     const client = await RawClient.connect(running.port);

@@ -1,30 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readlinkSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDescriptors } from '../support/openDescriptors';
 import { startTestServer, type RunningServer } from '../support/serverHarness';
 import { RawClient } from '../support/rawClient';
 import { makeTempLibrary, type TempLibrary } from './tempLibrary';
 
 const REQUESTS = 2_000;
 const QUICK_PACING = { burstSeconds: 0.5, rateFactor: 30, maxLeadSeconds: 3600 };
-
-/** How many of this process's descriptors are open on each of `files` right now (Linux). */
-function openDescriptors(files: string[]): number[] {
-  const counts = files.map(() => 0);
-  for (const fd of readdirSync('/proc/self/fd')) {
-    let target: string;
-    try {
-      target = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      continue; // closed while we looked
-    }
-    const index = files.indexOf(target);
-    if (index !== -1) counts[index] += 1;
-  }
-  return counts;
-}
 
 /** Samples `openDescriptors` between event-loop turns until stopped; keeps the peaks. */
 function watchDescriptors(files: string[]): { stop: () => number[] } {

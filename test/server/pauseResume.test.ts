@@ -81,6 +81,21 @@ describe('the pause extension (PROTOCOL §17)', () => {
     expect(sent.subarray(0, ofSong0).equals(song0.subarray(0, ofSong0))).toBe(true);
   });
 
+  it('lets a held song go on once its peer half-closes: the song ends with its marker, then the close', async () => {
+    // A peer that has shut its side can no longer send `resume`: a held song waited for good,
+    // and with it the connection and its song file (seen while modelling half-closes for
+    // test/server/hostilePeerProperty.test.ts).
+    const song = randomBytes(60_000);
+    const library = await makeTempLibrary({ 'a.mp3': song });
+    servers.onCleanup(() => library.remove());
+    await servers.start({ folder: library.folder, pacing: PACING });
+    const raw = await servers.raw();
+    raw.socket.end('play<NEXT;>0<NEXT;><END;>pause<NEXT;><END;>');
+    expect((await raw.readSong()).equals(song)).toBe(true);
+    await raw.closed;
+    await waitFor(() => servers.running.server.connectionCount === 0);
+  });
+
   it('is advertised in the metadata list only, as a fourth field', async () => {
     await servers.start();
     const raw = await servers.raw();
