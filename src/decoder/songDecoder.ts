@@ -5,7 +5,7 @@ import { DecoderError, UNDECODABLE_MESSAGE } from './decoderError';
 import type { FormatDecoder } from './formatDecoder';
 import { Mp3FormatDecoder } from './mp3FormatDecoder';
 import { OggLinkSplitter } from './oggLinkSplitter';
-import { nextPieceBytes } from './firstAudioPieces';
+import { nextPieceBytes, songHead, type SongHead } from './firstAudioPieces';
 import { PcmQueue } from './pcmQueue';
 import type { PcmChunk } from './pcmChunk';
 import type { DecodedPart } from './streamDecoder';
@@ -20,7 +20,11 @@ interface Link {
   decoder: FormatDecoder;
   /** For Ogg: finds where this logical stream ends, so a chained file restarts per link. */
   ogg: OggLinkSplitter | null;
+  /** mpg123's: all its bytes past the tags it reads itself are frames, audio from the first. */
+  mpeg: boolean;
 }
+
+const NO_HEAD: SongHead = { tagBytes: 0, framesAfter: false };
 
 /**
  * Any supported song → planar PCM, on the calling thread. The format comes from the song's first
@@ -64,7 +68,8 @@ export class SongDecoder {
   }
 
   /**
-   * Feeds `bytes` in pieces only until `minSeconds` of audio is out (firstAudioPieces), and
+   * Feeds `bytes` in pieces only until `minSeconds` of audio is out (firstAudioPieces: a song's
+   * tags in one piece, then pieces sized for the frames still wanted), and
    * returns it with the count of bytes used; the rest are to be given again. `abandoned` as for
    * decode().
    */
@@ -73,16 +78,24 @@ export class SongDecoder {
     minSeconds: number,
     abandoned: () => boolean = () => false,
   ): Promise<DecodedPart> {
+    // Only a song's very first bytes say where its tags end (a later read starts anywhere).
+    const songStart = !this.link && this.headLength === 0 && this.linksDone === 0;
+    const head = songStart ? songHead(bytes) : NO_HEAD;
     let used = 0;
-    let last: { bytes: number; frames: number } | null = null;
+    let lastAudio: { bytes: number; frames: number } | null = null;
     while (used < bytes.length && !this.output.shapeChanges && !abandoned()) {
       const before = this.output.leading();
       const wanted = Math.ceil(minSeconds * before.sampleRate) - before.frames;
       if (before.frames > 0 && wanted <= 0) break;
-      const piece = bytes.subarray(used, used + nextPieceBytes(wanted, last));
+      const tagBytesLeft = Math.max(0, head.tagBytes - used);
+      const audioAhead =
+        before.frames > 0 || this.link?.mpeg === true || (head.framesAfter && tagBytesLeft === 0);
+      const size = nextPieceBytes({ tagBytesLeft, audioAhead, wantedFrames: wanted, lastAudio });
+      const piece = bytes.subarray(used, used + size);
       await this.feedPlayable(piece);
       used += piece.length;
-      last = { bytes: piece.length, frames: this.output.leading().frames - before.frames };
+      const frames = this.output.leading().frames - before.frames;
+      lastAudio = before.frames > 0 ? { bytes: piece.length, frames } : null;
     }
     return { pcm: this.output.take(), used };
   }
@@ -172,7 +185,7 @@ export class SongDecoder {
     const decoder = await this.decoderFor(format);
     await decoder.reset();
     const isOgg = audio[0] === 0x4f && audio[1] === 0x67 && audio[2] === 0x67 && audio[3] === 0x53;
-    this.link = { decoder, ogg: isOgg ? new OggLinkSplitter() : null };
+    this.link = { decoder, ogg: isOgg ? new OggLinkSplitter() : null, mpeg: format === 'mp3' };
     await this.feed(audio);
   }
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { concatPcm, pcmSeconds, type PcmChunk } from './pcmChunk';
+import { MIN_PIECE_BYTES, PIECE_BYTES, songHead } from './firstAudioPieces';
+import { concatPcm, pcmFrameCount, pcmSeconds, type PcmChunk } from './pcmChunk';
 import { SongDecoder } from './songDecoder';
 import { makeFormatFixtures } from '../../test/support/formatFixtures';
 import { decodeInSlices } from '../../test/support/decodeInSlices';
@@ -75,7 +76,37 @@ describe('SongDecoder.decodeUntil', () => {
       await decoder.reset();
       const { pcm, used } = await decoder.decodeUntil(bytes, 0);
       expect(pcm, song).not.toBeNull();
-      expect(used, song).toBeLessThanOrEqual(audioBy);
+      // It stopped in the piece that gave the first audio: the bytes before it give none. An
+      // MP3's pieces past its tags are the least ones; other formats' a packet, as 4 KiB
+      // slices are, and those stop no later than such slices do.
+      const { framesAfter } = songHead(bytes);
+      const lastPiece = framesAfter ? MIN_PIECE_BYTES : PIECE_BYTES;
+      await decoder.reset();
+      expect(await decoder.decode(bytes.subarray(0, used - lastPiece)), song).toBeNull();
+      if (!framesAfter) expect(used, song).toBeLessThanOrEqual(audioBy);
+    }
+  });
+
+  it('decodes past the frames asked only what one least piece of audio holds', async () => {
+    // The bundled MP3s are 192 kbit/s at 44.1 kHz: 627 bytes a frame of 1,152 samples, so a
+    // 1 KiB piece completes at most two frames. A packet that ended a tag decoded all the
+    // frames behind it: 6,959 and 8,111 frames for 2,205 asked.
+    const mp3s = songs.filter((song) => song.startsWith(MUSIC_DIR));
+    expect(mp3s.length).toBeGreaterThan(0);
+    for (const song of mp3s) {
+      const bytes = await readFile(song);
+      const audio = songHead(bytes).tagBytes;
+      expect(bytes[audio + 2] >> 4, song).toBe(0b1011); // 192 kbit/s
+      // The song's start, and a seek's first bytes (a frame mid-song, no tag).
+      const seek = bytes.indexOf(Buffer.from([0xff, 0xfb, 0xb0]), 200_000);
+      for (const first of [bytes, bytes.subarray(seek)]) {
+        await decoder.reset();
+        const { pcm } = await decoder.decodeUntil(first, FIRST_SECONDS);
+        const wanted = Math.ceil(FIRST_SECONDS * 44_100);
+        const frames = pcm ? pcmFrameCount(pcm) : 0;
+        expect(frames, song).toBeGreaterThanOrEqual(wanted);
+        expect(frames - wanted, song).toBeLessThan(2 * 1152);
+      }
     }
   });
 
