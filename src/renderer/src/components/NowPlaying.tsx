@@ -1,4 +1,5 @@
 import { nowPlayingAnnouncement, nowPlayingSubtitle } from '../lib/nowPlayingText';
+import { shownSong } from '../lib/shownSong';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { NoteIcon } from './icons';
@@ -11,7 +12,8 @@ export function NowPlaying() {
   const buffering = usePlayerStore((s) => s.buffering);
   const playing = usePlayerStore((s) => s.status !== 'idle');
   const endOfList = usePlayerStore((s) => s.endOfList);
-  const song = useLibraryStore((s) => s.songs.find((item) => item.id === songId) ?? null);
+  const departed = usePlayerStore((s) => s.departed);
+  const song = useLibraryStore((s) => shownSong(s.songs, departed, songId));
   // The cover extension serves every format; the cover sniffed from an MP3's tag while it
   // streams remains for servers without it (seed-era ones).
   const coverUrl = useCover(song?.id, song?.coverHash) ?? sniffedUrl;

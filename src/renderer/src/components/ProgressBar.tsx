@@ -1,9 +1,9 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { formatTime } from '../lib/formatTime';
+import { seekKeyTarget } from '../lib/seekKeys';
+import { shownSong } from '../lib/shownSong';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
-
-const KEY_STEP_SECONDS = 5;
 
 /** Elapsed and total time around a bar that seeks where it is clicked. */
 export function ProgressBar() {
@@ -11,10 +11,13 @@ export function ProgressBar() {
   const songId = usePlayerStore((s) => s.songId);
   const elapsed = usePlayerStore((s) => s.elapsedSeconds);
   const seek = usePlayerStore((s) => s.seek);
+  const departed = usePlayerStore((s) => s.departed);
   const duration = useLibraryStore(
-    (s) => s.songs.find((song) => song.id === songId)?.durationSeconds ?? null,
+    (s) => shownSong(s.songs, departed, songId)?.durationSeconds ?? null,
   );
-  const canSeek = status !== 'idle' && duration !== null && duration > 0;
+  // A song the server's list dropped plays out, but the server has no start to seek to.
+  const gone = departed !== null && departed.id === songId;
+  const canSeek = status !== 'idle' && duration !== null && duration > 0 && !gone;
   // Idle shows where Play would start: 0, or the position remembered from the last session.
   const shown = Math.min(elapsed, duration ?? elapsed);
   const fraction = duration ? Math.min(1, shown / duration) : 0;
@@ -27,11 +30,13 @@ export function ProgressBar() {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (!canSeek || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
-    // Keep the global previous/next shortcut from also firing.
+    if (!canSeek || duration === null || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = seekKeyTarget(event.key, shown, duration);
+    if (target === null) return;
+    // Keep the global previous/next shortcut from also firing, and the page from scrolling.
     event.preventDefault();
     event.stopPropagation();
-    void seek(shown + (event.key === 'ArrowRight' ? KEY_STEP_SECONDS : -KEY_STEP_SECONDS));
+    void seek(target);
   }
 
   return (

@@ -1,0 +1,68 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from './support/appHarness';
+import { waitForAudio } from './support/audioProbe';
+import { connectTo, MUSIC_DIR } from './support/e2eEnvironment';
+
+// What a listener and a host tripped over in the third walk-through (session 13): seeking, the
+// panels by keyboard, a library that changes while served, odd titles, forced colours, errors.
+
+const e2e = useE2eApp({ music: true });
+
+/** A folder with copies of the bundled songs, removed after the test. */
+async function musicCopy(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'tidewave-third-walk-'));
+  e2e.onCleanup(() => rm(folder, { recursive: true, force: true }));
+  for (const name of ['01 - Harbor Lights.mp3', '02 - Glass Tide.mp3', '03 - Night Ferry.mp3']) {
+    await copyFile(join(MUSIC_DIR, name), join(folder, name));
+  }
+  return folder;
+}
+
+const seekAt = async (page: Page) =>
+  Number(await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow'));
+
+// Generous bounds: the machine may be busy; every wait inside is bounded too.
+describe('what the third walk-through left', { timeout: 60_000 }, () => {
+  it('the progress bar takes a slider’s keys: Up and Down step, Home and End go to the ends', async () => {
+    const { page } = await e2e.open();
+    await connectTo(page, e2e.music.port);
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    const slider = page.getByRole('slider', { name: 'Seek' });
+    await slider.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => seekAt(page)).toBeGreaterThanOrEqual(10);
+    await page.keyboard.press('Home');
+    await expect.poll(() => seekAt(page)).toBeLessThan(5);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => seekAt(page)).toBeGreaterThanOrEqual(5);
+    await page.keyboard.press('End'); // the end: on to the next song, as a click there does
+    await expect.poll(() => page.getByLabel('Now playing').innerText()).toContain('Glass Tide');
+    await waitForAudio(page, (a) => a.rms > 0.005);
+  });
+
+  it('a playing song removed from the hosted folder plays out, still named, with its length', async () => {
+    const folder = await musicCopy();
+    const { page, services } = await e2e.open();
+    const hosted = await services.host.start({ folder, port: 0, shareOnLan: false });
+    await connectTo(page, hosted.port ?? 0);
+    await page.getByRole('button', { name: 'Play Night Ferry' }).click();
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    await rm(join(folder, '03 - Night Ferry.mp3'));
+    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 15_000 }).toBe(2);
+    const nowPlaying = page.getByLabel('Now playing');
+    expect(await nowPlaying.innerText()).toContain('Night Ferry'); // not "Nothing playing"
+    expect(await page.getByLabel('Total time').innerText()).toBe('0:32');
+    expect(await page.title()).toContain('Night Ferry');
+    await waitForAudio(page, (a) => a.rms > 0.005); // it plays on
+    // The server has no start to seek to any more: the bar says so, and asks for none.
+    expect(await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-disabled')).toBe(
+      'true',
+    );
+  });
+});
