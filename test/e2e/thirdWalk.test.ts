@@ -65,4 +65,27 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
       'true',
     );
   });
+
+  it('in forced colours the progress, the playing bars and the selected row still show', async () => {
+    const { page } = await e2e.open();
+    await page.emulateMedia({ forcedColors: 'active' });
+    await connectTo(page, e2e.music.port);
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    await page.locator('tbody tr', { hasText: 'Night Ferry' }).click();
+    // What paints each mark, against what paints behind it (the system's Canvas for both, before).
+    const paint = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => {
+          const style = getComputedStyle(element);
+          return { background: style.backgroundColor, outline: style.outlineStyle };
+        });
+    const canvas = (await paint('.progress-track')).background;
+    expect((await paint('.progress-fill')).background).not.toBe(canvas);
+    expect((await paint('.progress-thumb')).background).not.toBe(canvas);
+    expect((await paint('.song-row.is-playing .eq i')).background).not.toBe(canvas);
+    expect((await paint('.song-row.is-selected')).outline).toBe('solid');
+  });
 });

@@ -6,6 +6,7 @@ import { installTestHooks, testHooksWanted } from './audio/testHooks';
 import { api, installApi, readWindowApi } from './lib/api';
 import { connectStores } from './app/connectStores';
 import './styles.css';
+import './forcedColors.css';
 import { PlayerView } from './views/PlayerView';
 
 const bridge = readWindowApi();
