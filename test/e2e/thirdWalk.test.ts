@@ -22,6 +22,10 @@ async function musicCopy(): Promise<string> {
   return folder;
 }
 
+const LONG_TITLE =
+  'An Extraordinarily Long Title That Goes On Past Any Reasonable Width, Then Keeps Going';
+const RTL_TITLE = 'שיר הים הארוך מאוד שאין לו סוף ועוד ועוד מילים';
+
 const seekAt = async (page: Page) =>
   Number(await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow'));
 
@@ -87,5 +91,31 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
     expect((await paint('.progress-thumb')).background).not.toBe(canvas);
     expect((await paint('.song-row.is-playing .eq i')).background).not.toBe(canvas);
     expect((await paint('.song-row.is-selected')).outline).toBe('solid');
+  });
+
+  it('a long title is cut with its whole in a tooltip; a right-to-left one is cut at its end', async () => {
+    const odd = [LONG_TITLE, RTL_TITLE];
+    const { page } = await e2e.open({
+      override: (base) => ({
+        listSongs: async () =>
+          (await base.listSongs()).map((song) => ({ ...song, title: odd[song.id] ?? song.title })),
+      }),
+    });
+    await page.setViewportSize({ width: 760, height: 520 }); // the window's minimum (window.ts)
+    await connectTo(page, e2e.music.port);
+    const title = page.locator('.now-title');
+    const direction = (element: Element) => getComputedStyle(element).direction;
+    await page.getByRole('button', { name: `Play ${LONG_TITLE}` }).click();
+    await expect.poll(() => title.innerText()).toBe(LONG_TITLE);
+    expect(await title.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    expect(await title.getAttribute('title')).toBe(LONG_TITLE);
+    await page.getByRole('button', { name: `Play ${RTL_TITLE}` }).click();
+    await expect.poll(() => title.innerText()).toBe(RTL_TITLE);
+    // Right to left, its first words are the ones in view (at the right), and "…" at the left.
+    expect(await title.evaluate(direction)).toBe('rtl');
+    const cell = page.locator('tbody tr', { hasText: RTL_TITLE }).locator('.cell-title');
+    expect(await cell.evaluate(direction)).toBe('rtl');
+    const latin = page.locator('tbody tr', { hasText: 'Night Ferry' }).locator('.cell-title');
+    expect(await latin.evaluate(direction)).toBe('ltr');
   });
 });

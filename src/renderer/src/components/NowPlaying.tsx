@@ -34,8 +34,11 @@ export function NowPlaying() {
         </div>
       )}
       <div className="now-playing-text">
-        <span className="now-title">{song?.title ?? 'Nothing playing'}</span>
-        <span className="now-artist">
+        {/* Cut with "…" when long: the tooltip has it all; a right-to-left one is cut at its end. */}
+        <span className="now-title" dir="auto" title={song?.title}>
+          {song?.title ?? 'Nothing playing'}
+        </span>
+        <span className="now-artist" dir="auto" title={song?.artist ?? undefined}>
           {buffering ? (
             <span className="buffering" role="status">
               Buffering…
