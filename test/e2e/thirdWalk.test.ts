@@ -118,4 +118,23 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
     const latin = page.locator('tbody tr', { hasText: 'Night Ferry' }).locator('.cell-title');
     expect(await latin.evaluate(direction)).toBe('ltr');
   });
+
+  it('the settings close when Tab leaves them, as a click elsewhere closes them', async () => {
+    const { page } = await e2e.open();
+    await connectTo(page, e2e.music.port);
+    const toggle = page.getByRole('button', { name: 'Settings', exact: true });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: 'Settings' });
+    await panel.waitFor();
+    await page.keyboard.press('Tab'); // its two checkboxes
+    await page.keyboard.press('Tab');
+    expect(await panel.count()).toBe(1);
+    await page.keyboard.press('Tab'); // on past them
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    // One Shift+Tab back: the closed panel's checkboxes are no stops any more.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Settings');
+  });
 });
