@@ -1,4 +1,5 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -25,6 +26,15 @@ async function musicCopy(): Promise<string> {
 const LONG_TITLE =
   'An Extraordinarily Long Title That Goes On Past Any Reasonable Width, Then Keeps Going';
 const RTL_TITLE = 'שיר הים הארוך מאוד שאין לו סוף ועוד ועוד מילים';
+
+/** A loopback port nothing listens on (a server's, closed again). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
 
 const seekAt = async (page: Page) =>
   Number(await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow'));
@@ -136,5 +146,20 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
     // One Shift+Tab back: the closed panel's checkboxes are no stops any more.
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Settings');
+  });
+
+  it('a port nobody listens on: the banner says what to check, and goes once connected', async () => {
+    const port = await closedPort();
+    const { page } = await e2e.open();
+    await page.getByRole('textbox', { name: 'Server host' }).fill('127.0.0.1');
+    await page.getByRole('textbox', { name: 'Server port' }).fill(String(port));
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.innerText()).toContain(`No connection to 127.0.0.1:${port}`);
+    const text = await alert.innerText();
+    expect(text).toContain('Check the port, and that the library is being hosted');
+    expect(text).not.toContain(`Cannot connect to 127.0.0.1:${port}`); // the title names it
+    await connectTo(page, e2e.music.port);
+    expect(await alert.count()).toBe(0);
   });
 });
