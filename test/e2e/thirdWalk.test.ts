@@ -36,6 +36,30 @@ async function closedPort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
+/**
+ * The top bar's and the transport's controls that overlap another or reach past the window, and
+ * the connection status's width.
+ */
+const BARS_LAID_OUT = `(() => {
+  const controls = [...document.querySelectorAll(
+    '.topbar button, .topbar input, .transport button, .transport input, .transport [role=slider]',
+  )].filter((element) => element.getBoundingClientRect().width > 0);
+  const name = (element) => element.getAttribute('aria-label') ?? element.textContent.trim();
+  const overlaps = [];
+  controls.forEach((one, i) => controls.slice(i + 1).forEach((other) => {
+    const a = one.getBoundingClientRect();
+    const b = other.getBoundingClientRect();
+    const apart = a.right <= b.left + 1 || b.right <= a.left + 1 || a.bottom <= b.top + 1 ||
+      b.bottom <= a.top + 1;
+    if (!apart) overlaps.push(name(one) + ' over ' + name(other));
+  }));
+  const outside = controls
+    .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+    .map(name);
+  const status = document.querySelector('.connection-bar [role="status"]');
+  return { overlaps, outside, statusShown: status.getBoundingClientRect().width > 40 };
+})()`;
+
 const seekAt = async (page: Page) =>
   Number(await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuenow'));
 
@@ -161,5 +185,16 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
     expect(text).not.toContain(`Cannot connect to 127.0.0.1:${port}`); // the title names it
     await connectTo(page, e2e.music.port);
     expect(await alert.count()).toBe(0);
+  });
+
+  it('at 200% zoom (550 CSS px wide) the bars’ controls neither overlap nor leave the window', async () => {
+    const { page } = await e2e.open();
+    await connectTo(page, e2e.music.port);
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
+    // A 1100 x 700 window zoomed to 200%: what the page lays out in.
+    await page.setViewportSize({ width: 550, height: 350 });
+    await expect
+      .poll(() => page.evaluate(BARS_LAID_OUT))
+      .toEqual({ overlaps: [], outside: [], statusShown: true });
   });
 });

@@ -7,6 +7,7 @@ import { api, installApi, readWindowApi } from './lib/api';
 import { connectStores } from './app/connectStores';
 import './styles.css';
 import './forcedColors.css';
+import './narrowLayout.css';
 import { PlayerView } from './views/PlayerView';
 
 const bridge = readWindowApi();
