@@ -197,4 +197,23 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
       .poll(() => page.evaluate(BARS_LAID_OUT))
       .toEqual({ overlaps: [], outside: [], statusShown: true });
   });
+
+  it('dragging the progress bar shows where it goes, and seeks there when let go off the bar', async () => {
+    const { page } = await e2e.open();
+    await connectTo(page, e2e.music.port);
+    await page.getByRole('button', { name: 'Play Harbor Lights' }).click(); // 32 s long
+    await waitForAudio(page, (a) => a.rms > 0.005);
+    const box = await page.getByRole('slider', { name: 'Seek' }).boundingBox();
+    if (!box) throw new Error('the progress bar is not laid out');
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.2, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, y, { steps: 5 });
+    // While held, the clock shows where the song would go (70% of 0:32: 0:22).
+    await expect.poll(() => page.getByLabel('Elapsed time').innerText()).toBe('0:22');
+    await page.mouse.move(box.x + box.width * 0.7, y - 40, { steps: 3 }); // off the bar, above
+    await page.mouse.up();
+    await expect.poll(() => seekAt(page)).toBeGreaterThanOrEqual(22);
+    await waitForAudio(page, (a) => a.rms > 0.005);
+  });
 });
