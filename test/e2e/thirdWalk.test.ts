@@ -1,5 +1,5 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -26,6 +26,22 @@ async function musicCopy(): Promise<string> {
 const LONG_TITLE =
   'An Extraordinarily Long Title That Goes On Past Any Reasonable Width, Then Keeps Going';
 const RTL_TITLE = 'שיר הים הארוך מאוד שאין לו סוף ועוד ועוד מילים';
+
+/** A loopback server that takes connections and never says a word. */
+async function silentServer(): Promise<number> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  e2e.onCleanup(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((resolve) => server.close(resolve));
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
 
 /** A loopback port nothing listens on (a server's, closed again). */
 async function closedPort(): Promise<number> {
@@ -215,5 +231,25 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
     await page.mouse.up();
     await expect.poll(() => seekAt(page)).toBeGreaterThanOrEqual(22);
     await waitForAudio(page, (a) => a.rms > 0.005);
+  });
+
+  it('a server that never answers: Cancel ends the wait, and its timeout later says nothing', async () => {
+    const silent = await silentServer();
+    const { page } = await e2e.open({ playback: { listTimeoutMs: 1500 } });
+    await page.getByRole('textbox', { name: 'Server host' }).fill('127.0.0.1');
+    await page.getByRole('textbox', { name: 'Server port' }).fill(String(silent));
+    const button = page.locator('.connection-bar button');
+    await button.click();
+    await expect.poll(() => button.innerText()).toBe('Cancel');
+    expect(await button.getAttribute('aria-disabled')).not.toBe('true');
+    await button.click();
+    const status = page.locator('.connection-bar [role="status"]');
+    await expect.poll(() => status.innerText()).toMatch(/^Not connected/);
+    await expect.poll(() => button.innerText()).toBe('Connect');
+    expect(await status.innerText()).toBe('Not connected'); // no word of a goodbye never said
+    // Past the list request's timeout: the cancelled attempt's failure is not shown.
+    await page.waitForTimeout(2500);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await connectTo(page, e2e.music.port); // the bar is free again
   });
 });

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_SETTINGS } from '../../../shared/defaults';
+import { connectButton } from '../lib/connectButton';
 import { connectionStatusLine, STATUS_TEXT } from '../lib/connectionStatusLine';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useSettings } from '../stores/settingsStore';
@@ -22,10 +23,10 @@ export function ConnectionBar() {
   const savedPort = useSettings((s) => s.settings?.port ?? DEFAULT_SETTINGS.port);
   const host = hostDraft ?? (connection.host || savedHost);
   const port = portDraft ?? String(connection.port || savedPort);
-  // While reconnecting, Disconnect is what cancels the retries.
   const connected = connection.status === 'connected' || connection.status === 'reconnecting';
   const portNumber = Number(port);
   const portValid = Number.isInteger(portNumber) && portNumber > 0 && portNumber < 65536;
+  const button = connectButton(connection.status, busy, portValid);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -55,14 +56,16 @@ export function ConnectionBar() {
         aria-describedby={portValid ? undefined : PORT_ERROR_ID}
         disabled={busy}
       />
-      {/* One element for both, never disabled while busy, so focus stays on it (not <body>). */}
+      {/* One element for all, never disabled while busy, so focus stays on it (not <body>). */}
       <button
-        type={connected ? 'button' : 'submit'}
-        className={connected ? undefined : 'primary'}
-        onClick={connected ? () => busy || void disconnect() : undefined}
-        aria-disabled={busy || (!connected && !portValid)}
+        type={button.action === 'submit' ? 'submit' : 'button'}
+        className={button.label === 'Connect' ? 'primary' : undefined}
+        onClick={
+          button.action === 'disconnect' ? () => button.unavailable || void disconnect() : undefined
+        }
+        aria-disabled={button.unavailable}
       >
-        {connected ? 'Disconnect' : 'Connect'}
+        {button.label}
       </button>
       {!portValid && (
         <span id={PORT_ERROR_ID} className="field-error">
