@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -251,5 +251,30 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
     await page.waitForTimeout(2500);
     expect(await page.getByRole('alert').count()).toBe(0);
     await connectTo(page, e2e.music.port); // the bar is free again
+  });
+
+  it('a queued song whose file is renamed stays queued', async () => {
+    const folder = await musicCopy();
+    const { page, services } = await e2e.open();
+    const hosted = await services.host.start({ folder, port: 0, shareOnLan: false });
+    await connectTo(page, hosted.port ?? 0);
+    await page.getByRole('button', { name: 'Add Glass Tide to the queue' }).click();
+    await page.getByRole('button', { name: /^Up next/ }).click();
+    const queued = page.locator('#up-next .queue-title');
+    await expect.poll(() => queued.allInnerTexts()).toEqual(['Glass Tide']);
+    const before = await page
+      .locator('tbody tr', { hasText: 'Glass Tide' })
+      .getAttribute('data-song-id');
+    await rename(join(folder, '02 - Glass Tide.mp3'), join(folder, 'Glass Tide (live).mp3'));
+    // The server lists it again under a new id.
+    await expect
+      .poll(
+        () => page.locator('tbody tr', { hasText: 'Glass Tide' }).getAttribute('data-song-id'),
+        {
+          timeout: 15_000,
+        },
+      )
+      .not.toBe(before);
+    expect(await queued.allInnerTexts()).toEqual(['Glass Tide']);
   });
 });
