@@ -277,4 +277,16 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
       .not.toBe(before);
     expect(await queued.allInnerTexts()).toEqual(['Glass Tide']);
   });
+
+  it('the volume is read out as a percentage, and as muted', async () => {
+    const { page } = await e2e.open();
+    const volume = page.getByRole('slider', { name: 'Volume' });
+    await volume.fill('0.8');
+    await expect.poll(() => volume.getAttribute('aria-valuetext')).toBe('80%');
+    await volume.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => volume.getAttribute('aria-valuetext')).toBe('79%');
+    await page.getByRole('button', { name: 'Mute' }).click();
+    await expect.poll(() => volume.getAttribute('aria-valuetext')).toBe('Muted');
+  });
 });
