@@ -128,4 +128,19 @@ describe('what the third walk-through left, served side', { timeout: 60_000 }, (
       .not.toBe(before);
     expect(await queued.allInnerTexts()).toEqual(['Glass Tide']);
   });
+
+  it('an address pasted whole into the host field, as the host panel shows it, connects', async () => {
+    const { page } = await e2e.open();
+    const host = page.getByRole('textbox', { name: 'Server host' });
+    await host.fill(`127.0.0.1:${e2e.music.port}`); // the port field keeps its 8080
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Connected/ })
+      .waitFor();
+    expect(await host.inputValue()).toBe('127.0.0.1');
+    expect(await page.getByRole('textbox', { name: 'Server port' }).inputValue()).toBe(
+      String(e2e.music.port),
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { DEFAULT_SETTINGS } from '../../../shared/defaults';
 import { connectButton } from '../lib/connectButton';
 import { connectionStatusLine, STATUS_TEXT } from '../lib/connectionStatusLine';
+import { splitAddress } from '../lib/splitAddress';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useSettings } from '../stores/settingsStore';
 import { RetryNote } from './RetryNote';
@@ -24,16 +25,18 @@ export function ConnectionBar() {
   const host = hostDraft ?? (connection.host || savedHost);
   const port = portDraft ?? String(connection.port || savedPort);
   const connected = connection.status === 'connected' || connection.status === 'reconnecting';
-  const portNumber = Number(port);
+  // A whole address in the host field brings its own port (splitAddress).
+  const target = splitAddress(host, port);
+  const portNumber = Number(target.port);
   const portValid = Number.isInteger(portNumber) && portNumber > 0 && portNumber < 65536;
   const button = connectButton(connection.status, busy, portValid);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (busy || !portValid || !host.trim()) return;
+    if (busy || !portValid || !target.host) return;
     setHostDraft(null);
     setPortDraft(null);
-    void connect(host.trim(), portNumber);
+    void connect(target.host, portNumber);
   }
 
   return (
