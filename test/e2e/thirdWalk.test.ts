@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
-import { connectTo } from './support/e2eEnvironment';
+import { connectTo, MUSIC_DIR } from './support/e2eEnvironment';
 
 // What a listener tripped over in the third walk-through (session 13): seeking by keys and by
 // drag, the settings by keyboard, odd titles, forced colours, 200% zoom, the volume read out.
@@ -31,9 +31,10 @@ const BARS_LAID_OUT = `(() => {
       b.bottom <= a.top + 1;
     if (!apart) overlaps.push(name(one) + ' over ' + name(other));
   }));
-  const outside = controls
-    .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-    .map(name);
+  const outside = controls.filter((element) => {
+    const box = element.getBoundingClientRect();
+    return box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1;
+  }).map(name);
   const status = document.querySelector('.connection-bar [role="status"]');
   return { overlaps, outside, statusShown: status.getBoundingClientRect().width > 40 };
 })()`;
@@ -133,11 +134,19 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
   });
 
   it('at 200% zoom (550 CSS px wide) the bars’ controls neither overlap nor leave the window', async () => {
-    const { page } = await e2e.open();
+    const { page, services } = await e2e.open();
     await connectTo(page, e2e.music.port);
     await page.getByRole('button', { name: 'Play Harbor Lights' }).click();
     // A 1100 x 700 window zoomed to 200%: what the page lays out in.
     await page.setViewportSize({ width: 550, height: 350 });
+    await expect
+      .poll(() => page.evaluate(BARS_LAID_OUT))
+      .toEqual({ overlaps: [], outside: [], statusShown: true });
+    // The host panel open too, its details shown: the transport stays in the window.
+    const { port } = await services.host.start({ folder: MUSIC_DIR, port: 0, shareOnLan: false });
+    expect(port).not.toBeNull();
+    await page.getByRole('button', { name: 'Host a library' }).click();
+    await page.getByRole('button', { name: 'Details' }).click();
     await expect
       .poll(() => page.evaluate(BARS_LAID_OUT))
       .toEqual({ overlaps: [], outside: [], statusShown: true });
