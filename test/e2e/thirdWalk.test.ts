@@ -142,6 +142,10 @@ describe('what the third walk-through left', { timeout: 60_000 }, () => {
     await expect
       .poll(() => page.evaluate(BARS_LAID_OUT))
       .toEqual({ overlaps: [], outside: [], statusShown: true });
+    // The titles keep room to be read: Track and Format give theirs up.
+    const titleWidth =
+      'document.querySelector("tbody tr .cell-title").getBoundingClientRect().width';
+    expect(await page.evaluate(titleWidth)).toBeGreaterThanOrEqual(90);
     // The host panel open too, its details shown: the transport stays in the window.
     const { port } = await services.host.start({ folder: MUSIC_DIR, port: 0, shareOnLan: false });
     expect(port).not.toBeNull();
