@@ -6,6 +6,8 @@ import { installTestHooks, testHooksWanted } from './audio/testHooks';
 import { api, installApi, readWindowApi } from './lib/api';
 import { connectStores } from './app/connectStores';
 import './styles.css';
+import './forcedColors.css';
+import './narrowLayout.css';
 import { PlayerView } from './views/PlayerView';
 
 const bridge = readWindowApi();

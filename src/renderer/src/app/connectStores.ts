@@ -8,6 +8,7 @@ import { useListenersStore } from '../stores/listenersStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { useQueueStore } from '../stores/queueStore';
 import { useSettings } from '../stores/settingsStore';
+import { carryOverId } from '../lib/carryOverId';
 import { errorMessage } from '../lib/errorMessage';
 import { connectMediaSession } from './mediaSession';
 import { followLibraryChange } from './libraryChanges';
@@ -58,11 +59,12 @@ export function connectStores(bridge: TidewaveApi): () => void {
         if (now.status === 'disconnected' && !now.error) useLibraryStore.getState().clear();
       }
     }),
-    // A new list (another server, or a rescan) may lack queued songs; an emptied list
+    // A new list (another server, or a rescan) may lack queued songs, or list them under new
+    // ids (a renamed file): the queue follows them as the selection does. An emptied list
     // (disconnect) leaves the queue for when the library is back.
     useLibraryStore.subscribe(({ songs }, before) => {
       if (songs !== before.songs && songs.length > 0) {
-        useQueueStore.getState().keepSongs(songs.map((song) => song.id));
+        useQueueStore.getState().followSongs((id) => carryOverId(before.songs, songs, id));
       }
     }),
     // A song readied to follow that the listener removed, moved, or put another before (or

@@ -80,6 +80,19 @@ describe('following a library change', () => {
     expect(usePlayerStore.getState().songId).toBe(2);
   });
 
+  it('keeps naming the playing song the list dropped, until another song plays', async () => {
+    fake.api.listSongs.mockResolvedValueOnce([song(0, 'Alpha'), song(1, 'Beta')]);
+    await followLibraryChange({ songCount: 2 });
+    expect(usePlayerStore.getState()).toMatchObject({ songId: 2, status: 'playing' });
+    expect(usePlayerStore.getState().departed).toMatchObject({ id: 2, title: 'Gamma' });
+    // Another change (a song added) keeps it, as long as it plays.
+    fake.api.listSongs.mockResolvedValueOnce([song(0, 'Alpha'), song(1, 'Beta'), song(3, 'D')]);
+    await followLibraryChange({ songCount: 3 });
+    expect(usePlayerStore.getState().departed).toMatchObject({ id: 2, title: 'Gamma' });
+    await usePlayerStore.getState().play(0);
+    expect(usePlayerStore.getState().departed).toBeNull();
+  });
+
   it('refuses a malformed event payload', async () => {
     await expect(followLibraryChange({ songCount: -1 })).rejects.toThrow('songCount');
   });

@@ -2,6 +2,7 @@ import type { LibraryChange } from '../../../shared/tidewaveApi';
 import { validateLibraryChange } from '../../../shared/ipcValidation';
 import { engine } from '../audio/engineHolder';
 import { carryOverId } from '../lib/carryOverId';
+import { departedAfter } from '../lib/shownSong';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 
@@ -17,10 +18,13 @@ export async function followLibraryChange(change: LibraryChange): Promise<void> 
   const after = useLibraryStore.getState().songs;
   if (after === before) return; // the refresh failed or lost to a newer one
   // The player and the engine's streams name songs by id: both follow their songs. A song gone
-  // from the list keeps its old id, and plays out from the server's open file.
+  // from the list keeps its old id, and plays out from the server's open file, still named.
   const newId = (id: number) => carryOverId(before, after, id) ?? id;
   engine().renameSongs(newId);
-  const { songId } = usePlayerStore.getState();
-  if (songId !== null && newId(songId) !== songId)
-    usePlayerStore.setState({ songId: newId(songId) });
+  const { songId, departed } = usePlayerStore.getState();
+  const carried = carryOverId(before, after, songId);
+  usePlayerStore.setState({
+    departed: departedAfter(before, carried, songId, departed),
+    ...(songId !== null && newId(songId) !== songId ? { songId: newId(songId) } : {}),
+  });
 }

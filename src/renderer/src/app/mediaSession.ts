@@ -2,6 +2,7 @@ import { presenceFor } from '../lib/nowPlayingPresence';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { keptCover } from '../lib/coverUrls';
+import { shownSong } from '../lib/shownSong';
 
 /** The media session's action handlers: the system's media controls drive the player. */
 function registerActions(session: MediaSession): void {
@@ -33,7 +34,8 @@ export function connectMediaSession(): () => void {
   let lastKey = '';
   const update = () => {
     const { songId, status, coverUrl } = usePlayerStore.getState();
-    const song = useLibraryStore.getState().songs.find((item) => item.id === songId) ?? null;
+    const { departed } = usePlayerStore.getState();
+    const song = shownSong(useLibraryStore.getState().songs, departed, songId);
     // The cover extension's (loaded by NowPlaying), else the one sniffed from an MP3's tag.
     const cover = (song?.coverHash && keptCover(song.coverHash)) || coverUrl;
     const presence = presenceFor(song, status, cover);

@@ -1,14 +1,15 @@
 import type { PlayingReport, SongInfo, TidewaveApi } from '../../../shared/tidewaveApi';
+import { shownSong } from '../lib/shownSong';
 import { useLibraryStore } from '../stores/libraryStore';
 import type { PlayerState } from '../stores/playerState';
 import { usePlayerStore } from '../stores/playerStore';
 
 /** What main is told plays: the status and the song's names (for the tray and notification). */
 export function playingReport(
-  player: Pick<PlayerState, 'status' | 'songId'>,
+  player: Pick<PlayerState, 'status' | 'songId'> & Partial<Pick<PlayerState, 'departed'>>,
   songs: readonly SongInfo[],
 ): PlayingReport {
-  const song = player.songId === null ? null : songs.find((item) => item.id === player.songId);
+  const song = shownSong(songs, player.departed ?? null, player.songId);
   return {
     status: player.status,
     songId: player.songId,

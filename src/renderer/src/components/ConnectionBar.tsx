@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_SETTINGS } from '../../../shared/defaults';
+import { connectButton } from '../lib/connectButton';
 import { connectionStatusLine, STATUS_TEXT } from '../lib/connectionStatusLine';
+import { splitAddress } from '../lib/splitAddress';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useSettings } from '../stores/settingsStore';
 import { RetryNote } from './RetryNote';
@@ -22,17 +24,19 @@ export function ConnectionBar() {
   const savedPort = useSettings((s) => s.settings?.port ?? DEFAULT_SETTINGS.port);
   const host = hostDraft ?? (connection.host || savedHost);
   const port = portDraft ?? String(connection.port || savedPort);
-  // While reconnecting, Disconnect is what cancels the retries.
   const connected = connection.status === 'connected' || connection.status === 'reconnecting';
-  const portNumber = Number(port);
+  // A whole address in the host field brings its own port (splitAddress).
+  const target = splitAddress(host, port);
+  const portNumber = Number(target.port);
   const portValid = Number.isInteger(portNumber) && portNumber > 0 && portNumber < 65536;
+  const button = connectButton(connection.status, busy, portValid);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (busy || !portValid || !host.trim()) return;
+    if (busy || !portValid || !target.host) return;
     setHostDraft(null);
     setPortDraft(null);
-    void connect(host.trim(), portNumber);
+    void connect(target.host, portNumber);
   }
 
   return (
@@ -55,14 +59,16 @@ export function ConnectionBar() {
         aria-describedby={portValid ? undefined : PORT_ERROR_ID}
         disabled={busy}
       />
-      {/* One element for both, never disabled while busy, so focus stays on it (not <body>). */}
+      {/* One element for all, never disabled while busy, so focus stays on it (not <body>). */}
       <button
-        type={connected ? 'button' : 'submit'}
-        className={connected ? undefined : 'primary'}
-        onClick={connected ? () => busy || void disconnect() : undefined}
-        aria-disabled={busy || (!connected && !portValid)}
+        type={button.action === 'submit' ? 'submit' : 'button'}
+        className={button.label === 'Connect' ? 'primary' : undefined}
+        onClick={
+          button.action === 'disconnect' ? () => button.unavailable || void disconnect() : undefined
+        }
+        aria-disabled={button.unavailable}
       >
-        {connected ? 'Disconnect' : 'Connect'}
+        {button.label}
       </button>
       {!portValid && (
         <span id={PORT_ERROR_ID} className="field-error">

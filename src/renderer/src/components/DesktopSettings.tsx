@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Settings } from '../../../shared/tidewaveApi';
 import { useSettings } from '../stores/settingsStore';
 
@@ -20,7 +20,7 @@ const TOGGLES: ReadonlyArray<{ key: DesktopToggle; label: string; hint: string }
 /**
  * The desktop settings (issue 10): a toggle in the top bar opens a panel with two checkboxes,
  * both off by default and saved at once; Escape closes the panel and returns to its button, and
- * a click elsewhere closes it.
+ * a click or the focus elsewhere closes it.
  */
 export function DesktopSettings() {
   const settings = useSettings((s) => s.settings);
@@ -49,10 +49,18 @@ export function DesktopSettings() {
     toggle.current?.focus();
   }
 
+  // Tab past its last checkbox (or Shift+Tab past its button) closes it too: left open, it
+  // floated over what took the focus, and Escape no longer reached it. A focus that goes
+  // nowhere (a click on its text, another window) leaves it open.
+  function onBlur(event: FocusEvent<HTMLElement>) {
+    const next = event.relatedTarget;
+    if (open && next instanceof Node && !root.current?.contains(next)) setOpen(false);
+  }
+
   const value = (key: DesktopToggle, saved: Settings | null) => saved?.[key] === true;
 
   return (
-    <div className="desktop-settings" ref={root} onKeyDown={onKeyDown}>
+    <div className="desktop-settings" ref={root} onKeyDown={onKeyDown} onBlur={onBlur}>
       <button
         ref={toggle}
         type="button"

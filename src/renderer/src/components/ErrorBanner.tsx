@@ -6,6 +6,8 @@ import { usePlayerStore } from '../stores/playerStore';
 interface Problem {
   title: string;
   detail: string;
+  /** What to check, when there is something better than Retry. */
+  advice?: string;
   retry: (() => void) | null;
   dismiss: (() => void) | null;
 }
@@ -53,6 +55,7 @@ export function ErrorBanner() {
       <div className="error-text-block">
         <strong>{problem.title}</strong>
         <span>{problem.detail}</span>
+        {problem.advice && <span>{problem.advice}</span>}
       </div>
       {problem.retry && (
         <button type="button" className="primary" onClick={problem.retry}>

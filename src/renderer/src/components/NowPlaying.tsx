@@ -1,4 +1,5 @@
 import { announcementKey, nowPlayingAnnouncement, nowPlayingSubtitle } from '../lib/nowPlayingText';
+import { shownSong } from '../lib/shownSong';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
 import { NoteIcon } from './icons';
@@ -12,7 +13,8 @@ export function NowPlaying() {
   const playing = usePlayerStore((s) => s.status !== 'idle');
   const endOfList = usePlayerStore((s) => s.endOfList);
   const endNotes = usePlayerStore((s) => s.endNotes);
-  const song = useLibraryStore((s) => s.songs.find((item) => item.id === songId) ?? null);
+  const departed = usePlayerStore((s) => s.departed);
+  const song = useLibraryStore((s) => shownSong(s.songs, departed, songId));
   // The cover extension serves every format; the cover sniffed from an MP3's tag while it
   // streams remains for servers without it (seed-era ones).
   const coverUrl = useCover(song?.id, song?.coverHash) ?? sniffedUrl;
@@ -34,8 +36,11 @@ export function NowPlaying() {
         </div>
       )}
       <div className="now-playing-text">
-        <span className="now-title">{song?.title ?? 'Nothing playing'}</span>
-        <span className="now-artist">
+        {/* Cut with "…" when long: the tooltip has it all; a right-to-left one is cut at its end. */}
+        <span className="now-title" dir="auto" title={song?.title}>
+          {song?.title ?? 'Nothing playing'}
+        </span>
+        <span className="now-artist" dir="auto" title={song?.artist ?? undefined}>
           {buffering ? (
             <span className="buffering" role="status">
               Buffering…

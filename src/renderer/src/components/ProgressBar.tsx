@@ -1,37 +1,39 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { formatTime } from '../lib/formatTime';
+import { seekKeyTarget } from '../lib/seekKeys';
+import { shownSong } from '../lib/shownSong';
 import { useLibraryStore } from '../stores/libraryStore';
 import { usePlayerStore } from '../stores/playerStore';
+import { useSeekDrag } from './useSeekDrag';
 
-const KEY_STEP_SECONDS = 5;
-
-/** Elapsed and total time around a bar that seeks where it is clicked. */
+/** Elapsed and total time around a bar that seeks where it is clicked, dragged or keyed. */
 export function ProgressBar() {
   const status = usePlayerStore((s) => s.status);
   const songId = usePlayerStore((s) => s.songId);
   const elapsed = usePlayerStore((s) => s.elapsedSeconds);
   const seek = usePlayerStore((s) => s.seek);
+  const departed = usePlayerStore((s) => s.departed);
   const duration = useLibraryStore(
-    (s) => s.songs.find((song) => song.id === songId)?.durationSeconds ?? null,
+    (s) => shownSong(s.songs, departed, songId)?.durationSeconds ?? null,
   );
-  const canSeek = status !== 'idle' && duration !== null && duration > 0;
+  // A song the server's list dropped plays out, but the server has no start to seek to.
+  const gone = departed !== null && departed.id === songId;
+  const canSeek = status !== 'idle' && duration !== null && duration > 0 && !gone;
+  const drag = useSeekDrag(canSeek, (at) => duration !== null && void seek(at * duration));
   // Idle shows where Play would start: 0, or the position remembered from the last session.
-  const shown = Math.min(elapsed, duration ?? elapsed);
+  // While dragged, the bar and the clock show where it would go.
+  const playedTo = Math.min(elapsed, duration ?? elapsed);
+  const shown = drag.dragging !== null && duration !== null ? drag.dragging * duration : playedTo;
   const fraction = duration ? Math.min(1, shown / duration) : 0;
 
-  function onClick(event: MouseEvent<HTMLDivElement>) {
-    if (!canSeek || duration === null) return;
-    const box = event.currentTarget.getBoundingClientRect();
-    const at = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
-    void seek(at * duration);
-  }
-
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (!canSeek || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
-    // Keep the global previous/next shortcut from also firing.
+    if (!canSeek || duration === null || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = seekKeyTarget(event.key, shown, duration);
+    if (target === null) return;
+    // Keep the global previous/next shortcut from also firing, and the page from scrolling.
     event.preventDefault();
     event.stopPropagation();
-    void seek(shown + (event.key === 'ArrowRight' ? KEY_STEP_SECONDS : -KEY_STEP_SECONDS));
+    void seek(target);
   }
 
   return (
@@ -40,7 +42,7 @@ export function ProgressBar() {
         {formatTime(shown)}
       </span>
       <div
-        className={`progress-track${canSeek ? '' : ' is-disabled'}`}
+        className={`progress-track${canSeek ? '' : ' is-disabled'}${drag.dragging === null ? '' : ' is-dragging'}`}
         role="slider"
         tabIndex={canSeek ? 0 : -1}
         aria-label="Seek"
@@ -49,7 +51,10 @@ export function ProgressBar() {
         aria-valuenow={Math.round(shown)}
         aria-valuetext={`${formatTime(shown)} of ${formatTime(duration)}`}
         aria-disabled={!canSeek}
-        onClick={onClick}
+        onPointerDown={drag.onPointerDown}
+        onPointerMove={drag.onPointerMove}
+        onPointerUp={drag.onPointerUp}
+        onLostPointerCapture={drag.onLostPointerCapture}
         onKeyDown={onKeyDown}
       >
         <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />

@@ -8,6 +8,7 @@ import { LibraryToolbar } from './LibraryToolbar';
 import { AlbumGrid } from './songTable/AlbumGrid';
 import { ArtistList } from './songTable/ArtistList';
 import { columnsFor } from './songTable/columns';
+import { useNarrowWindow } from './songTable/useNarrowWindow';
 import { filterPositions } from './songTable/filterPositions';
 import { groupAlbums, groupArtists, scopePositions } from './songTable/groupSongs';
 import { createNarrowingFilter } from './songTable/narrowingFilter';
@@ -46,7 +47,8 @@ export function SongList() {
   useFocusAfterScope(root, scope);
 
   const index = useMemo(() => buildSongIndex(songs), [songs]);
-  const columns = useMemo(() => columnsFor(index), [index]);
+  const narrow = useNarrowWindow();
+  const columns = useMemo(() => columnsFor(index, narrow), [index, narrow]);
   const order = useMemo(() => sortSongs(index, sort), [index, sort]);
   const scoped = useMemo(() => scopePositions(index, order, scope), [index, order, scope]);
   // A keystroke that narrows the filter looks only at the last matches.

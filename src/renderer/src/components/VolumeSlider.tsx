@@ -27,6 +27,8 @@ export function VolumeSlider() {
         max={1}
         step={0.01}
         value={volume}
+        // Read out as a percentage: "0.8" alone is no volume a person knows.
+        aria-valuetext={muted ? 'Muted' : `${Math.round(volume * 100)}%`}
         onChange={(e) => setVolume(Number(e.target.value))}
       />
     </div>

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { insertEntries, keepKnown, moveEntry, removeEntry, type QueueEntry } from './queueList';
+import {
+  followEntries,
+  insertEntries,
+  keepKnown,
+  moveEntry,
+  removeEntry,
+  type QueueEntry,
+} from './queueList';
 
 const entry = (key: number, songId = key * 10): QueueEntry => ({ key, songId });
 const keys = (list: readonly QueueEntry[]) => list.map((e) => e.key);
@@ -26,6 +33,15 @@ describe('the Up next list', () => {
   it('keeps only the songs a new song list still has', () => {
     const list = [entry(1, 5), entry(2, 6), entry(3, 5)];
     expect(keys(keepKnown(list, new Set([5])))).toEqual([1, 3]);
+  });
+
+  it('follows songs to their new ids, in place, and drops the songs gone', () => {
+    const list = [entry(1, 5), entry(2, 6), entry(3, 5)];
+    const renamed = new Map([[5, 9]]); // 5's file renamed: it is 9 now; 6 is gone
+    expect(followEntries(list, (id) => renamed.get(id) ?? null)).toEqual([
+      entry(1, 9),
+      entry(3, 9),
+    ]);
   });
 
   it('a move is a permutation that puts the entry where asked', () => {

@@ -30,6 +30,20 @@ export function moveEntry(list: readonly QueueEntry[], from: number, to: number)
   return moved;
 }
 
+/**
+ * The entries following their songs into a new list: `newId` gives a song's id there (a renamed
+ * file has a new one), or null when the song is gone, and its entry goes.
+ */
+export function followEntries(
+  list: readonly QueueEntry[],
+  newId: (songId: number) => number | null,
+): QueueEntry[] {
+  return list.flatMap((entry) => {
+    const songId = newId(entry.songId);
+    return songId === null ? [] : [{ ...entry, songId }];
+  });
+}
+
 /** The entries whose song is still in the library (a new list may have dropped some). */
 export function keepKnown(list: readonly QueueEntry[], known: ReadonlySet<number>): QueueEntry[] {
   return list.filter((entry) => known.has(entry.songId));

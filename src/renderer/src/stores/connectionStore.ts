@@ -20,6 +20,12 @@ interface ConnectionStore {
 }
 
 const order = new PushedSinceLoad();
+/**
+ * The newest connect; a Disconnect (which cancels a connect under way) makes it void too. A
+ * cancelled connect settles later (a server that never answers times out): its failure is not
+ * news, and its end must not mark a newer connect as done.
+ */
+let newestConnect = 0;
 
 export const useConnectionStore = create<ConnectionStore>()((set, get) => ({
   connection: DISCONNECTED,
@@ -34,6 +40,7 @@ export const useConnectionStore = create<ConnectionStore>()((set, get) => ({
   },
 
   async connect(host, port) {
+    const mine = ++newestConnect;
     set({
       busy: true,
       quitAcknowledged: null,
@@ -41,22 +48,27 @@ export const useConnectionStore = create<ConnectionStore>()((set, get) => ({
     });
     try {
       const connection = await api().connect(host, port);
+      if (mine !== newestConnect) return;
       set({ connection });
       // The library last reached is the one the bar shows after a Disconnect, and the one the
       // app connects to on its next start (where its resume point belongs).
       if (connection.status === 'connected') void useSettings.getState().update({ host, port });
     } catch (error) {
+      if (mine !== newestConnect) return;
       set({ connection: { ...get().connection, status: 'error', error: errorMessage(error) } });
     } finally {
-      set({ busy: false });
+      if (mine === newestConnect) set({ busy: false });
     }
   },
 
   async disconnect() {
+    newestConnect++;
+    // A cancelled connect had no server to say goodbye to: no note about its quit.
+    const cancelling = get().connection.status === 'connecting';
     set({ busy: true });
     try {
       const { quitAcknowledged } = await api().disconnect();
-      set({ quitAcknowledged });
+      if (!cancelling) set({ quitAcknowledged });
     } catch (error) {
       set({ connection: { ...get().connection, status: 'error', error: errorMessage(error) } });
     } finally {

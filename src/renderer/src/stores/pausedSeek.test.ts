@@ -39,4 +39,16 @@ describe('a seek while paused', () => {
     expect(engine.resume).toHaveBeenCalledTimes(1);
     expect(player()).toMatchObject({ status: 'playing', elapsedSeconds: 14 });
   });
+
+  // Found by the third walk-through: End on the progress bar (or a click at its right end)
+  // while paused went on to the next song, playing.
+  it('past the end goes on to the next song, held paused at its start', async () => {
+    await player().play(1);
+    await player().togglePlayPause();
+    engine.resume.mockClear();
+    await player().seek(30); // the fake songs last 30 s
+    expect(fake.api.play).toHaveBeenLastCalledWith({ songId: 2, startSeconds: 0 });
+    expect(engine.resume).not.toHaveBeenCalled();
+    expect(player()).toMatchObject({ status: 'paused', songId: 2, elapsedSeconds: 0 });
+  });
 });

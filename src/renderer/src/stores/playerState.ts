@@ -1,3 +1,5 @@
+import type { SongInfo } from '../../../shared/tidewaveApi';
+
 export type PlayerStatus = 'idle' | 'playing' | 'paused';
 
 export interface PlayerError {
@@ -20,6 +22,11 @@ export interface PlayerState {
   advancing: boolean;
   /** Stopped because nothing follows (the list played out, or Next on its last song). */
   endOfList: boolean;
+  /**
+   * The playing song as it was listed, once the server's list dropped it (its file removed or
+   * renamed): it plays out from the server's open file, and is still named (shownSong).
+   */
+  departed: SongInfo | null;
 }
 
 export const initialPlayerState: PlayerState = {
@@ -31,4 +38,5 @@ export const initialPlayerState: PlayerState = {
   error: null,
   advancing: false,
   endOfList: false,
+  departed: null,
 };

@@ -44,7 +44,8 @@ interface PlayerStore extends PlayerState {
   ): Promise<void>;
   togglePlayPause(): Promise<void>;
   stop(): Promise<void>;
-  next(): Promise<void>;
+  /** `paused`: the next song starts held paused (a seek past the end while paused). */
+  next(options?: { paused?: boolean }): Promise<void>;
   previous(): Promise<void>;
   seek(seconds: number): Promise<void>;
   retry(): Promise<void>;
@@ -129,7 +130,7 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       await stopped.catch(() => undefined);
     },
 
-    async next() {
+    async next({ paused = false } = {}) {
       // Within a song's last seconds the next one may be on its way already: unheard, it is
       // still in the queue, and chosen again (a readied song is no more than a head start).
       const snap = engine().snapshot();
@@ -139,7 +140,7 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       // One that failed on its way (failsAhead) is passed over: Next goes to the song after it.
       const failed = pending !== null && get().error?.songId === pending;
       const choice = queue().takeNext(context(), failed ? pending : get().songId, false);
-      if (choice) return get().play(choice.songId, 0, choice.from);
+      if (choice) return get().play(choice.songId, 0, choice.from, paused);
       // Nothing follows: Next ends the song, as its own end would, and says so (it did nothing).
       // Said before the stop is answered: a play meanwhile (a double click) then clears it.
       const stopped = get().status === 'idle' ? null : get().stop();
@@ -161,7 +162,8 @@ export const usePlayerStore = create<PlayerStore>()((set, get) => {
       if (songId === null) return;
       const duration = songs().find((song) => song.id === songId)?.durationSeconds ?? null;
       const target = seekTarget(seconds, duration);
-      if (target === 'next') return get().next();
+      // Past the end: the next song, held paused if this one was (a seek while paused is).
+      if (target === 'next') return get().next({ paused: get().status === 'paused' });
       await get().play(songId, target, null, get().status === 'paused');
     },
 

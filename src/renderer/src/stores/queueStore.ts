@@ -11,6 +11,7 @@ import {
 } from '../queue/playOrder';
 import {
   insertEntries,
+  followEntries,
   keepKnown,
   moveEntry,
   removeEntry,
@@ -45,6 +46,8 @@ interface QueueStore extends PlayOrderState {
   clear(): void;
   /** A new song list arrived: entries of songs it no longer has go. */
   keepSongs(songIds: readonly number[]): void;
+  /** A new song list arrived: entries follow their songs' ids (see followEntries). */
+  followSongs(newId: (songId: number) => number | null): void;
   /** Shuffle on or off; a new round starts with the playing song counted as played. */
   setShuffle(on: boolean, current: number | null): void;
   cycleRepeat(): void;
@@ -143,6 +146,13 @@ function storeOf(set: (patch: Partial<QueueStore>) => void, get: () => QueueStor
     keepSongs(songIds) {
       const upNext = keepKnown(get().upNext, new Set(songIds));
       if (upNext.length !== get().upNext.length) set({ upNext });
+    },
+    followSongs(newId) {
+      const before = get().upNext;
+      const upNext = followEntries(before, newId);
+      const same =
+        upNext.length === before.length && upNext.every((e, i) => e.songId === before[i].songId);
+      if (!same) set({ upNext });
     },
     setShuffle(shuffle, current) {
       set({ shuffle, round: current === null ? [] : [current] });

@@ -106,6 +106,8 @@ export const SongRow = memo(function SongRow({
             className={
               column.truncates ? `${column.className} ${TRUNCATES_CLASS}` : column.className
             }
+            // A right-to-left title starts at the right and is cut at its end, not its start.
+            dir={column.truncates ? 'auto' : undefined}
           >
             {text}
           </td>

@@ -14,3 +14,12 @@ describe('gridTemplate', () => {
     expect(parseInt(ACTIONS_COLUMN_WIDTH, 10)).toBeGreaterThanOrEqual(2 * 30 + 2 + 6);
   });
 });
+
+describe('columnsFor', () => {
+  it('has track and format when some song has one, and not in a narrow (zoomed) window', () => {
+    const all = { hasTrack: true, hasFormat: true };
+    const keys = (narrow: boolean) => columnsFor(all, narrow).map((column) => column.key);
+    expect(keys(false)).toEqual(['id', 'title', 'artist', 'album', 'track', 'duration', 'format']);
+    expect(keys(true)).toEqual(['id', 'title', 'artist', 'album', 'duration']);
+  });
+});

@@ -42,16 +42,23 @@ const FORMAT = column('format', 'Format', '84px', (song) => song.format ?? '');
 /** The play button's track, before the data columns. */
 export const PLAY_COLUMN_WIDTH = '48px';
 
-/** The columns this library's metadata can fill: track and format only when some song has one. */
-export function columnsFor(index: Pick<SongIndex, 'hasTrack' | 'hasFormat'>): Column[] {
+/**
+ * The columns this library's metadata can fill: track and format only when some song has one,
+ * and not in a `narrow` window (zoomed, useNarrowWindow): their fixed widths left the title,
+ * artist and album a few letters each at 200% zoom.
+ */
+export function columnsFor(
+  index: Pick<SongIndex, 'hasTrack' | 'hasFormat'>,
+  narrow = false,
+): Column[] {
   return [
     ID,
     TITLE,
     ARTIST,
     ALBUM,
-    ...(index.hasTrack ? [TRACK] : []),
+    ...(index.hasTrack && !narrow ? [TRACK] : []),
     DURATION,
-    ...(index.hasFormat ? [FORMAT] : []),
+    ...(index.hasFormat && !narrow ? [FORMAT] : []),
   ];
 }
 
