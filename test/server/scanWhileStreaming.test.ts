@@ -111,13 +111,18 @@ describe('a rescan of 20,000 files while a client streams', () => {
     const after = (await lister.readUntil('list', 30_000)).at(-1)!;
     lister.destroy();
 
-    // Playback starts at the first packet. Just before each arrival, the client must still
-    // have had audio left: what it had received covered the time since it started.
+    // Playback starts at the first packet. Just before each arrival from the rescan's start on,
+    // the client must still have had audio left: what it had received covered the time since
+    // it started. The arrivals before it are the song's start, with its dip of its own to 0.2 s
+    // of lead (PERFORMANCE.md, "the 0.2 s stall just after a stream starts"), which the rescan
+    // waits out (`ahead`) as not this test's matter; counted, it failed 2 of 16 runs with two
+    // CPU hogs (load 13-14), each before the rescan had begun.
     const start = arrivals[0].at;
     const rate = FALLBACK_BYTES_PER_SECOND;
     let worstLead = Infinity;
     let worstAt = 0;
     for (let i = 1; i < arrivals.length; i++) {
+      if (arrivals[i].at < scanStart) continue;
       const elapsed = (arrivals[i].at - start) / 1000;
       const lead = arrivals[i - 1].bytes / rate - elapsed;
       if (lead < worstLead) [worstLead, worstAt] = [lead, elapsed];
