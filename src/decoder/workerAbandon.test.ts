@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SOURCE_DECODER_WORKER } from './decoderWorkerEntry';
 import { pcmFrameCount } from './pcmChunk';
-import { WorkerDecoder } from './workerDecoder';
+import type { WorkerDecoder } from './workerDecoder';
+import { useWorkerDecoder } from '../../test/support/decoder/useWorkerDecoder';
 
 const MUSIC_DIR = fileURLToPath(new URL('../../music', import.meta.url));
 const SONG = join(
@@ -19,15 +20,11 @@ async function frames(answer: ReturnType<WorkerDecoder['decode']>): Promise<numb
 }
 
 describe('WorkerDecoder.abandon', () => {
-  let worker: WorkerDecoder | null = null;
-  afterEach(async () => {
-    await worker?.terminate();
-    worker = null;
-  });
+  const newWorker = useWorkerDecoder(SOURCE_DECODER_WORKER);
 
   it('drops a decode of the abandoned song, and the next song after a reset decodes whole', async () => {
     const bytes = readFileSync(SONG).subarray(0, 64 * 1024);
-    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const worker = newWorker();
     await worker.reset();
     const whole = await frames(worker.decode(bytes));
     expect(whole).toBeGreaterThan(0);

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SOURCE_DECODER_WORKER } from './decoderWorkerEntry';
 import { Mp3StreamDecoder } from './mp3StreamDecoder';
 import { concatPcm, pcmFrameCount, type PcmChunk } from './pcmChunk';
 import type { StreamDecoder } from './streamDecoder';
 import { decodeInSlices } from '../../test/support/decodeInSlices';
 import { samePcm } from '../../test/support/samePcm';
-import { WorkerDecoder } from './workerDecoder';
+import { useWorkerDecoder } from '../../test/support/decoder/useWorkerDecoder';
 
 const MUSIC_DIR = fileURLToPath(new URL('../../music', import.meta.url));
 const SONG = join(
@@ -21,11 +21,7 @@ async function decodeAll(decoder: StreamDecoder, bytes: Uint8Array): Promise<Pcm
 }
 
 describe('WorkerDecoder', () => {
-  let worker: WorkerDecoder | null = null;
-  afterEach(async () => {
-    await worker?.terminate();
-    worker = null;
-  });
+  const newWorker = useWorkerDecoder(SOURCE_DECODER_WORKER);
 
   it('gives the same samples as decoding in-thread', async () => {
     const bytes = readFileSync(SONG);
@@ -37,13 +33,13 @@ describe('WorkerDecoder', () => {
     );
     local.free();
 
-    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const worker = newWorker();
     const decoded = await decodeAll(worker, bytes);
     expect(samePcm(decoded, expected)).toBe(true);
   });
 
   it('leaves the caller its bytes (the copy is what gets transferred)', async () => {
-    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const worker = newWorker();
     const bytes = new Uint8Array(readFileSync(SONG).subarray(0, 8000));
     await worker.decode(bytes);
     expect(bytes.byteLength).toBe(8000);
@@ -51,7 +47,7 @@ describe('WorkerDecoder', () => {
 
   it('decodes a second song after reset', async () => {
     const bytes = readFileSync(SONG);
-    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const worker = newWorker();
     const first = await decodeAll(worker, bytes);
     await worker.decode(bytes.subarray(0, 50_000));
     await worker.reset();
@@ -61,7 +57,7 @@ describe('WorkerDecoder', () => {
 
   it('decodes a song’s first audio in one call, then the rest sample for sample', async () => {
     const bytes = readFileSync(SONG);
-    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const worker = newWorker();
     const whole = await decodeAll(worker, bytes);
     await worker.reset();
     const { pcm, used } = await worker.decodeUntil(bytes.subarray(0, 64 * 1024), 0.05);
@@ -73,7 +69,7 @@ describe('WorkerDecoder', () => {
   });
 
   it('reports an undecodable song as a rejected end()', async () => {
-    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const worker = newWorker();
     expect(await worker.decode(new Uint8Array(10_000).fill(0x41))).toBeNull();
     await expect(worker.end()).rejects.toThrow('Could not decode this song');
     await worker.reset();
@@ -81,7 +77,7 @@ describe('WorkerDecoder', () => {
   });
 
   it('rejects pending and later requests once terminated', async () => {
-    worker = new WorkerDecoder(SOURCE_DECODER_WORKER);
+    const worker = newWorker();
     const pending = worker.decode(readFileSync(SONG)).catch((error: Error) => error);
     await worker.terminate();
     expect(String(await pending)).toContain('terminated');

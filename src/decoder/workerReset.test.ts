@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pcmFrameCount } from './pcmChunk';
-import { WorkerDecoder } from './workerDecoder';
+import type { WorkerDecoder } from './workerDecoder';
+import { useWorkerDecoder } from '../../test/support/decoder/useWorkerDecoder';
 
 /** Answers each decode with one frame per reset it was sent. */
 const RESET_COUNTING_WORKER = fileURLToPath(
@@ -14,14 +15,10 @@ async function resetsSeen(worker: WorkerDecoder): Promise<number> {
 }
 
 describe('WorkerDecoder.reset', () => {
-  let worker: WorkerDecoder | null = null;
-  afterEach(async () => {
-    await worker?.terminate();
-    worker = null;
-  });
+  const newWorker = useWorkerDecoder(RESET_COUNTING_WORKER);
 
   it('sends no second reset while nothing was asked since the first (a stop, then a play)', async () => {
-    worker = new WorkerDecoder(RESET_COUNTING_WORKER);
+    const worker = newWorker();
     await worker.reset();
     await worker.reset();
     await worker.reset();
@@ -29,7 +26,7 @@ describe('WorkerDecoder.reset', () => {
   });
 
   it('sends a reset when the last one has not answered yet, or failed', async () => {
-    worker = new WorkerDecoder(RESET_COUNTING_WORKER);
+    const worker = newWorker();
     await Promise.all([worker.reset(), worker.reset()]); // the first's outcome unknown
     expect(await resetsSeen(worker)).toBe(2);
     await worker.decodeUntil(new Uint8Array(1), -1); // the next reset fails
@@ -39,7 +36,7 @@ describe('WorkerDecoder.reset', () => {
   });
 
   it('sends a reset after anything else was asked', async () => {
-    worker = new WorkerDecoder(RESET_COUNTING_WORKER);
+    const worker = newWorker();
     await worker.reset();
     expect(await resetsSeen(worker)).toBe(1);
     await worker.reset();

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { useE2eApp } from './support/appHarness';
 import { waitForAudio } from './support/audioProbe';
 import { connectTo, MUSIC_DIR, startMusicServer } from './support/e2eEnvironment';
+import { typeTogether } from './support/typeTogether';
 
 const e2e = useE2eApp();
 
@@ -150,7 +151,7 @@ describe('defects seen on screen (issue 10)', { timeout: 60_000 }, () => {
     await page.keyboard.press('M');
     await expect.poll(() => volume.inputValue()).toBe('0.4');
     // "N" begins a title ("Night Ferry"), so the M right after it is part of the word.
-    await page.keyboard.type('nm');
+    await typeTogether(page, 'nm');
     const selected = grid.locator('tbody tr[aria-selected="true"] .cell-title');
     await expect.poll(() => selected.innerText()).toBe('Night Ferry');
     expect(await volume.inputValue()).toBe('0.4');

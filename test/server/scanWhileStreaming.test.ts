@@ -15,8 +15,13 @@ import { RawClient } from '../support/rawClient';
 const KNOWN_FILES = 19_000;
 const NEW_FILES = 1_000;
 const PER_FOLDER = 100;
-/** Random bytes have no duration, so the server paces them at 40 kB/s: 8 s of "audio". */
-const SONG_SECONDS = 8;
+/**
+ * Random bytes have no duration, so the server paces them at 40 kB/s: a minute of "audio", so
+ * that the stream outlasts the rescan however long a loaded machine makes it (the test stops
+ * listening soon after the rescan ends). With 8 s the stream ended first in 4 of 14 runs with
+ * two CPU hogs at load 7-13 (rescans of 5-6 s), and the test proved nothing.
+ */
+const SONG_SECONDS = 60;
 /**
  * A small burst and lead, so that a stall of the event loop longer than the lead shows as the
  * client running dry (the defaults would hide several seconds of stall).
@@ -68,13 +73,17 @@ describe('a rescan of 20,000 files while a client streams', () => {
     // short stall of its own (seen without any rescan), which is not what this test is about.
     let streaming: () => void = () => undefined;
     const ahead = new Promise<void>((resolve) => (streaming = resolve));
-    const ended = new Promise<void>((resolve) => {
+    let scanEnd = Infinity;
+    // Listened to until an arrival comes a lead's length after the rescan ended: a stall the
+    // rescan caused shows as the client running dry by then. (Or until the song ends.)
+    const listenedLongEnough = new Promise<void>((resolve) => {
       socket.on('data', (chunk: Buffer) => {
         received += chunk.length;
         arrivals.push({ at: performance.now(), bytes: received });
         const lead =
           received / FALLBACK_BYTES_PER_SECOND - (performance.now() - arrivals[0].at) / 1000;
         if (lead > 1) streaming();
+        if (performance.now() > scanEnd + PACING.maxLeadSeconds * 1000) resolve();
         if (chunk.includes('play<NEXT;><END;>')) resolve();
       });
     });
@@ -83,7 +92,6 @@ describe('a rescan of 20,000 files while a client streams', () => {
     const stalls = monitorEventLoopDelay({ resolution: 10 });
     stalls.enable();
     let scanned = 0;
-    let scanEnd = Infinity;
     const scanStart = performance.now();
     const scan = running.server.rescan().then((library) => {
       scanned = library.songs.length;
@@ -94,7 +102,7 @@ describe('a rescan of 20,000 files while a client streams', () => {
     lister.send('list<NEXT;>meta<NEXT;><END;>');
     const during = (await lister.readUntil('list', 30_000)).at(-1)!;
     const listedAt = performance.now();
-    await ended;
+    await listenedLongEnough;
     socket.destroy();
     await scan;
     stalls.disable();
@@ -103,13 +111,18 @@ describe('a rescan of 20,000 files while a client streams', () => {
     const after = (await lister.readUntil('list', 30_000)).at(-1)!;
     lister.destroy();
 
-    // Playback starts at the first packet. Just before each arrival, the client must still
-    // have had audio left: what it had received covered the time since it started.
+    // Playback starts at the first packet. Just before each arrival from the rescan's start on,
+    // the client must still have had audio left: what it had received covered the time since
+    // it started. The arrivals before it are the song's start, with its dip of its own to 0.2 s
+    // of lead (PERFORMANCE.md, "the 0.2 s stall just after a stream starts"), which the rescan
+    // waits out (`ahead`) as not this test's matter; counted, it failed 2 of 16 runs with two
+    // CPU hogs (load 13-14), each before the rescan had begun.
     const start = arrivals[0].at;
     const rate = FALLBACK_BYTES_PER_SECOND;
     let worstLead = Infinity;
     let worstAt = 0;
     for (let i = 1; i < arrivals.length; i++) {
+      if (arrivals[i].at < scanStart) continue;
       const elapsed = (arrivals[i].at - start) / 1000;
       const lead = arrivals[i - 1].bytes / rate - elapsed;
       if (lead < worstLead) [worstLead, worstAt] = [lead, elapsed];
@@ -128,7 +141,7 @@ describe('a rescan of 20,000 files while a client streams', () => {
     expect(worstLead, where).toBeGreaterThan(0);
     // The whole scan ran while the stream did, and the stream had to deliver through it, or the
     // test proves nothing. Not a share of the stream: on a faster machine the scan is shorter
-    // (1.8 s of the 8 s here, with steady batches 5 of 20 arrivals), which proves no less.
+    // (1.8 s here, with steady batches 5 arrivals), which proves no less.
     const duringScan = arrivals.filter(({ at }) => at > scanStart && at < scanEnd).length;
     expect(scanEnd, where).toBeLessThan(arrivals.at(-1)!.at);
     expect(duringScan, where).toBeGreaterThanOrEqual(3);

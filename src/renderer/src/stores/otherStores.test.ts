@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DISCONNECTED } from '../../../shared/defaults';
+import type { Settings } from '../../../shared/tidewaveApi';
 import { installApi } from '../lib/api';
 import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
 import { useConnectionStore } from './connectionStore';
@@ -128,5 +129,26 @@ describe('settings store', () => {
     await useSettings.getState().update({ onboarded: true });
     expect(fake.api.setSettings).toHaveBeenCalledWith({ onboarded: true });
     expect(useSettings.getState().settings?.onboarded).toBe(true);
+  });
+
+  it('keeps a mute made while another setting was being saved', async () => {
+    // Seen in the e2e "M mutes from the song table": the connect's save of the host answered
+    // after the M, with the volume main had before it, and the store took it: unmuted.
+    vi.useFakeTimers(); // the mute's own save of the volume waits for the slider to rest
+    await useSettings.getState().load();
+    const before = { ...useSettings.getState().settings! };
+    let answer: (settings: Settings) => void = () => undefined;
+    fake.api.setSettings.mockImplementationOnce(
+      () => new Promise<Settings>((resolve) => (answer = resolve)),
+    );
+    const saving = useSettings.getState().update({ host: 'elsewhere' });
+    useSettings.getState().toggleMute();
+    answer({ ...before, host: 'elsewhere' }); // read by main before the mute reached it
+    await saving;
+    expect(useSettings.getState().settings).toMatchObject({
+      host: 'elsewhere',
+      volume: 0,
+      unmutedVolume: before.volume,
+    });
   });
 });

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Settings } from '../../../shared/tidewaveApi';
 import { api } from '../lib/api';
 import { toggleMute } from '../lib/muteVolume';
+import { settingsAfterSave } from '../lib/settingsAfterSave';
 
 const VOLUME_SAVE_DELAY_MS = 300;
 
@@ -38,7 +39,9 @@ export const useSettings = create<SettingsStore>()((set, get) => ({
   async update(patch) {
     const current = get().settings;
     if (current) set({ settings: { ...current, ...patch } });
-    set({ settings: await api().setSettings(patch) });
+    const saved = await api().setSettings(patch);
+    // Only the fields saved: the rest may have changed here meanwhile (a mute).
+    set({ settings: settingsAfterSave(get().settings, patch, saved) });
   },
 
   setVolume(volume) {
