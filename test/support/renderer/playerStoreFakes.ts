@@ -3,6 +3,7 @@ import { installApi } from '../../../src/renderer/src/lib/api';
 import { useLibraryStore } from '../../../src/renderer/src/stores/libraryStore';
 import { usePlayerStore } from '../../../src/renderer/src/stores/playerStore';
 import { useQueueStore } from '../../../src/renderer/src/stores/queueStore';
+import { useSongTableStore } from '../../../src/renderer/src/stores/songTableStore';
 import { createFakeApi } from './fakeApi';
 import { FakeEngine } from './fakeEngine';
 
@@ -26,4 +27,18 @@ export function resetPlayerStore(): PlayerStoreFakes {
   useQueueStore.setState({ readied: [] }); // what a test before it appended
   useLibraryStore.setState({ songs: fake.songs, selectedId: null });
   return { fake, engine };
+}
+
+const initialQueue = useQueueStore.getState();
+const initialTable = useSongTableStore.getState();
+
+/**
+ * As resetPlayerStore, for tests of the player and the queue together: the queue and the song
+ * table back to their first state too (nothing queued, no sort, no shuffle or repeat).
+ */
+export function resetPlaybackStores(): PlayerStoreFakes {
+  const fakes = resetPlayerStore();
+  useQueueStore.setState(initialQueue, true);
+  useSongTableStore.setState(initialTable, true);
+  return fakes;
 }

@@ -1,28 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { installEngine } from '../audio/engineHolder';
-import { installApi } from '../lib/api';
-import { createFakeApi } from '../../../../test/support/renderer/fakeApi';
-import { FakeEngine, streamInfo } from '../../../../test/support/renderer/fakeEngine';
-import { useLibraryStore } from './libraryStore';
+import { streamInfo } from '../../../../test/support/renderer/fakeEngine';
+import {
+  resetPlaybackStores,
+  type PlayerStoreFakes,
+} from '../../../../test/support/renderer/playerStoreFakes';
 import { usePlayerStore } from './playerStore';
 import { useQueueStore } from './queueStore';
 import { useSongTableStore } from './songTableStore';
 
-let fake: ReturnType<typeof createFakeApi>;
-let engine: FakeEngine;
-const initialPlayer = usePlayerStore.getState();
-const initialQueue = useQueueStore.getState();
-const initialTable = useSongTableStore.getState();
+let fake: PlayerStoreFakes['fake'];
+let engine: PlayerStoreFakes['engine'];
 
 beforeEach(() => {
-  fake = createFakeApi();
-  engine = new FakeEngine();
-  installApi(fake.api);
-  installEngine(engine);
-  usePlayerStore.setState(initialPlayer, true);
-  useQueueStore.setState(initialQueue, true);
-  useSongTableStore.setState(initialTable, true);
-  useLibraryStore.setState({ songs: fake.songs, selectedId: null });
+  ({ fake, engine } = resetPlaybackStores());
 });
 
 const player = () => usePlayerStore.getState();
