@@ -66,7 +66,7 @@ export function connectStores(bridge: TidewaveApi): () => void {
       if (songs !== before.songs && songs.length > 0) {
         useQueueStore.getState().followSongs(
           (id) => carryOverId(before.songs, songs, id),
-          (id) => before.songs.find((song) => song.id === id)?.title ?? `Song ${id}`,
+          (id) => before.songs.find((song) => song.id === id)?.title ?? null,
         );
       }
     }),

@@ -19,6 +19,11 @@ describe('removedAnnouncement', () => {
     );
   });
 
+  it('counts a song whose title is unknown (the old list did not have it) instead of naming it', () => {
+    expect(removedAnnouncement([null])).toBe('1 song removed from Up next.');
+    expect(removedAnnouncement([null, 'Glass Tide'])).toBe('2 songs removed from Up next.');
+  });
+
   it('says nothing when nothing was removed', () => {
     expect(removedAnnouncement([])).toBe('');
   });

@@ -40,7 +40,7 @@ interface QueueStore extends PlayOrderState {
    * (the songs are gone from the list by then, so their titles are kept here); the newer of this
    * and lastAdded is said, the other is null.
    */
-  lastRemoved: { titles: readonly string[]; key: number } | null;
+  lastRemoved: { titles: readonly (string | null)[]; key: number } | null;
   /** Where shuffle draws from (tests pass a seeded one). */
   random: Random;
   /** Songs appended to follow gaplessly that have not started yet, in play order. */
@@ -54,9 +54,12 @@ interface QueueStore extends PlayOrderState {
   keepSongs(songIds: readonly number[]): void;
   /**
    * A new song list arrived: entries follow their songs' ids (see followEntries); those dropped
-   * are kept by title (from the old list) in lastRemoved.
+   * are kept by title (from the old list; null if it did not have them) in lastRemoved.
    */
-  followSongs(newId: (songId: number) => number | null, titleOf: (songId: number) => string): void;
+  followSongs(
+    newId: (songId: number) => number | null,
+    titleOf: (songId: number) => string | null,
+  ): void;
   /** Shuffle on or off; a new round starts with the playing song counted as played. */
   setShuffle(on: boolean, current: number | null): void;
   cycleRepeat(): void;
