@@ -64,7 +64,10 @@ export function connectStores(bridge: TidewaveApi): () => void {
     // (disconnect) leaves the queue for when the library is back.
     useLibraryStore.subscribe(({ songs }, before) => {
       if (songs !== before.songs && songs.length > 0) {
-        useQueueStore.getState().followSongs((id) => carryOverId(before.songs, songs, id));
+        useQueueStore.getState().followSongs(
+          (id) => carryOverId(before.songs, songs, id),
+          (id) => before.songs.find((song) => song.id === id)?.title ?? null,
+        );
       }
     }),
     // A song readied to follow that the listener removed, moved, or put another before (or

@@ -52,6 +52,24 @@ describe('the queue store', () => {
     expect(queue().upNext).toEqual([]);
   });
 
+  it('keeps the titles a new song list takes out of the queue, for the announcement', () => {
+    queue().addToQueue([1, 2, 3]);
+    const title = (id: number) => `Song ${id}`;
+    queue().followSongs((id) => (id === 2 ? null : id + 10), title);
+    expect(queue().upNext.map((e) => e.songId)).toEqual([11, 13]);
+    expect(queue().lastRemoved?.titles).toEqual(['Song 2']);
+    expect(queue().lastAdded).toBeNull(); // the newer change is the one said
+    const { key } = queue().lastRemoved ?? { key: 0 };
+    expect(queue().upNext.map((e) => e.key)).not.toContain(key);
+    // Ids that only moved: nothing removed, nothing new to say.
+    queue().followSongs((id) => id - 10, title);
+    expect(queue().lastRemoved?.key).toBe(key);
+    queue().followSongs(() => null, title);
+    expect(queue().lastRemoved?.titles).toEqual(['Song 1', 'Song 3']);
+    queue().addToQueue([1]);
+    expect(queue().lastRemoved).toBeNull();
+  });
+
   it('cycles repeat and toggles shuffle and the panel', () => {
     queue().cycleRepeat();
     expect(queue().repeat).toBe('all');

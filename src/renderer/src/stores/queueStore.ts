@@ -35,6 +35,12 @@ interface QueueStore extends PlayOrderState {
   panelOpen: boolean;
   /** The songs last added and where, for the screen-reader announcement. */
   lastAdded: { songIds: readonly number[]; where: 'front' | 'end'; key: number } | null;
+  /**
+   * The titles of the entries a new song list last took out, for the screen-reader announcement
+   * (the songs are gone from the list by then, so their titles are kept here); the newer of this
+   * and lastAdded is said, the other is null.
+   */
+  lastRemoved: { titles: readonly (string | null)[]; key: number } | null;
   /** Where shuffle draws from (tests pass a seeded one). */
   random: Random;
   /** Songs appended to follow gaplessly that have not started yet, in play order. */
@@ -46,8 +52,14 @@ interface QueueStore extends PlayOrderState {
   clear(): void;
   /** A new song list arrived: entries of songs it no longer has go. */
   keepSongs(songIds: readonly number[]): void;
-  /** A new song list arrived: entries follow their songs' ids (see followEntries). */
-  followSongs(newId: (songId: number) => number | null): void;
+  /**
+   * A new song list arrived: entries follow their songs' ids (see followEntries); those dropped
+   * are kept by title (from the old list; null if it did not have them) in lastRemoved.
+   */
+  followSongs(
+    newId: (songId: number) => number | null,
+    titleOf: (songId: number) => string | null,
+  ): void;
   /** Shuffle on or off; a new round starts with the playing song counted as played. */
   setShuffle(on: boolean, current: number | null): void;
   cycleRepeat(): void;
@@ -88,6 +100,7 @@ const initial = {
   nextKey: 1,
   panelOpen: false,
   lastAdded: null,
+  lastRemoved: null,
   readied: [] as ReadiedSong[],
 };
 
@@ -127,12 +140,12 @@ function storeOf(set: (patch: Partial<QueueStore>) => void, get: () => QueueStor
     addToQueue(songIds) {
       const added = entries(songIds);
       const lastAdded = { songIds, where: 'end' as const, key: added[0]?.key ?? 0 };
-      set({ upNext: insertEntries(get().upNext, added, 'end'), lastAdded });
+      set({ upNext: insertEntries(get().upNext, added, 'end'), lastAdded, lastRemoved: null });
     },
     playNext(songIds) {
       const added = entries(songIds);
       const lastAdded = { songIds, where: 'front' as const, key: added[0]?.key ?? 0 };
-      set({ upNext: insertEntries(get().upNext, added, 'front'), lastAdded });
+      set({ upNext: insertEntries(get().upNext, added, 'front'), lastAdded, lastRemoved: null });
     },
     remove(key) {
       set({ upNext: removeEntry(get().upNext, key) });
@@ -147,12 +160,22 @@ function storeOf(set: (patch: Partial<QueueStore>) => void, get: () => QueueStor
       const upNext = keepKnown(get().upNext, new Set(songIds));
       if (upNext.length !== get().upNext.length) set({ upNext });
     },
-    followSongs(newId) {
+    followSongs(newId, titleOf) {
       const before = get().upNext;
       const upNext = followEntries(before, newId);
       const same =
         upNext.length === before.length && upNext.every((e, i) => e.songId === before[i].songId);
-      if (!same) set({ upNext });
+      if (same) return;
+      const kept = new Set(upNext.map((entry) => entry.key));
+      const gone = before.filter((entry) => !kept.has(entry.key));
+      if (gone.length === 0) {
+        set({ upNext });
+        return;
+      }
+      // A fresh key (never an entry's), so the same titles removed again are said again.
+      const key = get().nextKey;
+      const lastRemoved = { titles: gone.map((entry) => titleOf(entry.songId)), key };
+      set({ upNext, lastRemoved, lastAdded: null, nextKey: key + 1 });
     },
     setShuffle(shuffle, current) {
       set({ shuffle, round: current === null ? [] : [current] });

@@ -1,3 +1,5 @@
+import { flushSync } from 'react-dom';
+import { focusById, UP_NEXT_ID, UP_NEXT_TOGGLE_ID } from '../../app/focusTargets';
 import { usePlayerStore } from '../../stores/playerStore';
 import { useQueueStore } from '../../stores/queueStore';
 import { QueueAnnouncer } from './QueueAnnouncer';
@@ -14,6 +16,14 @@ export function QueueControls() {
   const setShuffle = useQueueStore((s) => s.setShuffle);
   const cycleRepeat = useQueueStore((s) => s.cycleRepeat);
   const togglePanel = useQueueStore((s) => s.togglePanel);
+
+  // Opened from here, the panel takes the focus (it sits before the transport in the tab order,
+  // so it would be far behind); closed from here, the focus stays here.
+  const onToggle = () => {
+    const opening = !panelOpen;
+    flushSync(togglePanel); // rendered now, so it can take the focus
+    if (opening) focusById(UP_NEXT_ID);
+  };
 
   return (
     <div className="queue-controls">
@@ -37,14 +47,15 @@ export function QueueControls() {
         <RepeatIcon size={18} one={repeat === 'one'} />
       </button>
       <button
+        id={UP_NEXT_TOGGLE_ID}
         type="button"
         className={`icon-button mode-button${panelOpen ? ' is-on' : ''}`}
         // Not in parentheses: axe drops a parenthetical, and the badge's number must be in the name.
         aria-label={`Up next, ${queued} queued`}
         aria-expanded={panelOpen}
-        aria-controls={panelOpen ? 'up-next' : undefined}
+        aria-controls={panelOpen ? UP_NEXT_ID : undefined}
         title="Up next"
-        onClick={togglePanel}
+        onClick={onToggle}
       >
         <QueueIcon size={18} />
         {queued > 0 && (

@@ -1,4 +1,5 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { focusById, UP_NEXT_ID, UP_NEXT_TOGGLE_ID } from '../../app/focusTargets';
 import { useLibraryStore } from '../../stores/libraryStore';
 import { usePlayerStore } from '../../stores/playerStore';
 import { useQueueStore } from '../../stores/queueStore';
@@ -9,7 +10,8 @@ const PANEL = -1;
 
 /**
  * The "Up next" panel: the queue in play order, beside the library (so it stays while the
- * library switches between songs, albums and artists). Shown while the queue toggle is on.
+ * library switches between songs, albums and artists). Shown while the queue toggle is on; its
+ * toggle puts the focus on the panel itself (QueueControls), and Escape here takes it back.
  */
 export function UpNextPanel() {
   const open = useQueueStore((s) => s.panelOpen);
@@ -17,6 +19,7 @@ export function UpNextPanel() {
   const remove = useQueueStore((s) => s.remove);
   const move = useQueueStore((s) => s.move);
   const clear = useQueueStore((s) => s.clear);
+  const togglePanel = useQueueStore((s) => s.togglePanel);
   // The entry already asked for to follow the song playing (readiedSongs.ts), if any.
   const startingKey = useQueueStore((s) => s.readied[0]?.key ?? null);
   const songs = useLibraryStore((s) => s.songs);
@@ -65,6 +68,18 @@ export function UpNextPanel() {
     [move],
   );
 
+  // Escape from inside closes the panel and returns to its toggle (handled here, so the window's
+  // Escape, which closes the host panel, does not run as well).
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      togglePanel();
+      focusById(UP_NEXT_TOGGLE_ID);
+    },
+    [togglePanel],
+  );
+
   useLayoutEffect(() => {
     if (focusKey === null) return;
     const button = listRef.current?.querySelector<HTMLButtonElement>(
@@ -78,11 +93,12 @@ export function UpNextPanel() {
   if (!open) return null;
   return (
     <aside
-      id="up-next"
+      id={UP_NEXT_ID}
       className="up-next"
       aria-labelledby="up-next-title"
       ref={panelRef}
       tabIndex={-1}
+      onKeyDown={onKeyDown}
     >
       <div className="up-next-head">
         <h2 id="up-next-title">Up next</h2>
