@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeAudioContext } from '../../../../test/support/renderer/fakeAudioContext';
-import type { AudioChunk } from '../../../shared/tidewaveApi';
-import { AudioEngine } from './audioEngine';
+import { describe, expect, it } from 'vitest';
+import {
+  silentChunk as chunk,
+  useEngineOnFakeContext,
+} from '../../../../test/support/renderer/engineOnFakeContext';
 
-const RATE = 48_000;
-const chunk = (streamId: number, frames: number): AudioChunk => ({
-  streamId,
-  sampleRate: RATE,
-  channels: [new Float32Array(frames), new Float32Array(frames)],
-});
 /** A pause of the page's thread while a buffer is made: longer than the least lead (~13 ms). */
 const PAUSE_SECONDS = 0.03;
 
@@ -16,31 +11,21 @@ const PAUSE_SECONDS = 0.03;
 // collection, a busy machine) while the audio thread's clock runs on. A start worked out from
 // the clock before that pause is in the past by the time start() is called.
 describe('AudioEngine reads the clock for a start after making the buffer', () => {
-  let engine: AudioEngine;
-  const context = () => FakeAudioContext.made[0];
-
-  beforeEach(() => {
-    FakeAudioContext.made = [];
-    vi.stubGlobal('AudioContext', FakeAudioContext);
-    engine = new AudioEngine(() => undefined);
-  });
-  afterEach(() => {
-    engine.flush();
-    vi.unstubAllGlobals();
-  });
+  const fake = useEngineOnFakeContext();
+  const { context } = fake;
 
   it('never starts a chunk at a time already past, held first chunk or warm click', () => {
-    engine.begin({ streamId: 1, songId: 0, startSeconds: 0 });
-    engine.enqueue(chunk(1, 2400)); // a new session's first chunk: held for its next one
+    fake.engine.begin({ streamId: 1, songId: 0, startSeconds: 0 });
+    fake.engine.enqueue(chunk(1, 2400)); // a new session's first chunk: held for its next one
     context().bufferMakingSeconds = PAUSE_SECONDS;
     context().currentTime = 0.6; // the next one comes late: the run starts at once, with both
-    engine.enqueue(chunk(1, 12_000));
-    engine.enqueue(chunk(1, 12_000));
-    engine.flush();
+    fake.engine.enqueue(chunk(1, 12_000));
+    fake.engine.enqueue(chunk(1, 12_000));
+    fake.engine.flush();
     // A warm click: a wait was seen, the first chunk covers it, so it is placed at once.
-    engine.begin({ streamId: 2, songId: 1, startSeconds: 0 });
-    engine.enqueue(chunk(2, 12_000));
-    engine.enqueue(chunk(2, 12_000));
+    fake.engine.begin({ streamId: 2, songId: 1, startSeconds: 0 });
+    fake.engine.enqueue(chunk(2, 12_000));
+    fake.engine.enqueue(chunk(2, 12_000));
     const { startLeads, starts } = context();
     expect(starts).toHaveLength(5);
     for (const lead of startLeads) expect(lead).toBeGreaterThan(0);

@@ -1,38 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeAudioContext } from '../../../../test/support/renderer/fakeAudioContext';
-import type { AudioChunk } from '../../../shared/tidewaveApi';
-import { AudioEngine } from './audioEngine';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  CHUNK_RATE as RATE,
+  silentChunk as chunk,
+  useEngineOnFakeContext,
+} from '../../../../test/support/renderer/engineOnFakeContext';
 import { MAX_HOLD_MS } from './startHold';
-
-const RATE = 48_000;
-const chunk = (streamId: number, frames: number): AudioChunk => ({
-  streamId,
-  sampleRate: RATE,
-  channels: [new Float32Array(frames), new Float32Array(frames)],
-});
 
 // AudioEngine's wiring of startHold.ts: what is scheduled, and when a held chunk is let go.
 describe('AudioEngine holds a new session first chunk until its next one', () => {
-  let engine: AudioEngine;
-  const context = () => FakeAudioContext.made[0];
+  const fake = useEngineOnFakeContext();
+  const { context } = fake;
 
   beforeEach(() => {
-    FakeAudioContext.made = [];
-    vi.stubGlobal('AudioContext', FakeAudioContext);
-    engine = new AudioEngine(() => undefined);
-    engine.begin({ streamId: 1, songId: 0, startSeconds: 0 });
-  });
-  afterEach(() => {
-    engine.flush();
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
+    fake.engine.begin({ streamId: 1, songId: 0, startSeconds: 0 });
   });
 
   it('schedules nothing until the next chunk, then both back to back', () => {
-    engine.enqueue(chunk(1, 8832)); // 0.184 s: covers the cold wait's lead but is held
+    fake.engine.enqueue(chunk(1, 8832)); // 0.184 s: covers the cold wait's lead but is held
     expect(context().starts).toEqual([]);
     context().currentTime = 0.6; // the next chunk is 0.6 s late
-    engine.enqueue(chunk(1, 12_000));
+    fake.engine.enqueue(chunk(1, 12_000));
     const [first, second] = context().starts;
     expect(first).toBeGreaterThan(0.6);
     expect(second).toBeCloseTo(first + 8832 / RATE, 12);
@@ -43,11 +30,11 @@ describe('AudioEngine holds a new session first chunk until its next one', () =>
     const kinds = ['ended', 'stopped', 'error'] as const;
     kinds.forEach((kind, index) => {
       const streamId = index + 2; // stream 1 is refused by the first flush
-      engine.flush();
-      engine.begin({ streamId, songId: 0, startSeconds: 0 });
-      engine.enqueue(chunk(streamId, 2400));
+      fake.engine.flush();
+      fake.engine.begin({ streamId, songId: 0, startSeconds: 0 });
+      fake.engine.enqueue(chunk(streamId, 2400));
       const before = context().starts.length;
-      engine.handleStreamEvent(
+      fake.engine.handleStreamEvent(
         kind === 'error' ? { kind, streamId, message: 'bad data' } : { kind, streamId },
       );
       expect(context().starts.length, kind).toBe(before + 1);
@@ -56,12 +43,12 @@ describe('AudioEngine holds a new session first chunk until its next one', () =>
 
   it('drops a held chunk on flush, and lets one go after MAX_HOLD_MS without a next chunk', () => {
     vi.useFakeTimers();
-    engine.enqueue(chunk(1, 2400));
-    engine.flush();
+    fake.engine.enqueue(chunk(1, 2400));
+    fake.engine.flush();
     vi.advanceTimersByTime(MAX_HOLD_MS * 2);
     expect(context().starts).toEqual([]);
-    engine.begin({ streamId: 2, songId: 0, startSeconds: 0 });
-    engine.enqueue(chunk(2, 2400));
+    fake.engine.begin({ streamId: 2, songId: 0, startSeconds: 0 });
+    fake.engine.enqueue(chunk(2, 2400));
     vi.advanceTimersByTime(MAX_HOLD_MS - 1);
     expect(context().starts).toEqual([]);
     vi.advanceTimersByTime(1);
@@ -69,9 +56,9 @@ describe('AudioEngine holds a new session first chunk until its next one', () =>
   });
 
   it('a chunk of another stream first places the held one, in order', () => {
-    engine.enqueue(chunk(1, 2400));
-    engine.begin({ streamId: 2, songId: 1, startSeconds: 0 });
-    engine.enqueue(chunk(2, 12_000));
+    fake.engine.enqueue(chunk(1, 2400));
+    fake.engine.begin({ streamId: 2, songId: 1, startSeconds: 0 });
+    fake.engine.enqueue(chunk(2, 12_000));
     const [first, second] = context().starts;
     expect(second).toBeCloseTo(first + 2400 / RATE, 12);
   });
