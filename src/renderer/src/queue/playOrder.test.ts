@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  EMPTY_PLAY_ORDER as base,
+  noRandomness as never,
+} from '../../../../test/support/renderer/playOrderState';
+import {
   chooseNext,
   choosePrevious,
   nextRepeatMode,
@@ -9,18 +13,6 @@ import {
   type PlaySource,
   type RepeatMode,
 } from './playOrder';
-
-const base: PlayOrderState = {
-  upNext: [],
-  shuffle: false,
-  repeat: 'off',
-  cursor: null,
-  round: [],
-  history: [],
-};
-const never = () => {
-  throw new Error('no randomness expected');
-};
 
 /** Plays `count` songs by gapless advance from `first`, applying each choice as the store does. */
 function playOut(

@@ -1,5 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_PLAY_ORDER as base,
+  noRandomness as never,
+} from '../../../../test/support/renderer/playOrderState';
 import { chooseNext, startedPatch, type PlayOrderState } from './playOrder';
 import { insertEntries, moveEntry, removeEntry, type QueueEntry } from './queueList';
 import {
@@ -11,17 +15,6 @@ import {
   type ReadiedSong,
 } from './readiedSongs';
 
-const base: PlayOrderState = {
-  upNext: [],
-  shuffle: false,
-  repeat: 'off',
-  cursor: null,
-  round: [],
-  history: [],
-};
-const never = () => {
-  throw new Error('no randomness expected');
-};
 const entry = (key: number, songId = key * 10): QueueEntry => ({ key, songId });
 const queued = (...keys: number[]): PlayOrderState => ({
   ...base,
