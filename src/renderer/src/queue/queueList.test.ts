@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  followEntries,
-  insertEntries,
-  keepKnown,
-  moveEntry,
-  removeEntry,
-  type QueueEntry,
-} from './queueList';
+import { followEntries, insertEntries, moveEntry, removeEntry, type QueueEntry } from './queueList';
 
 const entry = (key: number, songId = key * 10): QueueEntry => ({ key, songId });
 const keys = (list: readonly QueueEntry[]) => list.map((e) => e.key);
@@ -28,11 +21,6 @@ describe('the Up next list', () => {
     expect(keys(moveEntry(list, 1, 99))).toEqual([1, 3, 4, 2]);
     expect(keys(moveEntry(list, 2, -5))).toEqual([3, 1, 2, 4]);
     expect(keys(moveEntry(list, 9, 0))).toEqual([1, 2, 3, 4]);
-  });
-
-  it('keeps only the songs a new song list still has', () => {
-    const list = [entry(1, 5), entry(2, 6), entry(3, 5)];
-    expect(keys(keepKnown(list, new Set([5])))).toEqual([1, 3]);
   });
 
   it('follows songs to their new ids, in place, and drops the songs gone', () => {

@@ -43,8 +43,3 @@ export function followEntries(
     return songId === null ? [] : [{ ...entry, songId }];
   });
 }
-
-/** The entries whose song is still in the library (a new list may have dropped some). */
-export function keepKnown(list: readonly QueueEntry[], known: ReadonlySet<number>): QueueEntry[] {
-  return list.filter((entry) => known.has(entry.songId));
-}

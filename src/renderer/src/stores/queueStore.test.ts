@@ -46,7 +46,10 @@ describe('the queue store', () => {
     queue().remove(first.key);
     expect(queue().upNext.map((e) => e.songId)).toEqual([2, 0, 1]);
     expect(new Set(queue().upNext.map((e) => e.key)).size).toBe(3);
-    queue().keepSongs([0, 1]);
+    queue().followSongs(
+      (id) => (id === 2 ? null : id),
+      () => null,
+    ); // song 2 left the list
     expect(queue().upNext.map((e) => e.songId)).toEqual([0, 1]);
     queue().clear();
     expect(queue().upNext).toEqual([]);

@@ -12,7 +12,6 @@ import {
 import {
   insertEntries,
   followEntries,
-  keepKnown,
   moveEntry,
   removeEntry,
   type QueueEntry,
@@ -50,8 +49,6 @@ interface QueueStore extends PlayOrderState {
   remove(key: number): void;
   move(from: number, to: number): void;
   clear(): void;
-  /** A new song list arrived: entries of songs it no longer has go. */
-  keepSongs(songIds: readonly number[]): void;
   /**
    * A new song list arrived: entries follow their songs' ids (see followEntries); those dropped
    * are kept by title (from the old list; null if it did not have them) in lastRemoved.
@@ -155,10 +152,6 @@ function storeOf(set: (patch: Partial<QueueStore>) => void, get: () => QueueStor
     },
     clear() {
       set({ upNext: [] });
-    },
-    keepSongs(songIds) {
-      const upNext = keepKnown(get().upNext, new Set(songIds));
-      if (upNext.length !== get().upNext.length) set({ upNext });
     },
     followSongs(newId, titleOf) {
       const before = get().upNext;
